@@ -1,0 +1,16 @@
+//! The rules core: pure Rust, no browser crates, no I/O.
+//!
+//! Data flows one way: texts are imported ([`import`]) into a [`design::Design`] (the
+//! ground state); the [`graph`], effective configurations ([`config`]) and findings
+//! ([`rules`]) are derived from it by pure functions, and so are the exports.
+
+pub mod config;
+pub mod design;
+pub mod finding;
+pub mod graph;
+pub mod import;
+pub mod model;
+pub mod pointer;
+pub mod rules;
+pub mod targets;
+pub mod yaml;

@@ -1,0 +1,190 @@
+//! The design graph: resources as nodes, typed references as edges.
+//!
+//! A reference that resolves to no resource of the design becomes a [`Dangling`] entry
+//! rather than an edge; rules report those, and the canvas draws them as broken edges.
+
+mod references;
+
+use std::collections::HashMap;
+
+use petgraph::stable_graph::{NodeIndex, StableDiGraph};
+
+pub use references::{EdgeKind, Lookup, Reference, references};
+
+use super::design::Design;
+use super::model::{Kind, Resource, ResourceId};
+
+/// An edge: which field made the reference, and what it means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edge {
+    /// Meaning.
+    pub kind: EdgeKind,
+    /// JSON Pointer of the referencing field in the source resource.
+    pub field: String,
+}
+
+/// A reference that points at nothing in the design.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dangling {
+    /// The referencing resource.
+    pub from: ResourceId,
+    /// The unresolved reference.
+    pub reference: Reference,
+    /// True when the design models the target's scope (it has other resources of the
+    /// target kind in the same namespace / environment / catalog, or the target kind is
+    /// design-global): then the missing target is almost certainly a mistake. When false
+    /// the target may exist in the cluster outside the design.
+    pub scope_modelled: bool,
+}
+
+/// The graph of a design.
+#[derive(Debug, Clone, Default)]
+pub struct Graph {
+    /// Nodes carry resource ids; edges carry the referencing field.
+    pub graph: StableDiGraph<ResourceId, Edge>,
+    index: HashMap<ResourceId, NodeIndex>,
+    /// References that resolved to nothing.
+    pub dangling: Vec<Dangling>,
+}
+
+struct DesignLookup<'a>(&'a Design);
+
+impl Lookup for DesignLookup<'_> {
+    fn environment_namespace(&self, env: &str) -> Option<String> {
+        self.0
+            .of_kind(Kind::Environment)
+            .find(|e| e.name() == env)
+            .and_then(|e| e.spec_str(&["kubernetesNamespace"]))
+            .map(str::to_string)
+    }
+}
+
+/// Does `target` satisfy `reference`?
+pub fn satisfies(target: &Resource, reference: &Reference) -> bool {
+    reference.targets.contains(&target.kind)
+        && target.name() == reference.name
+        && in_scope(target, reference)
+}
+
+fn in_scope(target: &Resource, reference: &Reference) -> bool {
+    let ns_ok = match (&reference.namespace, target.kind) {
+        (_, Kind::Namespace) | (None, _) => true,
+        (Some(ns), _) => target.namespace().unwrap_or("default") == ns,
+    };
+    let env_ok = reference.environment.as_deref().is_none_or(|e| target.environment() == Some(e));
+    let cat_ok = reference.catalog.as_deref().is_none_or(|c| target.catalog() == Some(c));
+    ns_ok && env_ok && cat_ok
+}
+
+impl Graph {
+    /// Builds the graph of a design.
+    pub fn build(design: &Design) -> Self {
+        let mut g = Graph::default();
+        for r in &design.resources {
+            let n = g.graph.add_node(r.id);
+            g.index.insert(r.id, n);
+        }
+        let lookup = DesignLookup(design);
+        for r in &design.resources {
+            for reference in references(r, &lookup) {
+                let hits: Vec<ResourceId> = design
+                    .resources
+                    .iter()
+                    .filter(|t| t.id != r.id && satisfies(t, &reference))
+                    .map(|t| t.id)
+                    .collect();
+                if hits.is_empty() {
+                    let scope_modelled = design
+                        .resources
+                        .iter()
+                        .any(|t| reference.targets.contains(&t.kind) && in_scope(t, &reference));
+                    g.dangling.push(Dangling { from: r.id, reference, scope_modelled });
+                    continue;
+                }
+                for t in hits {
+                    let edge = Edge { kind: reference.edge, field: reference.field.clone() };
+                    g.graph.add_edge(g.index[&r.id], g.index[&t], edge);
+                }
+            }
+        }
+        g
+    }
+
+    /// Node index of a resource.
+    pub fn node(&self, id: ResourceId) -> Option<NodeIndex> {
+        self.index.get(&id).copied()
+    }
+
+    /// Targets of `id`'s outgoing edges of one kind.
+    pub fn targets(&self, id: ResourceId, kind: EdgeKind) -> Vec<ResourceId> {
+        let Some(n) = self.node(id) else { return Vec::new() };
+        self.graph
+            .edges(n)
+            .filter(|e| e.weight().kind == kind)
+            .map(|e| self.graph[petgraph::visit::EdgeRef::target(&e)])
+            .collect()
+    }
+
+    /// Sources of `id`'s incoming edges of one kind.
+    pub fn sources(&self, id: ResourceId, kind: EdgeKind) -> Vec<ResourceId> {
+        let Some(n) = self.node(id) else { return Vec::new() };
+        self.graph
+            .edges_directed(n, petgraph::Direction::Incoming)
+            .filter(|e| e.weight().kind == kind)
+            .map(|e| self.graph[petgraph::visit::EdgeRef::source(&e)])
+            .collect()
+    }
+
+    /// Number of edges.
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn design(docs: Vec<serde_json::Value>) -> Design {
+        let mut d = Design::new();
+        for doc in docs {
+            d.add(doc);
+        }
+        d.assign_scopes(None, None);
+        d
+    }
+
+    #[test]
+    fn session_job_resolves_in_same_namespace_only() {
+        let d = design(vec![
+            json!({"apiVersion": "flink.apache.org/v1beta1", "kind": "FlinkDeployment",
+                   "metadata": {"name": "s", "namespace": "a"}, "spec": {}}),
+            json!({"apiVersion": "flink.apache.org/v1beta1", "kind": "FlinkSessionJob",
+                   "metadata": {"name": "j", "namespace": "b"}, "spec": {"deploymentName": "s"}}),
+        ]);
+        let g = Graph::build(&d);
+        assert_eq!(g.edge_count(), 0);
+        assert_eq!(g.dangling.len(), 1);
+        assert_eq!(g.dangling[0].reference.field, "/spec/deploymentName");
+        assert!(!g.dangling[0].scope_modelled);
+    }
+
+    #[test]
+    fn cmf_chain_resolves() {
+        let d = design(vec![
+            json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "flink"}}),
+            json!({"name": "dev", "kubernetesNamespace": "flink"}),
+            json!({"apiVersion": "cmf.confluent.io/v1", "kind": "ComputePool",
+                   "metadata": {"name": "pool"}, "spec": {"type": "DEDICATED"}}),
+            json!({"apiVersion": "cmf.confluent.io/v1", "kind": "Statement",
+                   "metadata": {"name": "st"}, "spec": {"computePoolName": "pool"}}),
+        ]);
+        let g = Graph::build(&d);
+        assert!(g.dangling.is_empty(), "{:?}", g.dangling);
+        let st = d.resources[3].id;
+        assert_eq!(g.targets(st, EdgeKind::ComputePool), vec![d.resources[2].id]);
+        assert_eq!(g.targets(st, EdgeKind::Environment), vec![d.resources[1].id]);
+        assert_eq!(g.targets(d.resources[1].id, EdgeKind::Namespace), vec![d.resources[0].id]);
+    }
+}

@@ -1,0 +1,137 @@
+//! Validation rules: one rule = one small named unit with a stable id.
+//!
+//! Each rule lives in its own file under `rules/` (or in a family file of small rules),
+//! implements [`Rule`] and is listed once in [`RULES`]. Validation never fails: it
+//! returns findings. The registry test checks ids are unique and documented.
+
+mod context;
+
+pub use context::Context;
+
+use super::design::Design;
+use super::finding::{self, Finding, Severity};
+use super::model::Resource;
+use super::targets::Targets;
+
+/// A validation rule.
+pub trait Rule: Sync {
+    /// Stable id, e.g. `FKO-JOB-001` (the ids of domain.md's catalog).
+    fn id(&self) -> &'static str;
+    /// Default severity.
+    fn severity(&self) -> Severity;
+    /// One-line description of what the rule checks.
+    fn summary(&self) -> &'static str;
+    /// Appends this rule's findings for the design in `cx`.
+    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>);
+}
+
+/// Collects the findings of one rule.
+pub struct Sink<'r> {
+    rule: &'r dyn Rule,
+    findings: Vec<Finding>,
+}
+
+impl<'r> Sink<'r> {
+    /// A sink for `rule`.
+    pub fn new(rule: &'r dyn Rule) -> Self {
+        Self { rule, findings: Vec::new() }
+    }
+
+    /// Reports a problem at `pointer` of `resource`, with the rule's default severity.
+    /// Returns the finding so the caller can add a hint or change the severity.
+    pub fn report(
+        &mut self,
+        resource: &Resource,
+        pointer: &str,
+        message: impl Into<String>,
+    ) -> &mut Finding {
+        let f =
+            Finding::about(self.rule.id(), self.rule.severity(), resource, pointer, message.into());
+        self.findings.push(f);
+        let last = self.findings.len() - 1;
+        &mut self.findings[last]
+    }
+
+    /// The findings collected.
+    pub fn into_findings(self) -> Vec<Finding> {
+        self.findings
+    }
+}
+
+/// Every rule, in catalog order.
+pub static RULES: &[&dyn Rule] = &[];
+
+/// Looks a rule up by id.
+pub fn rule(id: &str) -> Option<&'static dyn Rule> {
+    RULES.iter().copied().find(|r| r.id() == id)
+}
+
+/// Runs every rule over a design and returns the findings, sorted.
+pub fn validate(design: &Design, targets: Targets) -> Vec<Finding> {
+    let cx = Context::new(design, targets);
+    run(&cx)
+}
+
+/// Runs every rule over a prepared context.
+pub fn run(cx: &Context<'_>) -> Vec<Finding> {
+    let mut all = Vec::new();
+    for rule in RULES {
+        let mut sink = Sink::new(*rule);
+        rule.check(cx, &mut sink);
+        all.extend(sink.into_findings());
+    }
+    finding::sort(&mut all);
+    all
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Helpers for rule tests: `check(rule, yaml)` imports the YAML into a design and
+    //! runs only that rule.
+
+    use super::*;
+    use crate::core::import::import_text;
+
+    /// Runs `rule` over the documents in `yaml` (with default targets).
+    pub fn check(rule: &dyn Rule, yaml: &str) -> Vec<Finding> {
+        check_with(rule, yaml, Targets::default())
+    }
+
+    /// Runs `rule` over the documents in `yaml` with the given targets.
+    pub fn check_with(rule: &dyn Rule, yaml: &str, targets: Targets) -> Vec<Finding> {
+        let mut design = Design::new();
+        let (_, problems) = import_text(&mut design, "test.yaml", yaml);
+        assert!(
+            problems.iter().all(|p| p.severity != Severity::Error),
+            "fixture does not import cleanly: {problems:?}"
+        );
+        design.assign_scopes(None, None);
+        let cx = Context::new(&design, targets);
+        let mut sink = Sink::new(rule);
+        rule.check(&cx, &mut sink);
+        sink.into_findings()
+    }
+
+    /// The (pointer, severity) pairs of findings, for compact assertions.
+    pub fn pointers(findings: &[Finding]) -> Vec<(String, Severity)> {
+        findings.iter().map(|f| (f.pointer.clone(), f.severity)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn rule_ids_are_unique_and_documented() {
+        let mut seen = BTreeSet::new();
+        for r in RULES {
+            assert!(seen.insert(r.id()), "duplicate rule id {}", r.id());
+            assert!(!r.summary().is_empty(), "{} has no summary", r.id());
+            let id_ok = r.id().split('-').all(|p| !p.is_empty())
+                && r.id().chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
+            assert!(id_ok, "{} is not an UPPER-KEBAB id", r.id());
+        }
+    }
+}
