@@ -6,10 +6,12 @@
 
 pub mod config;
 pub mod design;
+pub mod export;
 pub mod finding;
 pub mod graph;
 pub mod import;
 pub mod model;
+pub mod options;
 pub mod pointer;
 pub mod rules;
 pub mod targets;

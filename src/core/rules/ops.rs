@@ -1,0 +1,6 @@
+//! Operator scope and installation (domain.md §4.K).
+
+use super::Rule;
+
+/// The rules of this family.
+pub static RULES: &[&dyn Rule] = &[];
