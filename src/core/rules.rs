@@ -107,14 +107,14 @@ pub fn validate(design: &Design, targets: Targets) -> Vec<Finding> {
 
 /// Runs every rule over a prepared context.
 pub fn run(cx: &Context<'_>) -> Vec<Finding> {
-    let mut all = Vec::new();
+    let mut findings = Vec::new();
     for rule in all() {
         let mut sink = Sink::new(rule);
         rule.check(cx, &mut sink);
-        all.extend(sink.into_findings());
+        findings.extend(sink.into_findings());
     }
-    finding::sort(&mut all);
-    all
+    finding::sort(&mut findings);
+    findings
 }
 
 #[cfg(test)]
