@@ -3,13 +3,22 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+mod cmf;
+mod fko;
+mod merge;
+mod spec;
+
+use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use super::design::Design;
-use super::graph::Graph;
+use super::graph::{EdgeKind, Graph};
 use super::model::{Kind, Resource, ResourceId, ResourceRef};
+use super::options::{FlinkVersion, catalog};
+use super::pointer;
 use super::targets::Targets;
+
+pub use cmf::{SqlKind, classify_sql};
 
 /// A configuration layer, lowest precedence first within each engine (domain.md §3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -61,11 +70,33 @@ pub struct Source {
     /// The resource that set it, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resource: Option<ResourceRef>,
-    /// JSON Pointer of the field in that resource.
+    /// JSON Pointer of the field in that resource (`""` for built-in defaults).
     pub path: String,
     /// Id of that resource in the design.
     #[serde(skip)]
     pub resource_id: Option<ResourceId>,
+    /// The key as written in that layer (a deprecated alias keeps its own name here,
+    /// while the entry carries the canonical key).
+    #[serde(skip)]
+    pub key: String,
+}
+
+impl Source {
+    /// A value set by `layer` at `path` of `r`.
+    pub fn at(layer: Layer, r: &Resource, path: String) -> Self {
+        Self {
+            layer,
+            resource: Some(r.reference()),
+            path,
+            resource_id: Some(r.id),
+            key: String::new(),
+        }
+    }
+
+    /// A built-in value (chart default, fill-in) that no resource of the design set.
+    pub fn builtin(layer: Layer) -> Self {
+        Self { layer, resource: None, path: String::new(), resource_id: None, key: String::new() }
+    }
 }
 
 /// A value that lost to a higher layer.
@@ -80,7 +111,7 @@ pub struct Overridden {
 /// One key of an effective configuration.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Entry {
-    /// Canonical key.
+    /// Canonical key (for the resource's Flink version).
     pub key: String,
     /// Final value.
     pub value: String,
@@ -93,7 +124,19 @@ pub struct Entry {
     pub unverified: bool,
 }
 
+impl Entry {
+    /// True when some layer wrote this key under another name (a deprecated alias).
+    pub fn has_alias(&self) -> bool {
+        std::iter::once(&self.source)
+            .chain(self.overridden.iter().map(|o| &o.source))
+            .any(|s| !s.key.is_empty() && s.key != self.key)
+    }
+}
+
 /// The merged configuration of one job-bearing resource in one scope.
+///
+/// Serializes as `{"resource", "scope", "entries": [...]}` (the CLI's
+/// `fstudio config --format json`); the other fields are for the UI.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EffectiveConfig {
     /// The resource.
@@ -104,19 +147,57 @@ pub struct EffectiveConfig {
     pub reference: ResourceRef,
     /// Which configuration.
     pub scope: Scope,
-    /// Entries by canonical key.
+    /// Entries by canonical key (serialized as a list sorted by key).
+    #[serde(serialize_with = "entries_as_list")]
     pub entries: BTreeMap<String, Entry>,
+    /// Short title for the UI, e.g. `Statement orders (job)`.
+    #[serde(skip)]
+    pub label: String,
+    /// Flink version the keys were resolved for (`None`: not declared; the newest
+    /// catalog version is used).
+    #[serde(skip)]
+    pub flink_version: Option<FlinkVersion>,
+    /// Kubernetes namespace the cluster runs in, where known.
+    #[serde(skip)]
+    pub namespace: Option<String>,
+    /// How the merge was decided (e.g. the statement's SQL kind, a missing session
+    /// cluster), for the UI.
+    #[serde(skip)]
+    pub notes: Vec<String>,
+}
+
+fn entries_as_list<S: Serializer>(
+    entries: &BTreeMap<String, Entry>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.collect_seq(entries.values())
 }
 
 impl EffectiveConfig {
-    /// The entry for `key` (deprecated aliases resolve to their canonical key).
+    /// The entry for `key`; either name of an aliased key finds it.
     pub fn get(&self, key: &str) -> Option<&Entry> {
-        self.entries.get(key)
+        if let Some(e) = self.entries.get(key) {
+            return Some(e);
+        }
+        let cat = catalog();
+        let v = self.version();
+        if let Some(e) = self.entries.get(cat.canonical(key, v)) {
+            return Some(e);
+        }
+        // A name that is canonical in another version (e.g. `execution.checkpointing.dir`
+        // asked of a Flink 1.18 configuration, whose canonical key is `state.checkpoints.dir`).
+        let newest = cat.canonical(key, FlinkVersion::LATEST);
+        self.entries.values().find(|e| cat.canonical(&e.key, FlinkVersion::LATEST) == newest)
     }
 
     /// The final value of `key`.
     pub fn value(&self, key: &str) -> Option<&str> {
         self.get(key).map(|e| e.value.as_str())
+    }
+
+    /// The Flink version used to resolve keys.
+    pub fn version(&self) -> FlinkVersion {
+        self.flink_version.unwrap_or(FlinkVersion::LATEST)
     }
 }
 
@@ -165,47 +246,78 @@ pub fn is_job_bearing(r: &Resource) -> bool {
     )
 }
 
-/// Computes the effective configurations of every job-bearing resource.
+/// Flattens a `flinkConfiguration` value like [`flatten`], keeping the JSON Pointer of
+/// every leaf (below `base`), in document order.
+pub fn flatten_with_pointers(value: &Value, base: &str) -> Vec<(String, String, String)> {
+    fn walk(prefix: &str, ptr: &str, v: &Value, out: &mut Vec<(String, String, String)>) {
+        match v {
+            Value::Object(m) => {
+                for (k, v) in m {
+                    let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+                    walk(&key, &pointer::push(ptr, k), v, out);
+                }
+            }
+            other => out.push((prefix.to_string(), scalar_text(other), ptr.to_string())),
+        }
+    }
+    let mut out = Vec::new();
+    if value.is_object() {
+        walk("", base, value, &mut out);
+    }
+    out
+}
+
+/// Computes the effective configurations of every job-bearing resource: FKO
+/// FlinkDeployments and FlinkSessionJobs (§3.4), CMF applications (§3.2), compute pools
+/// and statements (§3.3; a statement has a cluster and a job configuration, DDL and
+/// metadata statements none).
 pub fn effective_configs(
     design: &Design,
-    _graph: &Graph,
+    graph: &Graph,
     _targets: &Targets,
 ) -> Vec<EffectiveConfig> {
-    design
-        .resources
-        .iter()
-        .filter(|r| is_job_bearing(r))
-        .map(|r| {
-            let tokens: &[&str] = if r.kind == Kind::ComputePool {
-                &["clusterSpec", "flinkConfiguration"]
-            } else {
-                &["flinkConfiguration"]
-            };
-            let base = r.spec_field(tokens);
-            let entries = r
-                .spec_get(tokens)
-                .map(flatten)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|(key, value)| {
-                    let source = Source {
-                        layer: Layer::Resource,
-                        resource: Some(r.reference()),
-                        path: super::pointer::push(&base, &key),
-                        resource_id: Some(r.id),
-                    };
-                    (
-                        key.clone(),
-                        Entry { key, value, source, overridden: Vec::new(), unverified: false },
-                    )
-                })
-                .collect();
-            EffectiveConfig {
-                resource: r.id,
-                reference: r.reference(),
-                scope: Scope::Cluster,
-                entries,
-            }
-        })
-        .collect()
+    let env = Env { design, graph };
+    let mut out = Vec::new();
+    for r in design.resources.iter().filter(|r| is_job_bearing(r)) {
+        match r.kind {
+            Kind::FlinkDeployment => out.push(fko::deployment(&env, r)),
+            Kind::FlinkSessionJob => out.push(fko::session_job(&env, r)),
+            Kind::Application => out.push(cmf::application(&env, r)),
+            Kind::ComputePool => out.push(cmf::pool(&env, r)),
+            Kind::Statement => out.extend(cmf::statement(&env, r)),
+            _ => {}
+        }
+    }
+    out
 }
+
+/// What the engines read: the design and its reference graph.
+#[derive(Clone, Copy)]
+pub(crate) struct Env<'a> {
+    design: &'a Design,
+    graph: &'a Graph,
+}
+
+impl<'a> Env<'a> {
+    /// The first resolved target of `r`'s references of one kind.
+    fn target(&self, r: &Resource, edge: EdgeKind) -> Option<&'a Resource> {
+        self.graph.targets(r.id, edge).into_iter().find_map(|id| self.design.get(id))
+    }
+}
+
+/// A new configuration for `r`.
+fn new_config(r: &Resource, scope: Scope, label: String) -> EffectiveConfig {
+    EffectiveConfig {
+        resource: r.id,
+        reference: r.reference(),
+        scope,
+        entries: BTreeMap::new(),
+        label,
+        flink_version: None,
+        namespace: None,
+        notes: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

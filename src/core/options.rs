@@ -1,7 +1,439 @@
 //! The catalog of real Flink configuration options per Flink version (and the
 //! operator's own options), for unknown-key checks, did-you-mean and completion.
 //!
-//! STUB: to be implemented (data file `data/flink-options.json`).
+//! The data is `data/flink-options.json`, generated from `shared/data/flink-options`
+//! (Flink 1.18–2.2 and FKO 1.15.0) and embedded with `include_str!`; a test fails when it
+//! is stale (regenerate with `UPDATE_OPTIONS=1 cargo test --lib options`).
+//!
+//! API:
+//! * [`catalog()`] — the parsed catalog (parsed once, on first use).
+//! * [`Catalog::lookup`]`(key, version)` — the option a key names in a Flink version:
+//!   exact key, deprecated alias (→ the canonical option), operator fallback key,
+//!   pattern keys (`metrics.reporter.<name>.factory.class`; `<name>`-like segments stand
+//!   for one segment, `<key>`/`<parameter>`/`<param>` for any suffix) and map-typed
+//!   options written as `<key>.<mapKey>` (`kubernetes.jobmanager.annotations.team`).
+//! * [`Catalog::canonical`] — deprecated alias → canonical key for that version.
+//! * [`Catalog::suggest`] — did-you-mean for an unknown key.
+//! * [`Catalog::complete`] — options starting with a prefix (hidden keys excluded).
+//! * [`Catalog::is_open_namespace`] — keys the catalog does not cover on purpose
+//!   (file-system plugins, connectors); they are never "unknown".
+//! * [`FlinkVersion::parse`] reads `v1_19`-style enums.
+//!
+//! Data file format: `{"flinkVersions", "operatorVersion", "options": [...]}`, one option
+//! per line: `k` key, `v` versions (`1.18-2.2`, or `op` for operator options), `t` type,
+//! `d` default, `e` enum values, `dk` deprecated keys, `fk` fallback keys, `dep`
+//! deprecated, `hid` hidden, `s` short description, and `x`: variants for older versions
+//! whose attributes differ (each a full `v`/`t`/`d`/… record).
+
+mod suggest;
+pub mod value;
+pub mod version;
+
+#[cfg(test)]
+mod generate;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+pub use version::{FlinkVersion, VersionSet};
 
 /// Flink minor versions the catalog knows, oldest first.
 pub const FLINK_VERSIONS: &[&str] = &["1.18", "1.19", "1.20", "2.0", "2.1", "2.2"];
+
+/// The embedded data file.
+pub const DATA: &str = include_str!("../../data/flink-options.json");
+
+/// The value type of an option.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum OptionType {
+    /// Free text.
+    String,
+    /// `true` / `false`.
+    Boolean,
+    /// 32-bit integer.
+    Integer,
+    /// 64-bit integer.
+    Long,
+    /// Floating point.
+    Float,
+    /// Floating point.
+    Double,
+    /// A duration (`10 s`, `5 min`; a bare number is milliseconds).
+    Duration,
+    /// A memory size (`128 mb`; a bare number is bytes).
+    MemorySize,
+    /// A map (`k1:v1,k2:v2`), also writable as `<key>.<mapKey>`.
+    Map,
+    /// One of `enum_values` (case-insensitive).
+    Enum,
+    /// A `;`-separated list (`List<String>`, `List<Map>`, `List<Enum>`).
+    List,
+}
+
+impl OptionType {
+    fn parse(text: &str) -> Self {
+        match text {
+            "Boolean" => Self::Boolean,
+            "Integer" => Self::Integer,
+            "Long" => Self::Long,
+            "Float" => Self::Float,
+            "Double" => Self::Double,
+            "Duration" => Self::Duration,
+            "MemorySize" => Self::MemorySize,
+            "Map" => Self::Map,
+            "Enum" => Self::Enum,
+            t if t.starts_with("List") => Self::List,
+            _ => Self::String,
+        }
+    }
+}
+
+/// One option as it exists in a set of Flink versions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OptionInfo {
+    /// The key (may be a pattern with `<…>` segments).
+    pub key: String,
+    /// Flink versions with these attributes (all of them for operator options).
+    pub versions: VersionSet,
+    /// True for Flink Kubernetes Operator options (`kubernetes.operator.*`, `job.autoscaler.*`).
+    pub operator: bool,
+    /// Value type.
+    #[serde(rename = "type")]
+    pub ty: OptionType,
+    /// Type as Flink names it (`List<String>`).
+    pub type_name: String,
+    /// Default as written in config.yaml, if any.
+    pub default: Option<String>,
+    /// Accepted values of an enum (case-insensitive).
+    pub enum_values: Vec<String>,
+    /// Deprecated names that still work.
+    pub deprecated_keys: Vec<String>,
+    /// Other keys read when this one is unset.
+    pub fallback_keys: Vec<String>,
+    /// The option itself is deprecated.
+    pub deprecated: bool,
+    /// Not in Flink's reference docs (valid, but not offered for completion).
+    pub hidden: bool,
+    /// Short description (may be empty).
+    pub description: String,
+}
+
+impl OptionInfo {
+    /// True for pattern keys (`metrics.reporter.<name>.…`).
+    pub fn is_pattern(&self) -> bool {
+        self.key.contains('<')
+    }
+}
+
+#[derive(Deserialize)]
+struct RawFile {
+    options: Vec<RawOption>,
+}
+
+#[derive(Deserialize)]
+struct RawOption {
+    k: String,
+    #[serde(default)]
+    s: String,
+    #[serde(flatten)]
+    base: RawVariant,
+    #[serde(default)]
+    x: Vec<RawVariant>,
+}
+
+#[derive(Deserialize)]
+struct RawVariant {
+    v: String,
+    t: String,
+    #[serde(default)]
+    d: Option<String>,
+    #[serde(default)]
+    e: Vec<String>,
+    #[serde(default)]
+    dk: Vec<String>,
+    #[serde(default)]
+    fk: Vec<String>,
+    #[serde(default)]
+    dep: bool,
+    #[serde(default)]
+    hid: bool,
+}
+
+/// Segment of a pattern key.
+#[derive(Debug, Clone, PartialEq)]
+enum Seg {
+    Lit(String),
+    One,
+    Rest,
+}
+
+/// The option catalog (see the module documentation).
+#[derive(Debug)]
+pub struct Catalog {
+    options: Vec<OptionInfo>,
+    by_key: HashMap<String, Vec<usize>>,
+    aliases: HashMap<String, Vec<usize>>,
+    patterns: Vec<(Vec<Seg>, usize)>,
+}
+
+/// The catalog, parsed from the embedded data on first use.
+pub fn catalog() -> &'static Catalog {
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(|| Catalog::parse(DATA).expect("embedded data/flink-options.json parses"))
+}
+
+/// Key prefixes the catalog leaves out on purpose (README "Not covered"): file-system
+/// plugin pass-through keys and table connector/format options.
+pub const OPEN_PREFIXES: &[&str] = &[
+    "s3.",
+    "s3a.",
+    "fs.s3a.",
+    "presto.s3.",
+    "fs.azure.",
+    "fs.oss.",
+    "gs.",
+    "fs.gs.",
+    "connector.",
+    "format.",
+    "json.",
+    "scan.",
+    "sink.",
+    "lookup.",
+    "avro.",
+    "csv.",
+    "properties.",
+];
+
+impl Catalog {
+    /// Parses a data file in the format of `data/flink-options.json`.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let raw: RawFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let mut cat = Catalog {
+            options: Vec::new(),
+            by_key: HashMap::new(),
+            aliases: HashMap::new(),
+            patterns: Vec::new(),
+        };
+        for o in raw.options {
+            for v in std::iter::once(o.base).chain(o.x) {
+                let versions = VersionSet::parse(&v.v).ok_or(format!("{}: bad versions", o.k))?;
+                let info = OptionInfo {
+                    key: o.k.clone(),
+                    versions,
+                    operator: v.v == "op",
+                    ty: OptionType::parse(&v.t),
+                    type_name: v.t,
+                    default: v.d,
+                    enum_values: v.e,
+                    deprecated_keys: v.dk,
+                    fallback_keys: v.fk,
+                    deprecated: v.dep,
+                    hidden: v.hid,
+                    description: o.s.clone(),
+                };
+                cat.add(info);
+            }
+        }
+        // Specific patterns before ones ending in an open suffix.
+        cat.patterns.sort_by_key(|(segs, _)| segs.last() == Some(&Seg::Rest));
+        Ok(cat)
+    }
+
+    fn add(&mut self, info: OptionInfo) {
+        let i = self.options.len();
+        self.by_key.entry(info.key.clone()).or_default().push(i);
+        for alias in info.deprecated_keys.iter().chain(&info.fallback_keys) {
+            self.aliases.entry(alias.clone()).or_default().push(i);
+        }
+        if info.is_pattern() {
+            let segs = info
+                .key
+                .split('.')
+                .map(|s| match s {
+                    "<key>" | "<parameter>" | "<param>" => Seg::Rest,
+                    s if s.starts_with('<') && s.ends_with('>') => Seg::One,
+                    s => Seg::Lit(s.to_string()),
+                })
+                .collect();
+            self.patterns.push((segs, i));
+        }
+        self.options.push(info);
+    }
+
+    /// Every option variant (all versions).
+    pub fn options(&self) -> &[OptionInfo] {
+        &self.options
+    }
+
+    fn exact(&self, key: &str, v: FlinkVersion) -> Option<&OptionInfo> {
+        self.by_key.get(key)?.iter().map(|&i| &self.options[i]).find(|o| o.versions.contains(v))
+    }
+
+    /// The option `key` names in Flink `version` (see the module documentation for what
+    /// matches). A deprecated or fallback key returns the option it stands for.
+    pub fn lookup(&self, key: &str, version: FlinkVersion) -> Option<&OptionInfo> {
+        if let Some(o) = self.exact(key, version) {
+            return Some(o);
+        }
+        if let Some(ids) = self.aliases.get(key) {
+            let live =
+                ids.iter().map(|&i| &self.options[i]).filter(|o| o.versions.contains(version));
+            let mut live: Vec<_> = live.collect();
+            live.sort_by_key(|o| !o.deprecated_keys.iter().any(|k| k == key));
+            if let Some(o) = live.first() {
+                return Some(o);
+            }
+        }
+        let parts: Vec<&str> = key.split('.').collect();
+        for (segs, i) in &self.patterns {
+            let o = &self.options[*i];
+            if o.versions.contains(version) && matches_pattern(segs, &parts) {
+                return Some(o);
+            }
+        }
+        // Map-typed option written as `<key>.<mapKey>`.
+        let mut end = key.len();
+        while let Some(dot) = key[..end].rfind('.') {
+            if let Some(o) = self.exact(&key[..dot], version)
+                && o.ty == OptionType::Map
+            {
+                return Some(o);
+            }
+            end = dot;
+        }
+        None
+    }
+
+    /// The option `key` names in any catalog version (newest first), e.g. to say that a
+    /// key was removed or is not yet available.
+    pub fn lookup_any(&self, key: &str) -> Option<&OptionInfo> {
+        FLINK_VERSIONS
+            .iter()
+            .rev()
+            .filter_map(|v| FlinkVersion::parse(v))
+            .find_map(|v| self.lookup(key, v))
+    }
+
+    /// True when `key` is known in `version` or lies in an open namespace.
+    pub fn is_known(&self, key: &str, version: FlinkVersion) -> bool {
+        self.lookup(key, version).is_some() || Self::is_open_namespace(key)
+    }
+
+    /// True for keys the catalog does not cover on purpose (never "unknown").
+    pub fn is_open_namespace(key: &str) -> bool {
+        OPEN_PREFIXES.iter().any(|p| key.starts_with(p))
+    }
+
+    /// The canonical key for `key` in `version`: a deprecated alias (or an operator
+    /// fallback key that is no option of its own) maps to the option's key; any other
+    /// key is returned as is.
+    pub fn canonical<'a>(&'a self, key: &'a str, version: FlinkVersion) -> &'a str {
+        if self.exact(key, version).is_some() {
+            return key;
+        }
+        match self.lookup(key, version) {
+            Some(o)
+                if !o.is_pattern()
+                    && o.deprecated_keys.iter().chain(&o.fallback_keys).any(|k| k == key) =>
+            {
+                &o.key
+            }
+            _ => key,
+        }
+    }
+
+    /// Options starting with `prefix` that exist in `version`, for completion: hidden
+    /// keys excluded, deprecated ones last, otherwise sorted by key.
+    pub fn complete(&self, prefix: &str, version: FlinkVersion) -> Vec<&OptionInfo> {
+        let mut out: Vec<&OptionInfo> = self
+            .options
+            .iter()
+            .filter(|o| !o.hidden && o.versions.contains(version) && o.key.starts_with(prefix))
+            .collect();
+        out.sort_by(|a, b| (a.deprecated, &a.key).cmp(&(b.deprecated, &b.key)));
+        out
+    }
+
+    /// Did-you-mean for a key unknown in `version` (None for known keys): the curated
+    /// mistakes of CFG-KEY-002, case differences, swapped tokens, then the nearest key
+    /// within edit distance 2.
+    pub fn suggest(&self, key: &str, version: FlinkVersion) -> Option<&str> {
+        if self.lookup(key, version).is_some() {
+            return None;
+        }
+        suggest::suggest(self, key, version)
+    }
+}
+
+fn matches_pattern(segs: &[Seg], parts: &[&str]) -> bool {
+    match (segs.first(), parts.first()) {
+        (Some(Seg::Rest), Some(_)) => true,
+        (Some(Seg::One), Some(_)) => matches_pattern(&segs[1..], &parts[1..]),
+        (Some(Seg::Lit(l)), Some(p)) if l == p => matches_pattern(&segs[1..], &parts[1..]),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const V2_2: FlinkVersion = FlinkVersion::new(2, 2);
+    const V1_18: FlinkVersion = FlinkVersion::new(1, 18);
+
+    #[test]
+    fn exact_keys_depend_on_the_version() {
+        let c = catalog();
+        assert_eq!(c.lookup("rest.profiling.enabled", V2_2).unwrap().ty, OptionType::Boolean);
+        assert!(c.lookup("rest.profiling.enabled", V1_18).is_none());
+        assert_eq!(c.lookup_any("rest.profiling.enabled").unwrap().key, "rest.profiling.enabled");
+        let slots = c.lookup("taskmanager.numberOfTaskSlots", V2_2).unwrap();
+        assert_eq!(slots.default.as_deref(), Some("1"));
+    }
+
+    #[test]
+    fn deprecated_aliases_resolve_per_version() {
+        let c = catalog();
+        assert_eq!(c.canonical("state.checkpoints.dir", V2_2), "execution.checkpointing.dir");
+        assert_eq!(c.canonical("state.checkpoints.dir", V1_18), "state.checkpoints.dir");
+        assert_eq!(c.canonical("state.backend", V1_18), "state.backend.type");
+        assert_eq!(c.canonical("high-availability", V2_2), "high-availability.type");
+        assert_eq!(c.canonical("no.such.key", V2_2), "no.such.key");
+        assert_eq!(
+            c.canonical("kubernetes.operator.job.autoscaler.enabled", V2_2),
+            "job.autoscaler.enabled"
+        );
+        assert_eq!(c.lookup("state.backend", V2_2).unwrap().key, "state.backend.type");
+    }
+
+    #[test]
+    fn patterns_maps_and_open_namespaces() {
+        let c = catalog();
+        let f = c.lookup("metrics.reporter.prom.factory.class", V2_2).unwrap();
+        assert_eq!(f.key, "metrics.reporter.<name>.factory.class");
+        let p = c.lookup("metrics.reporter.prom.port", V2_2).unwrap();
+        assert!(p.is_pattern());
+        let nsd = "kubernetes.operator.default-configuration.namespace.ns1.parallelism.default";
+        assert!(c.lookup(nsd, V2_2).is_some());
+        let m = c.lookup("kubernetes.jobmanager.annotations.team", V2_2).unwrap();
+        assert_eq!(m.key, "kubernetes.jobmanager.annotations");
+        assert!(c.lookup("taskmanager.numberOfTaskSlots.x", V2_2).is_none());
+        assert!(c.is_known("s3.access-key", V2_2));
+        assert!(c.is_known("fs.s3a.endpoint", V2_2));
+        assert!(!c.is_known("execution.checkpointing.intervall", V2_2));
+    }
+
+    #[test]
+    fn completion_skips_hidden_keys() {
+        let c = catalog();
+        let keys: Vec<&str> =
+            c.complete("execution.checkpointing.in", V2_2).iter().map(|o| o.key.as_str()).collect();
+        assert!(keys.contains(&"execution.checkpointing.interval"), "{keys:?}");
+        assert!(keys.contains(&"execution.checkpointing.incremental"));
+        assert!(c.complete("$internal", V2_2).is_empty());
+        assert!(!c.complete("kubernetes.operator.", V2_2).is_empty());
+    }
+}
