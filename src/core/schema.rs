@@ -109,10 +109,9 @@ pub fn compact(schema: &Value, fd_spec: Option<&Value>) -> Value {
     let mut out = strip(schema, true);
     if let (Some(fd_spec), Some(t)) =
         (fd_spec, out.pointer_mut("/properties/spec/properties/template/properties/spec"))
+        && &strip(fd_spec, false) == t
     {
-        if &strip(fd_spec, false) == t {
-            *t = serde_json::json!({ REF_KEY: "FlinkDeployment" });
-        }
+        *t = serde_json::json!({ REF_KEY: "FlinkDeployment" });
     }
     out
 }

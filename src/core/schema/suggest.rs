@@ -28,10 +28,10 @@ fn props(s: &Value) -> impl Iterator<Item = (&String, &Value)> {
 /// (`job.restartNonce` → `../restartNonce`).
 pub fn suggest(key: &str, s: &Value, parent: Option<&Value>) -> Option<String> {
     let has = |name: &str| props(s).any(|(k, _)| k == name);
-    if let Some((_, good)) = KNOWN_MISTAKES.iter().find(|(bad, _)| *bad == key) {
-        if has(good) {
-            return Some((*good).to_string());
-        }
+    if let Some((_, good)) = KNOWN_MISTAKES.iter().find(|(bad, _)| *bad == key)
+        && has(good)
+    {
+        return Some((*good).to_string());
     }
     let lower = key.to_ascii_lowercase();
     let best = props(s)

@@ -85,11 +85,11 @@ fn walk(s: &Value, parent: Option<&Value>, v: &Value, at: &str, out: &mut Vec<Is
         issue(out, at, IssueKind::Type { expected }, v);
         return;
     }
-    if let Some(allowed) = s.get("enum").and_then(Value::as_array) {
-        if !allowed.contains(v) {
-            let allowed = allowed.iter().map(crate::core::config::scalar_text).collect();
-            issue(out, at, IssueKind::Enum { allowed }, v);
-        }
+    if let Some(allowed) = s.get("enum").and_then(Value::as_array)
+        && !allowed.contains(v)
+    {
+        let allowed = allowed.iter().map(crate::core::config::scalar_text).collect();
+        issue(out, at, IssueKind::Enum { allowed }, v);
     }
     match v {
         Value::Object(m) => object(s, parent, m, at, out),
@@ -125,10 +125,10 @@ fn object(
         }
     }
     for r in s.get("required").and_then(Value::as_array).into_iter().flatten() {
-        if let Some(r) = r.as_str() {
-            if !m.contains_key(r) {
-                issue(out, &pointer::push(at, r), IssueKind::Required, &Value::Null);
-            }
+        if let Some(r) = r.as_str()
+            && !m.contains_key(r)
+        {
+            issue(out, &pointer::push(at, r), IssueKind::Required, &Value::Null);
         }
     }
 }
