@@ -9,6 +9,15 @@ mod conf;
 mod quantity;
 mod specs;
 
+mod conf_forbidden;
+mod ha_last_state;
+mod ha_rollback;
+mod ha_standby;
+mod health_check;
+mod ingress_pattern;
+mod ingress_template;
+mod jm_replicas;
+mod log_config;
 mod ver_defined;
 mod ver_deprecated;
 mod ver_known;
@@ -22,4 +31,13 @@ pub static RULES: &[&dyn Rule] = &[
     &ver_supported::VerSupported,
     &ver_deprecated::VerDeprecated,
     &ver_known::VerKnown,
+    &conf_forbidden::ConfForbidden,
+    &ha_rollback::HaRollback,
+    &ha_standby::HaStandby,
+    &ha_last_state::HaLastState,
+    &health_check::HealthCheck,
+    &jm_replicas::JmReplicas,
+    &ingress_template::IngressTemplate,
+    &ingress_pattern::IngressPattern,
+    &log_config::LogConfig,
 ];

@@ -109,9 +109,10 @@ impl<'c> Conf<'c> {
                 map.insert(k.clone(), (k.clone(), v.clone()));
             }
         }
-        for scoped in [ns.map(|n| format!("namespace.{n}.")), version.map(|v| format!("flink-version.{v}."))]
-            .into_iter()
-            .flatten()
+        for scoped in
+            [ns.map(|n| format!("namespace.{n}.")), version.map(|v| format!("flink-version.{v}."))]
+                .into_iter()
+                .flatten()
         {
             let p = format!("{prefix}{scoped}");
             for (k, v) in &all {
@@ -121,11 +122,7 @@ impl<'c> Conf<'c> {
             }
         }
         let mut s = self;
-        s.after.push(Layer {
-            resource: Some(op),
-            base,
-            map: map.into_values().collect(),
-        });
+        s.after.push(Layer { resource: Some(op), base, map: map.into_values().collect() });
         s
     }
 
@@ -189,7 +186,8 @@ impl<'c> Conf<'c> {
 
     /// Every key set anywhere in the configuration, with its hit.
     pub fn keys(&self) -> Vec<Hit<'c>> {
-        let mut names: Vec<String> = self.before.iter().chain(&self.after).flat_map(|l| l.map.keys().cloned()).collect();
+        let mut names: Vec<String> =
+            self.before.iter().chain(&self.after).flat_map(|l| l.map.keys().cloned()).collect();
         if let Some(e) = self.effective {
             names.extend(e.entries.keys().cloned());
         }

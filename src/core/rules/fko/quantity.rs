@@ -8,7 +8,11 @@ pub fn kubernetes(text: &str) -> Option<f64> {
         .unwrap_or(t.len());
     let (num, suffix) = t.split_at(split);
     let digits = num.strip_prefix(['+', '-']).unwrap_or(num);
-    if digits.is_empty() || digits == "." || digits.contains(['+', '-']) || digits.matches('.').count() > 1 {
+    if digits.is_empty()
+        || digits == "."
+        || digits.contains(['+', '-'])
+        || digits.matches('.').count() > 1
+    {
         return None;
     }
     let n: f64 = num.parse().ok()?;

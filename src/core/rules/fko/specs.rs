@@ -4,7 +4,8 @@
 
 use serde_json::Value;
 
-use super::conf::Conf;
+use super::conf::{Conf, Hit};
+use crate::core::graph::EdgeKind;
 use crate::core::model::{Form, Kind, Resource};
 use crate::core::pointer;
 use crate::core::rules::Context;
@@ -38,6 +39,8 @@ pub struct Spec<'c> {
     pub spec: &'c Value,
     /// The environment defaults fragment merged into it (applications and pools).
     pub inherited: Option<&'c Value>,
+    /// The environment holding `inherited`, and the fragment's pointer in it.
+    pub env: Option<(&'c Resource, String)>,
     /// Its configuration.
     pub conf: Conf<'c>,
 }
@@ -56,7 +59,29 @@ impl<'c> Spec<'c> {
     /// The field as the generated FlinkDeployment gets it: the environment default (which
     /// wins, domain.md §3.2) or this spec's own value.
     pub fn merged(&self, tokens: &[&str]) -> Option<&'c Value> {
-        self.inherited.and_then(|d| pointer::get(d, tokens)).filter(|v| !v.is_null()).or_else(|| self.get(tokens))
+        self.inherited
+            .and_then(|d| pointer::get(d, tokens))
+            .filter(|v| !v.is_null())
+            .or_else(|| self.get(tokens))
+    }
+
+    /// Where the merged value of a field is written: the environment default or this spec.
+    pub fn locate(&self, tokens: &[&str]) -> Option<(&'c Value, &'c Resource, String)> {
+        if let (Some(d), Some((env, base))) = (self.inherited, &self.env)
+            && let Some(v) = pointer::get(d, tokens).filter(|v| !v.is_null())
+        {
+            let at = tokens.iter().fold(base.clone(), |acc, t| pointer::push(&acc, t));
+            return Some((v, env, at));
+        }
+        self.get(tokens).map(|v| (v, self.owner, self.field(tokens)))
+    }
+
+    /// Where a configuration hit is written (the spec's `flinkConfiguration` if unknown).
+    pub fn place(&self, hit: &Hit<'c>) -> (&'c Resource, String) {
+        match hit.resource {
+            Some(r) if !hit.pointer.is_empty() => (r, hit.pointer.clone()),
+            _ => (self.owner, self.field(&["flinkConfiguration"])),
+        }
     }
 
     /// Pointer of a field of this spec.
@@ -84,7 +109,10 @@ impl<'c> Spec<'c> {
 fn namespace_of(cx: &Context<'_>, r: &Resource) -> Option<String> {
     match r.form {
         Form::FkoCr => Some(r.namespace().unwrap_or("default").to_string()),
-        _ => cx.environment_of(r).and_then(|e| e.spec_str(&["kubernetesNamespace"])).map(str::to_string),
+        _ => cx
+            .environment_of(r)
+            .and_then(|e| e.spec_str(&["kubernetesNamespace"]))
+            .map(str::to_string),
     }
 }
 
@@ -96,7 +124,9 @@ pub fn specs<'c>(cx: &'c Context<'c>) -> Vec<Spec<'c>> {
             Kind::FlinkDeployment => (Origin::Deployment, &[], &[]),
             Kind::FlinkBlueGreenDeployment => (Origin::BlueGreen, &["template", "spec"], &[]),
             Kind::Application => (Origin::Application, &[], &["flinkApplicationDefaults", "spec"]),
-            Kind::ComputePool => (Origin::Pool, &["clusterSpec"], &["computePoolDefaults", "clusterSpec"]),
+            Kind::ComputePool => {
+                (Origin::Pool, &["clusterSpec"], &["computePoolDefaults", "clusterSpec"])
+            }
             Kind::Environment => {
                 for (origin, t) in [
                     (Origin::AppDefaults, &["flinkApplicationDefaults", "spec"][..]),
@@ -109,7 +139,15 @@ pub fn specs<'c>(cx: &'c Context<'c>) -> Vec<Spec<'c>> {
                             pointer::push(&base, "flinkConfiguration"),
                             spec.get("flinkConfiguration"),
                         );
-                        out.push(Spec { owner: r, origin, base, spec, inherited: None, conf });
+                        out.push(Spec {
+                            owner: r,
+                            origin,
+                            base,
+                            spec,
+                            inherited: None,
+                            env: None,
+                            conf,
+                        });
                     }
                 }
                 continue;
@@ -126,12 +164,57 @@ pub fn specs<'c>(cx: &'c Context<'c>) -> Vec<Spec<'c>> {
             conf = conf.with_first(Some(e), at, d.get("flinkConfiguration"));
         }
         if origin == Origin::BlueGreen {
-            conf = conf.with_first(Some(r), pointer::push(&base, "flinkConfiguration"), spec.get("flinkConfiguration"));
+            conf = conf.with_first(
+                Some(r),
+                pointer::push(&base, "flinkConfiguration"),
+                spec.get("flinkConfiguration"),
+            );
         }
         let version = pointer::get_str(spec, &["flinkVersion"])
             .or_else(|| inherited.and_then(|d| pointer::get_str(d, &["flinkVersion"])));
         conf = conf.with_operator_defaults(namespace_of(cx, r).as_deref(), version);
-        out.push(Spec { owner: r, origin, base, spec, inherited, conf });
+        let env = env.filter(|_| inherited.is_some()).map(|e| (e, e.spec_field(defaults)));
+        out.push(Spec { owner: r, origin, base, spec, inherited, env, conf });
     }
     out
+}
+
+/// A FlinkSessionJob with its session cluster and the configuration the validator builds:
+/// session job overrides → session cluster `flinkConfiguration` → operator defaults.
+pub struct SessionJob<'c> {
+    /// The session job.
+    pub owner: &'c Resource,
+    /// The session FlinkDeployment it targets, if in the design.
+    pub cluster: Option<&'c Resource>,
+    /// The merged configuration.
+    pub conf: Conf<'c>,
+}
+
+/// Every FlinkSessionJob of the design.
+pub fn session_jobs<'c>(cx: &'c Context<'c>) -> Vec<SessionJob<'c>> {
+    cx.of_kind(Kind::FlinkSessionJob)
+        .map(|r| {
+            let cluster = cx.targets_of(r, EdgeKind::SessionCluster).into_iter().next();
+            let mut conf = Conf::of(cx, r);
+            if let Some(c) = cluster {
+                let at = c.spec_field(&["flinkConfiguration"]);
+                conf = conf.with_last(Some(c), at, c.spec_get(&["flinkConfiguration"]));
+            }
+            let version = cluster.and_then(|c| c.spec_str(&["flinkVersion"]));
+            let ns = r.namespace().unwrap_or("default");
+            let conf = conf.with_operator_defaults(Some(ns), version);
+            SessionJob { owner: r, cluster, conf }
+        })
+        .collect()
+}
+
+/// Remembers reported places so a value inherited by several specs is reported once.
+#[derive(Default)]
+pub struct Seen(std::collections::HashSet<(crate::core::model::ResourceId, String)>);
+
+impl Seen {
+    /// True the first time a (resource, pointer) pair is seen.
+    pub fn first(&mut self, r: &Resource, pointer: &str) -> bool {
+        self.0.insert((r.id, pointer.to_string()))
+    }
 }

@@ -60,7 +60,10 @@ mod tests {
 
     #[test]
     fn fires_from_the_deprecating_release_on() {
-        assert_eq!(pointers(&check(&VerDeprecated, FD)), [("/spec/flinkVersion".into(), Severity::Warning)]);
+        assert_eq!(
+            pointers(&check(&VerDeprecated, FD)),
+            [("/spec/flinkVersion".into(), Severity::Warning)]
+        );
         let old = Targets { fko: Version::new(1, 12, 0), ..Targets::default() };
         assert!(check_with(&VerDeprecated, FD, old).is_empty());
     }

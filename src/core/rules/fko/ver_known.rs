@@ -17,8 +17,8 @@ pub struct VerKnown;
 
 /// Every `flinkVersion` any FKO release knows, oldest first.
 pub const FLINK_VERSIONS: &[&str] = &[
-    "v1_13", "v1_14", "v1_15", "v1_16", "v1_17", "v1_18", "v1_19", "v1_20", "v2_0", "v2_1",
-    "v2_2", "v2_3", "v2_4",
+    "v1_13", "v1_14", "v1_15", "v1_16", "v1_17", "v1_18", "v1_19", "v1_20", "v2_0", "v2_1", "v2_2",
+    "v2_3", "v2_4",
 ];
 
 /// The `flinkVersion` values known to FKO release `fko`.
@@ -30,7 +30,8 @@ pub fn known_versions(fko: Version) -> &'static [&'static str] {
     } else {
         "v2_0"
     };
-    let end = FLINK_VERSIONS.iter().position(|v| *v == newest).map_or(FLINK_VERSIONS.len(), |i| i + 1);
+    let end =
+        FLINK_VERSIONS.iter().position(|v| *v == newest).map_or(FLINK_VERSIONS.len(), |i| i + 1);
     &FLINK_VERSIONS[..end]
 }
 
@@ -68,7 +69,9 @@ mod tests {
     use crate::core::targets::Targets;
 
     fn fd(v: &str) -> String {
-        format!("apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {{name: a}}\nspec: {{flinkVersion: {v}}}\n")
+        format!(
+            "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {{name: a}}\nspec: {{flinkVersion: {v}}}\n"
+        )
     }
 
     #[test]

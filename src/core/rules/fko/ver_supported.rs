@@ -46,7 +46,9 @@ mod tests {
     #[test]
     fn fires_on_1_14_only() {
         let fd = |v: &str| {
-            format!("apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {{name: a}}\nspec: {{flinkVersion: {v}}}\n")
+            format!(
+                "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {{name: a}}\nspec: {{flinkVersion: {v}}}\n"
+            )
         };
         let f = check(&VerSupported, &fd("v1_14"));
         assert_eq!(pointers(&f), [("/spec/flinkVersion".into(), Severity::Error)]);
