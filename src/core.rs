@@ -14,5 +14,6 @@ pub mod model;
 pub mod options;
 pub mod pointer;
 pub mod rules;
+pub mod schema;
 pub mod targets;
 pub mod yaml;

@@ -1,6 +1,79 @@
 //! Flink Kubernetes Operator validation: FlinkDeployment, FlinkSessionJob, FlinkStateSnapshot, autoscaler, blue/green (domain.md §4.B–4.E, 4.Q).
+//!
+//! Spec-level rules run on every deployment-like spec ([`specs::specs`]): FlinkDeployments,
+//! blue/green templates, CMF applications, compute-pool `clusterSpec`s and the environment
+//! defaults merged into them. The spec-change rules of §4.F need a baseline spec and are not
+//! implemented here.
+
+mod conf;
+mod jobspec;
+mod memory;
+mod quantity;
+mod specs;
+
+mod conf_forbidden;
+mod ha_last_state;
+mod ha_rollback;
+mod ha_standby;
+mod health_check;
+mod ingress_pattern;
+mod ingress_template;
+mod jar_missing;
+mod jar_scheme;
+mod jm_memory;
+mod jm_replicas;
+mod job_checkpoint_dir;
+mod job_max_checkpoint_age;
+mod job_parallelism;
+mod job_periodic_savepoint;
+mod job_savepoint_dir;
+mod job_trigger_nonce;
+mod log_config;
+mod res_both;
+mod res_ephemeral;
+mod res_memory;
+mod res_request_limit;
+mod res_requirements;
+mod service_account;
+mod tm_memory;
+mod tm_replicas;
+mod ver_defined;
+mod ver_deprecated;
+mod ver_known;
+mod ver_supported;
 
 use super::Rule;
 
 /// The rules of this family.
-pub static RULES: &[&dyn Rule] = &[];
+pub static RULES: &[&dyn Rule] = &[
+    &ver_defined::VerDefined,
+    &ver_supported::VerSupported,
+    &ver_deprecated::VerDeprecated,
+    &ver_known::VerKnown,
+    &conf_forbidden::ConfForbidden,
+    &ha_rollback::HaRollback,
+    &health_check::HealthCheck,
+    &ha_standby::HaStandby,
+    &ha_last_state::HaLastState,
+    &jm_replicas::JmReplicas,
+    &ingress_template::IngressTemplate,
+    &ingress_pattern::IngressPattern,
+    &log_config::LogConfig,
+    &job_checkpoint_dir::JobCheckpointDir,
+    &job_savepoint_dir::JobSavepointDir,
+    &job_trigger_nonce::JobTriggerNonce,
+    &job_periodic_savepoint::JobPeriodicSavepoint,
+    &job_max_checkpoint_age::JobMaxCheckpointAge,
+    &tm_replicas::TmReplicas,
+    &job_parallelism::JobParallelism,
+    &jm_memory::JmMemory,
+    &tm_memory::TmMemory,
+    &res_memory::ResMemory,
+    &res_ephemeral::ResEphemeral,
+    &res_requirements::ResRequirements,
+    &res_request_limit::ResRequestLimit,
+    &res_both::ResBoth,
+    &service_account::ServiceAccount,
+    &jar_scheme::JarScheme,
+    &jar_missing::JarMissing,
+];

@@ -1,0 +1,57 @@
+//! FKO-HA-002 — standby JobManagers need high availability.
+//!
+//! What it checks: `jobManager.replicas` greater than 1 while the effective configuration
+//! enables no HA.
+//! Why: the operator's validator rejects more than one JobManager without HA (leader
+//! election needs it).
+//! How to fix: enable HA (`high-availability.type: kubernetes` and a storage dir) or use one replica.
+
+use crate::core::finding::Severity;
+use crate::core::rules::{Context, Rule, Sink};
+
+use super::specs::{Seen, specs};
+
+/// See the module documentation.
+pub struct HaStandby;
+
+impl Rule for HaStandby {
+    fn id(&self) -> &'static str {
+        "FKO-HA-002"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn summary(&self) -> &'static str {
+        "Standby JobManagers (replicas > 1) need high availability"
+    }
+    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+        let mut seen = Seen::default();
+        for s in specs(cx).into_iter().filter(|s| s.complete()) {
+            let Some((v, r, at)) = s.locate(&["jobManager", "replicas"]) else { continue };
+            if v.as_i64().is_some_and(|n| n > 1) && !s.conf.ha_active() && seen.first(r, &at) {
+                out.report(r, &at, format!("{v} JobManager replicas need high availability"))
+                    .hint("enable high-availability.type: kubernetes (with high-availability.storageDir) or use 1 replica");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::rules::testing::{check, pointers};
+
+    fn fd(conf: &str) -> String {
+        format!(
+            "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {{name: a}}\nspec:\n  flinkConfiguration: {{{conf}}}\n  jobManager: {{replicas: 2}}\n"
+        )
+    }
+
+    #[test]
+    fn fires_without_ha() {
+        let f = check(&HaStandby, &fd(""));
+        assert_eq!(pointers(&f), [("/spec/jobManager/replicas".into(), Severity::Error)]);
+        assert_eq!(f[0].line, Some(6));
+        assert!(check(&HaStandby, &fd("high-availability: {type: kubernetes}")).is_empty());
+    }
+}

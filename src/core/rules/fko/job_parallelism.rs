@@ -1,0 +1,58 @@
+//! FKO-JOB-007 — job parallelism must be positive.
+//!
+//! What it checks: `job.parallelism` below 1 (an omitted parallelism counts as 0) when
+//! `taskManager.replicas` is not set.
+//! Why: the operator's validator rejects it; without TaskManager replicas the parallelism
+//! decides how many slots the job gets.
+//! How to fix: set `job.parallelism` (or `taskManager.replicas`, which then decides the parallelism).
+
+use crate::core::finding::Severity;
+use crate::core::rules::{Context, Rule, Sink};
+
+use super::jobspec::{Check, report};
+
+/// See the module documentation.
+pub struct JobParallelism;
+
+impl Rule for JobParallelism {
+    fn id(&self) -> &'static str {
+        "FKO-JOB-007"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn summary(&self) -> &'static str {
+        "Job parallelism must be larger than 0 when taskManager.replicas is not set"
+    }
+    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+        report(cx, out, Check::Parallelism);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::rules::testing::{check, pointers};
+
+    fn fd(job: &str) -> String {
+        format!(
+            "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {{name: a}}\nspec:\n  job: {job}\n"
+        )
+    }
+
+    #[test]
+    fn fires_on_zero_or_omitted_parallelism() {
+        assert_eq!(
+            pointers(&check(&JobParallelism, &fd("{parallelism: 0}"))),
+            [("/spec/job/parallelism".into(), Severity::Error)]
+        );
+        assert_eq!(
+            pointers(&check(&JobParallelism, &fd("{jarURI: x}"))),
+            [("/spec/job/parallelism".into(), Severity::Error)]
+        );
+        assert!(check(&JobParallelism, &fd("{parallelism: 2}")).is_empty());
+        let reactive =
+            fd("{jarURI: x}").replace("spec:\n", "spec:\n  taskManager: {replicas: 2}\n");
+        assert!(check(&JobParallelism, &reactive).is_empty());
+    }
+}

@@ -1,0 +1,55 @@
+//! FKO-JOB-004 — periodic savepoints need a savepoint directory.
+//!
+//! What it checks: `kubernetes.operator.periodic.savepoint.interval` set to a non-zero
+//! duration while the effective configuration has no savepoint directory.
+//! Why: the operator's validator rejects it.
+//! How to fix: set `execution.checkpointing.savepoint-dir` (`state.savepoints.dir`) or remove the interval.
+
+use crate::core::finding::Severity;
+use crate::core::rules::{Context, Rule, Sink};
+
+use super::jobspec::{Check, report};
+
+/// See the module documentation.
+pub struct JobPeriodicSavepoint;
+
+impl Rule for JobPeriodicSavepoint {
+    fn id(&self) -> &'static str {
+        "FKO-JOB-004"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn summary(&self) -> &'static str {
+        "Periodic savepoints need a savepoint directory"
+    }
+    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+        report(cx, out, Check::PeriodicSavepoint);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::rules::testing::{check, pointers};
+
+    fn fd(interval: &str) -> String {
+        format!(
+            "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {{name: a}}\nspec:\n  flinkConfiguration:\n    kubernetes.operator.periodic.savepoint.interval: {interval}\n  job: {{parallelism: 1}}\n"
+        )
+    }
+
+    #[test]
+    fn fires_on_a_positive_interval_without_dir() {
+        let f = check(&JobPeriodicSavepoint, &fd("1h"));
+        assert_eq!(
+            pointers(&f),
+            [(
+                "/spec/flinkConfiguration/kubernetes.operator.periodic.savepoint.interval".into(),
+                Severity::Error
+            )]
+        );
+        assert_eq!(f[0].line, Some(6));
+        assert!(check(&JobPeriodicSavepoint, &fd("0")).is_empty());
+    }
+}

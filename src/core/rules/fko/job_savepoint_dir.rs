@@ -1,0 +1,50 @@
+//! FKO-JOB-002 — the savepoint upgrade mode needs a savepoint directory.
+//!
+//! What it checks: `job.upgradeMode: savepoint` while the effective configuration has no
+//! savepoint directory (`execution.checkpointing.savepoint-dir`, formerly `state.savepoints.dir`).
+//! Why: the operator's validator rejects it: upgrades take a savepoint there.
+//! How to fix: set the savepoint directory in `flinkConfiguration` (or the environment defaults).
+
+use crate::core::finding::Severity;
+use crate::core::rules::{Context, Rule, Sink};
+
+use super::jobspec::{Check, report};
+
+/// See the module documentation.
+pub struct JobSavepointDir;
+
+impl Rule for JobSavepointDir {
+    fn id(&self) -> &'static str {
+        "FKO-JOB-002"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn summary(&self) -> &'static str {
+        "Savepoint upgrade mode needs a savepoint directory"
+    }
+    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+        report(cx, out, Check::SavepointDir);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::rules::testing::{check, pointers};
+
+    const FD: &str = "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {name: a}\nspec:\n  job: {upgradeMode: savepoint, parallelism: 1}\n";
+
+    #[test]
+    fn fires_without_a_savepoint_dir() {
+        assert_eq!(
+            pointers(&check(&JobSavepointDir, FD)),
+            [("/spec/job/upgradeMode".into(), Severity::Error)]
+        );
+        let ok = FD.replace(
+            "spec:\n",
+            "spec:\n  flinkConfiguration: {state: {savepoints.dir: \"s3://b/sp\"}}\n",
+        );
+        assert!(check(&JobSavepointDir, &ok).is_empty());
+    }
+}

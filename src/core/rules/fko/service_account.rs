@@ -1,0 +1,65 @@
+//! FKO-SA-001 — `spec.serviceAccount` must be defined.
+//!
+//! What it checks: FlinkDeployments (and blue/green templates) without `serviceAccount`.
+//! CMF applications are left to CMF-APP-005 (CMF may fill it) and compute pools must not
+//! set it.
+//! Why: the operator's validator rejects it; the JobManager needs a service account allowed
+//! to create TaskManager pods and ConfigMaps.
+//! How to fix: set `serviceAccount` to the Helm `jobServiceAccount` name (default `flink`).
+
+use crate::core::finding::Severity;
+use crate::core::model::Kind;
+use crate::core::rules::{Context, Rule, Sink};
+
+use super::specs::specs;
+
+/// See the module documentation.
+pub struct ServiceAccount;
+
+impl Rule for ServiceAccount {
+    fn id(&self) -> &'static str {
+        "FKO-SA-001"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn summary(&self) -> &'static str {
+        "spec.serviceAccount must be defined"
+    }
+    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+        let default_sa = cx
+            .of_kind(Kind::FkoInstall)
+            .find_map(|o| o.spec_str(&["jobServiceAccount"]))
+            .unwrap_or("flink");
+        for s in specs(cx).into_iter().filter(|s| s.is_fko()) {
+            if s.str(&["serviceAccount"]).is_none_or(|v| v.trim().is_empty()) {
+                out.report(
+                    s.owner,
+                    &s.field(&["serviceAccount"]),
+                    "spec.serviceAccount must be defined",
+                )
+                .hint(format!(
+                    "set serviceAccount: {default_sa} (the operator's jobServiceAccount)"
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::rules::testing::{check, pointers};
+
+    #[test]
+    fn fires_on_deployments_only() {
+        let f = check(
+            &ServiceAccount,
+            "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {name: a}\nspec: {image: flink}\n---\n\
+             apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {name: b}\nspec: {serviceAccount: flink}\n---\n\
+             {apiVersion: cmf.confluent.io/v1, kind: FlinkApplication, metadata: {name: app1}, spec: {job: {}}}\n",
+        );
+        assert_eq!(pointers(&f), [("/spec/serviceAccount".into(), Severity::Error)]);
+        assert!(f[0].hint.contains("flink"));
+    }
+}
