@@ -126,7 +126,7 @@ pub fn volumes(template: &Value) -> Vec<Volume<'_>> {
     list(template, "volumes")
         .filter_map(|(index, v)| {
             let name = v.get("name")?.as_str()?;
-            Some(Volume { index, name, source: source_of(v) })
+            Some(Volume { index, name, source: volume_source(v) })
         })
         .collect()
 }
@@ -136,7 +136,8 @@ pub fn volume<'a>(template: &'a Value, name: &str) -> Option<Volume<'a>> {
     volumes(template).into_iter().find(|v| v.name == name)
 }
 
-fn source_of(v: &Value) -> VolumeSource<'_> {
+/// What backs one `volumes[]` entry.
+pub fn volume_source(v: &Value) -> VolumeSource<'_> {
     let Some(obj) = v.as_object() else { return VolumeSource::Other("") };
     if obj.contains_key("emptyDir") {
         VolumeSource::EmptyDir
