@@ -12,6 +12,7 @@ pub mod graph;
 pub mod import;
 pub mod model;
 pub mod options;
+pub mod podtemplate;
 pub mod pointer;
 pub mod rules;
 pub mod schema;

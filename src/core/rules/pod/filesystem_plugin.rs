@@ -1,0 +1,126 @@
+//! POD-009 — object-storage paths need a filesystem plugin in the image.
+//!
+//! What it checks: checkpoint, savepoint, HA and archive directories and `job.jarURI` with
+//! an object-storage scheme (`s3://`, `s3a://`, `s3p://`, `gs://`, `abfs(s)://`,
+//! `wasb(s)://`, `oss://`), when no pod template enables the matching plugin through
+//! `ENABLE_BUILT_IN_PLUGINS` on `flink-main-container`.
+//! Why: Flink loads these filesystems only from `/opt/flink/plugins`; without the plugin the
+//! job fails with "Could not find a file system implementation for scheme 's3'". The studio
+//! cannot see inside the image, so this is a reminder to verify.
+//! How to fix: set `ENABLE_BUILT_IN_PLUGINS=flink-s3-fs-hadoop-<version>.jar` (or the
+//! plugin for your scheme) on `flink-main-container`, or use an image that ships it.
+
+use serde_json::Value;
+
+use super::util::{SiteConfig, merged_templates, state_dirs};
+use crate::core::finding::Severity;
+use crate::core::podtemplate::{inspect, spec_sites};
+use crate::core::rules::{Context, Rule, Sink};
+
+/// See the module documentation.
+pub struct FilesystemPlugin;
+
+/// Scheme → plugin jar prefixes that provide it.
+const PLUGINS: &[(&str, &[&str])] = &[
+    ("s3", &["flink-s3-fs-hadoop", "flink-s3-fs-presto"]),
+    ("s3a", &["flink-s3-fs-hadoop"]),
+    ("s3p", &["flink-s3-fs-presto"]),
+    ("gs", &["flink-gs-fs-hadoop"]),
+    ("abfs", &["flink-azure-fs-hadoop"]),
+    ("abfss", &["flink-azure-fs-hadoop"]),
+    ("wasb", &["flink-azure-fs-hadoop"]),
+    ("wasbs", &["flink-azure-fs-hadoop"]),
+    ("oss", &["flink-oss-fs-hadoop"]),
+];
+
+fn plugins_for(uri: &str) -> Option<(&'static str, &'static [&'static str])> {
+    let scheme = uri.trim().split_once("://")?.0.to_ascii_lowercase();
+    PLUGINS.iter().find(|(s, _)| *s == scheme).copied()
+}
+
+impl Rule for FilesystemPlugin {
+    fn id(&self) -> &'static str {
+        "POD-009"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Warning
+    }
+    fn summary(&self) -> &'static str {
+        "Object-storage paths need the matching filesystem plugin in the image"
+    }
+    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+        for r in cx.resources() {
+            for site in spec_sites(r) {
+                let conf = SiteConfig::of(cx, r, &site);
+                let enabled: String = merged_templates(&site, conf.array_merge())
+                    .iter()
+                    .filter_map(|(_, m)| inspect::main_container(&m.value).map(|(_, c)| c.clone()))
+                    .flat_map(|c| {
+                        c.get("env").and_then(Value::as_array).cloned().unwrap_or_default()
+                    })
+                    .filter(|e| {
+                        e.get("name").and_then(Value::as_str) == Some("ENABLE_BUILT_IN_PLUGINS")
+                    })
+                    .filter_map(|e| e.get("value").and_then(Value::as_str).map(str::to_string))
+                    .collect::<Vec<_>>()
+                    .join(";");
+                let mut uris: Vec<(String, String)> = state_dirs(&conf)
+                    .into_iter()
+                    .map(|(_, s, d)| (d, s.pointer.unwrap_or_else(|| site.pointer.clone())))
+                    .collect();
+                if let Some(s) = conf.get("jobmanager.archive.fs.dir") {
+                    uris.push((s.value, s.pointer.unwrap_or_else(|| site.pointer.clone())));
+                }
+                if let Some(jar) = site.str(&["job", "jarURI"]) {
+                    uris.push((jar.to_string(), site.field(&["job", "jarURI"])));
+                }
+                let mut reported: Vec<&str> = Vec::new();
+                for (uri, at) in uris {
+                    let Some((scheme, jars)) = plugins_for(&uri) else { continue };
+                    if jars.iter().any(|j| enabled.contains(j)) || reported.contains(&jars[0]) {
+                        continue;
+                    }
+                    reported.push(jars[0]);
+                    out.report(
+                        r,
+                        &at,
+                        format!("{uri} needs the {} filesystem plugin ({scheme}://); verify the image ships it", jars.join(" or ")),
+                    )
+                    .hint(format!(
+                        "set ENABLE_BUILT_IN_PLUGINS={}-<flink version>.jar on flink-main-container, or use an image with the plugin in /opt/flink/plugins",
+                        jars[0]
+                    ));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::rules::testing::{check, pointers};
+
+    const APP: &str = "apiVersion: cmf.confluent.io/v1\nkind: FlinkApplication\nmetadata: {name: a}\nspec:\n  \
+                       flinkConfiguration:\n    state.checkpoints.dir: s3://b/cp\n    state.savepoints.dir: s3://b/sp\n";
+
+    #[test]
+    fn fires_once_per_plugin() {
+        let f = check(&FilesystemPlugin, APP);
+        assert_eq!(
+            pointers(&f),
+            [("/spec/flinkConfiguration/state.checkpoints.dir".into(), Severity::Warning)]
+        );
+        assert_eq!(f[0].line, Some(6));
+        assert!(f[0].message.contains("flink-s3-fs-hadoop or flink-s3-fs-presto"));
+    }
+
+    #[test]
+    fn silent_when_the_plugin_is_enabled() {
+        let yaml = format!(
+            "{APP}  podTemplate:\n    spec:\n      containers:\n      - name: flink-main-container\n        \
+             env: [{{name: ENABLE_BUILT_IN_PLUGINS, value: flink-s3-fs-presto-1.19.1.jar}}]\n"
+        );
+        assert!(check(&FilesystemPlugin, &yaml).is_empty());
+    }
+}

@@ -1,0 +1,121 @@
+//! POD-001 — the main container must be named `flink-main-container`.
+//!
+//! What it checks: a merged JobManager/TaskManager template declares containers, none is
+//! named `flink-main-container`, and one of them is evidently meant for Flink (its name or
+//! image mentions flink/jobmanager/taskmanager, it mounts under `/opt/flink` or a configured
+//! local state directory, or it sets `FLINK_*` / `ENABLE_BUILT_IN_PLUGINS`).
+//! Why: Flink only customises the container named `flink-main-container`; any other is a
+//! sidecar. Flink adds its own main container without those mounts and environment, and the
+//! misnamed one runs the image's default entrypoint next to it.
+//! How to fix: rename the container to `flink-main-container`.
+
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+
+use super::util::{SiteConfig, merged_templates, state_dirs};
+use crate::core::finding::Severity;
+use crate::core::podtemplate::{MAIN_CONTAINER, inspect, spec_sites};
+use crate::core::rules::{Context, Rule, Sink};
+
+/// See the module documentation.
+pub struct MainContainerName;
+
+fn flinkish(c: &Value, dirs: &[String]) -> bool {
+    let text = |k: &str| c.get(k).and_then(Value::as_str).unwrap_or("").to_ascii_lowercase();
+    let named = ["flink", "jobmanager", "taskmanager"]
+        .iter()
+        .any(|w| text("name").contains(w) || text("image").contains(w));
+    let mounts = inspect::mounts(c).iter().any(|m| {
+        m.mount_path.starts_with("/opt/flink")
+            || dirs.iter().any(|d| inspect::is_under(d, m.mount_path))
+    });
+    let env = c.get("env").and_then(Value::as_array).into_iter().flatten().any(|e| {
+        let n = e.get("name").and_then(Value::as_str).unwrap_or("");
+        n.starts_with("FLINK_") || n == "ENABLE_BUILT_IN_PLUGINS"
+    });
+    named || mounts || env
+}
+
+impl Rule for MainContainerName {
+    fn id(&self) -> &'static str {
+        "POD-001"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn summary(&self) -> &'static str {
+        "The Flink container of a pod template must be named flink-main-container"
+    }
+    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+        for r in cx.resources() {
+            for site in spec_sites(r) {
+                let conf = SiteConfig::of(cx, r, &site);
+                let dirs: Vec<String> = state_dirs(&conf)
+                    .iter()
+                    .filter_map(|(_, _, d)| inspect::local_path(d).map(str::to_string))
+                    .collect();
+                let mut seen = BTreeSet::new();
+                for (_, m) in merged_templates(&site, conf.array_merge()) {
+                    if inspect::main_container(&m.value).is_some() {
+                        continue;
+                    }
+                    for (i, c) in inspect::containers(&m.value).filter(|(_, c)| flinkish(c, &dirs))
+                    {
+                        let at = m
+                            .origin_of(&format!("/spec/containers/{i}/name"))
+                            .unwrap_or(&site.pointer)
+                            .to_string();
+                        if !seen.insert(at.clone()) {
+                            continue;
+                        }
+                        let f = out.report(
+                            r,
+                            &at,
+                            format!(
+                                "container '{}' looks like the Flink container but no container is named {MAIN_CONTAINER}; Flink treats it as a sidecar",
+                                inspect::container_name(c)
+                            ),
+                        );
+                        f.hint(format!("name the main container {MAIN_CONTAINER}"));
+                        if site.is_partial() {
+                            f.severity(Severity::Warning);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::rules::testing::{check, pointers};
+
+    fn app(container: &str) -> String {
+        format!(
+            "apiVersion: cmf.confluent.io/v1\nkind: FlinkApplication\nmetadata: {{name: a}}\nspec:\n  \
+             podTemplate:\n    spec:\n      containers:\n      - name: {container}\n        \
+             volumeMounts: [{{name: v, mountPath: /opt/flink/downloads}}]\n      - name: fluent-bit\n"
+        )
+    }
+
+    #[test]
+    fn fires_on_a_misnamed_flink_container() {
+        let f = check(&MainContainerName, &app("main"));
+        assert_eq!(
+            pointers(&f),
+            [("/spec/podTemplate/spec/containers/0/name".into(), Severity::Error)]
+        );
+        assert_eq!(f[0].line, Some(8));
+        assert!(f[0].message.starts_with("container 'main'"));
+    }
+
+    #[test]
+    fn silent_with_a_main_container_or_only_sidecars() {
+        assert!(check(&MainContainerName, &app("flink-main-container")).is_empty());
+        let sidecars = app("main").replace("/opt/flink/downloads", "/logs");
+        assert!(check(&MainContainerName, &sidecars).is_empty());
+    }
+}

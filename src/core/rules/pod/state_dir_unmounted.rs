@@ -1,0 +1,138 @@
+//! POD-004 — local state directories must be on a volume of `flink-main-container`.
+//!
+//! What it checks: every `file://` (or scheme-less) checkpoint, savepoint, HA-storage and
+//! local-backup directory of the effective configuration (canonical keys and their aliases,
+//! e.g. `state.checkpoints.dir` ≡ `execution.checkpointing.dir`) lies under a `mountPath` of
+//! `flink-main-container` in the merged pod template of every pod that writes it: JobManager
+//! and TaskManagers for checkpoints and savepoints, the JobManager for HA storage (only when
+//! HA is on), the TaskManagers for local backups.
+//! Why: otherwise the directory lives in the container's own filesystem: each pod writes its
+//! own copy, the JobManager never sees the TaskManagers' checkpoint files, and everything is
+//! lost when the pod restarts.
+//! How to fix: mount a shared volume (a ReadWriteMany PVC) at a parent directory in
+//! `spec.podTemplate`, or use object storage (`s3://…`).
+
+use super::util::{DirKind, SiteConfig, merged_templates, provenance, state_dirs};
+use crate::core::finding::Severity;
+use crate::core::podtemplate::{inspect, spec_sites};
+use crate::core::rules::{Context, Rule, Sink};
+
+/// See the module documentation.
+pub struct StateDirUnmounted;
+
+impl Rule for StateDirUnmounted {
+    fn id(&self) -> &'static str {
+        "POD-004"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn summary(&self) -> &'static str {
+        "file:// checkpoint/savepoint/HA/local-backup directories must be on a volume mounted into flink-main-container"
+    }
+    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+        for r in cx.resources() {
+            for site in spec_sites(r) {
+                if site.is_partial() && site.templates().is_empty() {
+                    continue; // defaults and fragments: the volume may come with the job
+                }
+                let conf = SiteConfig::of(cx, r, &site);
+                let merged = merged_templates(&site, conf.array_merge());
+                for (kind, setting, dir) in state_dirs(&conf) {
+                    let Some(path) = inspect::local_path(&dir) else { continue };
+                    let missing: Vec<&str> = kind
+                        .roles()
+                        .iter()
+                        .filter(|role| {
+                            let mounts = merged
+                                .iter()
+                                .find(|(r, _)| r == *role)
+                                .and_then(|(_, m)| inspect::main_container(&m.value))
+                                .map(|(_, c)| inspect::mounts(c))
+                                .unwrap_or_default();
+                            inspect::covering_mount(&mounts, path).is_none()
+                        })
+                        .map(|role| role.label())
+                        .collect();
+                    if missing.is_empty() {
+                        continue;
+                    }
+                    let at = setting.pointer.clone().unwrap_or_else(|| site.pointer.clone());
+                    let f = out.report(
+                        r,
+                        &at,
+                        format!(
+                            "{dir} ({}, {}){} is not on a volume mounted into flink-main-container of the {} pod(s)",
+                            kind.label(),
+                            setting.key,
+                            provenance(&setting),
+                            missing.join(" and ")
+                        ),
+                    );
+                    f.hint(format!(
+                        "mount a shared volume (ReadWriteMany PVC) at {path} or a parent in the flink-main-container of {}, or use object storage (s3://…)",
+                        site.field(&["podTemplate"])
+                    ));
+                    if kind == DirKind::LocalBackup || site.is_partial() {
+                        f.severity(Severity::Warning);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::rules::testing::{check, pointers};
+
+    const HEAD: &str =
+        "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {name: d}\nspec:\n";
+
+    #[test]
+    fn fires_when_no_pod_mounts_the_directory() {
+        let f = check(
+            &StateDirUnmounted,
+            &format!(
+                "{HEAD}  flinkConfiguration:\n    state:\n      checkpoints.dir: file:///flink-data/cp\n    \
+                 high-availability.type: kubernetes\n    high-availability.storageDir: s3://b/ha\n"
+            ),
+        );
+        assert_eq!(
+            pointers(&f),
+            [("/spec/flinkConfiguration/state/checkpoints.dir".into(), Severity::Error)]
+        );
+        assert_eq!(f[0].line, Some(7));
+        assert!(f[0].message.contains("JobManager and TaskManager"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn a_mount_in_the_job_manager_template_only_leaves_task_managers_out() {
+        let f = check(
+            &StateDirUnmounted,
+            &format!(
+                "{HEAD}  flinkConfiguration:\n    execution.checkpointing.dir: file:///data/cp\n    \
+                 high-availability: kubernetes\n    high-availability.storageDir: file:///data/ha\n  \
+                 jobManager:\n    podTemplate:\n      spec:\n        containers:\n        \
+                 - name: flink-main-container\n          volumeMounts: [{{name: v, mountPath: /data}}]\n"
+            ),
+        );
+        // HA storage only needs the JobManager; checkpoints need both.
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.ends_with("of the TaskManager pod(s)"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn silent_when_the_common_template_mounts_a_parent() {
+        let f = check(
+            &StateDirUnmounted,
+            &format!(
+                "{HEAD}  flinkConfiguration:\n    state.savepoints.dir: file:///flink-data/sp\n    \
+                 state.checkpoints.dir: s3://bucket/cp\n  podTemplate:\n    spec:\n      containers:\n      \
+                 - name: flink-main-container\n        volumeMounts: [{{name: v, mountPath: /flink-data}}]\n"
+            ),
+        );
+        assert!(f.is_empty(), "{f:?}");
+    }
+}
