@@ -1,0 +1,1 @@
+//! The studio design file (stub).
