@@ -103,12 +103,11 @@ pub fn save(design: &Design, name: &str) -> String {
             if let Some(cat) = &r.assigned_catalog {
                 e.insert("catalog".into(), json!(cat));
             }
-            if let Some(p) = design.layout.get(&r.id) {
-                if let (Some(x), Some(y)) =
-                    (serde_json::Number::from_f64(p.x), serde_json::Number::from_f64(p.y))
-                {
-                    e.insert("position".into(), json!({"x": x, "y": y}));
-                }
+            let point = design.layout.get(&r.id).and_then(|p| {
+                serde_json::Number::from_f64(p.x).zip(serde_json::Number::from_f64(p.y))
+            });
+            if let Some((x, y)) = point {
+                e.insert("position".into(), json!({"x": x, "y": y}));
             }
             if let Some(note) = design.notes.get(&r.id) {
                 e.insert("note".into(), json!(note));
