@@ -5,7 +5,9 @@
 //! ([`rules`]) are derived from it by pure functions, and so are the exports.
 
 pub mod config;
+pub mod convert;
 pub mod design;
+pub mod design_file;
 pub mod export;
 pub mod finding;
 pub mod graph;
