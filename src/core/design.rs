@@ -107,17 +107,19 @@ impl Design {
             if r.form != super::model::Form::CmfRest {
                 continue;
             }
-            if r.is_environment_scoped() && r.assigned_environment.is_none() {
-                if let Some(e) = &env {
-                    r.assigned_environment = Some(e.clone());
-                    assigned += 1;
-                }
+            if r.is_environment_scoped()
+                && r.assigned_environment.is_none()
+                && let Some(e) = &env
+            {
+                r.assigned_environment = Some(e.clone());
+                assigned += 1;
             }
-            if r.kind == Kind::KafkaDatabase && r.assigned_catalog.is_none() {
-                if let Some(c) = &cat {
-                    r.assigned_catalog = Some(c.clone());
-                    assigned += 1;
-                }
+            if r.kind == Kind::KafkaDatabase
+                && r.assigned_catalog.is_none()
+                && let Some(c) = &cat
+            {
+                r.assigned_catalog = Some(c.clone());
+                assigned += 1;
             }
         }
         assigned

@@ -83,18 +83,18 @@ fn file_finding(
 pub fn import_text(design: &mut Design, file: &str, text: &str) -> (Vec<ResourceId>, Vec<Finding>) {
     let mut loaded = yaml::load(text);
     // JSON allows what YAML forbids in places (tabs); fall back to a JSON parser.
-    if loaded.problems.iter().any(|p| p.kind == ProblemKind::Syntax) {
-        if let Ok(value) = serde_json::from_str::<Value>(text) {
-            loaded = yaml::LoadResult {
-                documents: vec![yaml::LoadedDocument {
-                    value,
-                    positions: Arc::new(Positions::default()),
-                    index: 0,
-                    line: 1,
-                }],
-                problems: Vec::new(),
-            };
-        }
+    if loaded.problems.iter().any(|p| p.kind == ProblemKind::Syntax)
+        && let Ok(value) = serde_json::from_str::<Value>(text)
+    {
+        loaded = yaml::LoadResult {
+            documents: vec![yaml::LoadedDocument {
+                value,
+                positions: Arc::new(Positions::default()),
+                index: 0,
+                line: 1,
+            }],
+            problems: Vec::new(),
+        };
     }
     let mut findings = Vec::new();
     for p in &loaded.problems {
@@ -133,10 +133,10 @@ pub fn import_text(design: &mut Design, file: &str, text: &str) -> (Vec<Resource
             Some(Origin { file: file.to_string(), document: doc.index, positions: doc.positions });
         let id = design.push(resource);
         ids.push(id);
-        if let Some(r) = design.get(id) {
-            if let Some(f) = classification_finding(r) {
-                findings.push(f);
-            }
+        if let Some(r) = design.get(id)
+            && let Some(f) = classification_finding(r)
+        {
+            findings.push(f);
         }
     }
     // Duplicate-key findings now have a resource to point at.
@@ -173,15 +173,10 @@ fn classification_finding(r: &Resource) -> Option<Finding> {
 
 fn attach_resources(design: &Design, file: &str, findings: &mut [Finding]) {
     for f in findings.iter_mut().filter(|f| f.rule == "CFG-YAML-001") {
-        let owner = design
-            .resources
-            .iter()
-            .filter(|r| r.origin.as_ref().is_some_and(|o| o.file == file))
-            .filter(|r| {
-                let start = r.origin.as_ref().and_then(|o| o.line_of(""));
-                start.is_some_and(|s| f.line.is_some_and(|l| l >= s))
-            })
-            .last();
+        let owner = design.resources.iter().rfind(|r| {
+            let start = r.origin.as_ref().filter(|o| o.file == file).and_then(|o| o.line_of(""));
+            start.is_some_and(|s| f.line.is_some_and(|l| l >= s))
+        });
         if let Some(r) = owner {
             f.resource = Some(r.reference());
             f.resource_id = Some(r.id);

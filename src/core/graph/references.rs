@@ -345,29 +345,26 @@ pub fn references(r: &Resource, lookup: &dyn Lookup) -> Vec<Reference> {
         }
         _ => {}
     }
-    if r.is_environment_scoped() {
-        if let Some(e) = r.environment() {
-            let field = if r.form == Form::CfkCr {
-                r.spec_field(&["flinkEnvironment"])
-            } else {
-                String::new()
-            };
-            out.push(Reference::new(EdgeKind::Environment, field, &[Kind::Environment], e));
-        }
+    if r.is_environment_scoped()
+        && let Some(e) = r.environment()
+    {
+        let field =
+            if r.form == Form::CfkCr { r.spec_field(&["flinkEnvironment"]) } else { String::new() };
+        out.push(Reference::new(EdgeKind::Environment, field, &[Kind::Environment], e));
     }
-    if r.form == Form::CfkCr {
-        if let Some(name) = r.spec_str(&["cmfRestClassRef", "name"]) {
-            let rns = r.spec_str(&["cmfRestClassRef", "namespace"]).or(ns);
-            out.push(
-                Reference::new(
-                    EdgeKind::RestClass,
-                    r.spec_field(&["cmfRestClassRef", "name"]),
-                    &[Kind::CmfRestClass],
-                    name,
-                )
-                .in_namespace(rns),
-            );
-        }
+    if r.form == Form::CfkCr
+        && let Some(name) = r.spec_str(&["cmfRestClassRef", "name"])
+    {
+        let rns = r.spec_str(&["cmfRestClassRef", "namespace"]).or(ns);
+        out.push(
+            Reference::new(
+                EdgeKind::RestClass,
+                r.spec_field(&["cmfRestClassRef", "name"]),
+                &[Kind::CmfRestClass],
+                name,
+            )
+            .in_namespace(rns),
+        );
     }
     out
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::core::config::{EffectiveConfig, Scope, flatten};
+use crate::core::config::{self, EffectiveConfig, Scope, flatten};
 use crate::core::model::{Kind, Resource};
 use crate::core::pointer;
 use crate::core::rules::Context;
@@ -41,6 +41,18 @@ pub fn spellings(key: &str) -> Vec<String> {
         out.push(format!("kubernetes.operator.job.autoscaler.{rest}"));
     }
     out
+}
+
+/// True for layers a user wrote (as opposed to values the operator derives, fills in or
+/// forces after validation).
+fn user_written(layer: config::Layer) -> bool {
+    !matches!(
+        layer,
+        config::Layer::SpecField
+            | config::Layer::OperatorForced
+            | config::Layer::OperatorFillIn
+            | config::Layer::FlinkDefault
+    )
 }
 
 /// A value found in a configuration, with where it was written.
@@ -143,14 +155,23 @@ impl<'c> Conf<'c> {
             self.effective
                 .and_then(|e| {
                     keys.iter().find_map(|k| {
-                        e.get(k).map(|entry| Hit {
+                        let entry = e.get(k)?;
+                        // The validator sees what users wrote, not what the operator
+                        // derives or forces afterwards: fall back to the value it overrode.
+                        let (value, source) = if user_written(entry.source.layer) {
+                            (&entry.value, &entry.source)
+                        } else {
+                            let o =
+                                entry.overridden.iter().find(|o| user_written(o.source.layer))?;
+                            (&o.value, &o.source)
+                        };
+                        Some(Hit {
                             key: k.clone(),
-                            value: entry.value.clone(),
-                            resource: entry
-                                .source
+                            value: value.clone(),
+                            resource: source
                                 .resource_id
                                 .and_then(|id| self.cx.and_then(|cx| cx.get(id))),
-                            pointer: entry.source.path.clone(),
+                            pointer: source.path.clone(),
                         })
                     })
                 })

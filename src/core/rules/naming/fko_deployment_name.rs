@@ -47,15 +47,15 @@ impl Rule for FkoDeploymentName {
             }
         }
         for r in cx.of_kind(Kind::FlinkSessionJob) {
-            if let Some(d) = r.spec_str(&["deploymentName"]) {
-                if !is_valid_deployment_name(d) {
-                    out.report(
-                        r,
-                        "/spec/deploymentName",
-                        format!("deploymentName '{d}' is not a valid FlinkDeployment name"),
-                    )
-                    .hint(hint);
-                }
+            if let Some(d) = r.spec_str(&["deploymentName"])
+                && !is_valid_deployment_name(d)
+            {
+                out.report(
+                    r,
+                    "/spec/deploymentName",
+                    format!("deploymentName '{d}' is not a valid FlinkDeployment name"),
+                )
+                .hint(hint);
             }
         }
     }
