@@ -26,7 +26,9 @@ impl Rule for BareDuration {
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for m in maps(cx) {
             for i in m.items() {
-                let duration = m.option(&i.key).is_some_and(|o| o.ty == OptionType::Duration);
+                let duration = m
+                    .option(&i.key)
+                    .is_some_and(|o| o.ty == OptionType::Duration && !o.is_pattern());
                 if duration && value::is_bare_number(&i.value) {
                     let n = i.value.trim();
                     out.report(

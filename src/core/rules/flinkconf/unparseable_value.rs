@@ -4,7 +4,8 @@
 //! resource's Flink version: durations (number + unit; a bare number is milliseconds),
 //! memory sizes (`b`, `kb`, `mb`, `gb`, `tb`, powers of 1024), booleans, integers,
 //! numbers and enums (case-insensitive); `taskmanager.numberOfTaskSlots` must be ≥ 1.
-//! Values with `${…}` placeholders are left to CFG-VAL-003.
+//! Values with `${…}` placeholders are left to CFG-VAL-003; pattern options
+//! (`metrics.reporter.<name>.port`) are not checked, their type differs per plugin.
 //! Why: Flink fails at startup (or when the option is first read) on such a value.
 //! How to fix: write the value in the expected format.
 
@@ -32,7 +33,8 @@ impl Rule for UnparseableValue {
                 if has_placeholder(&i.value) {
                     continue;
                 }
-                let Some(o) = m.option(&i.key) else { continue };
+                // Pattern options merge several plugins' keys (a Prometheus `port` is a range).
+                let Some(o) = m.option(&i.key).filter(|o| !o.is_pattern()) else { continue };
                 let problem = match value::check(o, &i.value) {
                     Err(e) => Some(e),
                     Ok(()) if o.key == "taskmanager.numberOfTaskSlots" => {
@@ -90,7 +92,7 @@ mod tests {
             &format!(
                 "{DOC}    execution.checkpointing.interval: 10s\n    taskmanager.memory.process.size: 2g\n    \
                  execution.checkpointing.mode: at_least_once\n    taskmanager.numberOfTaskSlots: 2\n    \
-                 rest.port: ${{REST_PORT}}\n    web.cancel.enable: true\n"
+                 rest.port: ${{REST_PORT}}\n    metrics.reporter.prom.port: 9249-9250\n    web.cancel.enable: true\n"
             ),
         );
         assert!(f.is_empty(), "{f:?}");
