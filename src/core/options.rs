@@ -25,7 +25,7 @@
 //! deprecated, `hid` hidden, `s` short description, and `x`: variants for older versions
 //! whose attributes differ (each a full `v`/`t`/`d`/… record).
 
-mod suggest;
+pub mod suggest;
 pub mod value;
 pub mod version;
 

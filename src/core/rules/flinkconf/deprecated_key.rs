@@ -1,0 +1,80 @@
+//! CFG-KEY-005 — deprecated keys.
+//!
+//! What it checks: keys that are deprecated aliases in the resource's Flink version
+//! (`state.backend`, `state.checkpoints.dir` from 1.20, `high-availability`,
+//! `kubernetes.operator.job.autoscaler.*`, …) and options deprecated as a whole.
+//! Why: aliases keep working but hide the canonical name that newer docs and layers use,
+//! and deprecated options disappear in later Flink releases.
+//! How to fix: use the canonical key.
+
+use super::util::maps;
+use crate::core::finding::Severity;
+use crate::core::rules::{Context, Rule, Sink};
+
+/// See the module documentation.
+pub struct DeprecatedKey;
+
+impl Rule for DeprecatedKey {
+    fn id(&self) -> &'static str {
+        "CFG-KEY-005"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Info
+    }
+    fn summary(&self) -> &'static str {
+        "Deprecated configuration key; prefer the canonical key for the Flink version"
+    }
+    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+        for m in maps(cx) {
+            let cat = m.catalog();
+            for i in m.items() {
+                let canonical = cat.canonical(&i.key, m.version);
+                if canonical != i.key {
+                    let msg = format!(
+                        "'{}' is deprecated: prefer {canonical} for Flink {}",
+                        i.key, m.version
+                    );
+                    out.report(m.r, &i.pointer, msg)
+                        .hint(format!("rename the key to '{canonical}'"));
+                } else if cat
+                    .lookup(&i.key, m.version)
+                    .is_some_and(|o| o.deprecated && o.key == i.key)
+                {
+                    let msg = format!("Option '{}' is deprecated in Flink {}", i.key, m.version);
+                    out.report(m.r, &i.pointer, msg)
+                        .hint("check the Flink release notes for its replacement");
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::rules::testing::{check, pointers};
+
+    fn doc(version: &str, key: &str) -> String {
+        format!(
+            "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {{name: a}}\n\
+             spec:\n  flinkVersion: {version}\n  flinkConfiguration:\n    {key}: x\n"
+        )
+    }
+
+    #[test]
+    fn fires_on_aliases_of_the_version() {
+        let f = check(&DeprecatedKey, &doc("v2_0", "state.checkpoints.dir"));
+        assert_eq!(
+            pointers(&f),
+            [("/spec/flinkConfiguration/state.checkpoints.dir".into(), Severity::Info)]
+        );
+        assert!(f[0].message.contains("prefer execution.checkpointing.dir for Flink 2.0"));
+        assert_eq!(f[0].line, Some(7));
+    }
+
+    #[test]
+    fn silent_where_the_key_is_canonical() {
+        assert!(check(&DeprecatedKey, &doc("v1_18", "state.checkpoints.dir")).is_empty());
+        assert!(check(&DeprecatedKey, &doc("v2_0", "execution.checkpointing.dir")).is_empty());
+    }
+}

@@ -1,0 +1,108 @@
+//! CFG-KEY-002 — unknown keys close to a known one (did-you-mean).
+//!
+//! What it checks: keys the option catalog does not know for the resource's Flink
+//! version, when a known key is within edit distance 2, differs only in case or token
+//! order, is a curated frequent mistake, or when the key exists in other Flink versions.
+//! Why: Flink ignores unknown keys silently (keys are case-sensitive), so a typo leaves
+//! the intended setting at its default.
+//! How to fix: use the suggested key, or the key valid for your Flink version.
+
+use super::malformed_key::is_malformed;
+use super::util::maps;
+use crate::core::finding::Severity;
+use crate::core::options::Catalog;
+use crate::core::rules::{Context, Rule, Sink};
+
+/// See the module documentation.
+pub struct UnknownKey;
+
+impl Rule for UnknownKey {
+    fn id(&self) -> &'static str {
+        "CFG-KEY-002"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Warning
+    }
+    fn summary(&self) -> &'static str {
+        "Unknown configuration key close to a known one (did you mean …?)"
+    }
+    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+        for m in maps(cx) {
+            let cat = m.catalog();
+            for i in m.items() {
+                if is_malformed(&i.key) || cat.is_known(&i.key, m.version) {
+                    continue;
+                }
+                if let Some(o) = cat.lookup_any(&i.key) {
+                    let versions = o.versions.versions().join(", ");
+                    let msg = format!(
+                        "'{}' does not exist in Flink {} (only in {versions})",
+                        i.key, m.version
+                    );
+                    out.report(m.r, &i.pointer, msg)
+                        .hint("use the key of your Flink version or change spec.flinkVersion");
+                } else if let Some(s) = cat.suggest(&i.key, m.version) {
+                    out.report(
+                        m.r,
+                        &i.pointer,
+                        format!("Unknown key '{}' — did you mean '{s}'?", i.key),
+                    )
+                    .hint(format!("rename the key to '{s}' (keys are case-sensitive)"));
+                }
+            }
+        }
+    }
+}
+
+/// True when the catalog has neither the key nor a suggestion for it.
+pub fn unknown_without_suggestion(
+    cat: &Catalog,
+    key: &str,
+    v: crate::core::options::FlinkVersion,
+) -> bool {
+    !is_malformed(key)
+        && !cat.is_known(key, v)
+        && cat.lookup_any(key).is_none()
+        && cat.suggest(key, v).is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::rules::testing::{check, pointers};
+
+    const DOC: &str = "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {name: a}\n\
+                       spec:\n  flinkVersion: v1_18\n  flinkConfiguration:\n";
+
+    #[test]
+    fn suggests_the_intended_key() {
+        let f = check(
+            &UnknownKey,
+            &format!(
+                "{DOC}    taskmanager.numberOfTaskslots: '2'\n    state.checkpoints.interval: 10s\n    \
+                 rest.profiling.enabled: 'true'\n"
+            ),
+        );
+        assert_eq!(f.len(), 3, "{f:?}");
+        assert_eq!(
+            pointers(&f)[0],
+            ("/spec/flinkConfiguration/taskmanager.numberOfTaskslots".into(), Severity::Warning)
+        );
+        assert!(f[0].message.contains("did you mean 'taskmanager.numberOfTaskSlots'"));
+        assert_eq!(f[0].line, Some(7));
+        assert!(f[1].message.contains("execution.checkpointing.interval"));
+        assert!(f[2].message.contains("does not exist in Flink 1.18"), "{}", f[2].message);
+    }
+
+    #[test]
+    fn silent_on_known_open_and_far_keys() {
+        let f = check(
+            &UnknownKey,
+            &format!(
+                "{DOC}    state.checkpoints.dir: s3://b\n    s3.access-key: x\n    \
+                 metrics.reporter.prom.factory.class: x\n    my.company.setting: x\n"
+            ),
+        );
+        assert!(f.is_empty(), "{f:?}");
+    }
+}

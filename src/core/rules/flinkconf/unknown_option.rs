@@ -1,0 +1,77 @@
+//! CFG-KEY-003 — unknown option in a closed namespace.
+//!
+//! What it checks: keys under `taskmanager.`, `jobmanager.`, `execution.`, `state.`,
+//! `high-availability.`, `kubernetes.operator.`, `job.autoscaler.` or `restart-strategy.`
+//! that the catalog does not know in any Flink version and that are not near a known key.
+//! Why: these namespaces hold only Flink's (or the operator's) own options; an unknown key
+//! there has no effect. Other namespaces (metrics reporters, file systems, `table.`,
+//! `pipeline.`, connectors) are open and not flagged.
+//! How to fix: check the key against the Flink configuration reference.
+
+use super::unknown_key::unknown_without_suggestion;
+use super::util::maps;
+use crate::core::finding::Severity;
+use crate::core::rules::{Context, Rule, Sink};
+
+/// See the module documentation.
+pub struct UnknownOption;
+
+const CLOSED: &[&str] = &[
+    "taskmanager.",
+    "jobmanager.",
+    "execution.",
+    "state.",
+    "high-availability.",
+    "kubernetes.operator.",
+    "job.autoscaler.",
+    "restart-strategy.",
+];
+
+impl Rule for UnknownOption {
+    fn id(&self) -> &'static str {
+        "CFG-KEY-003"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Info
+    }
+    fn summary(&self) -> &'static str {
+        "Unknown option in a namespace that holds only Flink or operator options"
+    }
+    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+        for m in maps(cx) {
+            for i in m.items() {
+                if CLOSED.iter().any(|p| i.key.starts_with(p))
+                    && unknown_without_suggestion(m.catalog(), &i.key, m.version)
+                {
+                    out.report(m.r, &i.pointer, format!("Unknown option '{}'", i.key)).hint(
+                        format!(
+                            "Flink {} has no such option; check the configuration reference",
+                            m.version
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::rules::testing::{check, pointers};
+
+    #[test]
+    fn flags_only_closed_namespaces() {
+        let f = check(
+            &UnknownOption,
+            "apiVersion: cmf.confluent.io/v1\nkind: FlinkApplication\nmetadata: {name: a}\n\
+             spec:\n  flinkConfiguration:\n    state.backend.magic-mode: 'on'\n    \
+             table.my-own: x\n    execution.checkpointing.intervall: 1s\n",
+        );
+        assert_eq!(
+            pointers(&f),
+            [("/spec/flinkConfiguration/state.backend.magic-mode".into(), Severity::Info)]
+        );
+        assert_eq!(f[0].line, Some(6));
+    }
+}
