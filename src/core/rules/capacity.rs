@@ -1,6 +1,21 @@
 //! Capacity and resources (domain.md §4.O).
 
+mod estimate;
+mod memory_floor;
+mod memory_units;
+mod millicore_cpu;
+mod replicas_parallelism;
+mod shared_pool;
+mod util;
+
 use super::Rule;
 
 /// The rules of this family.
-pub static RULES: &[&dyn Rule] = &[];
+pub static RULES: &[&dyn Rule] = &[
+    &estimate::Estimate,
+    &replicas_parallelism::ReplicasParallelism,
+    &shared_pool::SharedPool,
+    &memory_floor::MemoryFloor,
+    &memory_units::MemoryUnits,
+    &millicore_cpu::MillicoreCpu,
+];
