@@ -10,6 +10,7 @@ pub mod design;
 pub mod design_file;
 pub mod export;
 pub mod finding;
+pub mod generate;
 pub mod graph;
 pub mod import;
 pub mod model;
