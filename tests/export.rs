@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use flink_studio::core::design::Design;
 use flink_studio::core::export::{self, ExportFile, ExportOptions, PLACEHOLDER};
@@ -69,8 +70,20 @@ fn cmf_component(kind: Kind) -> &'static str {
     }
 }
 
-fn errors_of(schema: &Value, instance: &Value) -> Vec<String> {
-    let validator = jsonschema::validator_for(schema).expect("schema compiles");
+/// Validation errors of `instance`; validators are compiled once per `key` (the CRD
+/// schemas are large).
+fn errors_of(key: &str, schema: &Value, instance: &Value) -> Vec<String> {
+    type Cache = Mutex<BTreeMap<String, Arc<jsonschema::Validator>>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let validator = {
+        let mut cache = CACHE.get_or_init(Cache::default).lock().expect("cache");
+        cache
+            .entry(key.to_string())
+            .or_insert_with(|| {
+                Arc::new(jsonschema::validator_for(schema).expect("schema compiles"))
+            })
+            .clone()
+    };
     validator.iter_errors(instance).map(|e| format!("{} at {}", e, e.instance_path)).collect()
 }
 
@@ -117,7 +130,10 @@ fn fko_errors(doc: &Value, schemas: &BTreeMap<String, Value>) -> Vec<String> {
     if doc["apiVersion"] != "flink.apache.org/v1beta1" {
         return Vec::new();
     }
-    doc["kind"].as_str().and_then(|k| schemas.get(k)).map_or(Vec::new(), |s| errors_of(s, doc))
+    doc["kind"]
+        .as_str()
+        .and_then(|k| schemas.get(k))
+        .map_or(Vec::new(), |s| errors_of(&doc["kind"].to_string(), s, doc))
 }
 
 /// Checks the FKO documents of an export. A violation already present in the imported
@@ -161,7 +177,7 @@ fn check_cmf(files: &[ExportFile], openapi: &Value, label: &str, bad: &mut Vec<S
             components.push("Environment");
         }
         for c in components {
-            for e in errors_of(&cmf_schema(openapi, c), &body) {
+            for e in errors_of(c, &cmf_schema(openapi, c), &body) {
                 bad.push(format!("{label}: {} ({c}): {e}", f.name));
             }
         }
