@@ -146,7 +146,10 @@ pub fn to_cfk(
         metadata.extend(m.into_iter().filter(|(k, _)| k != "name"));
     }
     let mut spec = Map::new();
-    if let Some(env) = scope.environment.filter(|_| kind != Kind::Environment) {
+    // Environments are the scope; CMF secrets are global and FlinkSecret has no
+    // `flinkEnvironment` (CFK examples).
+    let has_env_field = !matches!(kind, Kind::Environment | Kind::CmfSecret);
+    if let Some(env) = scope.environment.filter(|_| has_env_field) {
         spec.insert("flinkEnvironment".into(), json!(env));
     }
     let mut extra = vec![];
@@ -271,7 +274,8 @@ pub fn to_cmf(
             }
         }
         Kind::CmfSecret => {
-            extend_except(&mut out_spec, cr.get("spec"), &["secretRef", "cmfRestClassRef"]);
+            let skip = ["secretRef", "cmfRestClassRef", "flinkEnvironment"];
+            extend_except(&mut out_spec, cr.get("spec"), &skip);
             let data = match k8s_secret {
                 Some(secret) => secret_values(secret, &mut notes),
                 None => {

@@ -1,0 +1,246 @@
+//! The real `fstudio` binary on temporary files and on the shared corpus: exit codes,
+//! output formats, export output that re-imports.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use flink_studio::core::design::Design;
+use flink_studio::core::import::import_text;
+use serde_json::Value;
+
+fn fstudio(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_fstudio")).args(args).output().expect("run fstudio")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn corpus(folder: &str) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let base = [root.join("../shared"), root.join("../../shared")]
+        .into_iter()
+        .find(|p| p.is_dir())
+        .expect("shared/ folder");
+    base.join("corpus").join(folder).display().to_string()
+}
+
+/// A fresh temporary folder for one test.
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("fstudio-cli-{}-{name}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+const GOOD: &str = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: flink\n";
+/// Name too long and with an underscore: NAME-FKO-001 (error) on line 4.
+const BAD: &str = "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata:\n  \
+    name: Bad_Name\n  namespace: flink\nspec:\n  image: flink:1.20\n  flinkVersion: v1_20\n  \
+    serviceAccount: flink\n  flinkConfiguration:\n    taskmanager.numberOfTaskSlots: \"2\"\n";
+
+#[test]
+fn validate_exit_codes_are_0_1_2() {
+    let dir = temp("codes");
+    fs::write(dir.join("good.yaml"), GOOD).unwrap();
+    fs::write(dir.join("bad.yaml"), BAD).unwrap();
+    let good = dir.join("good.yaml").display().to_string();
+    let bad = dir.join("bad.yaml").display().to_string();
+    assert_eq!(fstudio(&["validate", &good]).status.code(), Some(0));
+    assert_eq!(fstudio(&["validate", &bad]).status.code(), Some(1));
+    let missing = dir.join("missing.yaml").display().to_string();
+    let o = fstudio(&["validate", &good, &missing]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("missing.yaml"));
+    assert_eq!(fstudio(&["validate", "--fko-version", "soon", &good]).status.code(), Some(2));
+    // A folder is read recursively and finds the bad file.
+    fs::create_dir_all(dir.join("sub")).unwrap();
+    fs::rename(dir.join("bad.yaml"), dir.join("sub/bad.yml")).unwrap();
+    assert_eq!(fstudio(&["validate", &dir.display().to_string()]).status.code(), Some(1));
+}
+
+#[test]
+fn text_output_reads_like_a_compiler() {
+    let dir = temp("text");
+    let bad = dir.join("bad.yaml");
+    fs::write(&bad, BAD).unwrap();
+    let o = fstudio(&["validate", &bad.display().to_string()]);
+    let text = stdout(&o);
+    let expected = format!(
+        "{}:4: error[NAME-FKO-001] FlinkDeployment/Bad_Name /metadata/name: ",
+        bad.display()
+    );
+    assert!(text.contains(&expected), "{text}");
+    assert!(text.lines().any(|l| l.starts_with("  help: ")), "{text}");
+    assert!(text.trim_end().ends_with("in 1 file"), "{text}");
+    assert!(text.contains("1 error,"), "{text}");
+}
+
+#[test]
+fn json_and_sarif_have_the_documented_shape() {
+    let dir = temp("json");
+    let bad = dir.join("bad.yaml");
+    fs::write(&bad, BAD).unwrap();
+    let path = bad.display().to_string();
+    let o = fstudio(&["validate", "--format", "json", &path]);
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v["summary"]["errors"], 1);
+    assert!(v["summary"]["warnings"].is_u64() && v["summary"]["infos"].is_u64());
+    let f = v["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "NAME-FKO-001").unwrap();
+    assert_eq!(f["severity"], "error");
+    assert_eq!(f["pointer"], "/metadata/name");
+    assert_eq!(f["line"], 4);
+    assert_eq!(f["resource"]["kind"], "FlinkDeployment");
+
+    let o = fstudio(&["validate", "--format", "sarif", &path]);
+    assert_eq!(o.status.code(), Some(1));
+    let s: Value = serde_json::from_str(&stdout(&o)).expect("SARIF is JSON");
+    assert_eq!(s["version"], "2.1.0");
+    assert!(s["$schema"].as_str().unwrap().contains("sarif-2.1.0"));
+    let driver = &s["runs"][0]["tool"]["driver"];
+    assert_eq!(driver["name"], "fstudio");
+    let rules = driver["rules"].as_array().unwrap();
+    assert!(rules.iter().any(|r| r["id"] == "NAME-FKO-001"));
+    let r = s["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "NAME-FKO-001")
+        .unwrap();
+    assert_eq!(r["level"], "error");
+    assert!(r["message"]["text"].as_str().unwrap().contains("Bad_Name"));
+    let loc = &r["locations"][0]["physicalLocation"];
+    assert_eq!(loc["artifactLocation"]["uri"], path.replace('\\', "/"));
+    assert_eq!(loc["region"]["startLine"], 4);
+    let index = r["ruleIndex"].as_u64().unwrap() as usize;
+    assert_eq!(rules[index]["id"], "NAME-FKO-001");
+}
+
+#[test]
+fn corpus_validates_without_crashing_and_operator_examples_pass() {
+    let o = fstudio(&["validate", "--format", "json", &corpus("fko-examples")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    for folder in ["cfk-examples", "community"] {
+        let o = fstudio(&["validate", "--format", "json", &corpus(folder)]);
+        assert!(matches!(o.status.code(), Some(0 | 1)), "{folder}: {o:?}");
+        let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+        assert!(v["findings"].is_array());
+    }
+}
+
+#[test]
+fn config_json_is_the_list_of_effective_configurations() {
+    let o = fstudio(&["config", "--format", "json", &corpus("fko-examples")]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let list = v.as_array().expect("a list");
+    assert!(list.len() > 10);
+    let basic =
+        list.iter().find(|c| c["resource"]["name"] == "basic-example").expect("basic-example");
+    assert_eq!(basic["scope"], "cluster");
+    let slots = &basic["entries"]["taskmanager.numberOfTaskSlots"];
+    assert_eq!(slots["value"], "2");
+    assert!(slots["source"]["layer"].is_string() && slots["overridden"].is_array());
+
+    let only = fstudio(&[
+        "config",
+        "--resource",
+        "FlinkDeployment/basic-example",
+        &corpus("fko-examples"),
+    ]);
+    let text = stdout(&only);
+    assert!(text.starts_with("FlinkDeployment/basic-example"), "{text}");
+    assert!(text.contains("taskmanager.numberOfTaskSlots") && text.contains("SOURCE"), "{text}");
+    let none = fstudio(&["config", "--resource", "FlinkDeployment/nope", &corpus("fko-examples")]);
+    assert_eq!(none.status.code(), Some(1));
+}
+
+fn reimported(text: &str) -> Design {
+    let mut d = Design::new();
+    let (_, problems) = import_text(&mut d, "out", text);
+    assert!(problems.iter().all(|p| p.rule != "IMP-SYNTAX-001"), "{problems:?}");
+    d
+}
+
+#[test]
+fn export_output_reimports() {
+    let o = fstudio(&["export", "--to", "kubectl", &corpus("fko-examples")]);
+    assert_eq!(o.status.code(), Some(0));
+    let d = reimported(&stdout(&o));
+    assert!(d.resources.len() > 30);
+
+    let dir = temp("export");
+    let out = dir.join("out");
+    let o = fstudio(&[
+        "export",
+        "--to",
+        "cmf",
+        "-o",
+        &out.display().to_string(),
+        &corpus("cfk-examples"),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let mut names: Vec<String> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert!(names.len() > 10 && names[0].starts_with("01-environment-"), "{names:?}");
+    for n in &names {
+        let d = reimported(&fs::read_to_string(out.join(n)).unwrap());
+        assert_eq!(d.resources.len(), 1, "{n}");
+    }
+    let secrets =
+        fs::read_to_string(out.join(names.iter().find(|n| n.contains("-secret-flink")).unwrap()))
+            .unwrap();
+    assert!(secrets.contains("<redacted>") && !secrets.contains("sr-password"), "{secrets}");
+
+    let o = fstudio(&[
+        "export",
+        "--to",
+        "kubectl",
+        "--include-secrets",
+        "-o",
+        &out.display().to_string(),
+        &corpus("cfk-examples"),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let yaml = fs::read_to_string(out.join("manifests.yaml")).unwrap();
+    assert!(yaml.contains("sr-user:sr-password"));
+    assert!(!reimported(&yaml).resources.is_empty());
+
+    let o = fstudio(&["export", "--to", "cmf", &corpus("community")]);
+    assert!(stdout(&o).lines().any(|l| l.starts_with("==> 01-environment-")), "{}", stdout(&o));
+}
+
+#[test]
+fn design_files_are_read_like_manifests() {
+    let dir = temp("design");
+    let mut d = Design::new();
+    import_text(&mut d, "x", BAD);
+    fs::write(dir.join("d.fstudio.yaml"), flink_studio::core::design_file::save(&d, "demo"))
+        .unwrap();
+    let o = fstudio(&["validate", "--format", "json", &dir.display().to_string()]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let f = v["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "NAME-FKO-001").unwrap();
+    assert!(f["file"].as_str().unwrap().ends_with("d.fstudio.yaml"));
+    assert!(f["line"].as_u64().unwrap() > 4, "line inside the design file: {f}");
+}
+
+#[test]
+fn rules_and_help() {
+    let o = fstudio(&["rules", "--format", "json"]);
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let ids: Vec<&str> = v.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+    for id in ["NAME-FKO-001", "IMP-SYNTAX-001", "DESIGN-ENTRY-001"] {
+        assert!(ids.contains(&id), "{id} missing");
+    }
+    assert!(stdout(&fstudio(&["rules"])).contains("NAME-FKO-001"));
+    for sub in ["validate", "config", "export", "rules"] {
+        let o = fstudio(&[sub, "--help"]);
+        assert_eq!(o.status.code(), Some(0), "{sub}");
+        assert!(stdout(&o).contains("Usage: fstudio"), "{sub}");
+    }
+}
