@@ -38,7 +38,9 @@ const GOOD: &str = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: flink\n"
 /// Name too long and with an underscore: NAME-FKO-001 (error) on line 4.
 const BAD: &str = "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata:\n  \
     name: Bad_Name\n  namespace: flink\nspec:\n  image: flink:1.20\n  flinkVersion: v1_20\n  \
-    serviceAccount: flink\n  flinkConfiguration:\n    taskmanager.numberOfTaskSlots: \"2\"\n";
+    serviceAccount: flink\n  flinkConfiguration:\n    taskmanager.numberOfTaskSlots: \"2\"\n  \
+    jobManager:\n    resource: {memory: 2048m, cpu: 1}\n  \
+    taskManager:\n    resource: {memory: 2048m, cpu: 1}\n";
 
 #[test]
 fn validate_exit_codes_are_0_1_2() {
@@ -139,7 +141,11 @@ fn config_json_is_the_list_of_effective_configurations() {
     let basic =
         list.iter().find(|c| c["resource"]["name"] == "basic-example").expect("basic-example");
     assert_eq!(basic["scope"], "cluster");
-    let slots = &basic["entries"]["taskmanager.numberOfTaskSlots"];
+    let entries = basic["entries"].as_array().expect("entries are a list");
+    let slots = entries
+        .iter()
+        .find(|e| e["key"] == "taskmanager.numberOfTaskSlots")
+        .expect("slots entry");
     assert_eq!(slots["value"], "2");
     assert!(slots["source"]["layer"].is_string() && slots["overridden"].is_array());
 
