@@ -35,6 +35,14 @@ mod res_memory;
 mod res_request_limit;
 mod res_requirements;
 mod service_account;
+mod sj_application_cluster;
+mod sj_cluster_keys;
+mod sj_cluster_missing;
+mod sj_jar_host;
+mod sj_jar_scheme;
+mod sj_job_config;
+mod sj_job_missing;
+mod sj_operator_option;
 mod tm_memory;
 mod tm_replicas;
 mod ver_defined;
@@ -76,4 +84,12 @@ pub static RULES: &[&dyn Rule] = &[
     &service_account::ServiceAccount,
     &jar_scheme::JarScheme,
     &jar_missing::JarMissing,
+    &sj_job_missing::SjJobMissing,
+    &sj_application_cluster::SjApplicationCluster,
+    &sj_cluster_missing::SjClusterMissing,
+    &sj_job_config::SjJobConfig,
+    &sj_jar_scheme::SjJarScheme,
+    &sj_jar_host::SjJarHost,
+    &sj_operator_option::SjOperatorOption,
+    &sj_cluster_keys::SjClusterKeys,
 ];

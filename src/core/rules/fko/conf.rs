@@ -200,3 +200,11 @@ impl<'c> Conf<'c> {
         self.get(key).filter(|h| h.key == key)
     }
 }
+
+/// An option of the operator's own configuration (first FKO installation node's
+/// `defaultConfiguration`), e.g. `kubernetes.operator.user.artifacts.allowed-schemes`.
+pub fn operator_option(cx: &Context<'_>, key: &str) -> Option<String> {
+    cx.of_kind(Kind::FkoInstall)
+        .find_map(|o| o.spec_get(&["defaultConfiguration"]).map(flatten))
+        .and_then(|m| m.get(key).cloned())
+}
