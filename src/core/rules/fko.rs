@@ -43,6 +43,16 @@ mod sj_jar_scheme;
 mod sj_job_config;
 mod sj_job_missing;
 mod sj_operator_option;
+mod snap_checkpoint_restore;
+mod snap_disabled;
+mod snap_enum;
+mod snap_exists_path;
+mod snap_job_reference;
+mod snap_kind;
+mod snap_no_dir;
+mod snap_session_cluster;
+mod snap_target_missing;
+mod snap_version;
 mod tm_memory;
 mod tm_replicas;
 mod ver_defined;
@@ -92,4 +102,14 @@ pub static RULES: &[&dyn Rule] = &[
     &sj_jar_host::SjJarHost,
     &sj_operator_option::SjOperatorOption,
     &sj_cluster_keys::SjClusterKeys,
+    &snap_kind::SnapKind,
+    &snap_job_reference::SnapJobReference,
+    &snap_target_missing::SnapTargetMissing,
+    &snap_enum::SnapEnum,
+    &snap_exists_path::SnapExistsPath,
+    &snap_session_cluster::SnapSessionCluster,
+    &snap_no_dir::SnapNoDir,
+    &snap_checkpoint_restore::SnapCheckpointRestore,
+    &snap_disabled::SnapDisabled,
+    &snap_version::SnapVersion,
 ];
