@@ -5,12 +5,23 @@
 //! defaults merged into them. The spec-change rules of §4.F need a baseline spec and are not
 //! implemented here.
 
+mod autoscaler;
 mod conf;
 mod jobspec;
 mod memory;
 mod quantity;
 mod specs;
 
+mod as_boundary;
+mod as_excluded_periods;
+mod as_feature_ranges;
+mod as_metrics_window;
+mod as_min_max;
+mod as_numeric;
+mod as_scale_down;
+mod as_scale_up;
+mod as_target;
+mod as_thresholds;
 mod conf_forbidden;
 mod ha_last_state;
 mod ha_rollback;
@@ -112,4 +123,14 @@ pub static RULES: &[&dyn Rule] = &[
     &snap_checkpoint_restore::SnapCheckpointRestore,
     &snap_disabled::SnapDisabled,
     &snap_version::SnapVersion,
+    &as_scale_down::AsScaleDown,
+    &as_scale_up::AsScaleUp,
+    &as_target::AsTarget,
+    &as_boundary::AsBoundary,
+    &as_min_max::AsMinMax,
+    &as_thresholds::AsThresholds,
+    &as_feature_ranges::AsFeatureRanges,
+    &as_excluded_periods::AsExcludedPeriods,
+    &as_numeric::AsNumeric,
+    &as_metrics_window::AsMetricsWindow,
 ];
