@@ -22,6 +22,11 @@ mod as_scale_down;
 mod as_scale_up;
 mod as_target;
 mod as_thresholds;
+mod bg_configuration;
+mod bg_name;
+mod bg_stateful;
+mod bg_template;
+mod bg_version;
 mod conf_forbidden;
 mod ha_last_state;
 mod ha_rollback;
@@ -133,4 +138,9 @@ pub static RULES: &[&dyn Rule] = &[
     &as_excluded_periods::AsExcludedPeriods,
     &as_numeric::AsNumeric,
     &as_metrics_window::AsMetricsWindow,
+    &bg_name::BgName,
+    &bg_version::BgVersion,
+    &bg_template::BgTemplate,
+    &bg_configuration::BgConfiguration,
+    &bg_stateful::BgStateful,
 ];

@@ -37,7 +37,15 @@ impl Rule for UnknownField {
                 .unwrap_or("")
                 .replace("~1", "/")
                 .replace("~0", "~");
-            let message = match suggestion {
+            let suggestion = suggestion.as_ref().map(|s| match s.strip_prefix("../") {
+                Some(up) => {
+                    let tokens: Vec<&str> = f.issue.pointer.split('/').skip(1).collect();
+                    let parent = &tokens[..tokens.len().saturating_sub(2)];
+                    parent.iter().chain(std::iter::once(&up)).copied().collect::<Vec<_>>().join(".")
+                }
+                None => s.clone(),
+            });
+            let message = match &suggestion {
                 Some(s) => format!("Unknown field {field}; did you mean {s}?"),
                 None => format!("Unknown field {field}"),
             };
@@ -70,7 +78,16 @@ mod tests {
         );
         assert_eq!(f[0].message, "Unknown field cpu; did you mean resource.cpu?");
         assert_eq!(f[0].line, Some(7));
-        assert!(f[2].message.contains("../restartNonce"));
+        assert_eq!(f[2].message, "Unknown field restartNonce; did you mean spec.restartNonce?");
+    }
+
+    #[test]
+    fn checks_fko_flink_applications_as_deployments() {
+        let f = check(
+            &UnknownField,
+            "apiVersion: flink.apache.org/v1beta1\nkind: FlinkApplication\nmetadata: {name: app}\nspec: {job: {className: a.B}}\n",
+        );
+        assert_eq!(f[0].message, "Unknown field className; did you mean entryClass?");
     }
 
     #[test]

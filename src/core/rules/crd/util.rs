@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::core::model::{Kind, Resource};
+use crate::core::model::{FKO_API, Kind, Resource};
 use crate::core::pointer;
 use crate::core::rules::Context;
 use crate::core::schema::{self, Issue, IssueKind};
@@ -56,6 +56,11 @@ pub fn targets<'c>(cx: &Context<'c>) -> Vec<Target<'c>> {
                 add(schema::spec_schema(r.kind), &[], &[], None)
             }
             Kind::Application => add(fd, &[], CFK_APPLICATION_FIELDS, Some("")),
+            // `flink.apache.org/v1beta1` has no FlinkApplication (EXP-002 reports the kind);
+            // its spec is meant as a FlinkDeployment spec, so check it as one.
+            Kind::Unknown if r.api_version() == FKO_API && r.kind_str() == "FlinkApplication" => {
+                add(fd, &[], &[], Some(""));
+            }
             Kind::ComputePool => add(fd, &["clusterSpec"], &[], Some("")),
             Kind::Environment => {
                 add(fd, &["flinkApplicationDefaults", "spec"], CFK_APPLICATION_FIELDS, Some(""));

@@ -163,11 +163,6 @@ impl<'c> Conf<'c> {
         self.get(key).map(|h| h.value)
     }
 
-    /// True when `key` is set to `true` (case-insensitive).
-    pub fn is_true(&self, key: &str) -> bool {
-        self.value(key).is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-    }
-
     /// True when `key` is set to `false` (case-insensitive).
     pub fn is_false(&self, key: &str) -> bool {
         self.value(key).is_some_and(|v| v.trim().eq_ignore_ascii_case("false"))
@@ -182,22 +177,6 @@ impl<'c> Conf<'c> {
     pub fn ha_active(&self) -> bool {
         self.value("high-availability.type")
             .is_some_and(|v| !v.trim().is_empty() && !v.trim().eq_ignore_ascii_case("none"))
-    }
-
-    /// Every key set anywhere in the configuration, with its hit.
-    pub fn keys(&self) -> Vec<Hit<'c>> {
-        let mut names: Vec<String> =
-            self.before.iter().chain(&self.after).flat_map(|l| l.map.keys().cloned()).collect();
-        if let Some(e) = self.effective {
-            names.extend(e.entries.keys().cloned());
-        }
-        names.sort();
-        names.dedup();
-        names.iter().filter_map(|k| self.get_exact(k)).collect()
-    }
-
-    fn get_exact(&self, key: &str) -> Option<Hit<'c>> {
-        self.get(key).filter(|h| h.key == key)
     }
 }
 
