@@ -5,12 +5,28 @@
 //! defaults merged into them. The spec-change rules of §4.F need a baseline spec and are not
 //! implemented here.
 
+mod autoscaler;
 mod conf;
 mod jobspec;
 mod memory;
 mod quantity;
 mod specs;
 
+mod as_boundary;
+mod as_excluded_periods;
+mod as_feature_ranges;
+mod as_metrics_window;
+mod as_min_max;
+mod as_numeric;
+mod as_scale_down;
+mod as_scale_up;
+mod as_target;
+mod as_thresholds;
+mod bg_configuration;
+mod bg_name;
+mod bg_stateful;
+mod bg_template;
+mod bg_version;
 mod conf_forbidden;
 mod ha_last_state;
 mod ha_rollback;
@@ -35,6 +51,24 @@ mod res_memory;
 mod res_request_limit;
 mod res_requirements;
 mod service_account;
+mod sj_application_cluster;
+mod sj_cluster_keys;
+mod sj_cluster_missing;
+mod sj_jar_host;
+mod sj_jar_scheme;
+mod sj_job_config;
+mod sj_job_missing;
+mod sj_operator_option;
+mod snap_checkpoint_restore;
+mod snap_disabled;
+mod snap_enum;
+mod snap_exists_path;
+mod snap_job_reference;
+mod snap_kind;
+mod snap_no_dir;
+mod snap_session_cluster;
+mod snap_target_missing;
+mod snap_version;
 mod tm_memory;
 mod tm_replicas;
 mod ver_defined;
@@ -76,4 +110,37 @@ pub static RULES: &[&dyn Rule] = &[
     &service_account::ServiceAccount,
     &jar_scheme::JarScheme,
     &jar_missing::JarMissing,
+    &sj_job_missing::SjJobMissing,
+    &sj_application_cluster::SjApplicationCluster,
+    &sj_cluster_missing::SjClusterMissing,
+    &sj_job_config::SjJobConfig,
+    &sj_jar_scheme::SjJarScheme,
+    &sj_jar_host::SjJarHost,
+    &sj_operator_option::SjOperatorOption,
+    &sj_cluster_keys::SjClusterKeys,
+    &snap_kind::SnapKind,
+    &snap_job_reference::SnapJobReference,
+    &snap_target_missing::SnapTargetMissing,
+    &snap_enum::SnapEnum,
+    &snap_exists_path::SnapExistsPath,
+    &snap_session_cluster::SnapSessionCluster,
+    &snap_no_dir::SnapNoDir,
+    &snap_checkpoint_restore::SnapCheckpointRestore,
+    &snap_disabled::SnapDisabled,
+    &snap_version::SnapVersion,
+    &as_scale_down::AsScaleDown,
+    &as_scale_up::AsScaleUp,
+    &as_target::AsTarget,
+    &as_boundary::AsBoundary,
+    &as_min_max::AsMinMax,
+    &as_thresholds::AsThresholds,
+    &as_feature_ranges::AsFeatureRanges,
+    &as_excluded_periods::AsExcludedPeriods,
+    &as_numeric::AsNumeric,
+    &as_metrics_window::AsMetricsWindow,
+    &bg_name::BgName,
+    &bg_version::BgVersion,
+    &bg_template::BgTemplate,
+    &bg_configuration::BgConfiguration,
+    &bg_stateful::BgStateful,
 ];

@@ -184,11 +184,6 @@ impl<'c> Conf<'c> {
         self.get(key).map(|h| h.value)
     }
 
-    /// True when `key` is set to `true` (case-insensitive).
-    pub fn is_true(&self, key: &str) -> bool {
-        self.value(key).is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-    }
-
     /// True when `key` is set to `false` (case-insensitive).
     pub fn is_false(&self, key: &str) -> bool {
         self.value(key).is_some_and(|v| v.trim().eq_ignore_ascii_case("false"))
@@ -204,20 +199,12 @@ impl<'c> Conf<'c> {
         self.value("high-availability.type")
             .is_some_and(|v| !v.trim().is_empty() && !v.trim().eq_ignore_ascii_case("none"))
     }
+}
 
-    /// Every key set anywhere in the configuration, with its hit.
-    pub fn keys(&self) -> Vec<Hit<'c>> {
-        let mut names: Vec<String> =
-            self.before.iter().chain(&self.after).flat_map(|l| l.map.keys().cloned()).collect();
-        if let Some(e) = self.effective {
-            names.extend(e.entries.keys().cloned());
-        }
-        names.sort();
-        names.dedup();
-        names.iter().filter_map(|k| self.get_exact(k)).collect()
-    }
-
-    fn get_exact(&self, key: &str) -> Option<Hit<'c>> {
-        self.get(key).filter(|h| h.key == key)
-    }
+/// An option of the operator's own configuration (first FKO installation node's
+/// `defaultConfiguration`), e.g. `kubernetes.operator.user.artifacts.allowed-schemes`.
+pub fn operator_option(cx: &Context<'_>, key: &str) -> Option<String> {
+    cx.of_kind(Kind::FkoInstall)
+        .find_map(|o| o.spec_get(&["defaultConfiguration"]).map(flatten))
+        .and_then(|m| m.get(key).cloned())
 }

@@ -132,19 +132,6 @@ pub fn job_problems<'c>(
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn zero_durations() {
-        assert!(is_zero_duration("0"));
-        assert!(is_zero_duration("0 s"));
-        assert!(!is_zero_duration("10m"));
-        assert!(!is_zero_duration("1h"));
-    }
-}
-
 /// Reports the problems of one check on every job-bearing deployment spec.
 pub fn report(
     cx: &crate::core::rules::Context<'_>,
@@ -163,5 +150,18 @@ pub fn report(
                 out.report(p.resource, &p.pointer, p.message).hint(p.hint);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zero_durations() {
+        assert!(is_zero_duration("0"));
+        assert!(is_zero_duration("0 s"));
+        assert!(!is_zero_duration("10m"));
+        assert!(!is_zero_duration("1h"));
     }
 }

@@ -184,8 +184,6 @@ pub fn specs<'c>(cx: &'c Context<'c>) -> Vec<Spec<'c>> {
 pub struct SessionJob<'c> {
     /// The session job.
     pub owner: &'c Resource,
-    /// The session FlinkDeployment it targets, if in the design.
-    pub cluster: Option<&'c Resource>,
     /// The merged configuration.
     pub conf: Conf<'c>,
 }
@@ -203,7 +201,7 @@ pub fn session_jobs<'c>(cx: &'c Context<'c>) -> Vec<SessionJob<'c>> {
             let version = cluster.and_then(|c| c.spec_str(&["flinkVersion"]));
             let ns = r.namespace().unwrap_or("default");
             let conf = conf.with_operator_defaults(Some(ns), version);
-            SessionJob { owner: r, cluster, conf }
+            SessionJob { owner: r, conf }
         })
         .collect()
 }

@@ -1,0 +1,73 @@
+//! FKO-AS-007 — ranges of optional autoscaler features.
+//!
+//! What it checks, each only when its feature is enabled (as the operator's main branch
+//! does): `job.autoscaler.observed-scalability.coefficient-min` within [0.01, 1] (with
+//! `observed-scalability.enabled`), `job.autoscaler.scaling.effectiveness.threshold` within
+//! [0, 1] (with `scaling.effectiveness.detection.enabled`), `job.autoscaler.memory.tuning.overhead`
+//! within [0, 1] (with `memory.tuning.enabled`).
+//! Why: the operator's AutoscalerValidator rejects the deployment.
+//! How to fix: use a value in the range, or disable the feature.
+
+use crate::core::finding::Severity;
+use crate::core::rules::{Context, Rule, Sink};
+
+use super::autoscaler::check_range;
+
+/// See the module documentation.
+pub struct AsFeatureRanges;
+
+impl Rule for AsFeatureRanges {
+    fn id(&self) -> &'static str {
+        "FKO-AS-007"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn summary(&self) -> &'static str {
+        "Coefficient, effectiveness threshold or memory overhead out of range for an enabled autoscaler feature"
+    }
+    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+        let p = "job.autoscaler.";
+        for (key, lo, flag) in [
+            ("observed-scalability.coefficient-min", 0.01, "observed-scalability.enabled"),
+            ("scaling.effectiveness.threshold", 0.0, "scaling.effectiveness.detection.enabled"),
+            ("memory.tuning.overhead", 0.0, "memory.tuning.enabled"),
+        ] {
+            check_range(
+                cx,
+                out,
+                &[&format!("{p}{key}")],
+                Some(lo),
+                Some(1.0),
+                Some(&format!("{p}{flag}")),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::rules::testing::{check, pointers};
+
+    fn fd(conf: &str) -> String {
+        format!(
+            "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {{name: a}}\nspec:\n  flinkConfiguration:\n    job.autoscaler.enabled: 'true'\n{conf}"
+        )
+    }
+
+    #[test]
+    fn only_when_the_feature_is_on() {
+        let c = "    job.autoscaler.observed-scalability.coefficient-min: 0.001\n";
+        assert!(check(&AsFeatureRanges, &fd(c)).is_empty());
+        let on = format!("{c}    job.autoscaler.observed-scalability.enabled: 'true'\n");
+        assert_eq!(
+            pointers(&check(&AsFeatureRanges, &fd(&on))),
+            [(
+                "/spec/flinkConfiguration/job.autoscaler.observed-scalability.coefficient-min"
+                    .into(),
+                Severity::Error
+            )]
+        );
+    }
+}

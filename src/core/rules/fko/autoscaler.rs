@@ -1,0 +1,100 @@
+//! Shared logic of the autoscaler rules (FKO-AS-xxx): which configurations enable the
+//! autoscaler, numeric and duration parsing, and range checks.
+
+use super::conf::{Conf, Hit};
+use super::specs::{Seen, session_jobs, specs};
+use crate::core::rules::{Context, Sink};
+
+/// The configurations (of deployments, CMF applications and session jobs) that enable the
+/// autoscaler (`job.autoscaler.enabled: true`, legacy prefix accepted).
+pub fn enabled<'c>(cx: &'c Context<'c>) -> Vec<Conf<'c>> {
+    let mut out: Vec<Conf<'c>> =
+        specs(cx).into_iter().filter(|s| s.complete() && s.job_bearing()).map(|s| s.conf).collect();
+    out.extend(session_jobs(cx).into_iter().map(|j| j.conf));
+    out.retain(|c| {
+        c.value("job.autoscaler.enabled").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    });
+    out
+}
+
+/// A numeric autoscaler option that is set: its number (None when not a number) and hit.
+pub fn number<'c>(conf: &Conf<'c>, key: &str) -> Option<(Option<f64>, Hit<'c>)> {
+    conf.get(key).map(|h| (h.value.trim().parse::<f64>().ok().filter(|n| n.is_finite()), h))
+}
+
+/// Reports, once per place, a set numeric option outside `[lo, hi]` (`None` = unbounded).
+/// Non-numeric values are left to FKO-AS-009.
+pub fn check_range(
+    cx: &Context<'_>,
+    out: &mut Sink<'_>,
+    keys: &[&str],
+    lo: Option<f64>,
+    hi: Option<f64>,
+    when: Option<&str>,
+) {
+    let mut seen = Seen::default();
+    for conf in enabled(cx) {
+        if when.is_some_and(|flag| {
+            !conf.value(flag).is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+        }) {
+            continue;
+        }
+        for key in keys {
+            let Some((Some(n), hit)) = number(&conf, key) else { continue };
+            if lo.is_some_and(|l| n < l) || hi.is_some_and(|h| n > h) {
+                report(out, &mut seen, &hit, range_message(&hit, lo, hi));
+            }
+        }
+    }
+}
+
+fn range_message(hit: &Hit<'_>, lo: Option<f64>, hi: Option<f64>) -> String {
+    let range = match (lo, hi) {
+        (Some(l), Some(h)) => format!("within [{l}, {h}]"),
+        (Some(l), None) => format!("at least {l}"),
+        (None, Some(h)) => format!("at most {h}"),
+        (None, None) => "valid".into(),
+    };
+    format!("{} = {} must be {range}", hit.key, hit.value)
+}
+
+/// Reports a problem at a configuration hit, once per place.
+pub fn report(out: &mut Sink<'_>, seen: &mut Seen, hit: &Hit<'_>, message: String) {
+    if let Some(r) = hit.resource
+        && seen.first(r, &hit.pointer)
+    {
+        out.report(r, &hit.pointer, message)
+            .hint("fix the autoscaler option (see the FKO autoscaler configuration reference)");
+    }
+}
+
+/// Parses a Flink duration (`15 min`, `60s`, `500 ms`, `1h`; no unit = milliseconds) into seconds.
+pub fn duration_secs(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let split = t.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(t.len());
+    let n: f64 = t[..split].parse().ok()?;
+    let factor = match t[split..].trim().to_ascii_lowercase().as_str() {
+        "" | "ms" | "milli" | "millis" | "millisecond" | "milliseconds" => 1e-3,
+        "ns" | "nano" | "nanos" | "nanosecond" | "nanoseconds" => 1e-9,
+        "us" | "µs" | "micro" | "micros" | "microsecond" | "microseconds" => 1e-6,
+        "s" | "sec" | "secs" | "second" | "seconds" => 1.0,
+        "m" | "min" | "mins" | "minute" | "minutes" => 60.0,
+        "h" | "hour" | "hours" => 3600.0,
+        "d" | "day" | "days" => 86400.0,
+        _ => return None,
+    };
+    Some(n * factor)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(duration_secs("15 min"), Some(900.0));
+        assert_eq!(duration_secs("60s"), Some(60.0));
+        assert_eq!(duration_secs("500"), Some(0.5));
+        assert_eq!(duration_secs("soon"), None);
+    }
+}
