@@ -58,7 +58,10 @@ fn core_uses_no_browser_crate_clock_or_file_system() {
         "std::fs",
         "Instant::now",
         "SystemTime::now",
-        "std::net",
+        "TcpStream",
+        "TcpListener",
+        "UdpSocket",
+        "ToSocketAddrs",
     ];
     let mut hits = Vec::new();
     let files = core_files();

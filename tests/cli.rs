@@ -142,10 +142,8 @@ fn config_json_is_the_list_of_effective_configurations() {
         list.iter().find(|c| c["resource"]["name"] == "basic-example").expect("basic-example");
     assert_eq!(basic["scope"], "cluster");
     let entries = basic["entries"].as_array().expect("entries are a list");
-    let slots = entries
-        .iter()
-        .find(|e| e["key"] == "taskmanager.numberOfTaskSlots")
-        .expect("slots entry");
+    let slots =
+        entries.iter().find(|e| e["key"] == "taskmanager.numberOfTaskSlots").expect("slots entry");
     assert_eq!(slots["value"], "2");
     assert!(slots["source"]["layer"].is_string() && slots["overridden"].is_array());
 

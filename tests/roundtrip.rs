@@ -122,8 +122,10 @@ fn reimport(design: &Design, options: ExportOptions) -> Design {
 }
 
 fn exportable(r: &Resource) -> bool {
-    !(r.kind == Kind::Fragment || r.form == Form::Studio || r.api_version().is_empty())
-        && !r.kind_str().is_empty()
+    !(r.kind == Kind::Fragment
+        || r.form == Form::Studio
+        || r.api_version().is_empty()
+        || r.kind_str().is_empty())
 }
 
 #[test]

@@ -75,29 +75,48 @@ fn tenant(t: usize) -> Vec<Value> {
                "statementDefaults": {"detached": {"flinkConfiguration": {
                    "execution.checkpointing.interval": "30 s"}}}}),
         cmf("Secret", &format!("kafka-secret-{t}"), json!({"data": {"sasl.mechanism": "PLAIN"}})),
-        cmf("EnvironmentSecretMapping", &format!("kafka-conn-{t}"),
-            json!({"secretName": format!("kafka-secret-{t}")})),
-        cmf("KafkaCatalog", &format!("catalog-{t}"), json!({"srInstance": {
+        cmf(
+            "EnvironmentSecretMapping",
+            &format!("kafka-conn-{t}"),
+            json!({"secretName": format!("kafka-secret-{t}")}),
+        ),
+        cmf(
+            "KafkaCatalog",
+            &format!("catalog-{t}"),
+            json!({"srInstance": {
             "connectionConfig": {"schema.registry.url": "http://schema-registry:8081"},
-            "connectionSecretId": format!("kafka-conn-{t}")}})),
-        cmf("KafkaDatabase", &format!("orders-{t}"), json!({"kafkaCluster": {
+            "connectionSecretId": format!("kafka-conn-{t}")}}),
+        ),
+        cmf(
+            "KafkaDatabase",
+            &format!("orders-{t}"),
+            json!({"kafkaCluster": {
             "connectionConfig": {"bootstrap.servers": "kafka:9092"},
-            "connectionSecretId": format!("kafka-conn-{t}")}, "ddlEnvironments": [env]})),
-        cmf("ComputePool", &format!("pool-{t}"), json!({"type": "DEDICATED", "clusterSpec": {
+            "connectionSecretId": format!("kafka-conn-{t}")}, "ddlEnvironments": [env]}),
+        ),
+        cmf(
+            "ComputePool",
+            &format!("pool-{t}"),
+            json!({"type": "DEDICATED", "clusterSpec": {
             "flinkVersion": "v1_19", "image": "confluentinc/cp-flink-sql:1.19-cp8",
             "flinkConfiguration": {"execution.checkpointing.dir": "s3://checkpoints/sql",
                                    "execution.checkpointing.savepoint-dir": "s3://savepoints/sql"},
             "jobManager": {"resource": {"cpu": 1, "memory": "1536m"}},
-            "taskManager": {"resource": {"cpu": 1, "memory": "2048m"}}}})),
+            "taskManager": {"resource": {"cpu": 1, "memory": "2048m"}}}}),
+        ),
     ];
     for a in 0..3 {
-        docs.push(cmf("FlinkApplication", &format!("app-{t}-{a}"), json!({
+        docs.push(cmf(
+            "FlinkApplication",
+            &format!("app-{t}-{a}"),
+            json!({
             "image": "confluentinc/cp-flink:1.19.3-cp2", "flinkVersion": "v1_19",
             "serviceAccount": "flink",
             "jobManager": {"resource": {"cpu": 1, "memory": "1536m"}},
             "taskManager": {"resource": {"cpu": 1, "memory": "2048m"}},
             "job": {"jarURI": "local:///opt/flink/usrlib/app.jar", "parallelism": 2,
-                    "upgradeMode": "savepoint", "state": "running"}})));
+                    "upgradeMode": "savepoint", "state": "running"}}),
+        ));
     }
     for s in 0..4 {
         docs.push(cmf("Statement", &format!("stmt-{t}-{s}"), json!({
@@ -106,11 +125,13 @@ fn tenant(t: usize) -> Vec<Value> {
             "properties": {"sql.current-catalog": format!("catalog-{t}"),
                            "sql.current-database": format!("orders-{t}")}})));
     }
-    docs.push(json!({"apiVersion": FKO_API, "kind": "FlinkDeployment", "metadata": meta("session", &ns),
+    docs.push(
+        json!({"apiVersion": FKO_API, "kind": "FlinkDeployment", "metadata": meta("session", &ns),
         "spec": {"image": "flink:1.20", "flinkVersion": "v1_20", "serviceAccount": "flink",
                  "flinkConfiguration": {"taskmanager.numberOfTaskSlots": "2"},
                  "jobManager": {"resource": {"cpu": 1, "memory": "1536m"}},
-                 "taskManager": {"resource": {"cpu": 1, "memory": "2048m"}}}}));
+                 "taskManager": {"resource": {"cpu": 1, "memory": "2048m"}}}}),
+    );
     for j in 0..4 {
         docs.push(json!({"apiVersion": FKO_API, "kind": "FlinkSessionJob",
             "metadata": meta(&format!("job-{j}"), &ns),
@@ -118,9 +139,11 @@ fn tenant(t: usize) -> Vec<Value> {
                      "job": {"jarURI": "https://artifacts.example.com/jobs/job.jar",
                              "parallelism": 2, "upgradeMode": "stateless"}}}));
     }
-    docs.push(json!({"apiVersion": FKO_API, "kind": "FlinkStateSnapshot", "metadata": meta("snap", &ns),
+    docs.push(
+        json!({"apiVersion": FKO_API, "kind": "FlinkStateSnapshot", "metadata": meta("snap", &ns),
         "spec": {"jobReference": {"kind": "FlinkSessionJob", "name": "job-0"},
-                 "savepoint": {"path": "s3://savepoints/job-0"}}}));
+                 "savepoint": {"path": "s3://savepoints/job-0"}}}),
+    );
     docs
 }
 

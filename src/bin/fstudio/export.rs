@@ -62,11 +62,11 @@ pub fn run(args: &Args) -> u8 {
         );
     }
     let options = ExportOptions { include_secrets: args.include_secrets };
-    if let Some(dir) = &args.output {
-        if let Err(e) = fs::create_dir_all(dir) {
-            eprintln!("fstudio: cannot create {}: {e}", dir.display());
-            return input::UNREADABLE;
-        }
+    if let Some(dir) = &args.output
+        && let Err(e) = fs::create_dir_all(dir)
+    {
+        eprintln!("fstudio: cannot create {}: {e}", dir.display());
+        return input::UNREADABLE;
     }
     let mut written = true;
     match (args.to, &args.output) {
