@@ -1,0 +1,78 @@
+//! Benchmarks of the rules core on generated designs (`core::generate`).
+//!
+//! Run with `cargo bench --bench core` (or `make bench`). Prints, per design size, the
+//! time of each derivation the studio performs on an edit — graph, effective
+//! configurations, full validation, kubectl export — and of an import of the same design
+//! as YAML text. Figures, not pass/fail: targets are tracked in the README.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use flink_studio::core::config::effective_configs;
+use flink_studio::core::design::Design;
+use flink_studio::core::export::{self, ExportOptions};
+use flink_studio::core::generate;
+use flink_studio::core::graph::Graph;
+use flink_studio::core::import::import_text;
+use flink_studio::core::rules;
+use flink_studio::core::targets::Targets;
+
+/// Median of `runs` timings of `f`.
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
+    let mut samples: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            black_box(f());
+            start.elapsed()
+        })
+        .collect();
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:>9.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .chain(std::iter::once(0))
+        .take_while(|n| *n > 0)
+        .collect();
+    let sizes = if sizes.is_empty() { vec![100, 2_000, 10_000] } else { sizes };
+    println!("{:>9} {:>12} {:>12} {:>12} {:>12} {:>12} {:>9}", "resources", "graph", "configs", "validate", "export", "import", "findings");
+    for n in sizes {
+        let design = generate::design(n);
+        let targets = Targets::default();
+        let runs = if n > 5_000 { 3 } else { 7 };
+        let graph = time(runs, || Graph::build(&design));
+        let g = Graph::build(&design);
+        let configs = time(runs, || effective_configs(&design, &g, &targets));
+        let validate = time(runs, || rules::validate(&design, targets));
+        let export = time(runs, || export::kubectl(&design, ExportOptions::default()));
+        let text: String = design
+            .resources
+            .iter()
+            .map(|r| format!("---\n{}", serde_json::to_string(&r.doc).expect("json")))
+            .collect();
+        let import = time(runs, || {
+            let mut d = Design::new();
+            import_text(&mut d, "bench.yaml", &text)
+        });
+        let findings = rules::validate(&design, targets).len();
+        println!(
+            "{:>9} {} {} {} {} {} {:>9}",
+            design.resources.len(),
+            ms(graph),
+            ms(configs),
+            ms(validate),
+            ms(export),
+            ms(import),
+            findings
+        );
+    }
+}
