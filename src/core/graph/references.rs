@@ -215,13 +215,16 @@ pub fn references(r: &Resource, lookup: &dyn Lookup) -> Vec<Reference> {
                 };
                 out.push(Reference::new(EdgeKind::Catalog, field, &[Kind::KafkaCatalog], c));
             }
-            for (i, e) in strings_at(r.spec_get(&["ddlEnvironments"])) {
-                out.push(Reference::new(
-                    EdgeKind::DdlEnvironment,
-                    r.spec_field(&["ddlEnvironments", &i.to_string()]),
-                    &[Kind::Environment],
-                    e,
-                ));
+            // `alterEnvironments` is the CMF 2.1–2.2 name of the same list.
+            for key in ["ddlEnvironments", "alterEnvironments"] {
+                for (i, e) in strings_at(r.spec_get(&[key])) {
+                    out.push(Reference::new(
+                        EdgeKind::DdlEnvironment,
+                        r.spec_field(&[key, &i.to_string()]),
+                        &[Kind::Environment],
+                        e,
+                    ));
+                }
             }
             let (tokens, value): (&[&str], _) = if r.form == Form::CfkCr {
                 (&["connectionSecretRef", "name"], r.spec_str(&["connectionSecretRef", "name"]))
@@ -345,29 +348,26 @@ pub fn references(r: &Resource, lookup: &dyn Lookup) -> Vec<Reference> {
         }
         _ => {}
     }
-    if r.is_environment_scoped() {
-        if let Some(e) = r.environment() {
-            let field = if r.form == Form::CfkCr {
-                r.spec_field(&["flinkEnvironment"])
-            } else {
-                String::new()
-            };
-            out.push(Reference::new(EdgeKind::Environment, field, &[Kind::Environment], e));
-        }
+    if r.is_environment_scoped()
+        && let Some(e) = r.environment()
+    {
+        let field =
+            if r.form == Form::CfkCr { r.spec_field(&["flinkEnvironment"]) } else { String::new() };
+        out.push(Reference::new(EdgeKind::Environment, field, &[Kind::Environment], e));
     }
-    if r.form == Form::CfkCr {
-        if let Some(name) = r.spec_str(&["cmfRestClassRef", "name"]) {
-            let rns = r.spec_str(&["cmfRestClassRef", "namespace"]).or(ns);
-            out.push(
-                Reference::new(
-                    EdgeKind::RestClass,
-                    r.spec_field(&["cmfRestClassRef", "name"]),
-                    &[Kind::CmfRestClass],
-                    name,
-                )
-                .in_namespace(rns),
-            );
-        }
+    if r.form == Form::CfkCr
+        && let Some(name) = r.spec_str(&["cmfRestClassRef", "name"])
+    {
+        let rns = r.spec_str(&["cmfRestClassRef", "namespace"]).or(ns);
+        out.push(
+            Reference::new(
+                EdgeKind::RestClass,
+                r.spec_field(&["cmfRestClassRef", "name"]),
+                &[Kind::CmfRestClass],
+                name,
+            )
+            .in_namespace(rns),
+        );
     }
     out
 }
