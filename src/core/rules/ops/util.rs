@@ -43,7 +43,6 @@ impl<'a> FkoInstall<'a> {
     }
 
     /// True when the operator watches `ns` (always true without a node: unknown).
-    #[allow(dead_code)] // used by the operator-scope rules
     pub fn watches(&self, ns: &str) -> bool {
         self.node.is_none() || self.watch.is_empty() || self.watch.iter().any(|w| w == ns)
     }
