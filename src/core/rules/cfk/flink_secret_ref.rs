@@ -50,6 +50,7 @@ impl Rule for FlinkSecretRef {
                 );
             } else {
                 report(
+                    cx,
                     out,
                     r,
                     d,

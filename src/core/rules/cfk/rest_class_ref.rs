@@ -42,6 +42,7 @@ impl Rule for RestClassRef {
         }
         for (r, d) in dangling(cx, &[EdgeKind::RestClass]) {
             report(
+                cx,
                 out,
                 r,
                 d,

@@ -32,6 +32,10 @@ fn scope(r: &Resource) -> Option<String> {
     }
 }
 
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['A', 'E', 'I', 'O', 'U']) { "an" } else { "a" }
+}
+
 impl Rule for CmfDuplicate {
     fn id(&self) -> &'static str {
         "NAME-CMF-003"
@@ -62,7 +66,11 @@ impl Rule for CmfDuplicate {
                     out.report(
                         r,
                         name_pointer(r),
-                        format!("a {} named '{name}' already exists in {s}{at}", r.kind_str()),
+                        format!(
+                            "{} {} named '{name}' already exists in {s}{at}",
+                            article(r.kind_str()),
+                            r.kind_str()
+                        ),
                     )
                     .hint("rename one of them or remove the duplicate: CMF names are identities");
                 }

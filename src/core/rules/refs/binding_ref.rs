@@ -39,7 +39,7 @@ impl Rule for BindingRef {
                 {
                     continue;
                 }
-                report(out, r, d, "role", &scope_text(d), "fix roleRef or create the role");
+                report(cx, out, r, d, "role", &scope_text(d), "fix roleRef or create the role");
                 continue;
             }
             let elsewhere: Vec<&str> = cx
@@ -56,6 +56,7 @@ impl Rule for BindingRef {
                 .hint(format!("set the subject's namespace to '{other}' (the binding grants nothing as written)"));
             } else {
                 report(
+                    cx,
                     out,
                     r,
                     d,

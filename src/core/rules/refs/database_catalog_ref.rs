@@ -51,6 +51,7 @@ impl Rule for DatabaseCatalogRef {
         for (r, d) in dangling(cx, &[EdgeKind::Catalog]) {
             if r.kind == Kind::KafkaDatabase {
                 report(
+                    cx,
                     out,
                     r,
                     d,

@@ -28,6 +28,7 @@ impl Rule for DdlEnvironmentRef {
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for (r, d) in dangling(cx, &[EdgeKind::DdlEnvironment]) {
             report(
+                cx,
                 out,
                 r,
                 d,

@@ -51,6 +51,7 @@ impl Rule for EnvironmentRef {
                 continue;
             }
             report(
+                cx,
                 out,
                 r,
                 d,

@@ -28,6 +28,7 @@ impl Rule for MappingSecretRef {
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for (r, d) in dangling(cx, &[EdgeKind::CmfSecret]) {
             report(
+                cx,
                 out,
                 r,
                 d,

@@ -2,7 +2,8 @@
 //!
 //! What it checks: the `kubernetesNamespace` of a CMF environment names a Namespace of
 //! the design. Error when the design models namespaces, warning otherwise; the built-in
-//! namespaces (`default`, `kube-system`, …) always exist.
+//! namespaces (`default`, `kube-system`, …) always exist, and a namespace other objects
+//! of the design are placed in is taken as created out of band (warning).
 //! Why: CMF answers 400 "namespace does not exist" when the environment is created.
 //! How to fix: create the Namespace first (it is applied before the environment).
 
@@ -31,6 +32,7 @@ impl Rule for NamespaceRef {
                 continue;
             }
             report(
+                cx,
                 out,
                 r,
                 d,
@@ -56,6 +58,15 @@ mod tests {
         assert_eq!(pointers(&f), [("/kubernetesNamespace".into(), Severity::Error)]);
         assert_eq!(f[0].line, Some(6));
         let f = check(&NamespaceRef, "name: dev-env\nkubernetesNamespace: flink\n");
+        assert_eq!(pointers(&f), [("/kubernetesNamespace".into(), Severity::Warning)]);
+    }
+
+    #[test]
+    fn warns_when_other_objects_live_there() {
+        let f = check(
+            &NamespaceRef,
+            "apiVersion: v1\nkind: Namespace\nmetadata: {name: flink}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: team}\n---\nname: dev-env\nkubernetesNamespace: team\n",
+        );
         assert_eq!(pointers(&f), [("/kubernetesNamespace".into(), Severity::Warning)]);
     }
 

@@ -39,6 +39,7 @@ impl Rule for PodRef {
                 _ => "PersistentVolumeClaim",
             };
             report(
+                cx,
                 out,
                 r,
                 d,

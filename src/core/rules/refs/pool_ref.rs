@@ -27,6 +27,7 @@ impl Rule for PoolRef {
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for (r, d) in dangling(cx, &[EdgeKind::ComputePool]) {
             report(
+                cx,
                 out,
                 r,
                 d,

@@ -32,6 +32,7 @@ impl Rule for RestClassSecretRef {
         for (r, d) in dangling(cx, &[EdgeKind::Secret]) {
             if r.kind == Kind::CmfRestClass {
                 report(
+                    cx,
                     out,
                     r,
                     d,

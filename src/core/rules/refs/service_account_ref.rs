@@ -49,6 +49,7 @@ impl Rule for ServiceAccountRef {
                 }
             }
             report(
+                cx,
                 out,
                 r,
                 d,

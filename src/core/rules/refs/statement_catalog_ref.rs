@@ -38,6 +38,7 @@ impl Rule for StatementCatalogRef {
             }
             let what = if d.reference.edge == EdgeKind::Catalog { "catalog" } else { "database" };
             report(
+                cx,
                 out,
                 r,
                 d,

@@ -4,7 +4,7 @@
 
 use crate::core::finding::{Finding, Severity};
 use crate::core::graph::{Dangling, EdgeKind};
-use crate::core::model::Resource;
+use crate::core::model::{Kind, Resource};
 use crate::core::rules::{Context, Sink};
 
 /// Namespaces every cluster has.
@@ -23,9 +23,23 @@ pub fn dangling<'a>(
         .filter_map(move |d| cx.get(d.from).map(|r| (r, d)))
 }
 
+/// Whether a missing target is a mistake of the design (error) rather than something
+/// that may exist outside it (warning): the graph's `scope_modelled`, except that
+/// Secrets are normally created out of band (credentials are not committed), and a
+/// namespace other objects of the design are placed in is taken as pre-existing.
+pub fn modelled(cx: &Context<'_>, d: &Dangling) -> bool {
+    let r = &d.reference;
+    if !d.scope_modelled || r.targets == [Kind::Secret] {
+        return false;
+    }
+    !(r.targets == [Kind::Namespace]
+        && cx.resources().any(|o| o.namespace() == Some(r.name.as_str())))
+}
+
 /// Reports a dangling reference: `what` names the target (e.g. "compute pool"),
 /// `scope` says where it was looked for (e.g. " in environment 'dev'").
 pub fn report<'s>(
+    cx: &Context<'_>,
     out: &'s mut Sink<'_>,
     r: &Resource,
     d: &Dangling,
@@ -34,7 +48,7 @@ pub fn report<'s>(
     hint: &str,
 ) -> &'s mut Finding {
     let name = &d.reference.name;
-    if d.scope_modelled {
+    if modelled(cx, d) {
         let f = out.report(r, &d.reference.field, format!("{what} '{name}' not found{scope}"));
         f.severity(Severity::Error).hint(hint.to_string());
         f
