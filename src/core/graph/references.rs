@@ -215,13 +215,16 @@ pub fn references(r: &Resource, lookup: &dyn Lookup) -> Vec<Reference> {
                 };
                 out.push(Reference::new(EdgeKind::Catalog, field, &[Kind::KafkaCatalog], c));
             }
-            for (i, e) in strings_at(r.spec_get(&["ddlEnvironments"])) {
-                out.push(Reference::new(
-                    EdgeKind::DdlEnvironment,
-                    r.spec_field(&["ddlEnvironments", &i.to_string()]),
-                    &[Kind::Environment],
-                    e,
-                ));
+            // `alterEnvironments` is the CMF 2.1–2.2 name of the same list.
+            for key in ["ddlEnvironments", "alterEnvironments"] {
+                for (i, e) in strings_at(r.spec_get(&[key])) {
+                    out.push(Reference::new(
+                        EdgeKind::DdlEnvironment,
+                        r.spec_field(&[key, &i.to_string()]),
+                        &[Kind::Environment],
+                        e,
+                    ));
+                }
             }
             let (tokens, value): (&[&str], _) = if r.form == Form::CfkCr {
                 (&["connectionSecretRef", "name"], r.spec_str(&["connectionSecretRef", "name"]))

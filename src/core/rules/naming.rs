@@ -1,8 +1,27 @@
 //! Naming and identity rules (domain.md §4.A).
 
+mod cmf_duplicate;
+mod cmf_name;
+mod cmf_name_length;
+mod data_keys;
 mod fko_deployment_name;
+mod namespace_name;
+mod object_name;
+mod secret_mapping_name;
+pub(crate) mod util;
+
+pub use secret_mapping_name::connection_secret_ids;
 
 use super::Rule;
 
 /// The rules of this family.
-pub static RULES: &[&dyn Rule] = &[&fko_deployment_name::FkoDeploymentName];
+pub static RULES: &[&dyn Rule] = &[
+    &fko_deployment_name::FkoDeploymentName,
+    &cmf_name::CmfName,
+    &cmf_name_length::CmfNameLength,
+    &cmf_duplicate::CmfDuplicate,
+    &namespace_name::NamespaceName,
+    &object_name::ObjectName,
+    &data_keys::DataKeys,
+    &secret_mapping_name::SecretMappingName,
+];

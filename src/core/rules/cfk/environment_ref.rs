@@ -1,0 +1,95 @@
+//! CFK-REF-002 — CFK CRs name an existing Flink environment.
+//!
+//! What it checks: FlinkApplication, FlinkComputePool, FlinkStatement,
+//! FlinkKafkaCatalog, FlinkKafkaDatabase and FlinkEnvironmentSecretMapping have
+//! `spec.flinkEnvironment` (error when missing) naming an environment of the design
+//! (FlinkEnvironment CR or CMF environment): error when the design has environments,
+//! warning otherwise.
+//! Why: CFK creates the object under `/environments/{flinkEnvironment}` in CMF; an
+//! unknown environment leaves the CR failing to sync.
+//! How to fix: set `spec.flinkEnvironment` to the FlinkEnvironment's `metadata.name`.
+
+use crate::core::finding::Severity;
+use crate::core::model::Kind;
+use crate::core::rules::{Context, Rule, Sink};
+
+use super::util::cfk_crs;
+
+/// See the module documentation.
+pub struct EnvironmentRef;
+
+const KINDS: &[Kind] = &[
+    Kind::Application,
+    Kind::ComputePool,
+    Kind::Statement,
+    Kind::KafkaCatalog,
+    Kind::KafkaDatabase,
+    Kind::SecretMapping,
+];
+
+impl Rule for EnvironmentRef {
+    fn id(&self) -> &'static str {
+        "CFK-REF-002"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn summary(&self) -> &'static str {
+        "CFK CRs need spec.flinkEnvironment naming an existing environment"
+    }
+    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+        let envs: Vec<&str> = cx.of_kind(Kind::Environment).map(|e| e.name()).collect();
+        for r in cfk_crs(cx).filter(|r| KINDS.contains(&r.kind)) {
+            let Some(env) = r.spec_str(&["flinkEnvironment"]) else {
+                out.report(
+                    r,
+                    "/spec",
+                    format!("{} '{}' has no spec.flinkEnvironment", r.kind_str(), r.name()),
+                )
+                .hint("add spec.flinkEnvironment: the name of its FlinkEnvironment");
+                continue;
+            };
+            if envs.contains(&env) {
+                continue;
+            }
+            let at = r.spec_field(&["flinkEnvironment"]);
+            if envs.is_empty() {
+                out.report(
+                    r,
+                    &at,
+                    format!("environment '{env}' is not in the design; make sure it exists in CMF"),
+                )
+                .severity(Severity::Warning)
+                .hint("add the FlinkEnvironment to the design or fix the name");
+            } else {
+                out.report(
+                    r,
+                    &at,
+                    format!("unknown Flink environment '{env}' (known: {})", envs.join(", ")),
+                )
+                .hint("fix spec.flinkEnvironment or create the FlinkEnvironment");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::rules::testing::{check, pointers};
+
+    const ENV: &str = "apiVersion: platform.confluent.io/v1beta1\nkind: FlinkEnvironment\nmetadata: {name: env1}\nspec: {kubernetesNamespace: a}\n---\n";
+    const STMT: &str = "apiVersion: platform.confluent.io/v1beta1\nkind: FlinkStatement\nmetadata: {name: stmt1}\nspec:\n  flinkEnvironment: ";
+
+    #[test]
+    fn fires_on_an_unknown_environment() {
+        let f = check(&EnvironmentRef, &format!("{ENV}{STMT}env2\n"));
+        assert_eq!(pointers(&f), [("/spec/flinkEnvironment".into(), Severity::Error)]);
+        assert_eq!(f[0].line, Some(10));
+    }
+
+    #[test]
+    fn silent_when_known() {
+        assert!(check(&EnvironmentRef, &format!("{ENV}{STMT}env1\n")).is_empty());
+    }
+}

@@ -1,0 +1,106 @@
+//! NAME-CMF-003 — duplicate CMF names within a scope.
+//!
+//! What it checks: two CMF objects of the same concept share a name in the same scope:
+//! globally for environments, catalogs, secrets and detached savepoints; per environment
+//! for applications, compute pools, statements and secret mappings; per catalog for
+//! databases. The CMF REST and CFK forms of a concept count as the same object kind.
+//! Why: names are the identity in CMF; applying both means the second overwrites the
+//! first (upserts) or fails with 409.
+//! How to fix: rename one of them, or remove the duplicate definition.
+
+use std::collections::BTreeMap;
+
+use crate::core::finding::Severity;
+use crate::core::model::{Form, Kind, Resource};
+use crate::core::rules::{Context, Rule, Sink};
+
+use super::cmf_name::name_pointer;
+
+/// See the module documentation.
+pub struct CmfDuplicate;
+
+fn scope(r: &Resource) -> Option<String> {
+    match r.kind {
+        Kind::Environment | Kind::KafkaCatalog | Kind::CmfSecret | Kind::DetachedSavepoint => {
+            Some("CMF".into())
+        }
+        Kind::Application | Kind::ComputePool | Kind::Statement | Kind::SecretMapping => {
+            Some(format!("environment '{}'", r.environment().unwrap_or("?")))
+        }
+        Kind::KafkaDatabase => Some(format!("catalog '{}'", r.catalog().unwrap_or("?"))),
+        _ => None,
+    }
+}
+
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['A', 'E', 'I', 'O', 'U']) { "an" } else { "a" }
+}
+
+impl Rule for CmfDuplicate {
+    fn id(&self) -> &'static str {
+        "NAME-CMF-003"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn summary(&self) -> &'static str {
+        "Duplicate CMF name within its scope (global, environment or catalog)"
+    }
+    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+        let mut first: BTreeMap<(Kind, String, String), &Resource> = BTreeMap::new();
+        for r in cx.resources().filter(|r| matches!(r.form, Form::CmfRest | Form::CfkCr)) {
+            let (Some(s), name) = (scope(r), r.name()) else { continue };
+            if name.is_empty() {
+                continue;
+            }
+            match first.get(&(r.kind, s.clone(), name.to_string())) {
+                None => {
+                    first.insert((r.kind, s, name.to_string()), r);
+                }
+                Some(prev) => {
+                    let at = match prev.location(name_pointer(prev)) {
+                        (Some(file), Some(line)) => format!(" (first defined in {file}:{line})"),
+                        (Some(file), None) => format!(" (first defined in {file})"),
+                        _ => String::new(),
+                    };
+                    out.report(
+                        r,
+                        name_pointer(r),
+                        format!(
+                            "{} {} named '{name}' already exists in {s}{at}",
+                            article(r.kind_str()),
+                            r.kind_str()
+                        ),
+                    )
+                    .hint("rename one of them or remove the duplicate: CMF names are identities");
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::rules::testing::{check, pointers};
+
+    #[test]
+    fn fires_on_the_second_definition() {
+        let f = check(
+            &CmfDuplicate,
+            "name: dev-env\nkubernetesNamespace: a\n---\napiVersion: platform.confluent.io/v1beta1\nkind: FlinkEnvironment\nmetadata: {name: dev-env}\nspec: {kubernetesNamespace: b}\n",
+        );
+        assert_eq!(pointers(&f), [("/metadata/name".into(), Severity::Error)]);
+        assert!(f[0].message.contains("test.yaml:1"), "{}", f[0].message);
+        assert_eq!(f[0].line, Some(6));
+    }
+
+    #[test]
+    fn silent_across_scopes() {
+        let f = check(
+            &CmfDuplicate,
+            "apiVersion: platform.confluent.io/v1beta1\nkind: FlinkComputePool\nmetadata: {name: pool1}\nspec: {flinkEnvironment: a}\n---\napiVersion: platform.confluent.io/v1beta1\nkind: FlinkComputePool\nmetadata: {name: pool1}\nspec: {flinkEnvironment: b}\n",
+        );
+        assert!(f.is_empty());
+    }
+}

@@ -1,0 +1,84 @@
+//! NAME-K8S-002 — Kubernetes object names are DNS subdomains.
+//!
+//! What it checks: names of ServiceAccounts, Secrets, ConfigMaps, PVCs, Roles,
+//! RoleBindings (and cluster variants) and of CFK CRs that are not CMF concepts
+//! (`CMFRestClass`; the CMF ones are checked by NAME-CMF-001) are DNS subdomains:
+//! ≤ 253 chars of lowercase alphanumerics, '-' and '.'.
+//! Why: the API server rejects other names.
+//! How to fix: use lowercase letters, digits, '-' and '.'.
+
+use crate::core::finding::Severity;
+use crate::core::model::Kind;
+use crate::core::rules::{Context, Rule, Sink};
+
+use super::util::is_dns_subdomain;
+
+/// See the module documentation.
+pub struct ObjectName;
+
+const KINDS: &[Kind] = &[
+    Kind::ServiceAccount,
+    Kind::Secret,
+    Kind::ConfigMap,
+    Kind::PersistentVolumeClaim,
+    Kind::Role,
+    Kind::ClusterRole,
+    Kind::RoleBinding,
+    Kind::ClusterRoleBinding,
+    Kind::CmfRestClass,
+];
+
+impl Rule for ObjectName {
+    fn id(&self) -> &'static str {
+        "NAME-K8S-002"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn summary(&self) -> &'static str {
+        "Kubernetes object names must be DNS subdomains"
+    }
+    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+        for r in cx.resources().filter(|r| KINDS.contains(&r.kind)) {
+            let name = r.name();
+            if !is_dns_subdomain(name) {
+                // ClusterRoles may contain ':' (system:…); only flag what is clearly wrong.
+                if matches!(r.kind, Kind::ClusterRole | Kind::ClusterRoleBinding)
+                    && name.contains(':')
+                {
+                    continue;
+                }
+                out.report(
+                    r,
+                    "/metadata/name",
+                    format!("'{name}' is not a valid {} name", r.kind_str()),
+                )
+                .hint("use at most 253 lowercase letters, digits, '-' and '.'");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::rules::testing::{check, pointers};
+
+    #[test]
+    fn fires_on_capitals() {
+        let f = check(
+            &ObjectName,
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Flink_Config\n",
+        );
+        assert_eq!(pointers(&f), [("/metadata/name".into(), Severity::Error)]);
+        assert_eq!(f[0].line, Some(4));
+    }
+
+    #[test]
+    fn silent_on_dotted_names() {
+        assert!(
+            check(&ObjectName, "apiVersion: v1\nkind: Secret\nmetadata: {name: tls.flink-1}\n")
+                .is_empty()
+        );
+    }
+}

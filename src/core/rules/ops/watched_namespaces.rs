@@ -1,0 +1,89 @@
+//! OPS-FKO-001 — the operator watches the namespaces that hold Flink work.
+//!
+//! What it checks: with a `FlinkKubernetesOperator` node whose `watchNamespaces` is not
+//! empty, every FKO CR's namespace (default `default`) and every CMF environment's
+//! `kubernetesNamespace` (where CMF creates FlinkDeployments) is in the list.
+//! Why: the operator ignores CRs in other namespaces; they are never deployed, and CMF
+//! applications and statements of that environment never start.
+//! How to fix: add the namespace to `watchNamespaces` (Helm) and restart the operator.
+
+use crate::core::finding::Severity;
+use crate::core::model::{Form, Kind, Resource};
+use crate::core::rules::{Context, Rule, Sink};
+
+use super::util::FkoInstall;
+
+/// See the module documentation.
+pub struct WatchedNamespaces;
+
+fn report(out: &mut Sink<'_>, r: &Resource, at: &str, ns: &str, fko: &FkoInstall<'_>) {
+    out.report(
+        r,
+        at,
+        format!(
+            "the Flink operator does not watch namespace '{ns}' (watchNamespaces: [{}])",
+            fko.watch.join(", ")
+        ),
+    )
+    .hint(format!(
+        "add '{ns}' to watchNamespaces of the operator's Helm values and restart the operator"
+    ));
+}
+
+impl Rule for WatchedNamespaces {
+    fn id(&self) -> &'static str {
+        "OPS-FKO-001"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn summary(&self) -> &'static str {
+        "FKO watchNamespaces must contain every namespace holding FKO CRs or CMF environments"
+    }
+    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+        let fko = FkoInstall::of(cx);
+        if fko.node.is_none() || fko.watch.is_empty() {
+            return;
+        }
+        for r in cx.resources().filter(|r| r.form == Form::FkoCr) {
+            let ns = r.namespace().unwrap_or("default");
+            if !fko.watches(ns) {
+                let at = if r.namespace().is_some() { "/metadata/namespace" } else { "/metadata" };
+                report(out, r, at, ns, &fko);
+            }
+        }
+        for e in cx.of_kind(Kind::Environment) {
+            if let Some(ns) = e.spec_str(&["kubernetesNamespace"]).filter(|ns| !fko.watches(ns)) {
+                report(out, e, &e.spec_field(&["kubernetesNamespace"]), ns, &fko);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::rules::testing::{check, pointers};
+
+    const FKO: &str = "apiVersion: studio.flinkstudio.dev/v1\nkind: FlinkKubernetesOperator\nmetadata: {name: fko}\nspec: {watchNamespaces: [flink]}\n---\n";
+
+    #[test]
+    fn fires_on_unwatched_namespaces() {
+        let f = check(
+            &WatchedNamespaces,
+            &format!("{FKO}name: dev-env\nkubernetesNamespace: team-a\n"),
+        );
+        assert_eq!(pointers(&f), [("/kubernetesNamespace".into(), Severity::Error)]);
+        assert_eq!(f[0].line, Some(7));
+    }
+
+    #[test]
+    fn silent_when_watched_or_watching_all() {
+        let dep = "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {name: d, namespace: flink}\n";
+        assert!(check(&WatchedNamespaces, &format!("{FKO}{dep}")).is_empty());
+        let all = FKO.replace("[flink]", "[]");
+        assert!(
+            check(&WatchedNamespaces, &format!("{all}{}", dep.replace("flink}", "x}"))).is_empty()
+        );
+    }
+}

@@ -1,0 +1,152 @@
+//! REF-SECID-001 — a catalog or database is invisible without its secret mapping.
+//!
+//! What it checks: for each statement in environment E, every catalog and database it
+//! uses (`sql.current-catalog`/`sql.current-database`, qualified names in the SQL) whose
+//! `connectionSecretId` (CFK `connectionSecretRef.name`) has no secret mapping of that
+//! *name* in E: error on the statement. Catalogs and databases whose id is mapped in no
+//! environment of the design (or not in the CFK CR's own environment) get a warning.
+//! Why: CMF resolves connection secrets through the environment's mappings, keyed by the
+//! mapping name; when none matches, CMF silently leaves the catalog out of that
+//! environment and the statement fails with "catalog/table not found".
+//! How to fix: create an EnvironmentSecretMapping named exactly like the
+//! connectionSecretId in E (`spec.secretName`: the CMF secret with the credentials).
+
+use crate::core::finding::Severity;
+use crate::core::model::{Kind, Resource};
+use crate::core::rules::cmf::sql::table_refs;
+use crate::core::rules::naming::connection_secret_ids;
+use crate::core::rules::{Context, Rule, Sink};
+
+/// See the module documentation.
+pub struct SecretIdVisibility;
+
+fn mapped(cx: &Context<'_>, id: &str, env: &str) -> bool {
+    cx.of_kind(Kind::SecretMapping)
+        .any(|m| m.name() == id && m.environment().is_none_or(|e| e == env))
+}
+
+/// Catalog and database resources a statement uses, with the pointer that names them.
+fn used<'a>(cx: &Context<'a>, s: &Resource) -> Vec<(&'a Resource, String)> {
+    let cur_cat = s.spec_str(&["properties", "sql.current-catalog"]);
+    let cur_db = s.spec_str(&["properties", "sql.current-database"]);
+    let mut pairs: Vec<(String, Option<String>, String)> = Vec::new();
+    if let Some(c) = cur_cat {
+        let at = s.spec_field(&["properties", "sql.current-catalog"]);
+        pairs.push((c.into(), cur_db.map(str::to_string), at));
+    }
+    let sql_at = s.spec_field(&["statement"]);
+    for t in table_refs(s.spec_str(&["statement"]).unwrap_or("")) {
+        match (t.len(), cur_cat) {
+            (3, _) => pairs.push((t[0].clone(), Some(t[1].clone()), sql_at.clone())),
+            (2, Some(c)) => pairs.push((c.into(), Some(t[0].clone()), sql_at.clone())),
+            _ => {}
+        }
+    }
+    let mut out: Vec<(&'a Resource, String)> = Vec::new();
+    for (cat, db, at) in pairs {
+        let found = cx.of_kind(Kind::KafkaCatalog).find(|c| c.name() == cat);
+        out.extend(found.map(|c| (c, at.clone())));
+        let db = db.and_then(|d| {
+            cx.of_kind(Kind::KafkaDatabase)
+                .find(|r| r.name() == d && r.catalog().is_none_or(|c| c == cat))
+        });
+        out.extend(db.map(|d| (d, at)));
+    }
+    out.dedup_by_key(|(r, _)| r.id);
+    out
+}
+
+impl Rule for SecretIdVisibility {
+    fn id(&self) -> &'static str {
+        "REF-SECID-001"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn summary(&self) -> &'static str {
+        "Catalog/database invisible in an environment without a secret mapping named like its connectionSecretId"
+    }
+    fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+        for s in cx.of_kind(Kind::Statement) {
+            let Some(env) = s.environment() else { continue };
+            for (h, at) in used(cx, s) {
+                for id in connection_secret_ids(h) {
+                    if mapped(cx, id, env) {
+                        continue;
+                    }
+                    let what = if h.kind == Kind::KafkaCatalog { "catalog" } else { "database" };
+                    out.report(s, &at, format!(
+                        "{what} '{}' is invisible in environment '{env}': no secret mapping '{id}' (CMF ignores it silently)",
+                        h.name()
+                    ))
+                    .hint(format!("create an EnvironmentSecretMapping named '{id}' in environment '{env}' pointing at the secret with the credentials"));
+                }
+            }
+        }
+        let envs: Vec<&str> = cx.of_kind(Kind::Environment).map(|e| e.name()).collect();
+        for h in
+            cx.resources().filter(|r| matches!(r.kind, Kind::KafkaCatalog | Kind::KafkaDatabase))
+        {
+            let own = h.spec_str(&["flinkEnvironment"]);
+            let targets: Vec<&str> = own.map_or_else(|| envs.clone(), |e| vec![e]);
+            for id in connection_secret_ids(h) {
+                let missing: Vec<&str> =
+                    targets.iter().copied().filter(|e| !mapped(cx, id, e)).collect();
+                let everywhere = missing.len() == targets.len();
+                if missing.is_empty() || (own.is_none() && !everywhere) {
+                    continue;
+                }
+                let at = secret_id_pointer(h, id);
+                out.report(h, &at, format!(
+                    "no secret mapping '{id}' in environment(s) {}: CMF hides '{}' there without error",
+                    missing.join(", "),
+                    h.name()
+                ))
+                .severity(Severity::Warning)
+                .hint(format!("create an EnvironmentSecretMapping named '{id}' in each environment that must see it"));
+            }
+        }
+    }
+}
+
+fn secret_id_pointer(h: &Resource, id: &str) -> String {
+    let paths: [&[&str]; 3] = [
+        &["srInstance", "connectionSecretId"],
+        &["kafkaCluster", "connectionSecretId"],
+        &["connectionSecretRef", "name"],
+    ];
+    paths
+        .iter()
+        .find(|p| h.spec_str(p) == Some(id))
+        .map_or_else(|| "/spec/kafkaClusters".to_string(), |p| h.spec_field(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::rules::testing::{check, pointers};
+
+    const BASE: &str = "name: dev-env\nkubernetesNamespace: flink\n---\n\
+        apiVersion: cmf.confluent.io/v1\nkind: KafkaCatalog\nmetadata: {name: kafka-cat}\nspec:\n  srInstance: {connectionConfig: {}, connectionSecretId: sr-creds}\n---\n\
+        apiVersion: cmf.confluent.io/v1\nkind: Statement\nmetadata: {name: stmt1}\nspec:\n  statement: SELECT * FROM `kafka-cat`.db.t\n";
+
+    #[test]
+    fn fires_on_the_statement_and_the_catalog() {
+        let f = check(&SecretIdVisibility, BASE);
+        assert_eq!(
+            pointers(&f),
+            [
+                ("/spec/statement".into(), Severity::Error),
+                ("/spec/srInstance/connectionSecretId".into(), Severity::Warning)
+            ]
+        );
+        assert!(f[0].message.contains("no secret mapping 'sr-creds'"));
+        assert_eq!(f[0].line, Some(14));
+    }
+
+    #[test]
+    fn silent_with_the_mapping() {
+        let map = "---\napiVersion: cmf.confluent.io/v1\nkind: EnvironmentSecretMapping\nmetadata: {name: sr-creds}\nspec: {secretName: s}\n";
+        assert!(check(&SecretIdVisibility, &format!("{BASE}{map}")).is_empty());
+    }
+}
