@@ -34,7 +34,36 @@ fn ms(d: Duration) -> String {
     format!("{:>9.2} ms", d.as_secs_f64() * 1000.0)
 }
 
+/// Prints the slowest rules on a design of `n` resources.
+fn per_rule(n: usize) {
+    use flink_studio::core::rules::{Context, Sink};
+    let design = generate::design(n);
+    let start = Instant::now();
+    let cx = Context::new(&design, Targets::default());
+    println!("context (graph + configs): {}", ms(start.elapsed()));
+    let mut timings: Vec<(Duration, &str)> = rules::all()
+        .map(|rule| {
+            let t = time(3, || {
+                let mut sink = Sink::new(rule);
+                rule.check(&cx, &mut sink);
+                sink.into_findings().len()
+            });
+            (t, rule.id())
+        })
+        .collect();
+    timings.sort_by(|a, b| b.cmp(a));
+    let total: Duration = timings.iter().map(|t| t.0).sum();
+    println!("all {} rules: {}", timings.len(), ms(total));
+    for (t, id) in timings.iter().take(15) {
+        println!("{id:>18} {}", ms(*t));
+    }
+}
+
 fn main() {
+    if let Some(n) = std::env::args().skip_while(|a| a != "--rules").nth(1) {
+        per_rule(n.parse().expect("--rules N"));
+        return;
+    }
     let sizes: Vec<usize> = std::env::args()
         .skip(1)
         .filter_map(|a| a.parse().ok())
@@ -44,7 +73,10 @@ fn main() {
         .take_while(|n| *n > 0)
         .collect();
     let sizes = if sizes.is_empty() { vec![100, 2_000, 10_000] } else { sizes };
-    println!("{:>9} {:>12} {:>12} {:>12} {:>12} {:>12} {:>9}", "resources", "graph", "configs", "validate", "export", "import", "findings");
+    println!(
+        "{:>9} {:>12} {:>12} {:>12} {:>12} {:>12} {:>9}",
+        "resources", "graph", "configs", "validate", "export", "import", "findings"
+    );
     for n in sizes {
         let design = generate::design(n);
         let targets = Targets::default();

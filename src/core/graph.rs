@@ -47,15 +47,13 @@ pub struct Graph {
     pub dangling: Vec<Dangling>,
 }
 
-struct DesignLookup<'a>(&'a Design);
+struct DesignLookup {
+    namespaces: HashMap<String, String>,
+}
 
-impl Lookup for DesignLookup<'_> {
+impl Lookup for DesignLookup {
     fn environment_namespace(&self, env: &str) -> Option<String> {
-        self.0
-            .of_kind(Kind::Environment)
-            .find(|e| e.name() == env)
-            .and_then(|e| e.spec_str(&["kubernetesNamespace"]))
-            .map(str::to_string)
+        self.namespaces.get(env).cloned()
     }
 }
 
@@ -84,20 +82,35 @@ impl Graph {
             let n = g.graph.add_node(r.id);
             g.index.insert(r.id, n);
         }
-        let lookup = DesignLookup(design);
+        let mut namespaces = HashMap::new();
+        for e in design.of_kind(Kind::Environment) {
+            if let Some(ns) = e.spec_str(&["kubernetesNamespace"]) {
+                namespaces.entry(e.name().to_string()).or_insert_with(|| ns.to_string());
+            }
+        }
+        let lookup = DesignLookup { namespaces };
+        // Candidates by (kind, name) and by kind, so resolution is linear in the design.
+        let mut by_name: HashMap<(Kind, &str), Vec<&Resource>> = HashMap::new();
+        let mut by_kind: HashMap<Kind, Vec<&Resource>> = HashMap::new();
+        for t in &design.resources {
+            by_name.entry((t.kind, t.name())).or_default().push(t);
+            by_kind.entry(t.kind).or_default().push(t);
+        }
         for r in &design.resources {
             for reference in references(r, &lookup) {
-                let hits: Vec<ResourceId> = design
-                    .resources
+                let hits: Vec<ResourceId> = reference
+                    .targets
                     .iter()
+                    .flat_map(|k| by_name.get(&(*k, reference.name.as_str())).into_iter().flatten())
                     .filter(|t| t.id != r.id && satisfies(t, &reference))
                     .map(|t| t.id)
                     .collect();
                 if hits.is_empty() {
-                    let scope_modelled = design
-                        .resources
+                    let scope_modelled = reference
+                        .targets
                         .iter()
-                        .any(|t| reference.targets.contains(&t.kind) && in_scope(t, &reference));
+                        .flat_map(|k| by_kind.get(k).into_iter().flatten())
+                        .any(|t| in_scope(t, &reference));
                     g.dangling.push(Dangling { from: r.id, reference, scope_modelled });
                     continue;
                 }

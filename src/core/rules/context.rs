@@ -1,6 +1,8 @@
 //! What every rule sees: the design, its graph, targets and effective configurations,
 //! computed once per validation.
 
+use std::collections::HashMap;
+
 use crate::core::config::{self, EffectiveConfig, Scope};
 use crate::core::design::Design;
 use crate::core::graph::{EdgeKind, Graph};
@@ -17,6 +19,8 @@ pub struct Context<'a> {
     pub targets: Targets,
     /// Effective configuration of every job-bearing resource.
     pub configs: Vec<EffectiveConfig>,
+    by_id: HashMap<ResourceId, usize>,
+    config_index: HashMap<(ResourceId, Scope), usize>,
 }
 
 impl<'a> Context<'a> {
@@ -24,7 +28,10 @@ impl<'a> Context<'a> {
     pub fn new(design: &'a Design, targets: Targets) -> Self {
         let graph = Graph::build(design);
         let configs = config::effective_configs(design, &graph, &targets);
-        Self { design, graph, targets, configs }
+        let by_id = design.resources.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+        let config_index =
+            configs.iter().enumerate().map(|(i, c)| ((c.resource, c.scope), i)).collect();
+        Self { design, graph, targets, configs, by_id, config_index }
     }
 
     /// All resources.
@@ -39,17 +46,17 @@ impl<'a> Context<'a> {
 
     /// A resource by id.
     pub fn get(&self, id: ResourceId) -> Option<&'a Resource> {
-        self.design.get(id)
+        self.by_id.get(&id).map(|i| &self.design.resources[*i])
     }
 
     /// The effective configuration of a resource in one scope.
     pub fn config(&self, id: ResourceId, scope: Scope) -> Option<&EffectiveConfig> {
-        self.configs.iter().find(|c| c.resource == id && c.scope == scope)
+        self.config_index.get(&(id, scope)).map(|i| &self.configs[*i])
     }
 
     /// Resolved targets of one kind of reference from `r`.
     pub fn targets_of(&self, r: &Resource, edge: EdgeKind) -> Vec<&'a Resource> {
-        self.graph.targets(r.id, edge).into_iter().filter_map(|id| self.design.get(id)).collect()
+        self.graph.targets(r.id, edge).into_iter().filter_map(|id| self.get(id)).collect()
     }
 
     /// The environment resource a CMF resource belongs to, if it resolves.
