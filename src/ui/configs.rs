@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::findings::describe;
 use super::state::use_state;
 use crate::core::config::{EffectiveConfig, Entry, Layer, Scope, Source};
+use crate::core::model::ResourceId;
 
 /// All effective configurations.
 #[component]
@@ -35,6 +36,7 @@ fn config(c: &EffectiveConfig) -> impl IntoView + use<> {
         Scope::Job => "job",
     };
     let entries: Vec<Entry> = c.entries.values().cloned().collect();
+    let own = c.resource;
     view! {
         <section class="config" data-testid="config" data-resource=c.reference.name.clone()>
             <h2>{describe(&c.reference)} " " <small>{scope} " configuration"</small></h2>
@@ -46,7 +48,7 @@ fn config(c: &EffectiveConfig) -> impl IntoView + use<> {
                         <thead>
                             <tr><th>"Key"</th><th>"Value"</th><th>"Layer"</th><th>"Set at"</th></tr>
                         </thead>
-                        <tbody>{entries.into_iter().map(entry).collect_view()}</tbody>
+                        <tbody>{entries.into_iter().map(|e| entry(e, own)).collect_view()}</tbody>
                     </table>
                 }
                     .into_any()
@@ -55,7 +57,7 @@ fn config(c: &EffectiveConfig) -> impl IntoView + use<> {
     }
 }
 
-fn entry(e: Entry) -> impl IntoView {
+fn entry(e: Entry, own: ResourceId) -> impl IntoView {
     let Entry { key, value, source, overridden, unverified } = e;
     let data_key = key.clone();
     view! {
@@ -68,7 +70,7 @@ fn entry(e: Entry) -> impl IntoView {
                     .map(|o| view! {
                         <div class="overridden">
                             <s data-testid="config-overridden">{o.value}</s>
-                            " " <span class="muted">{layer_name(o.source.layer)} " · " {where_set(&o.source)}</span>
+                            " " <span class="muted">{layer_name(o.source.layer)} " · " {where_set(&o.source, own)}</span>
                         </div>
                     })
                     .collect_view()}
@@ -79,7 +81,7 @@ fn entry(e: Entry) -> impl IntoView {
                     <span class="badge warning" title="The precedence that decided this value is not documented">"unverified"</span>
                 })}
             </td>
-            <td class="muted">{where_set(&source)}</td>
+            <td class="muted">{where_set(&source, own)}</td>
         </tr>
     }
 }
@@ -92,8 +94,10 @@ fn layer_name(layer: Layer) -> String {
         .unwrap_or_default()
 }
 
-fn where_set(s: &Source) -> String {
+/// Where a value was set; the resource is named only when it is another one.
+fn where_set(s: &Source, own: ResourceId) -> String {
     match &s.resource {
+        Some(_) if s.resource_id == Some(own) => s.path.clone(),
         Some(r) if s.path.is_empty() => describe(r),
         Some(r) => format!("{} {}", describe(r), s.path),
         None => s.path.clone(),

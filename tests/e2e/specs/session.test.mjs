@@ -92,7 +92,7 @@ test('the effective configuration shows the value and where it was set', async (
   assert.equal(await row.locator('[data-testid="config-value"]').textContent(), '3');
   const cells = await row.locator('td').allTextContents();
   assert.match(cells[2], /^resource/);
-  assert.match(cells[3], /clicks-enricher \/spec\/flinkConfiguration/);
+  assert.equal(cells[3], '/spec/flinkConfiguration/taskmanager.numberOfTaskSlots');
 });
 
 test('a reload restores the texts and the open file', async () => {
