@@ -1,5 +1,6 @@
 # Flink Studio. Two commands: `make serve` (try the studio) and `make test` (every check).
-# Both install what they need first (scripts/setup.sh; idempotent, skips what is present).
+# Both install what they need first (scripts/setup.sh; idempotent, skips what is present;
+# `make test` runs it as its first timed step).
 
 SHELL := /bin/bash
 export PATH := $(CURDIR)/scripts/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
@@ -31,7 +32,7 @@ dev: setup-build
 build: setup-build
 	trunk build --release
 
-test: setup
+test:
 	@scripts/test.sh
 
 ci: test

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every check of the project, in CI order, timing each step. A failing step does not
+# Installs what is missing (scripts/setup.sh), then runs every check of the project in CI
+# order, timing each step. A failing step does not
 # stop the later ones (except that e2e needs the build); the exit code is 1 if any failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -36,12 +37,17 @@ release_build() {
   trunk build --release && wasm_size
 }
 
+if ! step setup scripts/setup.sh all; then
+  printf '%s\n' "${results[@]}"
+  exit 1
+fi
 step fmt cargo fmt --check
 step clippy cargo clippy --all-targets -- -D warnings
 step clippy-wasm cargo clippy --target wasm32-unknown-unknown --no-default-features \
   --features ui --lib --bins -- -D warnings
 step test cargo test
 if step build release_build; then
+  results+=("             $(wasm_size)")
   step e2e node tests/e2e/run.mjs
 else
   results+=("$(printf '%-12s SKIPPED (no build)' e2e)")
