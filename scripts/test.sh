@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Installs what is missing (scripts/setup.sh), then runs every check of the project in CI
+# order, timing each step. A failing step does not
+# stop the later ones (except that e2e needs the build); the exit code is 1 if any failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+export PATH="$PWD/scripts/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true TRUNK_OFFLINE=true PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+results=()
+failed=0
+step() {
+  local name="$1"
+  shift
+  printf '\n\033[1m==> %s\033[0m: %s\n' "$name" "$*"
+  local start=$SECONDS rc=0
+  "$@" || rc=$?
+  local took=$((SECONDS - start))
+  if [ "$rc" -eq 0 ]; then
+    results+=("$(printf '%-12s ok     %4ss' "$name" "$took")")
+  else
+    results+=("$(printf '%-12s FAILED %4ss (exit %s)' "$name" "$took" "$rc")")
+    failed=1
+  fi
+  return "$rc"
+}
+
+wasm_size() {
+  local wasm
+  wasm="$(ls dist/*_bg.wasm)" || return 1
+  printf 'wasm: %s bytes, %s bytes gzipped (%s)\n' \
+    "$(wc -c <"$wasm")" "$(gzip -9 -c "$wasm" | wc -c)" "$(basename "$wasm")"
+}
+
+release_build() {
+  trunk build --release && wasm_size
+}
+
+if ! step setup scripts/setup.sh all; then
+  printf '%s\n' "${results[@]}"
+  exit 1
+fi
+step fmt cargo fmt --check
+step clippy cargo clippy --all-targets -- -D warnings
+step clippy-wasm cargo clippy --target wasm32-unknown-unknown --no-default-features \
+  --features ui --lib --bins -- -D warnings
+step test cargo test
+if step build release_build; then
+  results+=("             $(wasm_size)")
+  step e2e node tests/e2e/run.mjs
+else
+  results+=("$(printf '%-12s SKIPPED (no build)' e2e)")
+fi
+
+printf '\n\033[1m==> summary\033[0m\n'
+printf '%s\n' "${results[@]}"
+exit "$failed"
