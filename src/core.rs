@@ -13,6 +13,7 @@ pub mod finding;
 pub mod generate;
 pub mod graph;
 pub mod import;
+pub mod layout;
 pub mod model;
 pub mod options;
 pub mod podtemplate;
