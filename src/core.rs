@@ -5,9 +5,11 @@
 //! ([`rules`]) are derived from it by pure functions, and so are the exports.
 
 pub mod config;
+pub mod connect;
 pub mod convert;
 pub mod design;
 pub mod design_file;
+pub mod edit;
 pub mod export;
 pub mod finding;
 pub mod generate;
