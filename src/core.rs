@@ -17,6 +17,7 @@ pub mod graph;
 pub mod import;
 pub mod model;
 pub mod options;
+pub mod palette;
 pub mod podtemplate;
 pub mod pointer;
 pub mod rules;
