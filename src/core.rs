@@ -23,4 +23,5 @@ pub mod pointer;
 pub mod rules;
 pub mod schema;
 pub mod targets;
+pub mod templates;
 pub mod yaml;
