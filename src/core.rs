@@ -22,6 +22,7 @@ pub mod podtemplate;
 pub mod pointer;
 pub mod rules;
 pub mod schema;
+pub mod share;
 pub mod targets;
 pub mod templates;
 pub mod yaml;
