@@ -8,6 +8,8 @@ mod config;
 mod export;
 #[path = "fstudio/input.rs"]
 mod input;
+#[path = "fstudio/out.rs"]
+mod out;
 #[path = "fstudio/rules.rs"]
 mod rules;
 #[path = "fstudio/validate.rs"]
