@@ -23,7 +23,14 @@ pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
     state.restore();
+    state.open_share_link();
     state.autosave();
+    let prefers_dark = window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    state.dark.set(prefers_dark);
     let _ = window_event_listener(ev::pagehide, move |_| state.save_now());
     let _ = window_event_listener(ev::keydown, move |e| shortcut(state, &e));
     let paste = RwSignal::new(false);
@@ -137,6 +144,18 @@ fn shortcut(state: AppState, e: &web_sys::KeyboardEvent) {
             e.prevent_default();
             let all: BTreeSet<_> = state.nodes.with_untracked(|n| n.iter().map(|n| n.id).collect());
             state.selection.set(all);
+        }
+        (true, "z" | "Z") if e.shift_key() => {
+            e.prevent_default();
+            state.redo();
+        }
+        (true, "z") => {
+            e.prevent_default();
+            state.undo();
+        }
+        (true, "y") => {
+            e.prevent_default();
+            state.redo();
         }
         (false, "f" | "F") => state.fit(),
         (false, "+" | "=") => state.zoom_by(1.25),

@@ -134,6 +134,9 @@ fn Toolbar() -> impl IntoView {
     let state = use_state();
     view! {
         <div class="canvas-toolbar" role="toolbar" aria-label="Canvas">
+            <super::palette::Palette />
+            <button class="icon-button" title="Undo (Ctrl+Z)" data-testid="undo" on:click=move |_| state.undo()>"↶"</button>
+            <button class="icon-button" title="Redo (Ctrl+Shift+Z)" data-testid="redo" on:click=move |_| state.redo()>"↷"</button>
             <button class="icon-button" title="Zoom in" data-testid="zoom-in" on:click=move |_| state.zoom_by(1.25)>"+"</button>
             <button class="icon-button" title="Zoom out" data-testid="zoom-out" on:click=move |_| state.zoom_by(0.8)>"−"</button>
             <button class="icon-button" title="Fit to screen (F)" data-testid="fit" on:click=move |_| state.fit()>"⤢"</button>

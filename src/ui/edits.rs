@@ -1,18 +1,19 @@
-//! Edits of the design: every change the user makes goes through here, so that each one
-//! notifies the right memos, is autosaved, and (once core history lands) can be undone.
+//! Edits of the design: every change goes through the core's undo history
+//! (`core::edit::History`), so canvas, forms and YAML share one undo list; each edit
+//! announces itself as a content change (re-validate) or a placement change (redraw only).
 
 use std::collections::{BTreeSet, HashSet};
 
+use leptos::prelude::*;
 use serde_json::Value;
 
 use super::analysis::{self, SourceFile};
 use super::state::AppState;
 use crate::core::design::{Design, Point};
-use crate::core::design_file;
+use crate::core::edit::{Applied, Edit};
 use crate::core::graph::Graph;
 use crate::core::layout;
-use crate::core::model::{Resource, ResourceId};
-use leptos::prelude::*;
+use crate::core::model::ResourceId;
 
 impl AppState {
     fn changed(self, content: bool) {
@@ -22,13 +23,84 @@ impl AppState {
         self.placement.update(|n| *n += 1);
     }
 
-    /// Gives positions to resources that have none (below the rest, or at `at`).
+    /// Applies an edit through the history; says what went wrong when it is refused.
+    /// `coalesce` joins it with the previous step of the same field / resource / drag.
+    pub fn apply(self, edit: Edit, coalesce: bool) -> Option<Applied> {
+        let history = self.history;
+        let result = self
+            .design
+            .try_update_value(|d| history.try_update_value(|h| h.apply(d, edit, coalesce)))
+            .flatten()?;
+        match result {
+            Ok(applied) => {
+                if !applied.change.is_empty() {
+                    self.changed(!applied.change.is_layout_only());
+                }
+                Some(applied)
+            }
+            Err(e) => {
+                self.say(
+                    format!("{}{}", e.to_string()[..1].to_uppercase(), &e.to_string()[1..]),
+                    true,
+                );
+                None
+            }
+        }
+    }
+
+    /// Undoes the last edit.
+    pub fn undo(self) {
+        let history = self.history;
+        let label = self
+            .design
+            .try_update_value(|d| history.try_update_value(|h| h.undo(d)))
+            .flatten()
+            .flatten();
+        match label {
+            Some(l) => {
+                self.forget_missing_selection();
+                self.say(format!("Undid: {l}."), false);
+                self.changed(true);
+            }
+            None => self.say("Nothing to undo.", false),
+        }
+    }
+
+    /// Redoes the last undone edit.
+    pub fn redo(self) {
+        let history = self.history;
+        let label = self
+            .design
+            .try_update_value(|d| history.try_update_value(|h| h.redo(d)))
+            .flatten()
+            .flatten();
+        match label {
+            Some(l) => {
+                self.say(format!("Redid: {l}."), false);
+                self.changed(true);
+            }
+            None => self.say("Nothing to redo.", false),
+        }
+    }
+
+    fn forget_missing_selection(self) {
+        let alive: HashSet<ResourceId> =
+            self.design.with_value(|d| d.resources.iter().map(|r| r.id).collect());
+        self.selection.update(|s| s.retain(|id| alive.contains(id)));
+    }
+
+    /// Gives positions to resources that have none (below the rest, or at `at`). Not an
+    /// undo step of its own: it belongs to the edit that added them.
     fn place(self, new: &HashSet<ResourceId>, at: Option<Point>) {
+        if new.is_empty() {
+            return;
+        }
         self.design.update_value(|d| {
             for (id, p) in analysis::place_new(d, new, at) {
                 d.layout.insert(id, p);
             }
         });
+        self.placement.update(|n| *n += 1);
     }
 
     /// Imports texts (manifests or design files) into the design; the new resources are
@@ -38,16 +110,15 @@ impl AppState {
             return;
         }
         let was_empty = self.design.with_value(|d| d.resources.is_empty());
-        let mut ids = Vec::new();
-        let mut findings = Vec::new();
-        self.design.update_value(|d| {
-            for f in &files {
-                let (new, found) = design_file::import_any(d, &f.name, &f.text);
-                ids.extend(new);
-                findings.extend(found);
+        let (mut ids, mut findings) = (Vec::new(), Vec::new());
+        for f in &files {
+            if let Some(applied) =
+                self.apply(Edit::Import { file: f.name.clone(), text: f.text.clone() }, false)
+            {
+                ids.extend(applied.added);
+                findings.extend(applied.diagnostics);
             }
-            d.assign_scopes(None, None);
-        });
+        }
         let unplaced: HashSet<ResourceId> = self
             .design
             .with_value(|d| ids.iter().filter(|id| !d.layout.contains_key(id)).copied().collect());
@@ -56,40 +127,41 @@ impl AppState {
         self.say(format!("Imported {} resource(s) from {}.", ids.len(), names.join(", ")), false);
         self.import_findings.set(findings);
         self.selection.set(ids.into_iter().collect());
-        self.changed(true);
         if was_empty {
             self.fit();
         }
     }
 
-    /// Replaces the whole design (example, template, design file, generated design).
-    pub fn load(self, mut design: Design, name: &str) {
-        if design.layout.len() < design.resources.len() {
-            let graph = Graph::build(&design);
-            let auto = layout::auto(&design, &graph);
-            for (id, p) in auto {
-                design.layout.entry(id).or_insert(p);
-            }
-        }
-        self.design.set_value(design);
+    /// Replaces the whole design (template, example, design file, share link); undoable.
+    pub fn load(self, design: Design, name: &str) {
+        self.apply(Edit::Load(Box::new(with_layout(design))), false);
+        self.after_load(name);
+    }
+
+    /// Starts from `design` with an empty history (page load).
+    pub fn start_with(self, design: Design, name: &str) {
+        self.design.set_value(with_layout(design));
+        self.history.update_value(|h| h.clear());
+        self.changed(true);
+        self.after_load(name);
+    }
+
+    fn after_load(self, name: &str) {
         self.name.set(name.to_string());
         self.import_findings.set(Vec::new());
         self.selection.set(BTreeSet::new());
-        self.changed(true);
         self.fit();
     }
 
     /// Adds one resource at `at` (or below the rest) and selects it.
-    pub fn add(self, doc: Value, at: Option<Point>) -> ResourceId {
-        let mut new = ResourceId(0);
-        self.design.update_value(|d| {
-            new = d.add(doc);
-            d.assign_scopes(None, None);
-        });
-        self.place(&HashSet::from([new]), at);
-        self.selection.set(BTreeSet::from([new]));
-        self.changed(true);
-        new
+    pub fn add(self, doc: Value, at: Option<Point>) -> Option<ResourceId> {
+        let applied = self.apply(Edit::Add { docs: vec![doc], at }, false)?;
+        let id = *applied.added.first()?;
+        if at.is_none() {
+            self.place(&HashSet::from([id]), None);
+        }
+        self.selection.set(BTreeSet::from([id]));
+        Some(id)
     }
 
     /// Removes resources.
@@ -97,55 +169,32 @@ impl AppState {
         if ids.is_empty() {
             return;
         }
-        self.design.update_value(|d| {
-            for id in ids {
-                d.remove(*id);
-            }
-        });
-        self.selection.update(|s| s.retain(|id| !ids.contains(id)));
-        self.say(format!("Deleted {} resource(s).", ids.len()), false);
-        self.changed(true);
+        if self.apply(Edit::Remove { ids: ids.iter().copied().collect() }, false).is_some() {
+            self.selection.update(|s| s.retain(|id| !ids.contains(id)));
+            self.say(format!("Deleted {} resource(s). Ctrl+Z brings them back.", ids.len()), false);
+        }
     }
 
-    /// Duplicates resources (named `<name>-copy`), placed beside the originals; the copies
-    /// are selected.
+    /// Duplicates resources beside the originals; the copies are selected.
     pub fn duplicate(self, ids: &BTreeSet<ResourceId>) {
-        let mut copies = BTreeSet::new();
-        self.design.update_value(|d| {
-            for id in ids {
-                let Some(r) = d.get(*id).cloned() else { continue };
-                let at = d.layout.get(id).copied();
-                let copy = d.push(renamed_copy(r));
-                if let Some(p) = at {
-                    d.layout.insert(copy, Point { x: p.x + 40.0, y: p.y + 40.0 });
-                }
-                copies.insert(copy);
-            }
-        });
-        if copies.is_empty() {
+        if ids.is_empty() {
             return;
         }
-        self.selection.set(copies);
-        self.changed(true);
+        if let Some(applied) =
+            self.apply(Edit::Duplicate { ids: ids.iter().copied().collect() }, false)
+        {
+            self.selection.set(applied.added.into_iter().collect());
+        }
     }
 
-    /// Replaces a resource's document (from the inspector's form or YAML tab).
+    /// Replaces a resource's document (the inspector's YAML tab).
     pub fn replace(self, id: ResourceId, doc: Value) {
-        let mut changed = false;
-        self.design.update_value(|d| {
-            if let Some(r) = d.get_mut(id)
-                && r.doc != doc
-            {
-                let mut fresh = Resource::new(id, doc);
-                fresh.assigned_environment = r.assigned_environment.take();
-                fresh.assigned_catalog = r.assigned_catalog.take();
-                *r = fresh;
-                changed = true;
-            }
-        });
-        if changed {
-            self.changed(true);
-        }
+        self.apply(Edit::Replace { id, doc }, true);
+    }
+
+    /// Sets (or removes) one field (the inspector's form).
+    pub fn set_field(self, id: ResourceId, pointer: &str, value: Option<Value>) {
+        self.apply(Edit::SetField { id, pointer: pointer.to_string(), value }, true);
     }
 
     /// Moves resources by an offset (end of a drag). Does not re-validate.
@@ -153,35 +202,42 @@ impl AppState {
         if dx == 0.0 && dy == 0.0 {
             return;
         }
-        self.design.update_value(|d| {
-            for id in ids {
-                if let Some(p) = d.layout.get_mut(id) {
-                    p.x += dx;
-                    p.y += dy;
-                }
-            }
+        let positions: Vec<(ResourceId, Point)> = self.design.with_value(|d| {
+            ids.iter()
+                .filter_map(|id| {
+                    d.layout.get(id).map(|p| (*id, Point { x: p.x + dx, y: p.y + dy }))
+                })
+                .collect()
         });
-        self.changed(false);
+        self.apply(Edit::Move { positions }, false);
     }
 
-    /// Lays the whole design out again (drops hand placement).
+    /// Lays the whole design out again (drops hand placement); undoable.
     pub fn relayout(self) {
-        self.design.update_value(|d| {
+        let positions: Vec<(ResourceId, Point)> = self.design.with_value(|d| {
             let graph = Graph::build(d);
-            d.layout = layout::auto(d, &graph).into_iter().collect();
+            layout::auto(d, &graph).into_iter().collect()
         });
-        self.changed(false);
+        self.apply(Edit::Move { positions }, false);
         self.fit();
+    }
+
+    /// Connects `from` to `to`: sets the reference field, or says why not.
+    pub fn connect(self, from: ResourceId, to: ResourceId) {
+        if let Some(applied) = self.apply(Edit::Connect { from, to }, false) {
+            self.say(format!("{}.", applied.change.label), false);
+            self.selection.set(BTreeSet::from([from]));
+        }
     }
 }
 
-fn renamed_copy(mut r: Resource) -> Resource {
-    r.origin = None;
-    let name = format!("{}-copy", r.name());
-    if r.doc.pointer("/metadata/name").is_some() {
-        r.doc["metadata"]["name"] = Value::String(name);
-    } else if r.doc.get("name").is_some() {
-        r.doc["name"] = Value::String(name);
+/// The design with a position for every resource (automatic for those without).
+fn with_layout(mut design: Design) -> Design {
+    if design.layout.len() < design.resources.len() {
+        let graph = Graph::build(&design);
+        for (id, p) in layout::auto(&design, &graph) {
+            design.layout.entry(id).or_insert(p);
+        }
     }
-    r
+    design
 }

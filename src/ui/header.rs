@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use super::examples::{self, EXAMPLES};
 use super::persist::design_of;
 use super::{browser, state::use_state};
-use crate::core::design_file;
 use crate::core::finding::Summary;
+use crate::core::{design_file, templates};
 
 /// The top bar.
 #[component]
@@ -20,7 +20,12 @@ pub fn Header(
     let on_example = move |e: ev::Event| {
         let select = event_target::<web_sys::HtmlSelectElement>(&e);
         let id = select.value();
-        if let Some(files) = examples::files(&id) {
+        if let Some(t) = templates::by_id(&id) {
+            let (d, findings) = t.design();
+            state.load(d, t.id);
+            state.import_findings.set(findings);
+            state.say(t.description, false);
+        } else if let Some(files) = examples::files(&id) {
             let (d, findings) = design_of(&files);
             state.load(d, &id);
             state.import_findings.set(findings);
@@ -39,6 +44,21 @@ pub fn Header(
         let ok = browser::download(&name, &state.design_file(), "application/yaml").is_ok();
         state.say(if ok { format!("Saved {name}.") } else { "Download failed.".into() }, !ok);
     };
+    let share = move |_| match state.share_link() {
+        Ok((link, notice)) => {
+            let shown = link.clone();
+            browser::copy(link, move |ok| {
+                let what = if ok {
+                    "Share link copied"
+                } else {
+                    "Share link (copy it from the address bar)"
+                };
+                let extra = notice.map(|n| format!(" Note: {n}.")).unwrap_or_default();
+                state.say(format!("{what}: {} characters, no secrets.{extra}", shown.len()), false);
+            });
+        }
+        Err(e) => state.say(format!("No share link: {e}."), true),
+    };
     let folder = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
         if let Some(el) = folder.get() {
@@ -49,8 +69,16 @@ pub fn Header(
         <header class="topbar">
             <h1>"Flink Studio"</h1>
             <select class="button" data-testid="example-select" on:change=on_example>
-                <option value="">"Examples…"</option>
-                {EXAMPLES.iter().map(|e| view! { <option value=e.id>{e.title}</option> }).collect_view()}
+                <option value="">"Templates…"</option>
+                <optgroup label="Templates">
+                    {templates::TEMPLATES.iter().filter(|t| !t.is_broken()).map(|t| view! { <option value=t.id>{t.title}</option> }).collect_view()}
+                </optgroup>
+                <optgroup label="Broken, for learning">
+                    {templates::TEMPLATES.iter().filter(|t| t.is_broken()).map(|t| view! { <option value=t.id>{t.title}</option> }).collect_view()}
+                </optgroup>
+                <optgroup label="Examples">
+                    {EXAMPLES.iter().map(|e| view! { <option value=e.id>{e.title}</option> }).collect_view()}
+                </optgroup>
             </select>
             <label class="button" title="Open manifests or a design file">
                 "Open…"
@@ -61,7 +89,8 @@ pub fn Header(
                 <input node_ref=folder type="file" multiple class="visually-hidden" data-testid="folder-input" on:change=on_pick />
             </label>
             <button class="button" data-testid="paste-open" on:click=move |_| paste.set(true)>"Paste…"</button>
-            <button class="button" data-testid="save-design" on:click=save>"Save design"</button>
+            <button class="button" data-testid="save-design" on:click=save>"Save"</button>
+            <button class="button" data-testid="share" on:click=share>"Share link"</button>
             <SummaryBar />
             <button class="icon-button" data-testid="theme" title="Light / dark theme" on:click=move |_| state.dark.update(|d| *d = !*d)>
                 {move || if state.dark.get() { "☀" } else { "☾" }}

@@ -14,6 +14,7 @@ use super::analysis::{self, EdgeBase, NodeBase};
 use super::viewport::{DragOffset, Viewport};
 use crate::core::config::EffectiveConfig;
 use crate::core::design::{Design, Point};
+use crate::core::edit::History;
 use crate::core::finding::{Finding, Severity};
 use crate::core::graph::Graph;
 use crate::core::layout::{self, Frame};
@@ -122,6 +123,8 @@ pub struct AppState {
     pub saved: RwSignal<Option<u64>>,
     /// False for generated designs, which must not overwrite the user's.
     pub autosave_enabled: StoredValue<bool>,
+    /// Undo/redo history (one for canvas, forms and YAML).
+    pub history: StoredValue<History>,
 }
 
 impl AppState {
@@ -184,6 +187,7 @@ impl AppState {
             validations,
             saved: RwSignal::new(None),
             autosave_enabled: StoredValue::new(true),
+            history: StoredValue::new(History::default()),
         }
     }
 

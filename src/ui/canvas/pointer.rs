@@ -108,6 +108,16 @@ impl Gestures {
         if e.button() != 0 && e.button() != 1 {
             return;
         }
+        // No text selection while dragging on the canvas; a field being edited commits and
+        // lets go of the keyboard, so shortcuts apply to the canvas.
+        e.prevent_default();
+        if let Some(active) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = active.blur();
+        }
         if let Some(svg) = self.svg.get_untracked() {
             let _ = svg.set_pointer_capture(e.pointer_id());
         }

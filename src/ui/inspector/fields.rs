@@ -1,6 +1,6 @@
 //! The fields the inspector's form shows for each kind, with their input types.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::core::model::{Form, Kind, Resource};
 
@@ -177,30 +177,4 @@ pub fn parse_input(input: Input, text: &str) -> Option<Value> {
         Input::Long => Some(Value::String(text.to_string())),
         Input::Text | Input::Choice(_) => Some(Value::String(t.to_string())),
     }
-}
-
-/// Sets (or, with `None`, removes) the value at `pointer`, creating objects on the way.
-/// Returns false when a step of the path is not an object.
-pub fn set_pointer(doc: &mut Value, ptr: &str, value: Option<Value>) -> bool {
-    let tokens: Vec<String> =
-        ptr.split('/').skip(1).map(|t| t.replace("~1", "/").replace("~0", "~")).collect();
-    let Some((last, path)) = tokens.split_last() else { return false };
-    let mut cur = doc;
-    for t in path {
-        let Some(obj) = cur.as_object_mut() else { return false };
-        if value.is_none() && !obj.contains_key(t.as_str()) {
-            return true;
-        }
-        cur = obj.entry(t.clone()).or_insert_with(|| Value::Object(Map::new()));
-    }
-    let Some(obj) = cur.as_object_mut() else { return false };
-    match value {
-        Some(v) => {
-            obj.insert(last.clone(), v);
-        }
-        None => {
-            obj.shift_remove(last.as_str());
-        }
-    }
-    true
 }

@@ -12,18 +12,9 @@ use crate::ui::state::{AppState, use_state};
 /// Options offered for completion at most.
 const COMPLETIONS: usize = 40;
 
-fn doc_of(state: AppState, id: ResourceId) -> Option<Value> {
-    state.design.with_value(|d| d.get(id).map(|r| r.doc.clone()))
-}
-
 /// Sets a field of resource `id` (`None` removes it).
 fn set(state: AppState, id: ResourceId, pointer: &str, value: Option<Value>) {
-    let Some(mut doc) = doc_of(state, id) else { return };
-    if fields::set_pointer(&mut doc, pointer, value) {
-        state.replace(id, doc);
-    } else {
-        state.say(format!("Cannot set {pointer}: a parent of it is not a mapping."), true);
-    }
+    state.set_field(id, pointer, value);
 }
 
 /// True when the form has an input for `pointer` of resource `id`.
