@@ -7,6 +7,7 @@
 //! graph — so the canvas and the graph never disagree. Dropping a resource on a Namespace
 //! moves it there (`metadata.namespace`); that is containment, not a reference.
 
+mod placement;
 mod plan;
 #[cfg(test)]
 mod tests;
@@ -108,29 +109,30 @@ pub fn connection(
     from: ResourceId,
     to: ResourceId,
 ) -> Result<Connection, Refusal> {
-    connection_with(design, &EnvNamespaces::of(design), from, to)
+    let unknown = |id: ResourceId| Refusal(format!("there is no resource #{} in the design", id.0));
+    let f = design.get(from).ok_or_else(|| unknown(from))?;
+    let t = design.get(to).ok_or_else(|| unknown(to))?;
+    connection_with(&EnvNamespaces::of(design), f, t)
 }
 
 /// Every resource `from` can be dropped on (for highlighting drop targets).
 pub fn targets_for(design: &Design, from: ResourceId) -> Vec<ResourceId> {
+    let Some(f) = design.get(from) else { return Vec::new() };
     let lookup = EnvNamespaces::of(design);
     design
         .resources
         .iter()
-        .filter(|t| t.id != from && connection_with(design, &lookup, from, t.id).is_ok())
+        .filter(|t| t.id != from && connection_with(&lookup, f, t).is_ok())
         .map(|t| t.id)
         .collect()
 }
 
 fn connection_with(
-    design: &Design,
     lookup: &EnvNamespaces,
-    from: ResourceId,
-    to: ResourceId,
+    f: &Resource,
+    t: &Resource,
 ) -> Result<Connection, Refusal> {
-    let unknown = |id: ResourceId| Refusal(format!("there is no resource #{} in the design", id.0));
-    let f = design.get(from).ok_or_else(|| unknown(from))?;
-    let t = design.get(to).ok_or_else(|| unknown(to))?;
+    let (from, to) = (f.id, t.id);
     if from == to {
         return Err(Refusal(format!("`{}` cannot reference itself", f.name())));
     }
