@@ -86,7 +86,8 @@ impl fmt::Display for Refusal {
 pub(crate) struct EnvNamespaces(HashMap<String, String>);
 
 impl EnvNamespaces {
-    fn of(design: &Design) -> Self {
+    /// The environments' namespaces in `design`.
+    pub(crate) fn of(design: &Design) -> Self {
         let mut map = HashMap::new();
         for e in design.of_kind(Kind::Environment) {
             if let Some(ns) = e.spec_str(&["kubernetesNamespace"]) {
@@ -168,7 +169,7 @@ fn connection_with(
                 })?;
             connection.field = reference.field;
             let what = if connection.field.is_empty() {
-                "environment".to_string()
+                if edge == EdgeKind::Catalog { "catalog" } else { "environment" }.to_string()
             } else {
                 dotted(&connection.field)
             };
