@@ -316,6 +316,17 @@ fn bad_servers_and_bad_input_exit_2_with_clear_messages() {
         .expect("run");
     assert_eq!(o.status.code(), Some(2), "{}", out(&o));
     assert!(out(&o).contains("connection refused"), "{}", out(&o));
+    // A server that accepts connections but never answers: bounded, read retried once.
+    let silent = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let silent_url = format!("http://{}", silent.local_addr().expect("addr"));
+    let o = Command::new(env!("CARGO_BIN_EXE_fstudio"))
+        .args(["plan", "--timeout", "1", "--url", &silent_url])
+        .arg(&design)
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(2), "{}", out(&o));
+    assert!(out(&o).contains("in time (2 attempts)"), "{}", out(&o));
+    drop(silent);
     // 401 while reading.
     stack.fail_next("GET", "/cmf/api/v1/environments", 401);
     let o = stack.fstudio(&["plan"], &design);
