@@ -6,9 +6,11 @@
 
 pub mod cmf;
 pub mod config;
+pub mod connect;
 pub mod convert;
 pub mod design;
 pub mod design_file;
+pub mod edit;
 pub mod export;
 pub mod finding;
 pub mod generate;
@@ -16,9 +18,12 @@ pub mod graph;
 pub mod import;
 pub mod model;
 pub mod options;
+pub mod palette;
 pub mod podtemplate;
 pub mod pointer;
 pub mod rules;
 pub mod schema;
+pub mod share;
 pub mod targets;
+pub mod templates;
 pub mod yaml;

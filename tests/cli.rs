@@ -248,3 +248,22 @@ fn rules_and_help() {
         assert!(stdout(&o).contains("Usage: fstudio"), "{sub}");
     }
 }
+
+#[test]
+fn a_closed_pipe_ends_output_quietly() {
+    use std::process::Stdio;
+    for args in [&["rules"][..], &["rules", "--format", "json"]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_fstudio"))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run fstudio");
+        // The reader goes away before fstudio writes (like `fstudio rules | head -0`).
+        drop(child.stdout.take());
+        let o = child.wait_with_output().expect("wait");
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(stderr.is_empty(), "{args:?}: {stderr}");
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+    }
+}

@@ -14,6 +14,8 @@ mod export;
 mod http;
 #[path = "fstudio/input.rs"]
 mod input;
+#[path = "fstudio/out.rs"]
+mod out;
 #[path = "fstudio/plan.rs"]
 mod plan;
 #[path = "fstudio/rules.rs"]

@@ -55,6 +55,17 @@ impl Design {
         id
     }
 
+    /// The id counter: the next id [`Design::add`] may give (edits record it so undo
+    /// gives back the very same design).
+    pub fn id_counter(&self) -> u32 {
+        self.next_id
+    }
+
+    /// Restores the id counter (see [`Design::id_counter`]).
+    pub fn set_id_counter(&mut self, next: u32) {
+        self.next_id = next;
+    }
+
     fn allocate_id(&mut self) -> ResourceId {
         let used = self.resources.iter().map(|r| r.id.0 + 1).max().unwrap_or(0);
         self.next_id = self.next_id.max(used);

@@ -21,7 +21,7 @@
 
 pub(crate) mod emit;
 
-mod clean;
+pub(crate) mod clean;
 mod cmf_out;
 mod kubectl_out;
 

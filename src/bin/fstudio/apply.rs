@@ -70,45 +70,48 @@ pub fn run(args: &Args) -> u8 {
         Ok(p) => p,
         Err(e) => return fail(&e),
     };
-    print!("{}", connection::text(&plan, &client.base_url()));
+    crate::out::print(&connection::text(&plan, &client.base_url()));
     let total = plan.pending();
     if total == 0 {
-        println!("Nothing to apply: the server matches the design.");
+        crate::out::println("Nothing to apply: the server matches the design.");
     }
     let mut done = 0;
     let report = block_on(apply(&client, &plan, |event| match event {
         Event::Started(_) => done += 1,
         Event::Applied(_, answer) => {
-            println!("[{done}/{total}] {} {}", answer.status, answer.summary)
+            crate::out::println(&format!("[{done}/{total}] {} {}", answer.status, answer.summary))
         }
         Event::Failed(i, error) => {
-            println!("[{done}/{total}] FAILED {}: {error}", plan.steps[*i].key)
+            crate::out::println(&format!("[{done}/{total}] FAILED {}: {error}", plan.steps[*i].key))
         }
     }));
     if let Some((_, error)) = &report.failed {
         eprintln!("fstudio: apply stopped: {error}");
-        println!("Applied: {} step(s).", report.applied.len());
+        crate::out::println(&format!("Applied: {} step(s).", report.applied.len()));
         if !report.not_applied.is_empty() {
-            println!("Not applied:");
+            crate::out::println("Not applied:");
             for i in &report.not_applied {
-                println!("  {}", plan.steps[*i].key);
+                crate::out::println(&format!("  {}", plan.steps[*i].key));
             }
         }
-        println!("Fix the cause and run apply again: it picks up where it stopped.");
+        crate::out::println("Fix the cause and run apply again: it picks up where it stopped.");
         return 1;
     }
     let keys: Vec<_> = desired.into_iter().map(|d| d.key).collect();
     let live = block_on(status::read(&client, &keys));
     if !live.is_empty() {
-        println!("Status:");
+        crate::out::println("Status:");
         for s in live {
             let state = s.state.unwrap_or_else(|e| format!("unknown ({e})"));
             let detail = s.detail.map(|d| format!(" ({d})")).unwrap_or_default();
-            println!("  {}: {state}{detail}", s.key);
+            crate::out::println(&format!("  {}: {state}{detail}", s.key));
         }
     }
     let unchanged = plan.steps.iter().filter(|s| s.action == Action::Unchanged).count();
-    println!("Applied {} step(s); {unchanged} unchanged.", report.applied.len());
+    crate::out::println(&format!(
+        "Applied {} step(s); {unchanged} unchanged.",
+        report.applied.len()
+    ));
     0
 }
 

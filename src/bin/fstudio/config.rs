@@ -1,5 +1,6 @@
 //! `fstudio config`: effective Flink configuration with provenance.
 
+use crate::out;
 use clap::Args as ClapArgs;
 use flink_studio::core::config::{EffectiveConfig, Source, effective_configs};
 use flink_studio::core::graph::Graph;
@@ -51,8 +52,8 @@ pub fn run(args: &Args) -> u8 {
         configs.retain(|c| matches(c, wanted));
     }
     match args.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&configs).unwrap_or_default()),
-        Format::Text => print!("{}", text(&configs)),
+        Format::Json => out::println(&serde_json::to_string_pretty(&configs).unwrap_or_default()),
+        Format::Text => out::print(&text(&configs)),
     }
     if unreadable {
         input::UNREADABLE

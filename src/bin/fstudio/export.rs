@@ -1,5 +1,6 @@
 //! `fstudio export`: kubectl YAML or CMF REST JSON payloads.
 
+use crate::out;
 use std::fs;
 use std::path::PathBuf;
 
@@ -70,7 +71,7 @@ pub fn run(args: &Args) -> u8 {
     }
     let mut written = true;
     match (args.to, &args.output) {
-        (To::Kubectl, None) => print!("{}", export::kubectl(&inputs.design, options)),
+        (To::Kubectl, None) => out::print(&export::kubectl(&inputs.design, options)),
         (To::Kubectl, Some(dir)) => {
             written = write(dir.join("manifests.yaml"), &export::kubectl(&inputs.design, options));
         }
@@ -89,8 +90,8 @@ pub fn run(args: &Args) -> u8 {
                         if let Some(cat) = &file.catalog {
                             scope.push_str(&format!(" (catalog {cat})"));
                         }
-                        println!("==> {}{scope} <==", file.name);
-                        print!("{}", file.content);
+                        out::println(&format!("==> {}{scope} <==", file.name));
+                        out::print(&file.content);
                     }
                 }
             }

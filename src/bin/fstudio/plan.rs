@@ -54,9 +54,9 @@ pub fn run(args: &Args) -> u8 {
         Err(e) => return fail(&e),
     };
     match args.format {
-        Format::Text => print!("{}", connection::text(&plan, &client.base_url())),
+        Format::Text => crate::out::print(&connection::text(&plan, &client.base_url())),
         Format::Json => {
-            println!("{}", serde_json::to_string_pretty(&plan.to_json()).unwrap_or_default())
+            crate::out::println(&serde_json::to_string_pretty(&plan.to_json()).unwrap_or_default())
         }
     }
     if let Some(path) = &args.script {

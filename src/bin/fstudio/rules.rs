@@ -1,5 +1,6 @@
 //! `fstudio rules`: the catalog of rule ids.
 
+use crate::out;
 use clap::Args as ClapArgs;
 use serde_json::json;
 
@@ -33,12 +34,12 @@ pub fn run(args: &Args) -> u8 {
                     json!({"id": id, "severity": sev, "summary": summary, "source": source})
                 })
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
+            out::println(&serde_json::to_string_pretty(&list).unwrap_or_default());
         }
         Format::Text => {
             let width = catalog.iter().map(|c| c.0.len()).max().unwrap_or(0);
             for (id, sev, summary, _) in &catalog {
-                println!("{id:width$}  {:7}  {summary}", sev.as_str());
+                out::println(&format!("{id:width$}  {:7}  {summary}", sev.as_str()));
             }
         }
     }

@@ -1,5 +1,6 @@
 //! `fstudio validate`: findings as compiler-style text, JSON or SARIF 2.1.0.
 
+use crate::out;
 use clap::{Args as ClapArgs, ValueEnum};
 use flink_studio::core::finding::{self, Finding, Severity, Summary};
 use flink_studio::core::rules;
@@ -40,13 +41,13 @@ pub fn run(args: &Args) -> u8 {
     finding::sort(&mut findings);
     let summary = Summary::of(&findings);
     match args.format {
-        Format::Text => print!("{}", text(&findings, summary, inputs.files)),
+        Format::Text => out::print(&text(&findings, summary, inputs.files)),
         Format::Json => {
             let out = json!({"findings": findings, "summary": summary});
-            println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+            out::println(&serde_json::to_string_pretty(&out).unwrap_or_default());
         }
         Format::Sarif => {
-            println!("{}", serde_json::to_string_pretty(&sarif(&findings)).unwrap_or_default())
+            out::println(&serde_json::to_string_pretty(&sarif(&findings)).unwrap_or_default())
         }
     }
     if unreadable {

@@ -1,0 +1,103 @@
+//! Share links: size, round trip, no secrets, clear errors.
+
+use serde_json::json;
+
+use super::*;
+use crate::core::generate;
+
+fn strip_origins(mut d: Design) -> Design {
+    for r in &mut d.resources {
+        r.origin = None;
+    }
+    d
+}
+
+#[test]
+fn a_fifty_resource_design_fits_in_eight_kilobytes() {
+    let d = generate::design(50);
+    assert!(d.resources.len() >= 50);
+    let share = encode(&d, "fifty").unwrap();
+    assert!(share.payload.len() <= 8 * 1024, "{}", share.payload.len());
+    // Figures for the record (`cargo test share -- --nocapture`).
+    for n in [50, 100, 200, 400] {
+        let d = generate::design(n);
+        let chars =
+            encode(&d, "x").map_or_else(|e| format!("{e}"), |s| s.payload.len().to_string());
+        println!("share link: {} resources → {chars}", d.resources.len());
+    }
+}
+
+#[test]
+fn round_trip_equals_the_design_without_secrets() {
+    let mut d = generate::design(50);
+    d.layout.insert(d.resources[3].id, crate::core::design::Point { x: 1.5, y: -2.0 });
+    d.notes.insert(d.resources[4].id, "why <b>this</b> exists".into());
+    let share = encode(&d, "team").unwrap();
+    let decoded = decode(&format!("#design={}", share.payload)).unwrap();
+    assert_eq!(decoded.name, "team");
+    assert!(strip_origins(decoded.design) == without_secrets(&d).0, "round trip differs");
+    assert_eq!(share.redacted.len(), 2, "{:?}", share.redacted);
+    assert!(share.notice().unwrap().starts_with("secret values of 2 resources were left out"));
+}
+
+#[test]
+fn secrets_never_appear_in_the_payload() {
+    let mut d = Design::new();
+    d.add(json!({"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "s"},
+                 "data": {"password": "c3VwZXJzZWNyZXQx"}, "stringData": {"token": "supersecret2"}}));
+    d.add(json!({"apiVersion": "cmf.confluent.io/v1", "kind": "Secret", "metadata": {"name": "c"},
+                 "spec": {"data": {"sasl.jaas.config": "supersecret3"}}}));
+    d.add(json!({"apiVersion": "cmf.confluent.io/v1", "kind": "KafkaDatabase",
+                 "metadata": {"name": "db"}, "spec": {"kafkaCluster": {"connectionConfig": {
+                     "sasl.jaas.config": "... password='supersecret4';"}}}}));
+    let share = encode(&d, "x").unwrap();
+    let decoded = decode(&share.payload).unwrap();
+    let text = crate::core::design_file::save(&decoded.design, "x");
+    for secret in ["c3VwZXJzZWNyZXQx", "supersecret"] {
+        assert!(!text.contains(secret), "{secret} leaked:\n{text}");
+        assert!(!share.payload.contains(secret));
+    }
+    assert!(text.contains("password: \"<redacted>\""), "{text}");
+    assert_eq!(share.redacted, ["Secret/s", "Secret/c", "KafkaDatabase/db"]);
+}
+
+#[test]
+fn too_large_designs_are_refused_with_the_numbers() {
+    let err = encode(&generate::design(2000), "big").unwrap_err();
+    let ShareError::TooLarge { chars, limit } = err.clone() else { panic!("{err:?}") };
+    assert!(chars > limit);
+    assert_eq!(limit, LIMIT);
+    assert!(err.to_string().contains("save it as a design file"));
+}
+
+#[test]
+fn damaged_links_say_what_is_wrong() {
+    let good = encode(&generate::design(10), "x").unwrap().payload;
+    let cut = &good[..good.len() / 2];
+    let cases = [
+        ("nodot".to_string(), "no version prefix"),
+        (format!("2.{}", &good[2..]), "another version of Flink Studio (format 2"),
+        ("1.ab$c".to_string(), "character 3 ('$') is not base64url"),
+        (cut.to_string(), "compressed data is incomplete"),
+        (
+            format!(
+                "1.{}",
+                base64url::encode(&miniz_oxide::deflate::compress_to_vec(b"kind: X\n", 6))
+            ),
+            "does not hold a Flink Studio design",
+        ),
+    ];
+    for (link, expected) in cases {
+        let err = decode(&link).unwrap_err().to_string();
+        assert!(err.contains(expected), "{link}: {err}");
+    }
+}
+
+#[test]
+fn inflation_is_capped() {
+    let bomb = vec![b'a'; MAX_INFLATED + 1];
+    let link =
+        format!("1.{}", base64url::encode(&miniz_oxide::deflate::compress_to_vec(&bomb, 10)));
+    assert!(link.len() < LIMIT);
+    assert_eq!(decode(&link).unwrap_err(), ShareError::InflatesTooLarge);
+}
