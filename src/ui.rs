@@ -6,6 +6,7 @@
 
 pub mod analysis;
 mod app;
+mod apply;
 mod browser;
 mod configs;
 mod editor;

@@ -316,6 +316,17 @@ fn bad_servers_and_bad_input_exit_2_with_clear_messages() {
         .expect("run");
     assert_eq!(o.status.code(), Some(2), "{}", out(&o));
     assert!(out(&o).contains("connection refused"), "{}", out(&o));
+    // A server that accepts connections but never answers: bounded, read retried once.
+    let silent = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let silent_url = format!("http://{}", silent.local_addr().expect("addr"));
+    let o = Command::new(env!("CARGO_BIN_EXE_fstudio"))
+        .args(["plan", "--timeout", "1", "--url", &silent_url])
+        .arg(&design)
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(2), "{}", out(&o));
+    assert!(out(&o).contains("in time (2 attempts)"), "{}", out(&o));
+    drop(silent);
     // 401 while reading.
     stack.fail_next("GET", "/cmf/api/v1/environments", 401);
     let o = stack.fstudio(&["plan"], &design);
@@ -360,4 +371,37 @@ fn bad_servers_and_bad_input_exit_2_with_clear_messages() {
         .filter(|l| !l.contains("Unable to match the returned status code"))
         .collect();
     assert!(flagged.is_empty(), "{}", flagged.join("\n"));
+}
+
+#[test]
+fn every_template_applies_cleanly_and_reapplies_as_a_no_op() {
+    let stack = Stack::start("templates");
+    let dir = root().join("src/core/templates");
+    let mut templates: Vec<PathBuf> = fs::read_dir(&dir)
+        .expect("templates")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .filter(|p| !p.to_string_lossy().ends_with("-broken.yaml"))
+        .collect();
+    templates.sort();
+    assert!(templates.len() >= 4, "templates found: {templates:?}");
+    let mut applied = 0;
+    for template in &templates {
+        let plan = stack.fstudio(&["plan", "--format", "json"], template);
+        if plan.status.code() == Some(2) && out(&plan).contains("no CMF object") {
+            continue;
+        }
+        let o = stack.fstudio(&["apply"], template);
+        assert_eq!(o.status.code(), Some(0), "{}: {}", template.display(), out(&o));
+        let steps = plan_json(&stack, template, &[]);
+        assert!(
+            steps.iter().all(|s| s["action"] == "unchanged"),
+            "{}: re-plan after apply {steps:?}",
+            template.display()
+        );
+        applied += 1;
+    }
+    assert!(applied >= 2, "templates with CMF objects: {applied}");
+    let flagged = stack.violations();
+    assert!(flagged.is_empty(), "Prism flagged requests:\n{}", flagged.join("\n"));
 }

@@ -3,6 +3,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 
+use super::apply::ApplyPanel;
 use super::browser;
 use super::configs::ConfigPanel;
 use super::editor::Editor;
@@ -45,6 +46,7 @@ pub fn App() -> impl IntoView {
                 <Editor />
                 <Results />
             </main>
+            <ApplyPanel />
         </div>
     }
 }

@@ -155,6 +155,11 @@ impl CmfError {
                 if *status == 400 { "Bad Request" } else { "Unprocessable Entity" },
                 list(messages)
             ),
+            ErrorKind::Server { status: status @ (502 | 504), messages } => format!(
+                "{status} from a proxy between here and CMF: it could not reach CMF (is the \
+                 port-forward running?){}",
+                list(messages)
+            ),
             ErrorKind::Server { status, messages } => {
                 format!("{status} server error in CMF{}", list(messages))
             }
@@ -227,6 +232,7 @@ mod tests {
         assert!(error(409, &json!({"errors": []})).is_conflict());
         assert!(error(401, &json!({})).to_string().contains("bearer token"));
         assert!(error(503, &json!({})).to_string().contains("503 server error"));
+        assert!(error(502, &json!({})).to_string().contains("is the port-forward running?"));
         assert!(error(418, &json!({})).to_string().contains("not in the CMF API spec"));
     }
 

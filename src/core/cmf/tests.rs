@@ -353,3 +353,17 @@ fn payloads_without_an_environment_are_problems() {
     assert_eq!(problems.len(), 1);
     assert!(problems[0].contains("ComputePool pool: its environment is unknown"), "{problems:?}");
 }
+
+#[test]
+fn responses_that_do_not_match_the_spec_are_named() {
+    let fake = FakeCmf::default();
+    // A 200 whose body is CMF's error shape, not a page.
+    fake.fail_once(Method::Get, "/cmf/api/v1/environments", 200);
+    let e = block_on(state::read(&Client::new(&fake), &Default::default())).unwrap_err();
+    assert!(matches!(e.kind, ErrorKind::BadResponse(_)), "{e}");
+    assert_eq!(
+        e.to_string(),
+        "GET /cmf/api/v1/environments: response does not match the CMF API spec: a page \
+         without an \"items\" list"
+    );
+}
