@@ -16,6 +16,7 @@ pub mod finding;
 pub mod generate;
 pub mod graph;
 pub mod import;
+pub mod layout;
 pub mod model;
 pub mod options;
 pub mod palette;

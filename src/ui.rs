@@ -1,21 +1,28 @@
 //! Browser UI (Leptos, client-side rendered).
 //!
-//! The ground state is the list of manifest texts ([`state::AppState::files`]); the
-//! design, findings, effective configurations and export are derived from it by the
-//! pure functions of [`analysis`] inside `Memo`s, so one edit validates once.
+//! The ground state is the [`crate::core::design::Design`] held by [`state::AppState`];
+//! findings, configurations, exports and the canvas's nodes and edges are derived from it
+//! by the pure functions of [`analysis`] inside `Memo`s. Resource edits and position
+//! changes are announced separately, so moving a node never re-validates.
 
 pub mod analysis;
 mod app;
 mod apply;
 mod browser;
+pub mod canvas;
 mod configs;
-mod editor;
+pub mod diagram;
+mod edits;
 pub mod examples;
 mod export;
 mod findings;
 mod header;
-mod resources;
+mod inspector;
+mod overlays;
+mod palette;
+mod persist;
 pub mod state;
 mod storage;
+pub mod viewport;
 
 pub use app::App;

@@ -1,19 +1,23 @@
-//! Pure derivations from the manifest texts: import, validation, configuration, export.
+//! Pure derivations from the design for the UI: findings, configurations, exports, the
+//! canvas's node and edge lists, and placement of newly added resources.
 //!
 //! Nothing here touches the browser; the UI wraps each function in a `Memo`.
+
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
 use crate::core::config::{self, EffectiveConfig};
-use crate::core::design::Design;
-use crate::core::export;
-use crate::core::finding::{self, Finding};
+use crate::core::design::{Design, Point};
+use crate::core::export::{self, ExportOptions};
+use crate::core::finding::{self, Finding, Severity};
 use crate::core::graph::Graph;
-use crate::core::import::import_text;
+use crate::core::layout::{self, Rect};
+use crate::core::model::{Kind, ResourceId};
 use crate::core::rules;
 use crate::core::targets::Targets;
 
-/// One manifest text, as pasted, dropped or opened.
+/// One text to import, as pasted, dropped or opened.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceFile {
     /// File name (or a label such as `pasted-1.yaml`).
@@ -29,46 +33,212 @@ impl SourceFile {
     }
 }
 
-/// The design imported from the texts, with the importer's diagnostics.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Imported {
-    /// The design: every file imported into one fresh design, scopes assigned.
-    pub design: Design,
-    /// What the importer reported (syntax errors, duplicate keys, unknown kinds, …).
-    pub findings: Vec<Finding>,
-}
-
-/// Imports every file into a fresh design, then assigns CMF scopes.
-pub fn import_all(files: &[SourceFile]) -> Imported {
-    let mut design = Design::new();
-    let mut findings = Vec::new();
-    for f in files {
-        findings.extend(import_text(&mut design, &f.name, &f.text).1);
-    }
-    design.assign_scopes(None, None);
-    Imported { design, findings }
-}
-
 /// The targets (operator versions) the design is checked against.
-pub fn targets(imported: &Imported) -> Targets {
-    Targets::of(&imported.design, Default::default())
+pub fn targets(design: &Design) -> Targets {
+    Targets::of(design, design.targets)
 }
 
 /// Import diagnostics and rule findings together, sorted by file and line.
-pub fn validate(imported: &Imported) -> Vec<Finding> {
-    let mut all = imported.findings.clone();
-    all.extend(rules::validate(&imported.design, targets(imported)));
+pub fn validate(design: &Design, import_findings: &[Finding]) -> Vec<Finding> {
+    let mut all = import_findings.to_vec();
+    all.extend(rules::validate(design, targets(design)));
     finding::sort(&mut all);
     all
 }
 
 /// The effective configuration of every job-bearing resource.
-pub fn configs(imported: &Imported) -> Vec<EffectiveConfig> {
-    let graph = Graph::build(&imported.design);
-    config::effective_configs(&imported.design, &graph, &targets(imported))
+pub fn configs(design: &Design, graph: &Graph) -> Vec<EffectiveConfig> {
+    config::effective_configs(design, graph, &targets(design))
 }
 
-/// The kubectl export of the design.
-pub fn kubectl(imported: &Imported) -> String {
-    export::kubectl(&imported.design, Default::default())
+/// A copy of the design holding only `ids` (all of it when `ids` is empty).
+pub fn subset(design: &Design, ids: &HashSet<ResourceId>) -> Design {
+    let mut out = design.clone();
+    if !ids.is_empty() {
+        out.resources.retain(|r| ids.contains(&r.id));
+        out.layout.retain(|id, _| ids.contains(id));
+    }
+    out
+}
+
+/// kubectl YAML of the design (or of `only`, when not empty).
+pub fn kubectl(design: &Design, only: &HashSet<ResourceId>, secrets: bool) -> String {
+    let options = ExportOptions { include_secrets: secrets };
+    export::kubectl(&subset(design, only), options)
+}
+
+/// CMF REST payloads of the design (or of `only`), as one JSON document per object.
+pub fn cmf_json(design: &Design, only: &HashSet<ResourceId>, secrets: bool) -> String {
+    let options = ExportOptions { include_secrets: secrets };
+    export::cmf(&subset(design, only), options)
+        .iter()
+        .map(|f| {
+            let path = f.collection_path().unwrap_or_else(|| f.name.clone());
+            format!("// POST {path}\n{}\n", f.content.trim_end())
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Finding count and worst severity per resource.
+pub fn badges(findings: &[Finding]) -> HashMap<ResourceId, (usize, Severity)> {
+    let mut out: HashMap<ResourceId, (usize, Severity)> = HashMap::new();
+    for f in findings {
+        if let Some(id) = f.resource_id {
+            let e = out.entry(id).or_insert((0, f.severity));
+            e.0 += 1;
+            e.1 = e.1.max(f.severity);
+        }
+    }
+    out
+}
+
+/// A node as the canvas draws it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct NodeBase {
+    /// Resource id.
+    pub id: ResourceId,
+    /// Concept.
+    pub kind: Kind,
+    /// `kind` as written (or inferred).
+    pub kind_label: String,
+    /// Name (may be empty).
+    pub name: String,
+    /// Number of findings on it.
+    pub findings: usize,
+    /// Worst severity among them.
+    pub worst: Option<Severity>,
+}
+
+/// Every node of the design with its badge.
+pub fn nodes(design: &Design, badges: &HashMap<ResourceId, (usize, Severity)>) -> Vec<NodeBase> {
+    design
+        .resources
+        .iter()
+        .map(|r| {
+            let badge = badges.get(&r.id);
+            NodeBase {
+                id: r.id,
+                kind: r.kind,
+                kind_label: r.kind_str().to_string(),
+                name: r.name().to_string(),
+                findings: badge.map_or(0, |b| b.0),
+                worst: badge.map(|b| b.1),
+            }
+        })
+        .collect()
+}
+
+/// An edge as the canvas draws it: resolved (`to` set) or dangling (`missing` names the
+/// target that does not exist).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct EdgeBase {
+    /// The referencing resource.
+    pub from: ResourceId,
+    /// The referenced resource, when it exists.
+    pub to: Option<ResourceId>,
+    /// The referencing field (JSON Pointer, shortened for display).
+    pub label: String,
+    /// Name of the missing target of a dangling reference.
+    pub missing: String,
+}
+
+/// Edges of the graph, then its dangling references.
+pub fn edges(graph: &Graph) -> Vec<EdgeBase> {
+    use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+    let g = &graph.graph;
+    let mut out: Vec<EdgeBase> = g
+        .edge_references()
+        .map(|e| EdgeBase {
+            from: g[e.source()],
+            to: Some(g[e.target()]),
+            label: short_field(&e.weight().field),
+            missing: String::new(),
+        })
+        .collect();
+    out.extend(graph.dangling.iter().map(|d| EdgeBase {
+        from: d.from,
+        to: None,
+        label: short_field(&d.reference.field),
+        missing: d.reference.name.clone(),
+    }));
+    out
+}
+
+/// The last two tokens of a field pointer (`/spec/job/x` → `job.x`), or `environment`
+/// for the design-assigned environment of a CMF payload (empty pointer).
+pub fn short_field(field: &str) -> String {
+    if field.is_empty() {
+        return "environment".into();
+    }
+    let tokens: Vec<&str> = field.split('/').filter(|t| !t.is_empty() && *t != "spec").collect();
+    tokens[tokens.len().saturating_sub(2)..].join(".")
+}
+
+/// Positions for resources that have none: laid out among themselves, then placed below
+/// everything already placed (or at `at`, when given).
+pub fn place_new(
+    design: &Design,
+    new: &HashSet<ResourceId>,
+    at: Option<Point>,
+) -> Vec<(ResourceId, Point)> {
+    let only = subset(design, new);
+    let graph = Graph::build(&only);
+    let auto = layout::auto(&only, &graph);
+    let existing: HashMap<ResourceId, Point> =
+        design.layout.iter().filter(|(id, _)| !new.contains(id)).map(|(k, v)| (*k, *v)).collect();
+    let origin = at.unwrap_or_else(|| {
+        let frames = layout::frames(design, &existing);
+        layout::bounds(&existing, &frames)
+            .map_or(Point { x: 0.0, y: 0.0 }, |b: Rect| Point { x: b.x, y: b.bottom() + 120.0 })
+    });
+    let min = Rect::around(auto.values().map(|p| Rect::node(*p)));
+    let (dx, dy) = min.map_or((0.0, 0.0), |m| (origin.x - m.x, origin.y - m.y));
+    let mut out: Vec<(ResourceId, Point)> =
+        auto.into_iter().map(|(id, p)| (id, Point { x: p.x + dx, y: p.y + dy })).collect();
+    out.sort_by_key(|(id, _)| *id);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::generate;
+
+    #[test]
+    fn new_resources_are_placed_below_the_existing_ones() {
+        let mut d = generate::design(30);
+        let g = Graph::build(&d);
+        d.layout = layout::auto(&d, &g).into_iter().collect();
+        let bottom = d.layout.values().map(|p| p.y).fold(f64::MIN, f64::max);
+        let id = d.add(
+            serde_json::json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "x"}}),
+        );
+        let placed = place_new(&d, &HashSet::from([id]), None);
+        assert_eq!(placed.len(), 1);
+        assert!(placed[0].1.y > bottom, "{placed:?} not below {bottom}");
+    }
+
+    #[test]
+    fn fields_are_shortened_for_labels() {
+        assert_eq!(short_field("/spec/job/jarURI"), "job.jarURI");
+        assert_eq!(short_field("/spec/computePoolName"), "computePoolName");
+        assert_eq!(short_field(""), "environment");
+    }
+
+    #[test]
+    fn badges_count_and_keep_the_worst() {
+        let d = generate::design(30);
+        let mut f = validate(&d, &[]);
+        let id = d.resources[3].id;
+        for sev in [Severity::Info, Severity::Error, Severity::Warning] {
+            let mut x = f[0].clone();
+            x.resource_id = Some(id);
+            x.severity = sev;
+            f.push(x);
+        }
+        let b = badges(&f);
+        assert!(b[&id].0 >= 3);
+        assert_eq!(b[&id].1, Severity::Error);
+    }
 }

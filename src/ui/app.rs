@@ -1,39 +1,55 @@
-//! `<App/>`: builds the state, provides it, and lays out the page.
+//! `<App/>`: builds the state, provides it, lays out the page and handles shortcuts and
+//! dropped files.
+
+use std::collections::BTreeSet;
 
 use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::apply::ApplyPanel;
 use super::browser;
+use super::canvas::Canvas;
 use super::configs::ConfigPanel;
-use super::editor::Editor;
 use super::export::ExportPanel;
 use super::findings::FindingsPanel;
 use super::header::Header;
-use super::resources::ResourcesPanel;
-use super::state::{AppState, Panel};
+use super::inspector::InspectorPanel;
+use super::overlays::{Help, PasteDialog};
+use super::state::{AppState, Panel, use_state};
 
 /// The studio page.
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::restore();
+    let state = AppState::new();
     provide_context(state);
+    state.restore();
+    state.open_share_link();
     state.autosave();
-    // Keystrokes still waiting for the debounce are saved when the page goes away.
-    let _ = window_event_listener(ev::pagehide, move |_| state.flush());
+    let prefers_dark = window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    state.dark.set(prefers_dark);
+    let _ = window_event_listener(ev::pagehide, move |_| state.save_now());
+    let _ = window_event_listener(ev::keydown, move |e| shortcut(state, &e));
+    let paste = RwSignal::new(false);
     let dragging = RwSignal::new(false);
     let on_drop = move |e: ev::DragEvent| {
         e.prevent_default();
         dragging.set(false);
-        if let Some(list) = e.data_transfer().and_then(|d| d.files()) {
-            browser::read_files(list, move |files| state.add_files(files));
+        if let Some(data) = e.data_transfer() {
+            browser::read_drop(data, move |files| state.import(files));
         }
     };
     view! {
         <div
             class="app"
+            class:dark=move || state.dark.get()
             class:dragging=move || dragging.get()
             data-testid="app"
+            data-theme=move || if state.dark.get() { "dark" } else { "light" }
             on:dragover=move |e: ev::DragEvent| {
                 e.prevent_default();
                 dragging.set(true);
@@ -41,20 +57,23 @@ pub fn App() -> impl IntoView {
             on:dragleave=move |_| dragging.set(false)
             on:drop=on_drop
         >
-            <Header />
+            <Header paste=paste />
             <main class="workspace">
-                <Editor />
-                <Results />
+                <Canvas />
+                <SidePanel />
             </main>
+            <StatusLine />
+            <Help />
+            <PasteDialog open=paste />
             <ApplyPanel />
         </div>
     }
 }
 
-/// The results column: tabs over findings, resources, configuration and export.
+/// The side column: tabs over inspector, findings, configuration and export.
 #[component]
-fn Results() -> impl IntoView {
-    let state = super::state::use_state();
+fn SidePanel() -> impl IntoView {
+    let state = use_state();
     let tab =
         move |panel: Panel, id: &'static str, label: &'static str, count: Option<Signal<usize>>| {
             view! {
@@ -71,25 +90,86 @@ fn Results() -> impl IntoView {
                 </button>
             }
         };
-    let findings = Signal::derive(move || state.findings.with(Vec::len));
-    let resources = Signal::derive(move || state.imported.with(|i| i.design.resources.len()));
-    let configs = Signal::derive(move || state.configs.with(Vec::len));
+    let findings = Signal::derive(move || state.findings.with(|f| f.len()));
     view! {
-        <section class="results">
+        <section class="side">
             <nav class="tabs" role="tablist">
+                {tab(Panel::Inspector, "inspector", "Inspector", None)}
                 {tab(Panel::Findings, "findings", "Findings", Some(findings))}
-                {tab(Panel::Resources, "resources", "Resources", Some(resources))}
-                {tab(Panel::Config, "config", "Configuration", Some(configs))}
-                {tab(Panel::Export, "export", "kubectl YAML", None)}
+                {tab(Panel::Config, "config", "Configuration", None)}
+                {tab(Panel::Export, "export", "Export", None)}
             </nav>
             <div class="panel-body">
                 {move || match state.panel.get() {
+                    Panel::Inspector => view! { <InspectorPanel /> }.into_any(),
                     Panel::Findings => view! { <FindingsPanel /> }.into_any(),
-                    Panel::Resources => view! { <ResourcesPanel /> }.into_any(),
                     Panel::Config => view! { <ConfigPanel /> }.into_any(),
                     Panel::Export => view! { <ExportPanel /> }.into_any(),
                 }}
             </div>
         </section>
+    }
+}
+
+/// The last message (import results, refusals, autosave problems).
+#[component]
+fn StatusLine() -> impl IntoView {
+    let state = use_state();
+    view! {
+        <footer class="statusline" role="status" data-testid="message"
+            class:error=move || state.message.with(|m| m.as_ref().is_some_and(|m| m.1))>
+            {move || state.message.with(|m| m.as_ref().map(|m| m.0.clone()).unwrap_or_default())}
+        </footer>
+    }
+}
+
+fn in_text_field(e: &web_sys::KeyboardEvent) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
+/// Keyboard shortcuts (not while typing in a field).
+fn shortcut(state: AppState, e: &web_sys::KeyboardEvent) {
+    if in_text_field(e) {
+        return;
+    }
+    let ctrl = e.ctrl_key() || e.meta_key();
+    let selection = || state.selection.get_untracked();
+    match (ctrl, e.key().as_str()) {
+        (false, "Delete" | "Backspace") => state.remove(&selection()),
+        (true, "d" | "D") => {
+            e.prevent_default();
+            state.duplicate(&selection());
+        }
+        (true, "a") => {
+            e.prevent_default();
+            let all: BTreeSet<_> = state.nodes.with_untracked(|n| n.iter().map(|n| n.id).collect());
+            state.selection.set(all);
+        }
+        (true, "z" | "Z") if e.shift_key() => {
+            e.prevent_default();
+            state.redo();
+        }
+        (true, "z") => {
+            e.prevent_default();
+            state.undo();
+        }
+        (true, "y") => {
+            e.prevent_default();
+            state.redo();
+        }
+        (false, "f" | "F") => state.fit(),
+        (false, "+" | "=") => state.zoom_by(1.25),
+        (false, "-") => state.zoom_by(0.8),
+        (false, "?") => state.help.set(true),
+        (false, "Escape") => {
+            if state.help.get_untracked() {
+                state.help.set(false);
+            } else {
+                state.selection.set(BTreeSet::new());
+            }
+        }
+        _ => {}
     }
 }

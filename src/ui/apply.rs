@@ -167,14 +167,14 @@ pub fn ApplyPanel() -> impl IntoView {
     let session = Session::new();
     // A plan is only valid for the design it was made for.
     Effect::new(move |_| {
-        app.imported.track();
+        app.content.track();
         session.plan.set(None);
         session.outcome.set(None);
     });
     let errors = Memo::new(move |_| {
-        app.findings.with(|f| f.iter().filter(|x| x.severity == Severity::Error).count())
+        app.findings.with(|f| f.0.iter().filter(|x| x.severity == Severity::Error).count())
     });
-    let plan_click = move |_| session.make_plan(app.imported.with_untracked(|i| i.design.clone()));
+    let plan_click = move |_| session.make_plan(app.design.with_value(|d| d.clone()));
     let refused = move || errors.get() > 0 && !session.override_errors.get();
     let can_apply = move || {
         !session.busy.get()

@@ -1,4 +1,4 @@
-//! Example designs offered by "Load example" (embedded; also served under `examples/`).
+//! Example designs offered by "Examples" (embedded; also served under `examples/`).
 
 use super::analysis::SourceFile;
 

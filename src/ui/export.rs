@@ -1,43 +1,109 @@
-//! The kubectl export with copy and download buttons.
+//! The export panel: kubectl YAML or CMF JSON of the design or the selection (copy,
+//! download), and the diagram as SVG or PNG.
+
+use std::collections::HashSet;
 
 use leptos::prelude::*;
 
-use super::{browser, state::use_state};
+use super::analysis;
+use super::{browser, diagram, state::use_state};
 
-/// The kubectl YAML of the design.
+/// What to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Kubectl,
+    Cmf,
+}
+
+/// Export panel.
 #[component]
 pub fn ExportPanel() -> impl IntoView {
     let state = use_state();
-    let note = RwSignal::new("");
+    let format = RwSignal::new(Format::Kubectl);
+    let only_selection = RwSignal::new(false);
+    let secrets = RwSignal::new(false);
+    let legend = RwSignal::new(true);
+    let note = RwSignal::new(String::new());
+    let text = Memo::new(move |_| {
+        state.content.track();
+        let only: HashSet<_> = if only_selection.get() {
+            state.selection.with(|s| s.iter().copied().collect())
+        } else {
+            HashSet::new()
+        };
+        let secrets = secrets.get();
+        state.design.with_value(|d| match format.get() {
+            Format::Kubectl => analysis::kubectl(d, &only, secrets),
+            Format::Cmf => analysis::cmf_json(d, &only, secrets),
+        })
+    });
+    let file_name = move || match format.get_untracked() {
+        Format::Kubectl => ("flink-studio.yaml", "application/yaml"),
+        Format::Cmf => ("flink-studio-cmf.json.txt", "text/plain"),
+    };
     let copy = move |_| {
-        browser::copy(state.export.get_untracked(), move |ok| {
-            note.set(if ok { "Copied." } else { "Copy failed: select the text and copy it." });
+        browser::copy(text.get_untracked(), move |ok| {
+            note.set(if ok {
+                "Copied.".into()
+            } else {
+                "Copy failed: select the text and copy it.".into()
+            });
         });
     };
     let download = move |_| {
-        let text = state.export.get_untracked();
-        let ok = browser::download("flink-studio.yaml", &text, "application/yaml").is_ok();
-        note.set(if ok { "Downloaded flink-studio.yaml." } else { "Download failed." });
+        let (name, mime) = file_name();
+        let ok = browser::download(name, &text.get_untracked(), mime).is_ok();
+        note.set(if ok { format!("Downloaded {name}.") } else { "Download failed.".into() });
     };
-    let empty = move || state.export.with(|e| e.trim().is_empty());
+    let svg = move || {
+        state.design.with_value(|d| {
+            state.positions.with_untracked(|p| {
+                state.frames.with_untracked(|f| diagram::svg(d, p, f, legend.get_untracked()))
+            })
+        })
+    };
+    let download_svg = move |_| {
+        let ok = browser::download("flink-studio-diagram.svg", &svg(), "image/svg+xml").is_ok();
+        note.set(if ok {
+            "Downloaded flink-studio-diagram.svg.".into()
+        } else {
+            "Download failed.".into()
+        });
+    };
+    let download_png = move |_| {
+        browser::download_png("flink-studio-diagram.png", &svg(), move |r| {
+            note.set(match r {
+                Ok(()) => "Downloaded flink-studio-diagram.png.".into(),
+                Err(e) => format!("PNG export failed: {e}"),
+            })
+        });
+    };
+    let empty = move || text.with(|e| e.trim().is_empty());
     view! {
         <div class="panel" data-testid="export">
             <div class="toolbar">
-                <button class="button" data-testid="export-copy" disabled=empty on:click=copy>
-                    "Copy"
-                </button>
-                <button class="button" data-testid="export-download" disabled=empty on:click=download>
-                    "Download"
-                </button>
-                <span class="muted" data-testid="export-note" role="status">{move || note.get()}</span>
+                <select data-testid="export-format" on:change=move |e| format.set(if event_target_value(&e) == "cmf" { Format::Cmf } else { Format::Kubectl })>
+                    <option value="kubectl">"kubectl YAML"</option>
+                    <option value="cmf">"CMF REST JSON"</option>
+                </select>
+                <label><input type="checkbox" data-testid="export-selection" prop:checked=move || only_selection.get()
+                    on:change=move |e| only_selection.set(event_target_checked(&e)) />" selection only"</label>
+                <label><input type="checkbox" data-testid="export-secrets" prop:checked=move || secrets.get()
+                    on:change=move |e| secrets.set(event_target_checked(&e)) />" include secret values"</label>
             </div>
+            <div class="toolbar">
+                <button class="button" data-testid="export-copy" disabled=empty on:click=copy>"Copy"</button>
+                <button class="button" data-testid="export-download" disabled=empty on:click=download>"Download"</button>
+                <button class="button" data-testid="export-svg" on:click=download_svg>"Diagram SVG"</button>
+                <button class="button" data-testid="export-png" on:click=download_png>"Diagram PNG"</button>
+                <label><input type="checkbox" prop:checked=move || legend.get() on:change=move |e| legend.set(event_target_checked(&e)) />" legend"</label>
+            </div>
+            <p class="muted" data-testid="export-note" role="status">{move || note.get()}</p>
             <Show
                 when=move || !empty()
-                fallback=|| view! {
-                    <p class="empty" data-testid="export-empty">"Nothing to export for this design yet."</p>
-                }
+                fallback=|| view! { <p class="empty" data-testid="export-empty">"Nothing to export for this design or selection."</p> }
             >
-                <pre class="code" data-testid="export-yaml">{move || state.export.get()}</pre>
+                <pre class="code" data-testid="export-yaml">{move || text.get()}</pre>
             </Show>
         </div>
     }

@@ -1,4 +1,7 @@
-//! The findings panel: findings grouped by severity, worst first.
+//! The findings panel: findings grouped by severity, filtered by severity and rule;
+//! clicking one selects its node and focuses the field in the inspector.
+
+use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
@@ -6,37 +9,72 @@ use super::state::use_state;
 use crate::core::finding::{Finding, Severity};
 use crate::core::model::ResourceRef;
 
-/// Findings grouped by severity.
+/// Findings drawn per group at most (the rest are counted).
+const SHOWN: usize = 300;
+
+/// Findings grouped by severity, with filters.
 #[component]
 pub fn FindingsPanel() -> impl IntoView {
     let state = use_state();
+    let hidden = RwSignal::new(BTreeSet::<Severity>::new());
+    let rule = RwSignal::new(String::new());
+    let rules = Memo::new(move |_| {
+        state.findings.with(|f| {
+            f.iter()
+                .map(|f| f.rule.clone())
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect::<Vec<_>>()
+        })
+    });
+    let toggle = move |sev: Severity| {
+        view! {
+            <label class=format!("chip {}", sev.as_str())>
+                <input type="checkbox" data-testid=format!("filter-{}", sev.as_str())
+                    prop:checked=move || !hidden.with(|h| h.contains(&sev))
+                    on:change=move |_| hidden.update(|h| if !h.remove(&sev) { h.insert(sev); }) />
+                {sev.as_str()}
+            </label>
+        }
+    };
     view! {
         <div class="panel" data-testid="findings">
+            <div class="toolbar filters">
+                {toggle(Severity::Error)}
+                {toggle(Severity::Warning)}
+                {toggle(Severity::Info)}
+                <select data-testid="filter-rule" on:change=move |e| rule.set(event_target_value(&e))>
+                    <option value="">"All rules"</option>
+                    {move || rules.get().into_iter().map(|r| view! { <option value=r.clone()>{r.clone()}</option> }).collect_view()}
+                </select>
+            </div>
             {move || {
-                state
-                    .findings
-                    .with(|all| {
-                        if all.is_empty() {
-                            return view! {
-                                <p class="empty" data-testid="no-findings">
-                                    "No findings: the design passes every rule."
-                                </p>
-                            }
-                                .into_any();
+                state.findings.with(|all| {
+                    if all.is_empty() {
+                        return view! {
+                            <p class="empty" data-testid="no-findings">"No findings: the design passes every rule."</p>
                         }
-                        [Severity::Error, Severity::Warning, Severity::Info]
-                            .into_iter()
-                            .filter_map(|sev| group(sev, all))
-                            .collect_view()
-                            .into_any()
-                    })
+                        .into_any();
+                    }
+                    let r = rule.get();
+                    let h = hidden.get();
+                    [Severity::Error, Severity::Warning, Severity::Info]
+                        .into_iter()
+                        .filter(|s| !h.contains(s))
+                        .filter_map(|sev| group(sev, all.iter().filter(|f| r.is_empty() || f.rule == r)))
+                        .collect_view()
+                        .into_any()
+                })
             }}
         </div>
     }
 }
 
-fn group(sev: Severity, all: &[Finding]) -> Option<impl IntoView + use<>> {
-    let items: Vec<Finding> = all.iter().filter(|f| f.severity == sev).cloned().collect();
+fn group<'a, I: Iterator<Item = &'a Finding>>(
+    sev: Severity,
+    all: I,
+) -> Option<impl IntoView + use<I>> {
+    let items: Vec<&Finding> = all.filter(|f| f.severity == sev).collect();
     if items.is_empty() {
         return None;
     }
@@ -45,10 +83,12 @@ fn group(sev: Severity, all: &[Finding]) -> Option<impl IntoView + use<>> {
         Severity::Warning => "Warnings",
         Severity::Info => "Infos",
     };
+    let more = items.len().saturating_sub(SHOWN);
     Some(view! {
         <section class=format!("group {}", sev.as_str()) data-testid=format!("group-{}", sev.as_str())>
             <h2>{title} " (" {items.len()} ")"</h2>
-            <ul>{items.into_iter().map(|f| view! { <FindingItem finding=f /> }).collect_view()}</ul>
+            <ul>{items.iter().take(SHOWN).map(|f| view! { <FindingItem finding=(*f).clone() /> }).collect_view()}</ul>
+            {(more > 0).then(|| view! { <p class="muted">{format!("… and {more} more (filter by rule to see them)")}</p> })}
         </section>
     })
 }
@@ -68,31 +108,27 @@ fn FindingItem(
     finding: Finding,
 ) -> impl IntoView {
     let state = use_state();
-    let Finding { rule, severity, resource, pointer, message, hint, file, line, .. } = finding;
-    let location = file.map(|file| {
-        let label = match line {
-            Some(l) => format!("{file}:{l}"),
-            None => file.clone(),
-        };
-        view! {
-            <button
-                class="link location"
-                data-testid="finding-location"
-                title="Show in the editor"
-                on:click=move |_| state.reveal(&file, line.unwrap_or(1))
-            >
-                {label}
-            </button>
-        }
+    let Finding { rule, severity, resource, pointer, message, hint, file, line, resource_id } =
+        finding;
+    let location = file.map(|file| match line {
+        Some(l) => format!("{file}:{l}"),
+        None => file,
     });
     let data_rule = rule.clone();
+    let target = pointer.clone();
+    let select = move |_| {
+        if let Some(id) = resource_id {
+            state.reveal(id, &target);
+        }
+    };
     view! {
-        <li class="finding" data-testid="finding" data-rule=data_rule data-severity=severity.as_str()>
+        <li class="finding" class:clickable=resource_id.is_some() data-testid="finding" data-rule=data_rule
+            data-severity=severity.as_str() on:click=select title="Select the resource and show the field">
             <div class="finding-head">
                 <span class=format!("badge {}", severity.as_str())>{severity.as_str()}</span>
                 <code class="rule" data-testid="finding-rule">{rule}</code>
                 {resource.map(|r| view! { <span class="resource" data-testid="finding-resource">{describe(&r)}</span> })}
-                {location}
+                {location.map(|l| view! { <span class="muted location" data-testid="finding-location">{l}</span> })}
             </div>
             <p class="message" data-testid="finding-message">{message}</p>
             {(!pointer.is_empty()).then(|| view! { <p class="pointer">"at " <code data-testid="finding-pointer">{pointer}</code></p> })}

@@ -1,227 +1,224 @@
-//! The app state: the texts (ground state), UI selections, and the derived memos.
+//! The app state: the design (ground state), UI selections, and the derived memos.
+//!
+//! The design lives in a `StoredValue` and announces changes through two counters:
+//! `content` (resources changed: validation, configurations and exports re-run) and
+//! `placement` (positions changed: only the canvas redraws). Moving a node therefore never
+//! re-validates.
 
-use std::time::Duration;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
-use leptos::leptos_dom::helpers::{TimeoutHandle, set_timeout_with_handle};
 use leptos::prelude::*;
 
-use super::analysis::{self, Imported, SourceFile};
-use super::{examples, storage};
+use super::analysis::{self, EdgeBase, NodeBase};
+use super::viewport::{DragOffset, Viewport};
 use crate::core::config::EffectiveConfig;
-use crate::core::finding::Finding;
+use crate::core::design::{Design, Point};
+use crate::core::edit::History;
+use crate::core::finding::{Finding, Severity};
+use crate::core::graph::Graph;
+use crate::core::layout::{self, Frame};
+use crate::core::model::ResourceId;
 
-/// How long typing must pause before the text is committed and validated.
-pub const DEBOUNCE: Duration = Duration::from_millis(300);
+/// A value shared by pointer; two are equal only when they are the same allocation, so a
+/// memo holding one notifies on every recomputation without comparing large values.
+#[derive(Debug)]
+pub struct Shared<T>(pub Arc<T>);
 
-/// Which panel of the results column is shown.
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Self(Arc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+fn shared<T>(value: T) -> Shared<T> {
+    Shared(Arc::new(value))
+}
+
+/// Which panel of the side column is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Panel {
+    /// The selected resource's form and YAML.
+    Inspector,
     /// Findings by severity.
     Findings,
-    /// The resource list.
-    Resources,
     /// Effective configurations.
     Config,
-    /// kubectl YAML.
+    /// kubectl YAML / CMF JSON / diagram.
     Export,
 }
 
-/// A request to show a line of a file in the editor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Reveal {
-    /// Index of the file.
-    pub file: usize,
-    /// 1-based line.
-    pub line: u32,
-    /// Distinguishes repeated requests for the same line.
+/// A request to focus a field of a resource in the inspector.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FocusField {
+    /// The resource.
+    pub id: ResourceId,
+    /// JSON Pointer of the field.
+    pub pointer: String,
+    /// Distinguishes repeated requests.
     pub serial: u32,
 }
 
 /// Everything the components share; `Copy` (arena handles only).
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// Ground state: the committed texts.
-    pub files: RwSignal<Vec<SourceFile>>,
-    /// Index of the file open in the editor.
-    pub active: RwSignal<usize>,
-    /// True while an edit waits for the debounce.
-    pub typing: RwSignal<bool>,
-    /// The panel shown on the right.
+    /// Ground state. Read with `design.with_value`; change only through the edit methods.
+    pub design: StoredValue<Design>,
+    /// Bumped when resources change.
+    pub content: RwSignal<u64>,
+    /// Bumped when positions change.
+    pub placement: RwSignal<u64>,
+    /// Name of the design (file name when saving).
+    pub name: RwSignal<String>,
+    /// Diagnostics of the last import (syntax errors, unknown kinds, …).
+    pub import_findings: RwSignal<Vec<Finding>>,
+    /// Selected resources.
+    pub selection: RwSignal<BTreeSet<ResourceId>>,
+    /// The side panel shown.
     pub panel: RwSignal<Panel>,
-    /// Last "show this line" request.
-    pub reveal: RwSignal<Option<Reveal>>,
-    /// The imported design.
-    pub imported: Memo<Imported>,
+    /// Last "focus this field" request.
+    pub focus: RwSignal<Option<FocusField>>,
+    /// Canvas pan and zoom.
+    pub view: RwSignal<Viewport>,
+    /// Canvas size in CSS pixels.
+    pub canvas_size: RwSignal<(f64, f64)>,
+    /// Nodes being dragged and by how much (not yet committed).
+    pub drag: RwSignal<Option<DragOffset>>,
+    /// A message for the status line (refusals, import results); `true` for errors.
+    pub message: RwSignal<Option<(String, bool)>>,
+    /// Light or dark theme.
+    pub dark: RwSignal<bool>,
+    /// Help overlay shown.
+    pub help: RwSignal<bool>,
+    /// The graph.
+    pub graph: Memo<Shared<Graph>>,
     /// Import diagnostics and rule findings.
-    pub findings: Memo<Vec<Finding>>,
+    pub findings: Memo<Shared<Vec<Finding>>>,
     /// Effective configurations.
-    pub configs: Memo<Vec<EffectiveConfig>>,
-    /// kubectl export.
-    pub export: Memo<String>,
+    pub configs: Memo<Shared<Vec<EffectiveConfig>>>,
+    /// Canvas nodes with their badges.
+    pub nodes: Memo<Shared<Vec<NodeBase>>>,
+    /// Canvas edges (resolved and dangling).
+    pub edges: Memo<Shared<Vec<EdgeBase>>>,
+    /// Node positions.
+    pub positions: Memo<Shared<HashMap<ResourceId, Point>>>,
+    /// Namespace frames around the current positions.
+    pub frames: Memo<Shared<Vec<Frame>>>,
     /// How many times validation has run (shown for diagnostics and tests).
     pub validations: StoredValue<u32>,
-    pending: StoredValue<Option<(usize, String)>>,
-    timer: StoredValue<Option<TimeoutHandle>>,
+    /// The revision last autosaved (content + placement counters).
+    pub saved: RwSignal<Option<u64>>,
+    /// False for generated designs, which must not overwrite the user's.
+    pub autosave_enabled: StoredValue<bool>,
+    /// Undo/redo history (one for canvas, forms and YAML).
+    pub history: StoredValue<History>,
 }
 
 impl AppState {
-    /// Restores the saved workspace (or loads the first example) and sets up the memos.
-    pub fn restore() -> Self {
-        let (files, active) = match storage::load() {
-            Some(saved) if !saved.files.is_empty() => {
-                let active = saved.active.min(saved.files.len() - 1);
-                (saved.files, active)
-            }
-            _ => (examples::files(examples::EXAMPLES[0].id).unwrap_or_default(), 0),
-        };
-        let files = RwSignal::new(files);
-        let imported = Memo::new(move |_| files.with(|f| analysis::import_all(f)));
+    /// Builds the state around an empty design and sets up the memos.
+    pub fn new() -> Self {
+        let design = StoredValue::new(Design::new());
+        let content = RwSignal::new(0u64);
+        let placement = RwSignal::new(0u64);
+        let import_findings = RwSignal::new(Vec::new());
         let validations = StoredValue::new(0);
+        let graph = Memo::new(move |_| {
+            content.track();
+            design.with_value(|d| shared(Graph::build(d)))
+        });
         let findings = Memo::new(move |_| {
+            content.track();
             validations.update_value(|n| *n += 1);
-            imported.with(analysis::validate)
+            import_findings.with(|imp| design.with_value(|d| shared(analysis::validate(d, imp))))
+        });
+        let configs = Memo::new(move |_| {
+            let g = graph.get();
+            design.with_value(|d| shared(analysis::configs(d, &g)))
+        });
+        let nodes = Memo::new(move |_| {
+            let badges = findings.with(|f| analysis::badges(f));
+            design.with_value(|d| shared(analysis::nodes(d, &badges)))
+        });
+        let edges = Memo::new(move |_| graph.with(|g| shared(analysis::edges(g))));
+        let positions = Memo::new(move |_| {
+            content.track();
+            placement.track();
+            design.with_value(|d| shared(d.layout.iter().map(|(k, v)| (*k, *v)).collect()))
+        });
+        let frames = Memo::new(move |_| {
+            let p = positions.get();
+            design.with_value(|d| shared(layout::frames(d, &p)))
         });
         Self {
-            files,
-            active: RwSignal::new(active),
-            typing: RwSignal::new(false),
+            design,
+            content,
+            placement,
+            name: RwSignal::new("design".into()),
+            import_findings,
+            selection: RwSignal::new(BTreeSet::new()),
             panel: RwSignal::new(Panel::Findings),
-            reveal: RwSignal::new(None),
-            imported,
+            focus: RwSignal::new(None),
+            view: RwSignal::new(Viewport::default()),
+            canvas_size: RwSignal::new((800.0, 600.0)),
+            drag: RwSignal::new(None),
+            message: RwSignal::new(None),
+            dark: RwSignal::new(false),
+            help: RwSignal::new(false),
+            graph,
             findings,
-            configs: Memo::new(move |_| imported.with(analysis::configs)),
-            export: Memo::new(move |_| imported.with(analysis::kubectl)),
+            configs,
+            nodes,
+            edges,
+            positions,
+            frames,
             validations,
-            pending: StoredValue::new(None),
-            timer: StoredValue::new(None),
+            saved: RwSignal::new(None),
+            autosave_enabled: StoredValue::new(true),
+            history: StoredValue::new(History::default()),
         }
     }
 
-    /// Saves the texts whenever they change.
-    pub fn autosave(self) {
-        Effect::new(move |_| {
-            let active = self.active.get();
-            self.files.with(|f| storage::save(f, active));
-        });
+    /// Tells the status line something.
+    pub fn say(self, text: impl Into<String>, error: bool) {
+        self.message.set(Some((text.into(), error)));
     }
 
-    /// Records an edit of the open file; it is committed after [`DEBOUNCE`].
-    pub fn edit(self, text: String) {
-        let file = self.active.get_untracked();
-        self.pending.set_value(Some((file, text)));
-        if !self.typing.get_untracked() {
-            self.typing.set(true);
-        }
-        if let Some(t) = self.timer.try_update_value(Option::take).flatten() {
-            t.clear();
-        }
-        let handle = set_timeout_with_handle(move || self.flush(), DEBOUNCE).ok();
-        self.timer.set_value(handle);
+    /// The one selected resource, if exactly one is selected.
+    pub fn selected_one(self) -> Option<ResourceId> {
+        self.selection.with(|s| (s.len() == 1).then(|| *s.iter().next().unwrap_or(&ResourceId(0))))
     }
 
-    /// Commits a pending edit now (before switching files, on blur, on page hide).
-    pub fn flush(self) {
-        if let Some(t) = self.timer.try_update_value(Option::take).flatten() {
-            t.clear();
-        }
-        if let Some((file, text)) = self.pending.try_update_value(Option::take).flatten() {
-            self.files.maybe_update(|files| match files.get_mut(file) {
-                Some(f) if f.text != text => {
-                    f.text = text;
-                    true
-                }
-                _ => false,
-            });
-        }
-        if self.typing.get_untracked() {
-            self.typing.set(false);
-        }
+    /// Selects `id` only, shows the inspector and asks it to focus `pointer`.
+    pub fn reveal(self, id: ResourceId, pointer: &str) {
+        self.selection.set(BTreeSet::from([id]));
+        self.panel.set(Panel::Inspector);
+        let serial = self.focus.with_untracked(|f| f.as_ref().map_or(0, |f| f.serial + 1));
+        self.focus.set(Some(FocusField { id, pointer: pointer.to_string(), serial }));
+        self.center_on(id);
     }
 
-    /// Opens file `index` in the editor.
-    pub fn open(self, index: usize) {
-        self.flush();
-        self.active.set(index);
+    /// Worst severity of a resource's findings, if any.
+    pub fn worst(self, id: ResourceId) -> Option<Severity> {
+        self.nodes.with(|n| n.iter().find(|n| n.id == id).and_then(|n| n.worst))
     }
+}
 
-    /// Adds files (dropped, picked or new); a file with the same name is replaced, and a
-    /// lone empty file is dropped. The last added file is opened.
-    pub fn add_files(self, added: Vec<SourceFile>) {
-        if added.is_empty() {
-            return;
-        }
-        self.flush();
-        let mut last = 0;
-        self.files.update(|files| {
-            if files.len() == 1 && files[0].text.trim().is_empty() {
-                files.clear();
-            }
-            for f in added {
-                last = match files.iter().position(|g| g.name == f.name) {
-                    Some(i) => {
-                        files[i] = f;
-                        i
-                    }
-                    None => {
-                        files.push(f);
-                        files.len() - 1
-                    }
-                };
-            }
-        });
-        self.active.set(last);
-    }
-
-    /// Replaces every file (loading an example).
-    pub fn replace_all(self, files: Vec<SourceFile>) {
-        self.flush();
-        self.files.set(files);
-        self.active.set(0);
-    }
-
-    /// Removes file `index`; an empty file remains when it was the last one.
-    pub fn remove(self, index: usize) {
-        self.flush();
-        self.files.update(|files| {
-            if index < files.len() {
-                files.remove(index);
-            }
-            if files.is_empty() {
-                files.push(SourceFile::new("pasted.yaml", ""));
-            }
-        });
-        let len = self.files.with_untracked(Vec::len);
-        self.active.update(|a| *a = (*a).min(len - 1));
-    }
-
-    /// Renames file `index`.
-    pub fn rename(self, index: usize, name: String) {
-        self.files.update(|files| {
-            if let Some(f) = files.get_mut(index) {
-                f.name = name;
-            }
-        });
-    }
-
-    /// A name like `pasted-2.yaml` that no file uses yet.
-    pub fn fresh_name(self) -> String {
-        self.files.with_untracked(|files| {
-            (1..)
-                .map(|n| format!("pasted-{n}.yaml"))
-                .find(|name| files.iter().all(|f| &f.name != name))
-                .unwrap_or_default()
-        })
-    }
-
-    /// Opens `file` (by name) in the editor and selects `line`.
-    pub fn reveal(self, file: &str, line: u32) {
-        let Some(index) = self.files.with_untracked(|f| f.iter().position(|g| g.name == file))
-        else {
-            return;
-        };
-        self.open(index);
-        let serial = self.reveal.get_untracked().map_or(0, |r| r.serial + 1);
-        self.reveal.set(Some(Reveal { file: index, line, serial }));
+impl Default for AppState {
+    fn default() -> Self {
+        Self::new()
     }
 }
 

@@ -79,7 +79,7 @@ export class Studio {
   }
 
   async ready() {
-    await this.tid('editor').waitFor();
+    await this.tid('canvas').waitFor();
     await this.page.locator('[data-testid="status"][data-state="checked"]').waitFor();
   }
 
@@ -87,17 +87,85 @@ export class Studio {
     return Number(await this.tid('status').getAttribute('data-validations'));
   }
 
-  /** Replaces the open file's text (one input event) and waits for validation. */
-  async setText(text) {
-    const before = await this.validations();
-    await this.tid('editor').fill(text);
-    await until(() => this.validations(), (n) => n > before, 'validation after an edit');
+  /** Number of resources in the design. */
+  async resources() {
+    return Number(await this.tid('status').getAttribute('data-resources'));
   }
 
-  async newFile() {
-    const tabs = await this.tid('file-tab').count();
-    await this.tid('file-new').click();
-    await until(() => this.tid('file-tab').count(), (n) => n === tabs + 1, 'a new file tab');
+  /** The node of the resource named `name` on the canvas. */
+  node(name) {
+    const [kind, bare] = name.includes('/') ? name.split('/') : [null, name];
+    const k = kind ? `[data-kind="${kind}"]` : '';
+    return this.page.locator(`[data-testid="node"][data-name="${bare}"]${k}`);
+  }
+
+  /** Names of the nodes drawn. */
+  async nodeNames() {
+    return this.page.locator('[data-testid="node"]').evaluateAll((ns) => ns.map((n) => n.dataset.name));
+  }
+
+  /** Centre of a node's shape, in page pixels. */
+  async centre(name) {
+    const box = await this.node(name).locator('.node-shape').boundingBox();
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  }
+
+  /** Clicks a node (with optional modifiers, e.g. ['Shift']). */
+  async clickNode(name, modifiers = []) {
+    const c = await this.centre(name);
+    for (const m of modifiers) await this.page.keyboard.down(m);
+    await this.page.mouse.click(c.x, c.y);
+    for (const m of modifiers) await this.page.keyboard.up(m);
+  }
+
+  /** Drags a node by (dx, dy) page pixels. */
+  async dragNode(name, dx, dy) {
+    const c = await this.centre(name);
+    await this.page.mouse.move(c.x, c.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(c.x + dx / 2, c.y + dy / 2, { steps: 4 });
+    await this.page.mouse.move(c.x + dx, c.y + dy, { steps: 4 });
+    await this.page.mouse.up();
+  }
+
+  /** Drags from the port of `from` onto the node `to`. */
+  async connect(from, to) {
+    await this.clickNode(from);
+    const port = await this.node(from).locator('[data-testid="port"]').boundingBox();
+    const target = await this.centre(to);
+    await this.page.mouse.move(port.x + port.width / 2, port.y + port.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(target.x, target.y, { steps: 8 });
+    await this.page.mouse.up();
+  }
+
+  /** Selects and loads a template, example or broken variant by id. */
+  async open(id) {
+    const before = await this.validations();
+    await this.tid('example-select').selectOption(id);
+    await until(() => this.validations(), (n) => n > before, `validation of ${id}`);
+  }
+
+  /** Adds a palette entry (by id). */
+  async add(entry) {
+    const count = await this.resources();
+    await this.tid('palette-open').click();
+    await this.page.locator(`[data-testid="palette-item"][data-entry="${entry}"]`).click();
+    await until(() => this.resources(), (n) => n === count + 1, `the added ${entry}`);
+  }
+
+  /** Sets a field of the selected resource in the inspector form (by JSON Pointer). */
+  async setField(pointer, value) {
+    await this.tab('inspector');
+    const before = await this.validations();
+    const input = this.page.locator(`[data-testid="form"] [data-pointer="${pointer}"]`);
+    if ((await input.evaluate((e) => e.tagName)) === 'SELECT') await input.selectOption(value);
+    else {
+      await input.fill(String(value));
+      await input.press('Enter');
+      await input.evaluate((e) => e.blur());
+    }
+    await until(() => this.validations(), (n) => n > before, `validation after setting ${pointer}`);
   }
 
   async tab(name) {

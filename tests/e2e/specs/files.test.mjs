@@ -1,5 +1,8 @@
-// Several files: dropping, picking, examples, removing.
+// Getting work in: dropping files, picking files and folders, pasting, examples.
 import { strict as assert } from 'node:assert';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launch, Studio, until } from '../lib/studio.mjs';
 
@@ -21,7 +24,7 @@ before(async () => {
 });
 after(async () => browser?.close());
 
-test('files dropped on the page are imported, each under its own name', async () => {
+test('files dropped on the page are imported into the design', async () => {
   await studio.page.evaluate((text) => {
     const dt = new DataTransfer();
     dt.items.add(new File([text], 'dropped.yaml', { type: 'text/yaml' }));
@@ -30,58 +33,54 @@ test('files dropped on the page are imported, each under its own name', async ()
     target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
     target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, session('dropped-job'));
-  await until(
-    () => studio.tid('file-tab-name').allTextContents(),
-    (t) => t.includes('dropped.yaml') && t.includes('env.json'),
-    'tabs of the dropped files',
-  );
+  await until(() => studio.nodeNames(), (n) => n.includes('dropped-job') && n.includes('dev'), 'dropped nodes');
   const found = await until(
     () => studio.findings('NAME-FKO-001'),
     (f) => f.some((x) => x.location === 'dropped.yaml:6'),
-    'the finding in the dropped file',
+    'the finding in the dropped file, with its line',
   );
   assert.ok(found.some((x) => x.pointer === '/spec/deploymentName'));
+  const dangling = await studio.tid('edge-dangling').evaluateAll((es) => es.map((e) => e.dataset.field));
+  assert.ok(dangling.includes('deploymentName'), 'the unresolved session cluster is a broken edge');
 });
 
-test('files chosen with the picker are imported', async () => {
+test('files chosen with the picker are imported and selected', async () => {
   await studio.tid('file-input').setInputFiles([
     { name: 'picked.yaml', mimeType: 'text/yaml', buffer: Buffer.from(session('picked-job')) },
   ]);
-  await until(
-    () => studio.tid('file-tab-name').allTextContents(),
-    (t) => t.includes('picked.yaml'),
-    'the picked file tab',
-  );
-  await studio.tab('resources');
-  await until(
-    () => studio.tid('resource-name').allTextContents(),
-    (n) => n.includes('picked-job') && n.includes('dropped-job') && n.includes('dev'),
-    'resources of every file',
-  );
+  await until(() => studio.nodeNames(), (n) => n.includes('picked-job'), 'the picked resource');
+  const selected = await studio.page.locator('[data-testid="node"].selected').evaluateAll((ns) => ns.map((n) => n.dataset.name));
+  assert.deepEqual(selected, ['picked-job']);
 });
 
-test('removing a file removes its resources and findings', async () => {
-  const tabs = await studio.tid('file-tab-name').allTextContents();
-  await studio.tid('file-close').nth(tabs.indexOf('dropped.yaml')).click();
-  await until(
-    () => studio.findings('NAME-FKO-001'),
-    (f) => !f.some((x) => x.location?.startsWith('dropped.yaml')),
-    'findings of the removed file to go',
-  );
-  await studio.tab('resources');
-  assert.ok(!(await studio.tid('resource-name').allTextContents()).includes('dropped-job'));
+test('a folder is imported recursively, manifests only', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fstudio-'));
+  mkdirSync(join(dir, 'team', 'jobs'), { recursive: true });
+  writeFileSync(join(dir, 'team', 'a.yaml'), session('folder-a'));
+  writeFileSync(join(dir, 'team', 'jobs', 'b.yml'), session('folder-b'));
+  writeFileSync(join(dir, 'team', 'README.md'), '# not a manifest\n');
+  await studio.tid('folder-input').setInputFiles(join(dir, 'team'));
+  await until(() => studio.nodeNames(), (n) => n.includes('folder-a') && n.includes('folder-b'), 'folder resources');
+  const message = await studio.tid('message').textContent();
+  assert.match(message, /Imported 2 resource/);
+  assert.doesNotMatch(message, /README/);
+});
+
+test('pasted manifests are imported; a syntax error is reported with its line', async () => {
+  await studio.tid('paste-open').click();
+  await studio.tid('paste-text').fill(`${session('pasted-job')}---\nkind: [unclosed\n`);
+  await studio.tid('paste-import').click();
+  await until(() => studio.nodeNames(), (n) => n.includes('pasted-job'), 'the pasted resource');
+  const syntax = await until(() => studio.findings('IMP-SYNTAX-001'), (f) => f.length === 1, 'the syntax error');
+  assert.match(syntax[0].location, /^pasted-\d+\.yaml:\d+$/);
 });
 
 test('loading the broken example shows its repeated key and invalid names', async () => {
-  await studio.tid('example-select').selectOption('broken');
-  await until(
-    () => studio.tid('file-tab-name').allTextContents(),
-    (t) => t.length === 1 && t[0] === 'broken.yaml',
-    'the example replacing the files',
-  );
+  await studio.open('broken');
   const dup = await until(() => studio.findings('CFG-YAML-001'), (f) => f.length === 1, 'CFG-YAML-001');
   assert.equal(dup[0].location, 'broken.yaml:12');
   const names = await studio.findings('NAME-FKO-001');
   assert.deepEqual(names.map((f) => f.location).sort(), ['broken.yaml:27', 'broken.yaml:5']);
-  assert.ok(Number(await studio.tid('count-error').textContent().then(parseInt)) >= 3);
+  assert.ok((await studio.nodeNames()).every((n) => !n.startsWith('folder-')), 'the example replaced the design');
+  assert.deepEqual(studio.errors, []);
 });

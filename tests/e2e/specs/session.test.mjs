@@ -1,30 +1,9 @@
-// A real editing session: paste a broken manifest, see the finding at its line, fix it,
-// see it go, read the effective configuration, reload and find the text again.
+// A real session: open a template, add and connect resources, fix a finding through the
+// inspector, see the effective configuration change, export YAML and check it, undo,
+// reload and find the work restored.
 import { strict as assert } from 'node:assert';
 import { after, before, test } from 'node:test';
 import { launch, Studio, until } from '../lib/studio.mjs';
-
-const broken = `apiVersion: flink.apache.org/v1beta1
-kind: FlinkDeployment
-metadata:
-  name: Clicks.Enricher
-  namespace: streaming
-spec:
-  image: flink:1.20
-  flinkVersion: v1_20
-  serviceAccount: flink
-  flinkConfiguration:
-    taskmanager.numberOfTaskSlots: "3"
-  jobManager:
-    resource: {memory: 2048m, cpu: 1}
-  taskManager:
-    resource: {memory: 2048m, cpu: 1}
-  job:
-    jarURI: local:///opt/flink/examples/streaming/StateMachineExample.jar
-    parallelism: 3
-    upgradeMode: stateless
-`;
-const fixed = broken.replace('Clicks.Enricher', 'clicks-enricher');
 
 let browser;
 let studio;
@@ -34,93 +13,131 @@ before(async () => {
 });
 after(async () => browser?.close());
 
-test('the page loads the first example with no error and no CSP violation', async () => {
-  const tabs = await studio.tid('file-tab-name').allTextContents();
-  assert.deepEqual(tabs, ['fko-checkpointed.yaml']);
-  const resources = await studio.page.locator('[data-testid="tab-resources"] .count').textContent();
-  assert.equal(resources, '2');
+const slots = () =>
+  studio.page
+    .locator('[data-testid="config"] [data-testid="config-entry"][data-key="taskmanager.numberOfTaskSlots"] [data-testid="config-value"]')
+    .first()
+    .textContent();
+
+test('the first visit shows the first example on the canvas, in its namespace frame', async () => {
+  assert.deepEqual((await studio.nodeNames()).sort(), ['flink-operator', 'orders-enrichment']);
+  const frames = await studio.tid('frame').evaluateAll((fs) => fs.map((f) => f.dataset.namespace));
+  assert.deepEqual(frames, ['flink']);
   assert.deepEqual(await studio.cspViolations(), []);
   assert.deepEqual(studio.errors, []);
 });
 
-test('a pasted invalid name is reported with rule id, resource, pointer and line', async () => {
-  await studio.newFile();
-  await studio.setText(broken);
-  const found = await until(
-    () => studio.findings('NAME-FKO-001'),
-    (f) => f.length === 1,
-    'NAME-FKO-001',
+test('opening a template draws its resources, frames and references', async () => {
+  await studio.open('session-cluster');
+  await until(() => studio.resources(), (n) => n === 7, 'the template');
+  const names = await studio.nodeNames();
+  for (const n of ['flink', 'flink-kubernetes-operator', 'session-cluster', 'state-machine']) {
+    assert.ok(names.includes(n), `${n} is drawn`);
+  }
+  const fields = await studio.tid('edge').evaluateAll((es) => es.map((e) => e.dataset.field));
+  assert.ok(fields.includes('deploymentName'), `session job → cluster edge labelled (${fields})`);
+  assert.equal(await studio.tid('count-error').textContent(), '0 errors');
+  const badge = await studio.node('session-cluster').getAttribute('data-findings');
+  assert.ok(Number(badge) >= 0);
+});
+
+test('a resource added from the palette and connected by dragging gets its reference set', async () => {
+  await studio.clickNode('session-cluster');
+  await studio.add('fko-session-job');
+  const added = await studio.page.locator('[data-testid="inspector-title"]').textContent();
+  const name = added.replace('FlinkSessionJob ', '');
+  await studio.setField('/spec/deploymentName', 'nowhere');
+  await studio.tid('edge-dangling').first().waitFor();
+  assert.equal(await studio.page.locator(`[data-testid="edge-dangling"] [data-testid="ghost-name"]`).first().textContent(), 'missing: nowhere');
+  const before = await studio.validations();
+  await studio.connect(name, 'session-cluster');
+  await until(() => studio.validations(), (n) => n > before, 'validation after connecting');
+  await studio.tab('inspector');
+  await studio.clickNode(name);
+  const value = await studio.page.locator('[data-testid="form"] [data-pointer="/spec/deploymentName"]').inputValue();
+  assert.equal(value, 'session-cluster');
+  assert.equal(await studio.page.locator(`[data-testid="edge-dangling"][data-from]`).count(), 0);
+  assert.deepEqual(studio.errors, []);
+});
+
+test('a refused connection says why and changes nothing', async () => {
+  const before = await studio.resources();
+  await studio.connect('Namespace/flink', 'session-cluster');
+  const message = await until(() => studio.tid('message').textContent(), (m) => m.length > 0, 'a message');
+  assert.match(message, /connect|refused|cannot/i);
+  assert.equal(await studio.resources(), before);
+});
+
+test('a finding is fixed through the inspector: click it, edit the focused field', async () => {
+  await studio.clickNode('session-cluster');
+  await studio.setField('/metadata/name', 'Session.Cluster');
+  const found = await until(() => studio.findings('NAME-FKO-001'), (f) => f.length === 1, 'NAME-FKO-001');
+  assert.equal(found[0].pointer, '/metadata/name');
+  assert.equal(await studio.node('Session.Cluster').getAttribute('data-severity'), 'error');
+  await studio.clickNode('state-machine');
+  await studio.page.locator('[data-testid="finding"][data-rule="NAME-FKO-001"]').click();
+  assert.equal(await studio.tid('inspector-title').textContent(), 'FlinkDeployment Session.Cluster');
+  const focused = await until(
+    () => studio.page.evaluate(() => document.activeElement?.dataset?.pointer ?? null),
+    (p) => p === '/metadata/name',
+    'the name field focused',
   );
-  assert.deepEqual(found[0], {
-    severity: 'error',
-    location: 'pasted-1.yaml:4',
-    message: "'Clicks.Enricher' is not a valid FlinkDeployment name",
-    pointer: '/metadata/name',
-    resource: 'FlinkDeployment streaming/Clicks.Enricher',
-    hint: found[0].hint,
-  });
-  assert.match(found[0].hint, /^Fix: .*lowercase/);
-  const badge = studio.page.locator('.file-tab.active .badge.error');
-  assert.ok(Number(await badge.textContent()) >= 1, 'the file tab counts its errors');
+  assert.equal(focused, '/metadata/name');
+  await studio.setField('/metadata/name', 'session-cluster');
+  await until(() => studio.findings('NAME-FKO-001'), (f) => f.length === 0, 'the finding gone');
+  assert.equal(await studio.node('session-cluster').getAttribute('data-severity'), 'none');
 });
 
-test('clicking the location selects the offending line in the editor', async () => {
-  await studio.page
-    .locator('[data-testid="finding"][data-rule="NAME-FKO-001"] [data-testid="finding-location"]')
-    .click();
-  const selected = await until(
-    () =>
-      studio.tid('editor').evaluate((t) => t.value.slice(t.selectionStart, t.selectionEnd)),
-    (s) => s.length > 0,
-    'a selection',
-  );
-  assert.equal(selected, '  name: Clicks.Enricher');
-});
-
-test('fixing the name in the text makes the finding disappear', async () => {
-  await studio.setText(fixed);
-  await until(() => studio.findings('NAME-FKO-001'), (f) => f.length === 0, 'no NAME-FKO-001');
-  assert.equal(await studio.page.locator('.file-tab.active .badge.error').count(), 0);
-});
-
-test('the effective configuration shows the value and where it was set', async () => {
+test('editing the Flink configuration changes the effective configuration', async () => {
+  await studio.clickNode('session-cluster');
   await studio.tab('config');
-  const row = studio.page.locator(
-    '[data-testid="config"][data-resource="clicks-enricher"] [data-testid="config-entry"][data-key="taskmanager.numberOfTaskSlots"]',
-  );
-  await row.waitFor();
-  assert.equal(await row.locator('[data-testid="config-value"]').textContent(), '3');
-  const cells = await row.locator('td').allTextContents();
-  assert.match(cells[2], /^resource/);
-  assert.equal(cells[3], '/spec/flinkConfiguration/taskmanager.numberOfTaskSlots');
+  assert.equal(await until(slots, (v) => v === '2', 'slots 2'), '2');
+  await studio.tab('inspector');
+  const row = studio.page.locator('[data-testid="config-row"][data-key="taskmanager.numberOfTaskSlots"] input');
+  const before = await studio.validations();
+  await row.fill('4');
+  await row.press('Enter');
+  await until(() => studio.validations(), (n) => n > before, 'validation after the config edit');
+  await studio.tab('config');
+  assert.equal(await until(slots, (v) => v === '4', 'slots 4'), '4');
 });
 
-test('a reload restores the texts and the open file', async () => {
+test('the export holds the design as kubectl YAML without studio nodes', async () => {
+  await studio.tab('export');
+  const yaml = await studio.tid('export-yaml').textContent();
+  assert.match(yaml, /kind: FlinkDeployment/);
+  assert.match(yaml, /taskmanager\.numberOfTaskSlots: ['"]?4/);
+  assert.match(yaml, /deploymentName: session-cluster/);
+  assert.doesNotMatch(yaml, /FlinkKubernetesOperator/);
+  assert.equal((yaml.match(/kind: FlinkSessionJob/g) ?? []).length, 2);
+});
+
+test('undo reverts the last edit, redo restores it', async () => {
+  await studio.page.locator('body').click({ position: { x: 5, y: 700 } });
+  await studio.page.keyboard.press('Control+z');
+  await studio.clickNode('session-cluster');
+  await studio.tab('config');
+  assert.equal(await until(slots, (v) => v === '2', 'slots back to 2'), '2');
+  await studio.page.keyboard.press('Control+Shift+z');
+  assert.equal(await until(slots, (v) => v === '4', 'slots 4 again'), '4');
+});
+
+test('a dragged node keeps its place, and a reload restores the whole design', async () => {
+  const start = await studio.centre('session-cluster');
+  const validations = await studio.validations();
+  await studio.dragNode('session-cluster', 120, 60);
+  const moved = await studio.centre('session-cluster');
+  assert.ok(Math.abs(moved.x - start.x - 120) < 3 && Math.abs(moved.y - start.y - 60) < 3, 'moved');
+  assert.equal(await studio.validations(), validations, 'moving a node does not re-validate');
+  const names = (await studio.nodeNames()).sort();
+  await until(() => studio.tid('status').getAttribute('data-saved'), (s) => s !== '', 'autosave');
+  await new Promise((r) => setTimeout(r, 600));
   await studio.reload();
-  assert.deepEqual(await studio.tid('file-tab-name').allTextContents(), [
-    'fko-checkpointed.yaml',
-    'pasted-1.yaml',
-  ]);
-  assert.equal(await studio.tid('editor').inputValue(), fixed);
-  assert.equal(await studio.tid('file-name').inputValue(), 'pasted-1.yaml');
-});
-
-test('keystrokes typed in a burst are validated once', async () => {
-  await studio.tid('editor').click();
-  await studio.page.keyboard.press('Control+End');
-  const before = await studio.validations();
-  await studio.page.keyboard.type('  restartNonce: 7', { delay: 15 });
-  await until(() => studio.validations(), (n) => n > before, 'validation after typing');
-  await new Promise((r) => setTimeout(r, 700));
-  assert.equal(await studio.validations(), before + 1);
-  assert.ok((await studio.tid('editor').inputValue()).endsWith('restartNonce: 7'));
-});
-
-test('an edit that leaves the design unchanged (a comment) is not validated again', async () => {
-  const before = await studio.validations();
-  await studio.page.keyboard.type('\n# a comment', { delay: 15 });
-  await new Promise((r) => setTimeout(r, 700));
-  assert.equal(await studio.tid('status').getAttribute('data-state'), 'checked');
-  assert.equal(await studio.validations(), before);
+  assert.deepEqual((await studio.nodeNames()).sort(), names);
+  const frameBefore = await studio.page.locator('[data-testid="frame"]').count();
+  assert.ok(frameBefore >= 1);
+  await studio.clickNode('session-cluster');
+  await studio.tab('config');
+  assert.equal(await until(slots, (v) => v === '4', 'slots 4 after reload'), '4');
   assert.deepEqual(studio.errors, []);
 });

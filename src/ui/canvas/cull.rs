@@ -1,0 +1,133 @@
+//! What the canvas draws: the nodes and edges inside the (snapped) visible area.
+
+use std::collections::HashMap;
+
+use super::super::analysis::{EdgeBase, NodeBase};
+use crate::core::design::Point;
+use crate::core::layout::{NODE_HEIGHT, NODE_WIDTH, Rect};
+use crate::core::model::ResourceId;
+
+/// Above this many nodes in view, the canvas draws an overview (a few paths) instead of
+/// one element per node.
+pub const OVERVIEW_LIMIT: usize = 1500;
+/// The visible area is snapped outwards to this grid (world units), so that small pans
+/// change nothing drawn.
+const SNAP: f64 = 400.0;
+
+/// The visible area, snapped and with a margin; a memo key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Area {
+    left: i64,
+    top: i64,
+    right: i64,
+    bottom: i64,
+}
+
+impl Area {
+    /// The area around `visible`.
+    pub fn around(visible: Rect) -> Self {
+        let cell = |v: f64| (v / SNAP).floor() as i64;
+        Self {
+            left: cell(visible.x) - 1,
+            top: cell(visible.y) - 1,
+            right: cell(visible.right()) + 2,
+            bottom: cell(visible.bottom()) + 2,
+        }
+    }
+
+    /// As a world rectangle.
+    pub fn rect(&self) -> Rect {
+        Rect {
+            x: self.left as f64 * SNAP,
+            y: self.top as f64 * SNAP,
+            width: (self.right - self.left) as f64 * SNAP,
+            height: (self.bottom - self.top) as f64 * SNAP,
+        }
+    }
+}
+
+/// A node in view, with everything its drawing depends on (the `For` key).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct NodeItem {
+    /// The node.
+    pub base: NodeBase,
+    /// Position, rounded.
+    pub x: i64,
+    /// Position, rounded.
+    pub y: i64,
+    /// Drawn with text.
+    pub detail: bool,
+}
+
+/// An edge in view.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct EdgeItem {
+    /// The edge.
+    pub base: EdgeBase,
+    /// Start (top centre of the referencing node).
+    pub from: (i64, i64),
+    /// End (bottom centre of the referenced node, or the ghost stub).
+    pub to: (i64, i64),
+    /// Drawn with its label.
+    pub detail: bool,
+}
+
+/// Nodes whose rectangle meets `area`.
+pub fn nodes(
+    all: &[NodeBase],
+    pos: &HashMap<ResourceId, Point>,
+    area: Rect,
+    detail: bool,
+) -> Vec<NodeItem> {
+    all.iter()
+        .filter_map(|n| {
+            let p = pos.get(&n.id)?;
+            Rect::node(*p).intersects(&area).then(|| NodeItem {
+                base: n.clone(),
+                x: p.x.round() as i64,
+                y: p.y.round() as i64,
+                detail,
+            })
+        })
+        .collect()
+}
+
+/// Where an edge starts and ends.
+pub fn anchors(e: &EdgeBase, pos: &HashMap<ResourceId, Point>) -> Option<((f64, f64), (f64, f64))> {
+    let from = pos.get(&e.from)?;
+    let start = (from.x + NODE_WIDTH / 2.0, from.y);
+    let end = match e.to {
+        Some(to) => {
+            let t = pos.get(&to)?;
+            (t.x + NODE_WIDTH / 2.0, t.y + NODE_HEIGHT)
+        }
+        None => (start.0 + 50.0, start.1 - 40.0),
+    };
+    Some((start, end))
+}
+
+/// Edges whose bounding box meets `area`.
+pub fn edges(
+    all: &[EdgeBase],
+    pos: &HashMap<ResourceId, Point>,
+    area: Rect,
+    detail: bool,
+) -> Vec<EdgeItem> {
+    all.iter()
+        .filter_map(|e| {
+            let (a, b) = anchors(e, pos)?;
+            let bbox = Rect {
+                x: a.0.min(b.0) - 1.0,
+                y: a.1.min(b.1) - 30.0,
+                width: (a.0 - b.0).abs() + 2.0,
+                height: (a.1 - b.1).abs() + 31.0,
+            };
+            bbox.intersects(&area).then(|| EdgeItem {
+                base: e.clone(),
+                from: (a.0.round() as i64, a.1.round() as i64),
+                to: (b.0.round() as i64, b.1.round() as i64),
+                detail,
+            })
+        })
+        .collect()
+}

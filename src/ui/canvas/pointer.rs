@@ -1,0 +1,270 @@
+//! Pointer gestures on the canvas: pan, select, rubber band, drag, connect, wheel zoom.
+
+use std::collections::{BTreeSet, HashSet};
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::core::design::Point;
+use crate::core::layout::{NODE_WIDTH, Rect};
+use crate::core::model::ResourceId;
+use crate::ui::state::AppState;
+use crate::ui::viewport::{DragOffset, Viewport};
+
+/// Radius (world units) around a port that starts a connection.
+const PORT_RADIUS: f64 = 10.0;
+
+#[derive(Clone)]
+enum Gesture {
+    Idle,
+    Pan { sx: f64, sy: f64, view: Viewport, moved: bool },
+    Drag { start: Point, ids: Arc<HashSet<ResourceId>> },
+    Band { start: Point, additive: bool },
+    Connect { from: ResourceId, start: Point },
+}
+
+enum Hit {
+    Port(ResourceId),
+    Node(ResourceId),
+}
+
+/// The gesture in progress and its overlays; `Copy`.
+#[derive(Clone, Copy)]
+pub struct Gestures {
+    state: AppState,
+    svg: NodeRef<leptos::svg::Svg>,
+    gesture: StoredValue<Gesture>,
+    band: RwSignal<Option<Rect>>,
+    link: RwSignal<Option<(Point, Point)>>,
+    /// True while the space bar is held (space-drag pans).
+    space: RwSignal<bool>,
+}
+
+impl Gestures {
+    /// Gestures of the canvas `svg`.
+    pub fn new(state: AppState, svg: NodeRef<leptos::svg::Svg>) -> Self {
+        let space = RwSignal::new(false);
+        let typing = |e: &web_sys::KeyboardEvent| {
+            e.target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+        };
+        let _ = window_event_listener(leptos::ev::keydown, move |e| {
+            if e.code() == "Space" && !typing(&e) {
+                space.set(true);
+            }
+        });
+        let _ = window_event_listener(leptos::ev::keyup, move |e| {
+            if e.code() == "Space" {
+                space.set(false);
+            }
+        });
+        Self {
+            state,
+            svg,
+            gesture: StoredValue::new(Gesture::Idle),
+            band: RwSignal::new(None),
+            link: RwSignal::new(None),
+            space,
+        }
+    }
+
+    fn screen(&self, e: &web_sys::MouseEvent) -> (f64, f64) {
+        let Some(svg) = self.svg.get_untracked() else { return (0.0, 0.0) };
+        let r = svg.get_bounding_client_rect();
+        (f64::from(e.client_x()) - r.left(), f64::from(e.client_y()) - r.top())
+    }
+
+    fn world(&self, e: &web_sys::MouseEvent) -> Point {
+        let (sx, sy) = self.screen(e);
+        self.state.view.get_untracked().to_world(sx, sy)
+    }
+
+    fn hit(&self, p: Point) -> Option<Hit> {
+        let detailed = self.state.view.get_untracked().detailed();
+        self.state.positions.with_untracked(|pos| {
+            let near_port = |q: &Point| {
+                let (dx, dy) = (p.x - (q.x + NODE_WIDTH / 2.0), p.y - q.y);
+                dx * dx + dy * dy <= PORT_RADIUS * PORT_RADIUS
+            };
+            let probe = Rect { x: p.x, y: p.y, width: 0.001, height: 0.001 };
+            let mut found = None;
+            for (id, q) in pos.iter() {
+                if detailed && near_port(q) {
+                    return Some(Hit::Port(*id));
+                }
+                if Rect::node(*q).intersects(&probe) && found.is_none_or(|f: ResourceId| id.0 > f.0)
+                {
+                    found = Some(*id);
+                }
+            }
+            found.map(Hit::Node)
+        })
+    }
+
+    /// Pointer pressed.
+    pub fn down(self, e: web_sys::PointerEvent) {
+        if e.button() != 0 && e.button() != 1 {
+            return;
+        }
+        // No text selection while dragging on the canvas; a field being edited commits and
+        // lets go of the keyboard, so shortcuts apply to the canvas.
+        e.prevent_default();
+        if let Some(active) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = active.blur();
+        }
+        if let Some(svg) = self.svg.get_untracked() {
+            let _ = svg.set_pointer_capture(e.pointer_id());
+        }
+        let (sx, sy) = self.screen(&e);
+        let p = self.world(&e);
+        let toggle = e.ctrl_key() || e.meta_key() || e.shift_key();
+        let pan = Gesture::Pan { sx, sy, view: self.state.view.get_untracked(), moved: false };
+        let next = match (e.button() == 1 || self.space.get_untracked(), self.hit(p)) {
+            (true, _) => pan,
+            (false, Some(Hit::Port(from))) => {
+                self.link.set(Some((port_of(self.state, from), p)));
+                Gesture::Connect { from, start: p }
+            }
+            (false, Some(Hit::Node(id))) => {
+                let sel = self.state.selection;
+                if toggle {
+                    sel.update(|s| {
+                        if !s.remove(&id) {
+                            s.insert(id);
+                        }
+                    });
+                } else if !sel.with_untracked(|s| s.contains(&id)) {
+                    sel.set(BTreeSet::from([id]));
+                }
+                let ids: HashSet<ResourceId> = sel.with_untracked(|s| s.iter().copied().collect());
+                Gesture::Drag { start: p, ids: Arc::new(ids) }
+            }
+            (false, None) if e.shift_key() || e.ctrl_key() => {
+                self.band.set(Some(Rect { x: p.x, y: p.y, width: 0.0, height: 0.0 }));
+                Gesture::Band { start: p, additive: e.ctrl_key() || e.meta_key() }
+            }
+            (false, None) => pan,
+        };
+        self.gesture.set_value(next);
+    }
+
+    /// Pointer moved.
+    pub fn moved(self, e: web_sys::PointerEvent) {
+        let g = self.gesture.get_value();
+        match g {
+            Gesture::Idle => {}
+            Gesture::Pan { sx, sy, view, .. } => {
+                let (x, y) = self.screen(&e);
+                if (x - sx).abs() + (y - sy).abs() > 3.0 {
+                    self.gesture.set_value(Gesture::Pan { sx, sy, view, moved: true });
+                    self.state.view.set(Viewport {
+                        x: view.x - (x - sx) / view.zoom,
+                        y: view.y - (y - sy) / view.zoom,
+                        zoom: view.zoom,
+                    });
+                }
+            }
+            Gesture::Drag { start, ids } => {
+                let p = self.world(&e);
+                self.state.drag.set(Some(DragOffset { ids, dx: p.x - start.x, dy: p.y - start.y }));
+            }
+            Gesture::Band { start, .. } => {
+                let p = self.world(&e);
+                self.band.set(Some(Rect {
+                    x: start.x.min(p.x),
+                    y: start.y.min(p.y),
+                    width: (p.x - start.x).abs(),
+                    height: (p.y - start.y).abs(),
+                }));
+            }
+            Gesture::Connect { from, .. } => {
+                self.link.set(Some((port_of(self.state, from), self.world(&e))));
+            }
+        }
+    }
+
+    /// Pointer released: commit the gesture.
+    pub fn up(self, e: web_sys::PointerEvent) {
+        let g = self.gesture.get_value();
+        self.gesture.set_value(Gesture::Idle);
+        match g {
+            Gesture::Idle => {}
+            Gesture::Pan { moved, .. } => {
+                if !moved {
+                    self.state.selection.set(BTreeSet::new());
+                }
+            }
+            Gesture::Drag { ids, .. } => {
+                if let Some(d) = self.state.drag.get_untracked() {
+                    self.state.move_by(&ids, d.dx, d.dy);
+                }
+                self.state.drag.set(None);
+            }
+            Gesture::Band { additive, .. } => {
+                let band = self.band.get_untracked();
+                self.band.set(None);
+                let Some(band) = band else { return };
+                let inside: BTreeSet<ResourceId> = self.state.positions.with_untracked(|pos| {
+                    pos.iter()
+                        .filter(|(_, p)| band.intersects(&Rect::node(**p)))
+                        .map(|(id, _)| *id)
+                        .collect()
+                });
+                self.state.selection.update(|s| {
+                    if !additive {
+                        s.clear();
+                    }
+                    s.extend(inside);
+                });
+            }
+            Gesture::Connect { from, start } => {
+                self.link.set(None);
+                let p = self.world(&e);
+                let far = (p.x - start.x).abs() + (p.y - start.y).abs() > 4.0;
+                match self.hit(p) {
+                    Some(Hit::Node(to) | Hit::Port(to)) if to != from => {
+                        self.state.connect(from, to)
+                    }
+                    _ if far => self.state.say("Drop the connection on another node.", false),
+                    _ => self.state.selection.set(BTreeSet::from([from])),
+                }
+            }
+        }
+    }
+
+    /// Wheel: zoom around the pointer.
+    pub fn wheel(self, e: web_sys::WheelEvent) {
+        e.prevent_default();
+        let (sx, sy) = self.screen(&e);
+        let factor = (-e.delta_y() * 0.0015).exp().clamp(0.5, 2.0);
+        self.state.view.update(|v| *v = v.zoom_at(factor, sx, sy));
+    }
+
+    /// The rubber band and the connection being drawn.
+    pub fn overlays(self) -> impl IntoView {
+        let band = move || {
+            self.band.get().map(|r| {
+                view! { <rect class="band" data-testid="band" x=r.x y=r.y width=r.width height=r.height></rect> }
+            })
+        };
+        let link = move || {
+            self.link.get().map(|(a, b)| {
+                view! { <line class="link" data-testid="link" x1=a.x y1=a.y x2=b.x y2=b.y></line> }
+            })
+        };
+        view! { {band} {link} }
+    }
+}
+
+fn port_of(state: AppState, id: ResourceId) -> Point {
+    state.positions.with_untracked(|pos| {
+        pos.get(&id)
+            .map_or(Point { x: 0.0, y: 0.0 }, |p| Point { x: p.x + NODE_WIDTH / 2.0, y: p.y })
+    })
+}

@@ -1,0 +1,243 @@
+//! Edits of the design: every change goes through the core's undo history
+//! (`core::edit::History`), so canvas, forms and YAML share one undo list; each edit
+//! announces itself as a content change (re-validate) or a placement change (redraw only).
+
+use std::collections::{BTreeSet, HashSet};
+
+use leptos::prelude::*;
+use serde_json::Value;
+
+use super::analysis::{self, SourceFile};
+use super::state::AppState;
+use crate::core::design::{Design, Point};
+use crate::core::edit::{Applied, Edit};
+use crate::core::graph::Graph;
+use crate::core::layout;
+use crate::core::model::ResourceId;
+
+impl AppState {
+    fn changed(self, content: bool) {
+        if content {
+            self.content.update(|n| *n += 1);
+        }
+        self.placement.update(|n| *n += 1);
+    }
+
+    /// Applies an edit through the history; says what went wrong when it is refused.
+    /// `coalesce` joins it with the previous step of the same field / resource / drag.
+    pub fn apply(self, edit: Edit, coalesce: bool) -> Option<Applied> {
+        let history = self.history;
+        let result = self
+            .design
+            .try_update_value(|d| history.try_update_value(|h| h.apply(d, edit, coalesce)))
+            .flatten()?;
+        match result {
+            Ok(applied) => {
+                if !applied.change.is_empty() {
+                    self.changed(!applied.change.is_layout_only());
+                }
+                Some(applied)
+            }
+            Err(e) => {
+                self.say(
+                    format!("{}{}", e.to_string()[..1].to_uppercase(), &e.to_string()[1..]),
+                    true,
+                );
+                None
+            }
+        }
+    }
+
+    /// Undoes the last edit.
+    pub fn undo(self) {
+        let history = self.history;
+        let label = self
+            .design
+            .try_update_value(|d| history.try_update_value(|h| h.undo(d)))
+            .flatten()
+            .flatten();
+        match label {
+            Some(l) => {
+                self.forget_missing_selection();
+                self.say(format!("Undid: {l}."), false);
+                self.changed(true);
+            }
+            None => self.say("Nothing to undo.", false),
+        }
+    }
+
+    /// Redoes the last undone edit.
+    pub fn redo(self) {
+        let history = self.history;
+        let label = self
+            .design
+            .try_update_value(|d| history.try_update_value(|h| h.redo(d)))
+            .flatten()
+            .flatten();
+        match label {
+            Some(l) => {
+                self.say(format!("Redid: {l}."), false);
+                self.changed(true);
+            }
+            None => self.say("Nothing to redo.", false),
+        }
+    }
+
+    fn forget_missing_selection(self) {
+        let alive: HashSet<ResourceId> =
+            self.design.with_value(|d| d.resources.iter().map(|r| r.id).collect());
+        self.selection.update(|s| s.retain(|id| alive.contains(id)));
+    }
+
+    /// Gives positions to resources that have none (below the rest, or at `at`). Not an
+    /// undo step of its own: it belongs to the edit that added them.
+    fn place(self, new: &HashSet<ResourceId>, at: Option<Point>) {
+        if new.is_empty() {
+            return;
+        }
+        self.design.update_value(|d| {
+            for (id, p) in analysis::place_new(d, new, at) {
+                d.layout.insert(id, p);
+            }
+        });
+        self.placement.update(|n| *n += 1);
+    }
+
+    /// Imports texts (manifests or design files) into the design; the new resources are
+    /// laid out below the existing ones and selected.
+    pub fn import(self, files: Vec<SourceFile>) {
+        if files.is_empty() {
+            return;
+        }
+        let was_empty = self.design.with_value(|d| d.resources.is_empty());
+        let (mut ids, mut findings) = (Vec::new(), Vec::new());
+        for f in &files {
+            if let Some(applied) =
+                self.apply(Edit::Import { file: f.name.clone(), text: f.text.clone() }, false)
+            {
+                ids.extend(applied.added);
+                findings.extend(applied.diagnostics);
+            }
+        }
+        let unplaced: HashSet<ResourceId> = self
+            .design
+            .with_value(|d| ids.iter().filter(|id| !d.layout.contains_key(id)).copied().collect());
+        self.place(&unplaced, None);
+        let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+        self.say(format!("Imported {} resource(s) from {}.", ids.len(), names.join(", ")), false);
+        self.import_findings.set(findings);
+        self.selection.set(ids.into_iter().collect());
+        if was_empty {
+            self.fit();
+        }
+    }
+
+    /// Replaces the whole design (template, example, design file, share link); undoable.
+    pub fn load(self, design: Design, name: &str) {
+        self.apply(Edit::Load(Box::new(with_layout(design))), false);
+        self.after_load(name);
+    }
+
+    /// Starts from `design` with an empty history (page load).
+    pub fn start_with(self, design: Design, name: &str) {
+        self.design.set_value(with_layout(design));
+        self.history.update_value(|h| h.clear());
+        self.changed(true);
+        self.after_load(name);
+    }
+
+    fn after_load(self, name: &str) {
+        self.name.set(name.to_string());
+        self.import_findings.set(Vec::new());
+        self.selection.set(BTreeSet::new());
+        self.fit();
+    }
+
+    /// Adds one resource at `at` (or below the rest) and selects it.
+    pub fn add(self, doc: Value, at: Option<Point>) -> Option<ResourceId> {
+        let applied = self.apply(Edit::Add { docs: vec![doc], at }, false)?;
+        let id = *applied.added.first()?;
+        if at.is_none() {
+            self.place(&HashSet::from([id]), None);
+        }
+        self.selection.set(BTreeSet::from([id]));
+        Some(id)
+    }
+
+    /// Removes resources.
+    pub fn remove(self, ids: &BTreeSet<ResourceId>) {
+        if ids.is_empty() {
+            return;
+        }
+        if self.apply(Edit::Remove { ids: ids.iter().copied().collect() }, false).is_some() {
+            self.selection.update(|s| s.retain(|id| !ids.contains(id)));
+            self.say(format!("Deleted {} resource(s). Ctrl+Z brings them back.", ids.len()), false);
+        }
+    }
+
+    /// Duplicates resources beside the originals; the copies are selected.
+    pub fn duplicate(self, ids: &BTreeSet<ResourceId>) {
+        if ids.is_empty() {
+            return;
+        }
+        if let Some(applied) =
+            self.apply(Edit::Duplicate { ids: ids.iter().copied().collect() }, false)
+        {
+            self.selection.set(applied.added.into_iter().collect());
+        }
+    }
+
+    /// Replaces a resource's document (the inspector's YAML tab).
+    pub fn replace(self, id: ResourceId, doc: Value) {
+        self.apply(Edit::Replace { id, doc }, true);
+    }
+
+    /// Sets (or removes) one field (the inspector's form).
+    pub fn set_field(self, id: ResourceId, pointer: &str, value: Option<Value>) {
+        self.apply(Edit::SetField { id, pointer: pointer.to_string(), value }, true);
+    }
+
+    /// Moves resources by an offset (end of a drag). Does not re-validate.
+    pub fn move_by(self, ids: &HashSet<ResourceId>, dx: f64, dy: f64) {
+        if dx == 0.0 && dy == 0.0 {
+            return;
+        }
+        let positions: Vec<(ResourceId, Point)> = self.design.with_value(|d| {
+            ids.iter()
+                .filter_map(|id| {
+                    d.layout.get(id).map(|p| (*id, Point { x: p.x + dx, y: p.y + dy }))
+                })
+                .collect()
+        });
+        self.apply(Edit::Move { positions }, false);
+    }
+
+    /// Lays the whole design out again (drops hand placement); undoable.
+    pub fn relayout(self) {
+        let positions: Vec<(ResourceId, Point)> = self.design.with_value(|d| {
+            let graph = Graph::build(d);
+            layout::auto(d, &graph).into_iter().collect()
+        });
+        self.apply(Edit::Move { positions }, false);
+        self.fit();
+    }
+
+    /// Connects `from` to `to`: sets the reference field, or says why not.
+    pub fn connect(self, from: ResourceId, to: ResourceId) {
+        if let Some(applied) = self.apply(Edit::Connect { from, to }, false) {
+            self.say(format!("{}.", applied.change.label), false);
+            self.selection.set(BTreeSet::from([from]));
+        }
+    }
+}
+
+/// The design with a position for every resource (automatic for those without).
+fn with_layout(mut design: Design) -> Design {
+    if design.layout.len() < design.resources.len() {
+        let graph = Graph::build(&design);
+        for (id, p) in layout::auto(&design, &graph) {
+            design.layout.entry(id).or_insert(p);
+        }
+    }
+    design
+}

@@ -1,0 +1,123 @@
+//! Canvas geometry in the browser: pan and zoom, screen ↔ world coordinates, culling.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use super::state::AppState;
+use crate::core::design::Point;
+use crate::core::layout::{self, Rect};
+use crate::core::model::ResourceId;
+use leptos::prelude::*;
+
+/// Below this zoom nodes drop their text (level of detail).
+pub const DETAIL_ZOOM: f64 = 0.45;
+/// Zoom limits.
+pub const MIN_ZOOM: f64 = 0.02;
+/// Zoom limits.
+pub const MAX_ZOOM: f64 = 3.0;
+
+/// Pan and zoom: world point `(x, y)` is at the canvas's top-left corner.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Viewport {
+    /// World x at the left edge.
+    pub x: f64,
+    /// World y at the top edge.
+    pub y: f64,
+    /// Screen pixels per world unit.
+    pub zoom: f64,
+}
+
+impl Default for Viewport {
+    fn default() -> Self {
+        Self { x: -40.0, y: -40.0, zoom: 1.0 }
+    }
+}
+
+impl Viewport {
+    /// World coordinates of a canvas pixel.
+    pub fn to_world(&self, sx: f64, sy: f64) -> Point {
+        Point { x: self.x + sx / self.zoom, y: self.y + sy / self.zoom }
+    }
+
+    /// The world rectangle shown on a canvas of `size`.
+    pub fn visible(&self, size: (f64, f64)) -> Rect {
+        Rect { x: self.x, y: self.y, width: size.0 / self.zoom, height: size.1 / self.zoom }
+    }
+
+    /// Zooms by `factor` keeping the canvas pixel `(sx, sy)` fixed.
+    pub fn zoom_at(&self, factor: f64, sx: f64, sy: f64) -> Self {
+        let zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        let anchor = self.to_world(sx, sy);
+        Self { x: anchor.x - sx / zoom, y: anchor.y - sy / zoom, zoom }
+    }
+
+    /// The viewport showing all of `bounds` on a canvas of `size`, with a margin.
+    pub fn fit(bounds: Rect, size: (f64, f64)) -> Self {
+        let margin = 40.0;
+        let zx = (size.0 - 2.0 * margin).max(50.0) / bounds.width.max(1.0);
+        let zy = (size.1 - 2.0 * margin).max(50.0) / bounds.height.max(1.0);
+        let zoom = zx.min(zy).clamp(MIN_ZOOM, 1.2);
+        Self {
+            x: bounds.x - (size.0 / zoom - bounds.width) / 2.0,
+            y: bounds.y - (size.1 / zoom - bounds.height) / 2.0,
+            zoom,
+        }
+    }
+
+    /// True when nodes are drawn with text.
+    pub fn detailed(&self) -> bool {
+        self.zoom >= DETAIL_ZOOM
+    }
+}
+
+/// Nodes being dragged, and the offset so far (world units).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DragOffset {
+    /// The dragged nodes.
+    pub ids: Arc<HashSet<ResourceId>>,
+    /// Horizontal offset.
+    pub dx: f64,
+    /// Vertical offset.
+    pub dy: f64,
+}
+
+impl DragOffset {
+    /// The offset of `id` (zero when it is not dragged).
+    pub fn of(drag: &Option<DragOffset>, id: ResourceId) -> (f64, f64) {
+        match drag {
+            Some(d) if d.ids.contains(&id) => (d.dx, d.dy),
+            _ => (0.0, 0.0),
+        }
+    }
+}
+
+impl AppState {
+    /// Shows the whole design.
+    pub fn fit(self) {
+        let size = self.canvas_size.get_untracked();
+        let bounds =
+            self.positions.with_untracked(|p| self.frames.with_untracked(|f| layout::bounds(p, f)));
+        if let Some(b) = bounds {
+            self.view.set(Viewport::fit(b, size));
+        }
+    }
+
+    /// Pans so that `id` is in the middle of the canvas (zoom kept, at least detailed).
+    pub fn center_on(self, id: ResourceId) {
+        let Some(p) = self.positions.with_untracked(|p| p.get(&id).copied()) else { return };
+        let size = self.canvas_size.get_untracked();
+        let zoom = self.view.get_untracked().zoom.max(DETAIL_ZOOM);
+        let c = Point { x: p.x + layout::NODE_WIDTH / 2.0, y: p.y + layout::NODE_HEIGHT / 2.0 };
+        self.view.set(Viewport {
+            x: c.x - size.0 / 2.0 / zoom,
+            y: c.y - size.1 / 2.0 / zoom,
+            zoom,
+        });
+    }
+
+    /// Zooms by `factor` around the canvas centre.
+    pub fn zoom_by(self, factor: f64) {
+        let (w, h) = self.canvas_size.get_untracked();
+        self.view.update(|v| *v = v.zoom_at(factor, w / 2.0, h / 2.0));
+    }
+}
