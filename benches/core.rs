@@ -59,7 +59,19 @@ fn per_rule(n: usize) {
     }
 }
 
+/// Prints the findings on a design of `n` resources as JSON lines (to diff rule changes).
+fn dump(n: usize) {
+    let design = generate::design(n);
+    for f in rules::validate(&design, Targets::default()) {
+        println!("{}", serde_json::to_string(&f).expect("json"));
+    }
+}
+
 fn main() {
+    if let Some(n) = std::env::args().skip_while(|a| a != "--dump").nth(1) {
+        dump(n.parse().expect("--dump N"));
+        return;
+    }
     if let Some(n) = std::env::args().skip_while(|a| a != "--rules").nth(1) {
         per_rule(n.parse().expect("--rules N"));
         return;

@@ -89,5 +89,6 @@ npm_ci scripts/tools
 if [ "$what" = all ]; then
   browser
   npm_ci tests/e2e
+  npm_ci tests/cmf
 fi
 say "ready"

@@ -7,6 +7,7 @@
 
 pub mod analysis;
 mod app;
+mod apply;
 mod browser;
 pub mod canvas;
 mod configs;

@@ -2,14 +2,22 @@
 //! line. Every decision is made by the rules core (`flink_studio::core`); this binary only
 //! parses arguments, reads files and formats output. Its modules live in `src/bin/fstudio/`.
 
+#[path = "fstudio/apply.rs"]
+mod apply;
 #[path = "fstudio/config.rs"]
 mod config;
+#[path = "fstudio/connection.rs"]
+mod connection;
 #[path = "fstudio/export.rs"]
 mod export;
+#[path = "fstudio/http.rs"]
+mod http;
 #[path = "fstudio/input.rs"]
 mod input;
 #[path = "fstudio/out.rs"]
 mod out;
+#[path = "fstudio/plan.rs"]
+mod plan;
 #[path = "fstudio/rules.rs"]
 mod rules;
 #[path = "fstudio/validate.rs"]
@@ -39,6 +47,12 @@ enum Command {
     Export(export::Args),
     /// List every rule id with its severity and summary.
     Rules(rules::Args),
+    /// Compare the design with a running CMF: what apply would create, update, leave
+    /// unchanged or delete; exit 0 when planned, 2 on bad input or an unreachable server.
+    Plan(plan::Args),
+    /// Make a running CMF match the design over its REST API; exit 0 when everything
+    /// applied, 1 when a step failed, 2 on bad input or an unreachable server.
+    Apply(apply::Args),
 }
 
 fn main() -> ExitCode {
@@ -48,6 +62,8 @@ fn main() -> ExitCode {
         Command::Config(args) => config::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Rules(args) => rules::run(&args),
+        Command::Plan(args) => plan::run(&args),
+        Command::Apply(args) => apply::run(&args),
     };
     ExitCode::from(code)
 }

@@ -7,6 +7,7 @@
 //! graph — so the canvas and the graph never disagree. Dropping a resource on a Namespace
 //! moves it there (`metadata.namespace`); that is containment, not a reference.
 
+mod placement;
 mod plan;
 #[cfg(test)]
 mod tests;
@@ -85,7 +86,8 @@ impl fmt::Display for Refusal {
 pub(crate) struct EnvNamespaces(HashMap<String, String>);
 
 impl EnvNamespaces {
-    fn of(design: &Design) -> Self {
+    /// The environments' namespaces in `design`.
+    pub(crate) fn of(design: &Design) -> Self {
         let mut map = HashMap::new();
         for e in design.of_kind(Kind::Environment) {
             if let Some(ns) = e.spec_str(&["kubernetesNamespace"]) {
@@ -108,29 +110,30 @@ pub fn connection(
     from: ResourceId,
     to: ResourceId,
 ) -> Result<Connection, Refusal> {
-    connection_with(design, &EnvNamespaces::of(design), from, to)
+    let unknown = |id: ResourceId| Refusal(format!("there is no resource #{} in the design", id.0));
+    let f = design.get(from).ok_or_else(|| unknown(from))?;
+    let t = design.get(to).ok_or_else(|| unknown(to))?;
+    connection_with(&EnvNamespaces::of(design), f, t)
 }
 
 /// Every resource `from` can be dropped on (for highlighting drop targets).
 pub fn targets_for(design: &Design, from: ResourceId) -> Vec<ResourceId> {
+    let Some(f) = design.get(from) else { return Vec::new() };
     let lookup = EnvNamespaces::of(design);
     design
         .resources
         .iter()
-        .filter(|t| t.id != from && connection_with(design, &lookup, from, t.id).is_ok())
+        .filter(|t| t.id != from && connection_with(&lookup, f, t).is_ok())
         .map(|t| t.id)
         .collect()
 }
 
 fn connection_with(
-    design: &Design,
     lookup: &EnvNamespaces,
-    from: ResourceId,
-    to: ResourceId,
+    f: &Resource,
+    t: &Resource,
 ) -> Result<Connection, Refusal> {
-    let unknown = |id: ResourceId| Refusal(format!("there is no resource #{} in the design", id.0));
-    let f = design.get(from).ok_or_else(|| unknown(from))?;
-    let t = design.get(to).ok_or_else(|| unknown(to))?;
+    let (from, to) = (f.id, t.id);
     if from == to {
         return Err(Refusal(format!("`{}` cannot reference itself", f.name())));
     }
@@ -166,7 +169,7 @@ fn connection_with(
                 })?;
             connection.field = reference.field;
             let what = if connection.field.is_empty() {
-                "environment".to_string()
+                if edge == EdgeKind::Catalog { "catalog" } else { "environment" }.to_string()
             } else {
                 dotted(&connection.field)
             };

@@ -6,6 +6,7 @@
 //! canvas, the forms and the YAML tab), coalescing runs of drags or keystrokes.
 
 mod change;
+mod duplicate;
 mod field;
 mod history;
 mod names;

@@ -116,16 +116,21 @@ impl Summary {
     }
 }
 
-/// Sorts findings by file, line, severity (worst first) and rule, for stable output.
+type SortKey<'f> = (
+    (&'f Option<String>, Option<u32>, std::cmp::Reverse<Severity>),
+    &'f str,
+    &'f str,
+    &'f str,
+    Option<ResourceId>,
+);
+
+fn sort_key(f: &Finding) -> SortKey<'_> {
+    let at = (&f.file, f.line, std::cmp::Reverse(f.severity));
+    (at, &f.rule, &f.pointer, &f.message, f.resource_id)
+}
+
+/// Sorts findings by file, line, severity (worst first), rule, pointer, message and
+/// resource, for stable output (equal findings keep the order the rules reported them).
 pub fn sort(findings: &mut [Finding]) {
-    findings.sort_by(|a, b| {
-        (&a.file, a.line, std::cmp::Reverse(a.severity), &a.rule, &a.pointer, &a.message).cmp(&(
-            &b.file,
-            b.line,
-            std::cmp::Reverse(b.severity),
-            &b.rule,
-            &b.pointer,
-            &b.message,
-        ))
-    });
+    findings.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
 }

@@ -90,10 +90,15 @@ impl Graph {
         }
         let lookup = DesignLookup { namespaces };
         // Candidates by (kind, name) and by kind, so resolution is linear in the design.
+        // Names repeat across namespaces (every namespace has its `flink` service
+        // account), so namespaced references look up (kind, name, namespace).
         let mut by_name: HashMap<(Kind, &str), Vec<&Resource>> = HashMap::new();
+        let mut by_name_ns: HashMap<(Kind, &str, &str), Vec<&Resource>> = HashMap::new();
         let mut by_kind: HashMap<Kind, Vec<&Resource>> = HashMap::new();
         for t in &design.resources {
             by_name.entry((t.kind, t.name())).or_default().push(t);
+            let ns = t.namespace().unwrap_or("default");
+            by_name_ns.entry((t.kind, t.name(), ns)).or_default().push(t);
             by_kind.entry(t.kind).or_default().push(t);
         }
         for r in &design.resources {
@@ -101,7 +106,13 @@ impl Graph {
                 let hits: Vec<ResourceId> = reference
                     .targets
                     .iter()
-                    .flat_map(|k| by_name.get(&(*k, reference.name.as_str())).into_iter().flatten())
+                    .flat_map(|k| match &reference.namespace {
+                        Some(ns) if *k != Kind::Namespace => {
+                            by_name_ns.get(&(*k, reference.name.as_str(), ns.as_str()))
+                        }
+                        _ => by_name.get(&(*k, reference.name.as_str())),
+                    })
+                    .flatten()
                     .filter(|t| t.id != r.id && satisfies(t, &reference))
                     .map(|t| t.id)
                     .collect();

@@ -16,14 +16,21 @@ mod image;
 mod naming;
 mod ops;
 mod pod;
+mod reads;
 mod refs;
 mod security;
+mod validator;
 
-pub use context::Context;
+pub use context::{Context, Subjects};
+pub use reads::{Deps, KindSet, RuleReads, SubjectKinds};
+pub use validator::Validator;
 
 use super::design::Design;
 use super::finding::{self, Finding, Severity};
-use super::model::Resource;
+use std::cell::Cell;
+use std::rc::Rc;
+
+use super::model::{Resource, ResourceId};
 use super::targets::Targets;
 
 /// A validation rule.
@@ -36,18 +43,35 @@ pub trait Rule: Sync {
     fn summary(&self) -> &'static str;
     /// Appends this rule's findings for the design in `cx`.
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>);
+    /// True when the rule's findings show where *other* resources were read from (file,
+    /// line): the incremental validator does not fingerprint origins, so it re-runs
+    /// such rules every time.
+    fn reads_origins(&self) -> bool {
+        false
+    }
 }
+
+/// The subject a rule is visiting, shared by a tracking context and an attributing sink.
+pub(crate) type SubjectHandle = Rc<Cell<Option<ResourceId>>>;
 
 /// Collects the findings of one rule.
 pub struct Sink<'r> {
     rule: &'r dyn Rule,
     findings: Vec<Finding>,
+    /// When attributing: the subject being visited, and the one of each finding.
+    visits: Option<(SubjectHandle, Vec<Option<ResourceId>>)>,
 }
 
 impl<'r> Sink<'r> {
     /// A sink for `rule`.
     pub fn new(rule: &'r dyn Rule) -> Self {
-        Self { rule, findings: Vec::new() }
+        Self { rule, findings: Vec::new(), visits: None }
+    }
+
+    /// A sink that notes, for each finding, which subject the rule was visiting
+    /// (`Context::subject_handle`).
+    pub(crate) fn attributed(rule: &'r dyn Rule, current: SubjectHandle) -> Self {
+        Self { rule, findings: Vec::new(), visits: Some((current, Vec::new())) }
     }
 
     /// Reports a problem at `pointer` of `resource`, with the rule's default severity.
@@ -61,6 +85,9 @@ impl<'r> Sink<'r> {
         let f =
             Finding::about(self.rule.id(), self.rule.severity(), resource, pointer, message.into());
         self.findings.push(f);
+        if let Some((current, of)) = &mut self.visits {
+            of.push(current.get());
+        }
         let last = self.findings.len() - 1;
         &mut self.findings[last]
     }
@@ -68,6 +95,13 @@ impl<'r> Sink<'r> {
     /// The findings collected.
     pub fn into_findings(self) -> Vec<Finding> {
         self.findings
+    }
+
+    /// The findings collected, each with the subject visited when it was reported.
+    pub(crate) fn into_attributed(self) -> Vec<(Finding, Option<ResourceId>)> {
+        let of = self.visits.map(|v| v.1).unwrap_or_default();
+        let of = of.into_iter().chain(std::iter::repeat(None));
+        self.findings.into_iter().zip(of).collect()
     }
 }
 

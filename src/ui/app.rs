@@ -7,6 +7,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::apply::ApplyPanel;
 use super::browser;
 use super::canvas::Canvas;
 use super::configs::ConfigPanel;
@@ -64,6 +65,7 @@ pub fn App() -> impl IntoView {
             <StatusLine />
             <Help />
             <PasteDialog open=paste />
+            <ApplyPanel />
         </div>
     }
 }

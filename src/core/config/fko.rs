@@ -6,7 +6,7 @@ use super::merge::Stack;
 use super::spec::SpecView;
 use super::{EffectiveConfig, Env, Layer, Scope, Source, flatten_with_pointers, new_config};
 use crate::core::graph::EdgeKind;
-use crate::core::model::{Kind, Resource};
+use crate::core::model::Resource;
 use crate::core::options::FlinkVersion;
 
 const NS_PREFIX: &str = "kubernetes.operator.default-configuration.namespace.";
@@ -30,7 +30,7 @@ pub(super) struct Cluster<'a> {
 
 /// The FKO installation node that manages `namespace` (empty `watchNamespaces` = all).
 pub(super) fn operator_for<'a>(env: &Env<'a>, namespace: Option<&str>) -> Option<&'a Resource> {
-    env.design.of_kind(Kind::FkoInstall).find(|n| {
+    env.operators().find(|n| {
         let watched = n.spec_get(&["watchNamespaces"]).and_then(|v| v.as_array());
         match (watched, namespace) {
             (None, _) => true,

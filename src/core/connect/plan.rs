@@ -2,6 +2,7 @@
 
 use serde_json::{Value, json};
 
+use super::placement::{move_into_namespace, pod_volume};
 use super::{Action, EnvNamespaces, Refusal};
 use crate::core::graph::{EdgeKind, Lookup};
 use crate::core::model::{Form, Kind, Resource};
@@ -13,7 +14,7 @@ pub(super) struct Plan {
     pub actions: Vec<Action>,
 }
 
-fn plan_of(edge: EdgeKind, actions: Vec<Action>) -> Result<Plan, Refusal> {
+pub(super) fn plan_of(edge: EdgeKind, actions: Vec<Action>) -> Result<Plan, Refusal> {
     Ok(Plan { edge: Some(edge), actions })
 }
 
@@ -21,12 +22,12 @@ fn set(r: &Resource, tokens: &[&str], v: impl Into<Value>) -> Action {
     Action::Set(r.spec_field(tokens), v.into())
 }
 
-fn refuse(msg: String) -> Result<Plan, Refusal> {
+pub(super) fn refuse(msg: String) -> Result<Plan, Refusal> {
     Err(Refusal(msg))
 }
 
 /// `a FlinkDeployment`, `an Environment`.
-fn a(r: &Resource) -> String {
+pub(super) fn a(r: &Resource) -> String {
     let k = kind_label(r);
     let article = if k.starts_with(['A', 'E', 'I', 'O', 'U']) { "an" } else { "a" };
     format!("{article} {k}")
@@ -263,55 +264,4 @@ pub(super) fn plan(f: &Resource, t: &Resource, lookup: &EnvNamespaces) -> Result
         )),
         _ => refuse(format!("{} has no field that can reference {}", a(f), a(t))),
     }
-}
-
-fn move_into_namespace(f: &Resource, ns: &str) -> Result<Plan, Refusal> {
-    let cluster_scoped = matches!(
-        f.kind,
-        Kind::Namespace | Kind::ClusterRole | Kind::ClusterRoleBinding | Kind::Fragment
-    );
-    if f.form == Form::CmfRest {
-        return refuse(format!(
-            "CMF objects are not Kubernetes objects: an environment places `{}` in a namespace; \
-             drop it on an environment instead",
-            f.name()
-        ));
-    }
-    if cluster_scoped || f.form == Form::Opaque {
-        return refuse(format!("{} is not namespaced, so it cannot move into `{ns}`", a(f)));
-    }
-    Ok(Plan { edge: None, actions: vec![Action::Set("/metadata/namespace".into(), json!(ns))] })
-}
-
-fn pod_volume(f: &Resource, t: &Resource) -> Result<Plan, Refusal> {
-    let name = t.name();
-    let (edge, source) = match t.kind {
-        Kind::Secret => (EdgeKind::Secret, json!({"secret": {"secretName": name}})),
-        Kind::ConfigMap => (EdgeKind::ConfigMap, json!({"configMap": {"name": name}})),
-        _ => (EdgeKind::Volume, json!({"persistentVolumeClaim": {"claimName": name}})),
-    };
-    let volumes = f.spec_get(&["podTemplate", "spec", "volumes"]).and_then(Value::as_array);
-    let used: Vec<&str> = volumes
-        .into_iter()
-        .flatten()
-        .filter_map(|v| v.get("name").and_then(Value::as_str))
-        .collect();
-    let already = volumes.into_iter().flatten().any(|v| {
-        source.as_object().is_some_and(|src| src.iter().all(|(k, s)| v.get(k) == Some(s)))
-    });
-    if already {
-        return plan_of(edge, Vec::new());
-    }
-    let mut volume_name = name.to_string();
-    let mut n = 2;
-    while used.contains(&volume_name.as_str()) {
-        volume_name = format!("{name}-{n}");
-        n += 1;
-    }
-    let mut volume = json!({"name": volume_name});
-    if let (Some(v), Value::Object(src)) = (volume.as_object_mut(), source) {
-        v.extend(src);
-    }
-    let field = f.spec_field(&["podTemplate", "spec", "volumes"]);
-    plan_of(edge, vec![Action::Append(field, volume)])
 }

@@ -122,7 +122,7 @@ fn each_pair_sets_its_field() {
 
     let (st, pool) = (k(&d, Kind::Statement, "st"), k(&d, Kind::ComputePool, "pool"));
     let dev = k(&d, Kind::Environment, "dev");
-    connect(&mut d, pool, dev).unwrap();
+    assert_eq!(connect(&mut d, pool, dev).unwrap(), "Connect pool to dev (environment)");
     assert_eq!(d.get(pool).unwrap().environment(), Some("dev"));
     // The statement had no environment: it joins the pool's.
     connect(&mut d, st, pool).unwrap();
@@ -130,7 +130,7 @@ fn each_pair_sets_its_field() {
     assert_eq!(d.get(st).unwrap().environment(), Some("dev"));
 
     let (db, cat) = (k(&d, Kind::KafkaDatabase, "db"), k(&d, Kind::KafkaCatalog, "kafka-cat"));
-    connect(&mut d, db, cat).unwrap();
+    assert_eq!(connect(&mut d, db, cat).unwrap(), "Connect db to kafka-cat (catalog)");
     assert_eq!(d.get(db).unwrap().catalog(), Some("kafka-cat"));
     connect(&mut d, st, db).unwrap();
     let props = d.get(st).unwrap().spec_get(&["properties"]).cloned();

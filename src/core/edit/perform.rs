@@ -6,7 +6,6 @@ use std::sync::Arc;
 use serde_json::Value;
 
 use super::change::{Change, Recorder};
-use super::names::{copy_name, set_name, taken};
 use super::{Applied, CASCADE, Edit, EditError, field};
 use crate::core::connect;
 use crate::core::design::{Design, Point};
@@ -63,23 +62,7 @@ pub(super) fn perform(design: &mut Design, edit: Edit) -> Result<Applied, EditEr
         Edit::Duplicate { ids } => {
             let ids = existing(design, &ids)?;
             let label = format!("Duplicate {}", name_or_count(design, &ids));
-            for id in ids {
-                let Some(original) = design.get(id).cloned() else { continue };
-                let mut names = taken(design, original.kind);
-                let mut copy = original.clone();
-                set_name(&mut copy.doc, &copy_name(original.name(), &names));
-                names.insert(copy.name().to_string());
-                copy.origin = None;
-                let new = design.push(copy);
-                rec.created(&[new]);
-                if let Some(p) = design.layout.get(&id).copied() {
-                    design.layout.insert(new, offset(p, 1));
-                }
-                if let Some(n) = design.notes.get(&id).cloned() {
-                    design.notes.insert(new, n);
-                }
-                added.push(new);
-            }
+            added = super::duplicate::duplicate(design, &ids, &mut rec);
             label
         }
         Edit::Replace { id, doc } => {

@@ -332,3 +332,41 @@ fn a_random_edit_sequence_undone_returns_the_original() {
     while h.redo(&mut d).is_some() {}
     assert_eq!(d, fin);
 }
+
+#[test]
+fn duplicating_a_group_keeps_its_references_inside_the_group() {
+    let mut d = base();
+    // The job alone: its copy still runs on the original cluster.
+    let job = |d: &Design, i: ResourceId| {
+        d.get(i).unwrap().spec_str(&["deploymentName"]).map(str::to_string)
+    };
+    let set = Edit::SetField {
+        id: id(2),
+        pointer: "/spec/deploymentName".into(),
+        value: Some(json!("session")),
+    };
+    apply(&mut d, set).unwrap();
+    let alone = apply(&mut d, Edit::Duplicate { ids: vec![id(2)] }).unwrap().added;
+    assert_eq!(job(&d, alone[0]).as_deref(), Some("session"));
+    // Namespace, cluster and job together: the copies live in the new namespace and the
+    // job's copy runs on the cluster's copy.
+    let copies = apply(&mut d, Edit::Duplicate { ids: vec![id(0), id(1), id(2)] }).unwrap().added;
+    let names: Vec<(&str, Option<&str>)> =
+        copies.iter().map(|c| d.get(*c).unwrap()).map(|r| (r.name(), r.namespace())).collect();
+    assert_eq!(
+        names,
+        [
+            ("flink-copy", None),
+            ("session-copy", Some("flink-copy")),
+            ("job-copy-2", Some("flink-copy"))
+        ]
+    );
+    assert_eq!(job(&d, copies[2]).as_deref(), Some("session-copy"));
+    let g = crate::core::graph::Graph::build(&d);
+    assert_eq!(g.targets(copies[2], crate::core::graph::EdgeKind::SessionCluster), vec![copies[1]]);
+    // CMF payloads: a statement copied with its pool and environment follows them.
+    let copies = apply(&mut d, Edit::Duplicate { ids: vec![id(3), id(4), id(5)] }).unwrap().added;
+    let st = d.get(copies[2]).unwrap();
+    assert_eq!(st.environment(), Some("dev-copy"));
+    assert_eq!(d.get(copies[1]).unwrap().environment(), Some("dev-copy"));
+}

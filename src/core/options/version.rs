@@ -6,6 +6,17 @@ use serde::Serialize;
 
 use super::FLINK_VERSIONS;
 
+/// [`FLINK_VERSIONS`] parsed (kept in step by a test); `catalog_index` runs on every
+/// option lookup, so it must not parse text.
+const CATALOG_VERSIONS: [FlinkVersion; FLINK_VERSIONS.len()] = [
+    FlinkVersion::new(1, 18),
+    FlinkVersion::new(1, 19),
+    FlinkVersion::new(1, 20),
+    FlinkVersion::new(2, 0),
+    FlinkVersion::new(2, 1),
+    FlinkVersion::new(2, 2),
+];
+
 /// A Flink `major.minor` version (`spec.flinkVersion: v1_19` or `1.19`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct FlinkVersion {
@@ -46,18 +57,12 @@ impl FlinkVersion {
     /// Index of the catalog version used for this version: exact when the catalog has
     /// it, else the nearest (older versions use the oldest data, newer the newest).
     pub fn catalog_index(self) -> usize {
-        let mut best = 0;
-        for (i, v) in FLINK_VERSIONS.iter().enumerate() {
-            if FlinkVersion::parse(v).is_some_and(|c| c <= self) {
-                best = i;
-            }
-        }
-        best
+        CATALOG_VERSIONS.iter().rposition(|c| *c <= self).unwrap_or(0)
     }
 
     /// True when the catalog has data for exactly this minor version.
     pub fn in_catalog(self) -> bool {
-        FLINK_VERSIONS.iter().any(|v| FlinkVersion::parse(v) == Some(self))
+        CATALOG_VERSIONS.contains(&self)
     }
 }
 
@@ -132,6 +137,13 @@ mod tests {
         assert_eq!(FlinkVersion::new(2, 4).catalog_index(), FLINK_VERSIONS.len() - 1);
         assert_eq!(FlinkVersion::new(1, 20).catalog_index(), 2);
         assert!(!FlinkVersion::new(2, 4).in_catalog());
+    }
+
+    #[test]
+    fn parsed_table_matches_the_version_names() {
+        let parsed: Vec<_> = FLINK_VERSIONS.iter().map(|v| FlinkVersion::parse(v)).collect();
+        let table: Vec<_> = CATALOG_VERSIONS.iter().copied().map(Some).collect();
+        assert_eq!(parsed, table);
     }
 
     #[test]

@@ -1,8 +1,15 @@
 //! What every rule sees: the design, its graph, targets and effective configurations,
-//! computed once per validation.
+//! computed once per validation, plus indexes shared by all rules.
+//!
+//! Rules read only through these methods, so that a tracking context (used by the
+//! incremental [`Validator`](super::Validator)) can record what each rule depends on.
 
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::Arc;
 
+use super::reads::{Deps, KindSet, Recorder, RuleReads, SubjectKinds, record};
 use crate::core::config::{self, EffectiveConfig, Scope};
 use crate::core::design::Design;
 use crate::core::graph::{EdgeKind, Graph};
@@ -11,16 +18,18 @@ use crate::core::targets::Targets;
 
 /// The shared, precomputed view of a design that rules read.
 pub struct Context<'a> {
-    /// The design under validation.
-    pub design: &'a Design,
-    /// Its reference graph.
-    pub graph: Graph,
+    design: &'a Design,
+    graph: Arc<Graph>,
     /// Versions the design targets.
     pub targets: Targets,
-    /// Effective configuration of every job-bearing resource.
-    pub configs: Vec<EffectiveConfig>,
+    configs: Arc<Vec<EffectiveConfig>>,
     by_id: HashMap<ResourceId, usize>,
+    by_kind: HashMap<Kind, Vec<usize>>,
+    by_name: HashMap<Kind, HashMap<&'a str, Vec<usize>>>,
     config_index: HashMap<(ResourceId, Scope), usize>,
+    recorder: Option<RefCell<Recorder>>,
+    subject: Rc<Cell<Option<ResourceId>>>,
+    focus: Option<Vec<ResourceId>>,
 }
 
 impl<'a> Context<'a> {
@@ -28,39 +37,193 @@ impl<'a> Context<'a> {
     pub fn new(design: &'a Design, targets: Targets) -> Self {
         let graph = Graph::build(design);
         let configs = config::effective_configs(design, &graph, &targets);
-        let by_id = design.resources.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+        Self::from_parts(design, targets, Arc::new(graph), Arc::new(configs))
+    }
+
+    /// A context over an already derived graph and configurations (they must be those
+    /// of `design`).
+    pub fn from_parts(
+        design: &'a Design,
+        targets: Targets,
+        graph: Arc<Graph>,
+        configs: Arc<Vec<EffectiveConfig>>,
+    ) -> Self {
+        let mut by_id = HashMap::with_capacity(design.resources.len());
+        let mut by_kind: HashMap<Kind, Vec<usize>> = HashMap::new();
+        let mut by_name: HashMap<Kind, HashMap<&str, Vec<usize>>> = HashMap::new();
+        for (i, r) in design.resources.iter().enumerate() {
+            by_id.insert(r.id, i);
+            by_kind.entry(r.kind).or_default().push(i);
+            by_name.entry(r.kind).or_default().entry(r.name()).or_default().push(i);
+        }
         let config_index =
             configs.iter().enumerate().map(|(i, c)| ((c.resource, c.scope), i)).collect();
-        Self { design, graph, targets, configs, by_id, config_index }
+        Self {
+            design,
+            graph,
+            targets,
+            configs,
+            by_id,
+            by_kind,
+            by_name,
+            config_index,
+            recorder: None,
+            subject: Rc::default(),
+            focus: None,
+        }
+    }
+
+    /// Turns on read tracking (see [`RuleReads`]); `focus` restricts the subject walk
+    /// to these resources.
+    pub(crate) fn track(&mut self, focus: Option<Vec<ResourceId>>) {
+        self.recorder = Some(RefCell::new(Recorder::default()));
+        self.focus = focus;
+    }
+
+    /// The reads recorded since the last call (tracking contexts only).
+    pub(crate) fn take_reads(&self) -> RuleReads {
+        self.recorder.as_ref().map(|r| r.borrow_mut().take()).unwrap_or_default()
+    }
+
+    /// The subject being visited, shared with an attributing sink.
+    pub(crate) fn subject_handle(&self) -> Rc<Cell<Option<ResourceId>>> {
+        self.subject.clone()
+    }
+
+    fn note(&self, f: impl FnOnce(&mut Deps)) {
+        record(&self.recorder, f);
+    }
+
+    fn at<'s>(&'s self, indexes: &'s [usize]) -> impl Iterator<Item = &'a Resource> + 's {
+        let resources: &'a [Resource] = &self.design.resources;
+        indexes.iter().map(move |i| &resources[*i])
+    }
+
+    /// The whole design (a rule that reads it depends on everything).
+    pub fn design(&self) -> &'a Design {
+        self.note(|d| d.all = true);
+        self.design
+    }
+
+    /// The reference graph.
+    pub fn graph(&self) -> &Graph {
+        self.note(|d| d.graph = true);
+        &self.graph
+    }
+
+    /// Every effective configuration.
+    pub fn configs(&self) -> &[EffectiveConfig] {
+        self.note(|d| d.all_configs = true);
+        &self.configs
     }
 
     /// All resources.
-    pub fn resources(&self) -> impl Iterator<Item = &'a Resource> {
+    pub fn resources(&self) -> impl Iterator<Item = &'a Resource> + use<'a, '_> {
+        self.note(|d| d.all = true);
         self.design.resources.iter()
     }
 
     /// Resources of one kind.
-    pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &'a Resource> {
-        self.design.of_kind(kind)
+    pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &'a Resource> + '_ {
+        self.note(|d| d.kinds.insert(kind));
+        self.at(self.by_kind.get(&kind).map_or(&[], Vec::as_slice))
+    }
+
+    /// Resources of one kind with this name, in design order.
+    pub fn named<'s>(
+        &'s self,
+        kind: Kind,
+        name: &str,
+    ) -> impl Iterator<Item = &'a Resource> + use<'a, 's> {
+        self.note(|d| d.kinds.insert(kind));
+        let indexes = self.by_name.get(&kind).and_then(|m| m.get(name));
+        self.at(indexes.map_or(&[], Vec::as_slice))
+    }
+
+    /// The resources a rule checks one at a time: every resource. Reads made while a
+    /// subject is visited are attributed to it, so the incremental validator can
+    /// re-check only changed subjects. Use it only for a loop whose iterations share no
+    /// state and whose findings are all about the visited subject.
+    pub fn subjects(&self) -> Subjects<'_, 'a> {
+        self.walk(SubjectKinds::All, None)
+    }
+
+    /// Like [`subjects`](Self::subjects), for the resources of one kind.
+    pub fn subjects_of_kind(&self, kind: Kind) -> Subjects<'_, 'a> {
+        let mut set = KindSet::default();
+        set.insert(kind);
+        self.walk(SubjectKinds::Some(set), Some(kind))
+    }
+
+    fn walk(&self, kinds: SubjectKinds, kind: Option<Kind>) -> Subjects<'_, 'a> {
+        if let Some(cell) = &self.recorder {
+            cell.borrow_mut().subjects(kinds);
+        }
+        let items: Vec<&'a Resource> = match (&self.focus, kind) {
+            (Some(ids), _) => ids
+                .iter()
+                .filter_map(|id| self.by_id.get(id))
+                .map(|i| &self.design.resources[*i])
+                .filter(|r| kind.is_none_or(|k| r.kind == k))
+                .collect(),
+            (None, Some(k)) => self.at(self.by_kind.get(&k).map_or(&[], Vec::as_slice)).collect(),
+            (None, None) => self.design.resources.iter().collect(),
+        };
+        Subjects { cx: self, items: items.into_iter() }
     }
 
     /// A resource by id.
     pub fn get(&self, id: ResourceId) -> Option<&'a Resource> {
+        self.note(|d| d.ids.push(id));
         self.by_id.get(&id).map(|i| &self.design.resources[*i])
     }
 
     /// The effective configuration of a resource in one scope.
     pub fn config(&self, id: ResourceId, scope: Scope) -> Option<&EffectiveConfig> {
+        self.note(|d| d.configs.push((id, scope)));
         self.config_index.get(&(id, scope)).map(|i| &self.configs[*i])
     }
 
     /// Resolved targets of one kind of reference from `r`.
     pub fn targets_of(&self, r: &Resource, edge: EdgeKind) -> Vec<&'a Resource> {
+        self.note(|d| d.graph = true);
         self.graph.targets(r.id, edge).into_iter().filter_map(|id| self.get(id)).collect()
     }
 
     /// The environment resource a CMF resource belongs to, if it resolves.
     pub fn environment_of(&self, r: &Resource) -> Option<&'a Resource> {
         self.targets_of(r, EdgeKind::Environment).into_iter().next()
+    }
+}
+
+/// The subject walk of a rule (see [`Context::subjects`]).
+pub struct Subjects<'c, 'a> {
+    cx: &'c Context<'a>,
+    items: std::vec::IntoIter<&'a Resource>,
+}
+
+impl<'a> Iterator for Subjects<'_, 'a> {
+    type Item = &'a Resource;
+
+    fn next(&mut self) -> Option<&'a Resource> {
+        let next = self.items.next();
+        if let Some(cell) = &self.cx.recorder {
+            let mut rec = cell.borrow_mut();
+            rec.current = next.map(|r| r.id);
+            self.cx.subject.set(rec.current);
+            if let Some(r) = next {
+                rec.deps().ids.push(r.id);
+            }
+        }
+        next
+    }
+}
+
+impl Drop for Subjects<'_, '_> {
+    fn drop(&mut self) {
+        if let Some(cell) = &self.cx.recorder {
+            cell.borrow_mut().current = None;
+            self.cx.subject.set(None);
+        }
     }
 }

@@ -40,7 +40,7 @@ impl Rule for SharedPool {
             let Some(replicas) = int(site.get(&["taskManager", "replicas"])) else { continue };
             let capacity = replicas * slots(&SiteConfig::of(cx, pool, &site));
             let statements: Vec<_> = cx
-                .graph
+                .graph()
                 .sources(pool.id, EdgeKind::ComputePool)
                 .into_iter()
                 .filter_map(|id| cx.get(id))

@@ -26,7 +26,8 @@ impl Rule for SjClusterMissing {
         "Session cluster not found in the session job's namespace"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for d in cx.graph.dangling.iter().filter(|d| d.reference.edge == EdgeKind::SessionCluster) {
+        for d in cx.graph().dangling.iter().filter(|d| d.reference.edge == EdgeKind::SessionCluster)
+        {
             let Some(r) = cx.get(d.from) else { continue };
             let name = &d.reference.name;
             let ns = d.reference.namespace.as_deref().unwrap_or("default");

@@ -24,7 +24,8 @@ impl Rule for SnapTargetMissing {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         use crate::core::graph::EdgeKind;
-        for d in cx.graph.dangling.iter().filter(|d| d.reference.edge == EdgeKind::SnapshotTarget) {
+        for d in cx.graph().dangling.iter().filter(|d| d.reference.edge == EdgeKind::SnapshotTarget)
+        {
             let Some(r) = cx.get(d.from) else { continue };
             let name = &d.reference.name;
             let elsewhere: Vec<&str> = cx

@@ -27,7 +27,7 @@ impl Rule for AliasConflict {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let mut seen = Seen::default();
-        for c in &cx.configs {
+        for c in cx.configs() {
             for e in c.entries.values() {
                 let sources: Vec<_> = std::iter::once(&e.source)
                     .chain(e.overridden.iter().map(|o| &o.source))

@@ -26,7 +26,7 @@ impl Rule for HaStorageDir {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let mut seen = Seen::default();
-        for c in cx.configs.iter().filter(|c| c.scope == Scope::Cluster) {
+        for c in cx.configs().iter().filter(|c| c.scope == Scope::Cluster) {
             let Some(ha) = c.get("high-availability.type") else { continue };
             let t = ha.value.trim().to_ascii_lowercase();
             if t.is_empty() || t == "none" || c.get("high-availability.storageDir").is_some() {

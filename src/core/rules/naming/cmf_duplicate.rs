@@ -46,6 +46,9 @@ impl Rule for CmfDuplicate {
     fn summary(&self) -> &'static str {
         "Duplicate CMF name within its scope (global, environment or catalog)"
     }
+    fn reads_origins(&self) -> bool {
+        true
+    }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let mut first: BTreeMap<(Kind, String, String), &Resource> = BTreeMap::new();
         for r in cx.resources().filter(|r| matches!(r.form, Form::CmfRest | Form::CfkCr)) {

@@ -204,9 +204,8 @@ pub fn merged_templates(site: &SpecSite<'_>, mode: ArrayMerge) -> Vec<(Role, Mer
 /// edges, else by name in `r`'s namespace (specs the graph does not follow).
 pub fn claim<'a>(cx: &Context<'a>, r: &Resource, claim: &str) -> Option<&'a Resource> {
     cx.targets_of(r, EdgeKind::Volume).into_iter().find(|p| p.name() == claim).or_else(|| {
-        cx.of_kind(Kind::PersistentVolumeClaim).find(|p| {
-            p.name() == claim && (r.namespace().is_none() || p.namespace() == r.namespace())
-        })
+        cx.named(Kind::PersistentVolumeClaim, claim)
+            .find(|p| r.namespace().is_none() || p.namespace() == r.namespace())
     })
 }
 

@@ -64,7 +64,7 @@ impl Rule for JobRbac {
         {
             for sa in cx.targets_of(r, EdgeKind::ServiceAccount) {
                 let bindings: Vec<&Resource> = cx
-                    .graph
+                    .graph()
                     .sources(sa.id, EdgeKind::Subject)
                     .into_iter()
                     .filter_map(|id| cx.get(id))

@@ -21,8 +21,7 @@ use crate::core::rules::{Context, Rule, Sink};
 pub struct SecretIdVisibility;
 
 fn mapped(cx: &Context<'_>, id: &str, env: &str) -> bool {
-    cx.of_kind(Kind::SecretMapping)
-        .any(|m| m.name() == id && m.environment().is_none_or(|e| e == env))
+    cx.named(Kind::SecretMapping, id).any(|m| m.environment().is_none_or(|e| e == env))
 }
 
 /// Catalog and database resources a statement uses, with the pointer that names them.
@@ -44,11 +43,10 @@ fn used<'a>(cx: &Context<'a>, s: &Resource) -> Vec<(&'a Resource, String)> {
     }
     let mut out: Vec<(&'a Resource, String)> = Vec::new();
     for (cat, db, at) in pairs {
-        let found = cx.of_kind(Kind::KafkaCatalog).find(|c| c.name() == cat);
+        let found = cx.named(Kind::KafkaCatalog, &cat).next();
         out.extend(found.map(|c| (c, at.clone())));
         let db = db.and_then(|d| {
-            cx.of_kind(Kind::KafkaDatabase)
-                .find(|r| r.name() == d && r.catalog().is_none_or(|c| c == cat))
+            cx.named(Kind::KafkaDatabase, &d).find(|r| r.catalog().is_none_or(|c| c == cat))
         });
         out.extend(db.map(|d| (d, at)));
     }

@@ -16,7 +16,7 @@ pub fn dangling<'a>(
     cx: &'a Context<'_>,
     edges: &'a [EdgeKind],
 ) -> impl Iterator<Item = (&'a Resource, &'a Dangling)> + 'a {
-    cx.graph
+    cx.graph()
         .dangling
         .iter()
         .filter(move |d| edges.contains(&d.reference.edge))

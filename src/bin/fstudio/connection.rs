@@ -1,0 +1,110 @@
+//! What `plan` and `apply` share: the CMF connection flags, reading the server, planning,
+//! and the text form of a plan.
+
+use std::time::Duration;
+
+use clap::Args as ClapArgs;
+use flink_studio::core::cmf::client::{Client, block_on};
+use flink_studio::core::cmf::plan::{self, Action, Desired, Plan};
+use flink_studio::core::cmf::state;
+use flink_studio::core::design::Design;
+
+use crate::http::HttpTransport;
+
+/// Exit code for bad input or an unreachable server.
+pub const BAD_INPUT: u8 = 2;
+
+/// How to reach CMF.
+#[derive(Debug, Clone, ClapArgs)]
+pub struct ConnectionArgs {
+    /// CMF base URL, as CONFLUENT_CMF_URL takes it (the API lives under /cmf/api/v1).
+    #[arg(long, value_name = "URL", env = "CONFLUENT_CMF_URL")]
+    pub url: String,
+    /// Name of the environment variable holding an OAuth bearer token (never printed).
+    #[arg(long, value_name = "VAR")]
+    pub token_env: Option<String>,
+    /// Seconds to wait for a connection, and again for a response; reads are tried twice.
+    #[arg(long, value_name = "SECS", default_value_t = 30)]
+    pub timeout: u64,
+}
+
+impl ConnectionArgs {
+    /// A client, or the reason there is none.
+    pub fn client(&self) -> Result<Client<HttpTransport>, String> {
+        let transport = HttpTransport::new(&self.url, Duration::from_secs(self.timeout.max(1)))?;
+        let token = match &self.token_env {
+            None => None,
+            Some(var) => match std::env::var(var) {
+                Ok(t) if !t.trim().is_empty() => Some(t.trim().to_string()),
+                _ => {
+                    return Err(format!(
+                        "--token-env {var}: the environment variable {var} is empty or not set"
+                    ));
+                }
+            },
+        };
+        Ok(Client::new(transport).with_token(token))
+    }
+}
+
+/// The design's payloads and the plan against the server, or a message (exit 2).
+pub fn make_plan(
+    client: &Client<HttpTransport>,
+    design: &Design,
+    delete_missing: bool,
+) -> Result<(Vec<Desired>, Plan), String> {
+    let (desired, problems) = plan::desired(design);
+    if !problems.is_empty() {
+        return Err(problems.join("\n"));
+    }
+    if desired.is_empty() {
+        return Err("the inputs hold no CMF object (environment, application, compute pool, \
+                    statement, catalog, database, secret or secret mapping)"
+            .into());
+    }
+    let server =
+        block_on(state::read(client, &plan::scope(&desired))).map_err(|e| e.to_string())?;
+    let plan = plan::plan(&desired, &server, delete_missing);
+    Ok((desired, plan))
+}
+
+fn value(v: &Option<serde_json::Value>) -> String {
+    v.as_ref().map_or("(absent)".into(), |v| v.to_string())
+}
+
+/// The plan as text: one line per step, its diff below, then the objects left alone.
+pub fn text(plan: &Plan, url: &str) -> String {
+    let count = |a: Action| plan.steps.iter().filter(|s| s.action == a).count();
+    let mut out = format!(
+        "Plan for {url}: {} to create, {} to update, {} unchanged, {} to delete\n",
+        count(Action::Create),
+        count(Action::Update),
+        count(Action::Unchanged),
+        count(Action::Delete)
+    );
+    for s in &plan.steps {
+        let action = format!("{:?}", s.action).to_lowercase();
+        let call = s.method.map(|m| format!("  {m} {}", s.path)).unwrap_or_default();
+        out.push_str(&format!("  {action:<9}  {}{call}\n", s.key));
+        for c in &s.diff {
+            out.push_str(&format!(
+                "      {}: {} -> {}\n",
+                c.path,
+                value(&c.before),
+                value(&c.after)
+            ));
+        }
+        if let Some(note) = &s.note {
+            out.push_str(&format!("      note: {note}\n"));
+        }
+    }
+    if !plan.absent.is_empty() && count(Action::Delete) == 0 {
+        out.push_str(
+            "On the server but not in the design (left alone; --delete-missing deletes them):\n",
+        );
+        for key in &plan.absent {
+            out.push_str(&format!("  {key}\n"));
+        }
+    }
+    out
+}

@@ -1,0 +1,176 @@
+//! The transport boundary: one HTTP request in, one response (or a transport error) out.
+//!
+//! The core never opens a connection; callers implement [`Transport`] over whatever
+//! client their platform has. Transports are asynchronous so that the browser can use
+//! `fetch`; a blocking transport simply returns a ready future.
+
+use std::fmt;
+use std::future::Future;
+
+use serde_json::Value;
+
+/// HTTP methods the CMF API uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Method {
+    /// GET (read; idempotent, retried once after a timeout).
+    Get,
+    /// POST (create, or create-or-update for environments and applications).
+    Post,
+    /// PUT (update).
+    Put,
+    /// DELETE.
+    Delete,
+}
+
+impl Method {
+    /// The method as written in HTTP.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Delete => "DELETE",
+        }
+    }
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One request. `path` is absolute on the server (`/cmf/api/v1/environments`); the
+/// transport prefixes its base URL.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    /// Method.
+    pub method: Method,
+    /// Absolute path, starting with `/cmf/api/`.
+    pub path: String,
+    /// Query parameters, in order (values not yet percent-encoded).
+    pub query: Vec<(String, String)>,
+    /// Extra headers (`Accept` and `Content-Type` are added by [`Request::headers`]).
+    pub headers: Vec<(String, String)>,
+    /// JSON body, for POST and PUT.
+    pub body: Option<Value>,
+}
+
+impl Request {
+    /// A request without query, headers or body.
+    pub fn new(method: Method, path: impl Into<String>) -> Self {
+        Request { method, path: path.into(), query: Vec::new(), headers: Vec::new(), body: None }
+    }
+
+    /// The same request with a JSON body.
+    pub fn with_body(mut self, body: Value) -> Self {
+        self.body = Some(body);
+        self
+    }
+
+    /// Path and query as sent (`/cmf/api/v1/secrets?page=0&size=100`).
+    pub fn target(&self) -> String {
+        if self.query.is_empty() {
+            return self.path.clone();
+        }
+        let query: Vec<String> = self
+            .query
+            .iter()
+            .map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v)))
+            .collect();
+        format!("{}?{}", self.path, query.join("&"))
+    }
+
+    /// Every header to send: `Accept: application/json`, `Content-Type` when there is a
+    /// body, then [`Request::headers`].
+    pub fn all_headers(&self) -> Vec<(String, String)> {
+        let mut out = vec![("Accept".to_string(), "application/json".to_string())];
+        if self.body.is_some() {
+            out.push(("Content-Type".to_string(), "application/json".to_string()));
+        }
+        out.extend(self.headers.iter().cloned());
+        out
+    }
+
+    /// `METHOD /path` for messages.
+    pub fn describe(&self) -> String {
+        format!("{} {}", self.method, self.path)
+    }
+}
+
+/// Percent-encodes a query component (RFC 3986 unreserved characters stay).
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// One response.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Response {
+    /// HTTP status code.
+    pub status: u16,
+    /// Response headers (names as received).
+    pub headers: Vec<(String, String)>,
+    /// Body text (may be empty).
+    pub body: String,
+}
+
+impl Response {
+    /// A response with a JSON body.
+    pub fn json(status: u16, body: &Value) -> Self {
+        Response {
+            status,
+            headers: vec![("content-type".into(), "application/json".into())],
+            body: body.to_string(),
+        }
+    }
+
+    /// The first header named `name` (case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+}
+
+/// Why a request got no HTTP response at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TransportError {
+    /// Nothing listens at the address (connection refused).
+    Refused,
+    /// No answer within the transport's time limit.
+    Timeout,
+    /// The browser blocked the request or the network failed; a browser cannot tell
+    /// a CORS refusal from a network error.
+    CorsOrNetwork(String),
+    /// Anything else (bad URL, DNS, TLS …), with the client's words.
+    Other(String),
+}
+
+/// Sends requests to CMF.
+pub trait Transport {
+    /// Sends one request and waits for its response.
+    fn send(&self, request: Request) -> impl Future<Output = Result<Response, TransportError>>;
+
+    /// The base URL requests go to, for messages (`http://localhost:8080`).
+    fn base_url(&self) -> String;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn target_encodes_query_values() {
+        let mut r = Request::new(Method::Get, "/cmf/api/v1/secrets");
+        r.query.push(("filter".into(), "name=a b,c".into()));
+        assert_eq!(r.target(), "/cmf/api/v1/secrets?filter=name%3Da%20b%2Cc");
+        assert_eq!(Request::new(Method::Get, "/x").target(), "/x");
+    }
+}

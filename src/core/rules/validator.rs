@@ -1,0 +1,281 @@
+//! Incremental validation: a [`Validator`] keeps what it derived from the last design it
+//! saw and, on the next run, recomputes only what an edit can have changed.
+//!
+//! Invariant: `Validator::run(design, targets)` returns exactly `rules::validate(design,
+//! targets)` (same findings, same order) whatever the history of designs before it
+//! (`tests::random_edits_match_full_validation`). How:
+//! - every resource gets a content fingerprint (`fingerprint.rs`; layout, notes and
+//!   source positions are not part of it, so moving a node or shifting lines re-runs
+//!   nothing);
+//! - the graph is rebuilt; effective configurations are recomputed only for resources
+//!   whose own fingerprint, or that of a resource they read, changed (all of them when
+//!   the graph changed);
+//! - each rule runs against a tracking [`Context`] that records what it read
+//!   ([`RuleReads`]); a rule whose reads hit no change keeps its findings; a rule that
+//!   walks `Context::subjects` re-checks only the subjects whose own reads were hit;
+//! - file and line of every finding are re-read from the current resources.
+
+mod changes;
+mod fingerprint;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use changes::{Changes, Snapshot};
+
+use super::reads::RuleReads;
+use super::{Context, Rule, Sink, all};
+use crate::core::config::{ConfigInputs, ConfigSource, EffectiveConfig, is_job_bearing};
+use crate::core::design::Design;
+use crate::core::finding::{self, Finding};
+use crate::core::graph::Graph;
+use crate::core::model::{Kind, ResourceId};
+use crate::core::targets::Targets;
+
+/// Validates a sequence of designs (successive edits of one design), reusing the work of
+/// the previous run. `Validator::new()` then `validator.run(&design, targets)` after each
+/// edit; results equal [`validate`](super::validate).
+#[derive(Default)]
+pub struct Validator {
+    state: Option<State>,
+}
+
+struct State {
+    targets: Targets,
+    snapshot: Snapshot,
+    graph: Arc<Graph>,
+    configs: HashMap<ResourceId, (Vec<EffectiveConfig>, ConfigInputs)>,
+    rules: Vec<RuleCache>,
+    findings: Arc<Vec<Finding>>,
+}
+
+/// The findings of one rule and what they were derived from.
+struct RuleCache {
+    reads: RuleReads,
+    /// Findings by subject (separable rules), or all under `None`.
+    by_subject: HashMap<Option<ResourceId>, Vec<Finding>>,
+    separable: bool,
+}
+
+impl Validator {
+    /// A validator with nothing cached.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Validates `design` and returns its findings, sorted like [`validate`](super::validate).
+    pub fn run(&mut self, design: &Design, targets: Targets) -> Arc<Vec<Finding>> {
+        let snapshot = Snapshot::of(design);
+        let previous = self.state.take().filter(|s| s.targets == targets);
+        let Some(mut state) = previous else {
+            let state = full_run(design, targets, snapshot);
+            let out = state.findings.clone();
+            self.state = Some(state);
+            return out;
+        };
+        if state.snapshot == snapshot {
+            let findings = Arc::make_mut(&mut state.findings);
+            relocate(design, findings);
+            finding::sort(findings);
+            let out = state.findings.clone();
+            self.state = Some(state);
+            return out;
+        }
+        let mut ch = Changes::between(&state.snapshot, &snapshot);
+        let graph = Graph::build(design);
+        ch.graph = !same_graph(&graph, &state.graph);
+        let configs = update_configs(design, &graph, &mut state.configs, &mut ch);
+        let graph = Arc::new(graph);
+        let mut cx = Context::from_parts(design, targets, graph.clone(), configs);
+        let mut out = Vec::new();
+        for (rule, cache) in all().zip(state.rules.iter_mut()) {
+            rerun(&mut cx, rule, cache, &ch, &snapshot);
+            out.extend(cache.by_subject.values().flatten().cloned());
+        }
+        relocate(design, &mut out);
+        finding::sort(&mut out);
+        state.snapshot = snapshot;
+        state.graph = graph;
+        state.findings = Arc::new(out);
+        let out = state.findings.clone();
+        self.state = Some(state);
+        out
+    }
+}
+
+fn full_run(design: &Design, targets: Targets, snapshot: Snapshot) -> State {
+    let graph = Arc::new(Graph::build(design));
+    let source = ConfigSource::new(design, &graph);
+    let mut configs = HashMap::new();
+    let mut list = Vec::new();
+    for r in design.resources.iter().filter(|r| is_job_bearing(r)) {
+        let (c, inputs) = source.configs_of(r);
+        list.extend(c.iter().cloned());
+        configs.insert(r.id, (c, inputs));
+    }
+    let mut cx = Context::from_parts(design, targets, graph.clone(), Arc::new(list));
+    let mut rules = Vec::new();
+    let mut out = Vec::new();
+    for rule in all() {
+        let cache = run_full(&mut cx, rule);
+        out.extend(cache.by_subject.values().flatten().cloned());
+        rules.push(cache);
+    }
+    finding::sort(&mut out);
+    State { targets, snapshot, graph, configs, rules, findings: Arc::new(out) }
+}
+
+/// Runs `rule` over the whole design with tracking and groups its findings.
+fn run_full(cx: &mut Context<'_>, rule: &dyn Rule) -> RuleCache {
+    cx.track(None);
+    let mut sink = Sink::attributed(rule, cx.subject_handle());
+    rule.check(cx, &mut sink);
+    let reads = cx.take_reads();
+    let findings = sink.into_attributed();
+    // Separable: every finding is about the subject visited when it was reported.
+    let separable = reads.subject_kinds.is_some()
+        && !rule.reads_origins()
+        && findings.iter().all(|(f, visit)| visit.is_some() && f.resource_id == *visit);
+    let mut by_subject: HashMap<Option<ResourceId>, Vec<Finding>> = HashMap::new();
+    for (f, visit) in findings {
+        let key = if separable { visit } else { None };
+        by_subject.entry(key).or_default().push(f);
+    }
+    RuleCache { reads, by_subject, separable }
+}
+
+/// Brings one rule's cache up to date with the changes.
+fn rerun(
+    cx: &mut Context<'_>,
+    rule: &dyn Rule,
+    cache: &mut RuleCache,
+    ch: &Changes,
+    now: &Snapshot,
+) {
+    let whole = cache.reads.per_subject.values().any(|d| ch.hit(d));
+    if rule.reads_origins() || ch.hit(&cache.reads.global) || (!cache.separable && whole) {
+        *cache = run_full(cx, rule);
+        return;
+    }
+    if !cache.separable {
+        return;
+    }
+    let Some(kinds) = cache.reads.subject_kinds else { return };
+    let is_subject = |kind: Kind| match kinds {
+        super::SubjectKinds::All => true,
+        super::SubjectKinds::Some(set) => {
+            let mut one = super::KindSet::default();
+            one.insert(kind);
+            set.intersects(one)
+        }
+    };
+    // Subjects to re-check: changed or new resources of a subject kind, and subjects
+    // whose reads were hit. Removed subjects are dropped.
+    let mut stale: Vec<ResourceId> = cache
+        .reads
+        .per_subject
+        .iter()
+        .filter(|(id, d)| ch.ids.contains(id) || ch.hit(d))
+        .map(|(id, _)| *id)
+        .collect();
+    stale.extend(
+        ch.ids.iter().filter(|id| now.resources.get(id).is_some_and(|(_, k)| is_subject(*k))),
+    );
+    if stale.is_empty() {
+        return;
+    }
+    stale.sort_unstable();
+    stale.dedup();
+    for id in &stale {
+        cache.reads.per_subject.remove(id);
+        cache.by_subject.remove(&Some(*id));
+    }
+    let focus: Vec<ResourceId> =
+        now.order.iter().copied().filter(|id| stale.binary_search(id).is_ok()).collect();
+    cx.track(Some(focus));
+    let mut sink = Sink::attributed(rule, cx.subject_handle());
+    rule.check(cx, &mut sink);
+    let reads = cx.take_reads();
+    cx.track(None);
+    cache.reads.per_subject.extend(reads.per_subject);
+    for (f, visit) in sink.into_attributed() {
+        cache.by_subject.entry(visit).or_default().push(f);
+    }
+}
+
+/// Recomputes the configurations whose inputs changed; records which changed.
+fn update_configs(
+    design: &Design,
+    graph: &Graph,
+    cache: &mut HashMap<ResourceId, (Vec<EffectiveConfig>, ConfigInputs)>,
+    ch: &mut Changes,
+) -> Arc<Vec<EffectiveConfig>> {
+    let source = ConfigSource::new(design, graph);
+    let mut list = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for r in design.resources.iter().filter(|r| is_job_bearing(r)) {
+        seen.insert(r.id);
+        let stale = match cache.get(&r.id) {
+            None => true,
+            Some((_, inputs)) => {
+                ch.graph
+                    || ch.ids.contains(&r.id)
+                    || inputs.resources.iter().any(|id| ch.ids.contains(id))
+                    || (inputs.operators && ch.kinds.intersects(operator_kind()))
+            }
+        };
+        if stale {
+            let (c, inputs) = source.configs_of(r);
+            if cache.get(&r.id).is_none_or(|(old, _)| *old != c) {
+                ch.configs.insert(r.id);
+            }
+            cache.insert(r.id, (c, inputs));
+        }
+        list.extend(cache[&r.id].0.iter().cloned());
+    }
+    cache.retain(|id, _| {
+        let keep = seen.contains(id);
+        if !keep {
+            ch.configs.insert(*id);
+        }
+        keep
+    });
+    Arc::new(list)
+}
+
+fn operator_kind() -> super::KindSet {
+    let mut set = super::KindSet::default();
+    set.insert(Kind::FkoInstall);
+    set
+}
+
+/// True when two graphs have the same nodes, edges (in order) and dangling references.
+fn same_graph(a: &Graph, b: &Graph) -> bool {
+    use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+    let edges = |g: &Graph| -> Vec<_> {
+        (&g.graph)
+            .edge_references()
+            .map(|e| (g.graph[e.source()], g.graph[e.target()], e.weight().clone()))
+            .collect()
+    };
+    let nodes = |g: &Graph| -> Vec<ResourceId> { g.graph.node_weights().copied().collect() };
+    a.dangling == b.dangling && nodes(a) == nodes(b) && edges(a) == edges(b)
+}
+
+/// Re-reads file and line of findings from the current resources (origins are not
+/// fingerprinted).
+fn relocate(design: &Design, findings: &mut [Finding]) {
+    let index: HashMap<ResourceId, usize> =
+        design.resources.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+    for f in findings {
+        let Some(r) = f.resource_id.and_then(|id| index.get(&id)).map(|i| &design.resources[*i])
+        else {
+            continue;
+        };
+        let (file, line) = r.location(&f.pointer);
+        f.file = file.map(str::to_string);
+        f.line = line;
+    }
+}

@@ -1,0 +1,94 @@
+//! What changed between two runs of the validator, and whether a rule's reads hit it.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::core::design::Design;
+use crate::core::model::{Kind, ResourceId};
+use crate::core::rules::reads::{Deps, KindSet};
+
+use super::fingerprint::{FastHasher, fingerprint};
+use std::hash::{Hash, Hasher};
+
+/// Fingerprints of a design's resources and of each kind's membership and order.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Snapshot {
+    /// Fingerprint and kind of every resource.
+    pub resources: HashMap<ResourceId, (u64, Kind)>,
+    /// Per kind: hash of its resources' ids and fingerprints, in design order.
+    pub kinds: HashMap<Kind, u64>,
+    /// Ids in design order.
+    pub order: Vec<ResourceId>,
+}
+
+impl Snapshot {
+    /// Fingerprints `design`.
+    pub fn of(design: &Design) -> Self {
+        let mut resources = HashMap::with_capacity(design.resources.len());
+        let mut kinds: HashMap<Kind, FastHasher> = HashMap::new();
+        for r in &design.resources {
+            let fp = fingerprint(r);
+            resources.insert(r.id, (fp, r.kind));
+            let h = kinds.entry(r.kind).or_default();
+            r.id.hash(h);
+            h.write_u64(fp);
+        }
+        Self {
+            resources,
+            kinds: kinds.into_iter().map(|(k, h)| (k, h.finish())).collect(),
+            order: design.resources.iter().map(|r| r.id).collect(),
+        }
+    }
+}
+
+/// The differences between the previous and the current run.
+#[derive(Debug, Default)]
+pub struct Changes {
+    /// Resources added, removed or edited.
+    pub ids: HashSet<ResourceId>,
+    /// Kinds whose membership, order or content changed.
+    pub kinds: KindSet,
+    /// Anything about the resources changed (including order).
+    pub any: bool,
+    /// The reference graph changed.
+    pub graph: bool,
+    /// Resources whose effective configurations changed.
+    pub configs: HashSet<ResourceId>,
+}
+
+impl Changes {
+    /// The resource-level differences between two snapshots.
+    pub fn between(old: &Snapshot, new: &Snapshot) -> Self {
+        let mut ch = Changes::default();
+        for (id, (fp, kind)) in &new.resources {
+            if old.resources.get(id) != Some(&(*fp, *kind)) {
+                ch.ids.insert(*id);
+                ch.kinds.insert(*kind);
+            }
+        }
+        for (id, (_, kind)) in &old.resources {
+            if !new.resources.contains_key(id) {
+                ch.ids.insert(*id);
+            }
+            if ch.ids.contains(id) {
+                ch.kinds.insert(*kind);
+            }
+        }
+        for (kind, h) in new.kinds.iter().chain(&old.kinds) {
+            if old.kinds.get(kind) != Some(h) || new.kinds.get(kind) != Some(h) {
+                ch.kinds.insert(*kind);
+            }
+        }
+        ch.any = !ch.ids.is_empty() || old.order != new.order;
+        ch
+    }
+
+    /// True when reads `deps` may see something that changed.
+    pub fn hit(&self, deps: &Deps) -> bool {
+        (deps.all && self.any)
+            || (deps.graph && self.graph)
+            || (deps.all_configs && !self.configs.is_empty())
+            || deps.kinds.intersects(self.kinds)
+            || deps.ids.iter().any(|id| self.ids.contains(id))
+            || deps.configs.iter().any(|(id, _)| self.configs.contains(id))
+    }
+}

@@ -1,0 +1,217 @@
+//! The "Apply to CMF" drawer: connection settings, plan with diffs, apply with progress,
+//! live status. All decisions are the core's ([`crate::core::cmf`]); this module only
+//! holds the session's signals and renders them. The bearer token lives in a signal
+//! for the page's lifetime only: it is never saved, exported or put in a link.
+
+mod live;
+mod settings;
+mod steps;
+mod transport;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use self::transport::BrowserTransport;
+use super::state::use_state;
+use crate::core::cmf::apply::{Event, apply};
+use crate::core::cmf::endpoints::ObjectKey;
+use crate::core::cmf::plan::{self, Plan};
+use crate::core::cmf::{Client, state, status};
+use crate::core::finding::Severity;
+
+/// Where a plan step stands during an apply.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StepState {
+    /// Not sent (yet).
+    Waiting,
+    /// Being sent.
+    Running,
+    /// Done; the server's answer.
+    Applied(String),
+    /// Failed; the message.
+    Failed(String),
+    /// Not sent because an earlier step failed.
+    NotApplied,
+}
+
+/// The drawer's signals (`Copy`).
+#[derive(Clone, Copy)]
+pub struct Session {
+    /// CMF base URL (an origin; the page's own by default).
+    pub url: RwSignal<String>,
+    /// Send a bearer token.
+    pub bearer: RwSignal<bool>,
+    /// The token (memory only).
+    pub token: RwSignal<String>,
+    /// Plan deletions of what the design does not have.
+    pub delete_missing: RwSignal<bool>,
+    /// Apply although the design has errors.
+    pub override_errors: RwSignal<bool>,
+    /// The current plan (cleared whenever the design changes).
+    pub plan: RwSignal<Option<Plan>>,
+    /// The objects of the design (for the status read-back).
+    pub keys: RwSignal<Vec<ObjectKey>>,
+    /// Progress per plan step.
+    pub steps: RwSignal<Vec<StepState>>,
+    /// A plan or connection error.
+    pub error: RwSignal<Option<String>>,
+    /// The apply's summary line.
+    pub outcome: RwSignal<Option<String>>,
+    /// Statuses read back after an apply: (object, state).
+    pub statuses: RwSignal<Vec<(String, String)>>,
+    /// A request is under way.
+    pub busy: RwSignal<bool>,
+}
+
+impl Session {
+    fn new() -> Self {
+        let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+        Session {
+            url: RwSignal::new(origin),
+            bearer: RwSignal::new(false),
+            token: RwSignal::new(String::new()),
+            delete_missing: RwSignal::new(false),
+            override_errors: RwSignal::new(false),
+            plan: RwSignal::new(None),
+            keys: RwSignal::new(Vec::new()),
+            steps: RwSignal::new(Vec::new()),
+            error: RwSignal::new(None),
+            outcome: RwSignal::new(None),
+            statuses: RwSignal::new(Vec::new()),
+            busy: RwSignal::new(false),
+        }
+    }
+
+    fn client(&self) -> Client<BrowserTransport> {
+        let token = self.bearer.get_untracked().then(|| self.token.get_untracked());
+        Client::new(BrowserTransport::new(&self.url.get_untracked())).with_token(token)
+    }
+
+    fn make_plan(self, design: crate::core::design::Design) {
+        self.busy.set(true);
+        self.error.set(None);
+        self.outcome.set(None);
+        self.statuses.set(Vec::new());
+        let client = self.client();
+        let delete_missing = self.delete_missing.get_untracked();
+        spawn_local(async move {
+            let (desired, problems) = plan::desired(&design);
+            let result = if !problems.is_empty() {
+                Err(problems.join("\n"))
+            } else if desired.is_empty() {
+                Err("The design has no CMF object to apply (environment, application, compute \
+                     pool, statement, catalog, database, secret or secret mapping)."
+                    .to_string())
+            } else {
+                state::read(&client, &plan::scope(&desired))
+                    .await
+                    .map(|server| plan::plan(&desired, &server, delete_missing))
+                    .map_err(|e| e.to_string())
+            };
+            match result {
+                Ok(p) => {
+                    self.steps.set(vec![StepState::Waiting; p.steps.len()]);
+                    self.keys.set(desired.into_iter().map(|d| d.key).collect());
+                    self.plan.set(Some(p));
+                }
+                Err(e) => self.error.set(Some(e)),
+            }
+            self.busy.set(false);
+        });
+    }
+
+    fn run_apply(self) {
+        let Some(p) = self.plan.get_untracked() else { return };
+        self.busy.set(true);
+        self.outcome.set(None);
+        let client = self.client();
+        let keys = self.keys.get_untracked();
+        let steps = self.steps;
+        spawn_local(async move {
+            let report = apply(&client, &p, |event| match event {
+                Event::Started(i) => steps.update(|s| s[*i] = StepState::Running),
+                Event::Applied(i, a) => steps
+                    .update(|s| s[*i] = StepState::Applied(format!("{} {}", a.status, a.summary))),
+                Event::Failed(i, e) => steps.update(|s| s[*i] = StepState::Failed(e.to_string())),
+            })
+            .await;
+            steps.update(|s| report.not_applied.iter().for_each(|i| s[*i] = StepState::NotApplied));
+            self.outcome.set(Some(match &report.failed {
+                None => format!("Applied {} step(s).", report.applied.len()),
+                Some(_) => format!(
+                    "Stopped at the first failure: {} applied, {} not applied. Fix the cause, \
+                     then plan and apply again: it picks up where it stopped.",
+                    report.applied.len(),
+                    report.not_applied.len() + 1
+                ),
+            }));
+            let live = status::read(&client, &keys).await;
+            self.statuses.set(
+                live.into_iter()
+                    .map(|l| {
+                        let state = l.state.unwrap_or_else(|e| format!("unknown: {e}"));
+                        let detail = l.detail.map(|d| format!(" ({d})")).unwrap_or_default();
+                        (l.key.to_string(), format!("{state}{detail}"))
+                    })
+                    .collect(),
+            );
+            self.busy.set(false);
+        });
+    }
+}
+
+/// The drawer under the workspace.
+#[component]
+pub fn ApplyPanel() -> impl IntoView {
+    let app = use_state();
+    let session = Session::new();
+    // A plan is only valid for the design it was made for.
+    Effect::new(move |_| {
+        app.content.track();
+        session.plan.set(None);
+        session.outcome.set(None);
+    });
+    let errors = Memo::new(move |_| {
+        app.findings.with(|f| f.0.iter().filter(|x| x.severity == Severity::Error).count())
+    });
+    let plan_click = move |_| session.make_plan(app.design.with_value(|d| d.clone()));
+    let refused = move || errors.get() > 0 && !session.override_errors.get();
+    let can_apply = move || {
+        !session.busy.get()
+            && !refused()
+            && session.plan.with(|p| p.as_ref().is_some_and(|p| p.pending() > 0))
+            && session.steps.with(|s| s.iter().all(|x| *x == StepState::Waiting))
+    };
+    view! {
+        <details class="apply-drawer" data-testid="apply-panel">
+            <summary>"Apply to CMF"</summary>
+            <div class="apply-body">
+                <settings::Settings session=session />
+                <div class="toolbar">
+                    <button class="button" data-testid="apply-plan" disabled=move || session.busy.get()
+                        on:click=plan_click>"Plan"</button>
+                    <button class="button" data-testid="apply-apply" disabled=move || !can_apply()
+                        on:click=move |_| session.run_apply()>"Apply"</button>
+                    <span class="muted" role="status" data-testid="apply-busy">
+                        {move || session.busy.get().then_some("Talking to CMF…")}
+                    </span>
+                </div>
+                <Show when=move || errors.get() != 0>
+                    <p class="apply-refusal" data-testid="apply-refusal">
+                        {move || format!("The design has {} error finding(s): applying is refused.", errors.get())}
+                        <label>
+                            <input type="checkbox" data-testid="apply-override"
+                                prop:checked=move || session.override_errors.get()
+                                on:change=move |e| session.override_errors.set(event_target_checked(&e)) />
+                            " Apply anyway (I know what the errors mean)"
+                        </label>
+                    </p>
+                </Show>
+                {move || session.error.get().map(|e| view! { <pre class="apply-error" data-testid="apply-error">{e}</pre> })}
+                <steps::Steps session=session />
+                {move || session.outcome.get().map(|o| view! { <p data-testid="apply-outcome">{o}</p> })}
+                <live::Live session=session />
+            </div>
+        </details>
+    }
+}

@@ -1,0 +1,184 @@
+// A stateful stand-in for Confluent Manager for Apache Flink (CMF 2.3.1 REST API), for
+// the contract tests (tests/cmf_contract.rs) and the browser tests (tests/e2e).
+// Semantics of domain.md §2.4: environments and applications are create-or-update by POST;
+// other kinds answer 409 to a POST of an existing name and are updated by PUT; a compute
+// pool answers 409 to PUT/DELETE while statements run on it; a catalog with databases
+// answers 409 to DELETE. Lists are paginated (page, size).
+//
+//   node tests/cmf/standin.mjs [--port N]     prints "listening <port>" once ready
+//
+// Test control (not part of CMF, never proxied through Prism), on the same port:
+//   POST /__admin/fail   {"method": "POST", "path": "/cmf/api/v1/...", "status": 422,
+//                         "message": "...", "times": 1}   answer that request with an error
+//   POST /__admin/reset  forget everything
+//   GET  /__admin/log    every CMF request received: ["POST /cmf/api/v1/environments", …]
+import http from 'node:http';
+
+const API = '/cmf/api/v1';
+let store = new Map(); // collection path -> Map(name -> object)
+let failures = [];
+let log = [];
+
+const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+const coll = (path) => store.get(path) ?? store.set(path, new Map()).get(path);
+
+function send(res, status, body) {
+  if (body === undefined) {
+    res.writeHead(status);
+    return res.end();
+  }
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+const error = (res, status, message) => send(res, status, { errors: [{ message }] });
+
+// [collection, item name | null, parent [collection, name] | null] of a CMF path.
+function split(path) {
+  const s = path.slice(API.length + 1).split('/').map(decodeURIComponent);
+  const join = (n) => `${API}/${s.slice(0, n).map(encodeURIComponent).join('/')}`;
+  const shapes = [
+    [['environments'], 1, null],
+    [['secrets'], 1, null],
+    [['catalogs', 'kafka'], 2, null],
+    [['environments', '*', 'applications|compute-pools|statements|secret-mappings'], 3, 1],
+    [['catalogs', 'kafka', '*', 'databases'], 4, 2],
+  ];
+  for (const [pattern, len, parentLen] of shapes) {
+    if (s.length !== len && s.length !== len + 1) continue;
+    const ok = pattern.every((p, i) => p === '*' || p.split('|').includes(s[i]));
+    if (!ok) continue;
+    const parent = parentLen ? [join(parentLen), s[parentLen]] : null;
+    return [join(len), s.length === len + 1 ? s[len] : null, parent];
+  }
+  return null;
+}
+
+const kindOf = (collection) => collection.split('/').pop();
+
+function stored(collection, name, body, old) {
+  const kind = kindOf(collection);
+  const o = structuredClone(body);
+  if (kind === 'environments') {
+    o.name = name;
+    o.created_time = old?.created_time ?? now();
+    o.updated_time = now();
+    return o;
+  }
+  o.metadata = { ...o.metadata, name, uid: old?.metadata?.uid ?? `uid-${name}`,
+    creationTimestamp: old?.metadata?.creationTimestamp ?? now(), updateTimestamp: now() };
+  if (kind === 'statements') {
+    const stopped = o.spec?.stopped === true;
+    o.status = { phase: stopped ? 'STOPPED' : 'RUNNING', detail: stopped ? 'stopped' : 'The statement is running.' };
+  } else if (kind === 'compute-pools') {
+    o.status = { phase: o.spec?.type === 'SHARED' ? 'RUNNING' : 'DEDICATED' };
+  } else if (kind === 'applications') {
+    o.status = { jobStatus: { jobId: `job-${name}`, state: 'RUNNING' } };
+  }
+  return o;
+}
+
+function shown(collection, o) {
+  if (kindOf(collection) !== 'secrets') return o;
+  const c = structuredClone(o);
+  for (const k of Object.keys(c.spec?.data ?? {})) c.spec.data[k] = '*****';
+  return c;
+}
+
+function poolBusy(poolCollection, pool) {
+  const stmts = store.get(poolCollection.replace(/compute-pools$/, 'statements'));
+  return [...(stmts?.values() ?? [])].some((s) => s.spec?.computePoolName === pool && s.spec?.stopped !== true);
+}
+
+function handle(req, res, body) {
+  const url = new URL(req.url, 'http://x');
+  const where = split(url.pathname);
+  if (!where) return error(res, 404, `no such path ${url.pathname}`);
+  const [collection, name, parent] = where;
+  if (parent && !store.get(parent[0])?.has(parent[1])) return error(res, 404, `${parent[1]} does not exist`);
+  const objects = coll(collection);
+  const kind = kindOf(collection);
+  if (req.method === 'GET' && name === null) {
+    const page = Number(url.searchParams.get('page') ?? 0);
+    const size = Number(url.searchParams.get('size') ?? 20);
+    const items = [...objects.values()].slice(page * size, page * size + size).map((o) => shown(collection, o));
+    return send(res, 200, { metadata: { size: objects.size }, items,
+      pageable: { page, size, sort: { sorted: false, unsorted: true, empty: true } } });
+  }
+  if (req.method === 'GET') {
+    return objects.has(name) ? send(res, 200, shown(collection, objects.get(name))) : error(res, 404, `${name} not found`);
+  }
+  if (req.method === 'POST' && name === null) {
+    const newName = kind === 'environments' ? body?.name ?? body?.metadata?.name : body?.metadata?.name;
+    if (!newName) return error(res, 400, 'metadata.name must be given');
+    const upsert = kind === 'environments' || kind === 'applications';
+    if (objects.has(newName) && !upsert) return error(res, 409, `${newName} already exists`);
+    const o = stored(collection, newName, body, objects.get(newName));
+    objects.set(newName, o);
+    return send(res, kind === 'applications' ? 201 : 200, shown(collection, o));
+  }
+  if (req.method === 'PUT' && name !== null) {
+    if (!objects.has(name)) return error(res, 404, `${name} not found`);
+    if (kind === 'compute-pools' && poolBusy(collection, name)) {
+      return error(res, 409, `compute pool ${name} cannot be updated while statements are running on it`);
+    }
+    const o = stored(collection, name, body, objects.get(name));
+    objects.set(name, o);
+    return ['statements', 'kafka', 'databases'].includes(kind) ? send(res, 200) : send(res, 200, shown(collection, o));
+  }
+  if (req.method === 'DELETE' && name !== null) {
+    if (!objects.has(name)) return error(res, 404, `${name} not found`);
+    if (kind === 'compute-pools' && poolBusy(collection, name)) return error(res, 409, `compute pool ${name} is in use`);
+    if (kind === 'kafka' && (store.get(`${collection}/${encodeURIComponent(name)}/databases`)?.size ?? 0) > 0) {
+      return error(res, 409, `catalog ${name} contains databases`);
+    }
+    objects.delete(name);
+    return send(res, 204);
+  }
+  return error(res, 405, `${req.method} not allowed on ${url.pathname}`);
+}
+
+function admin(req, res, body) {
+  const path = new URL(req.url, 'http://x').pathname;
+  if (path === '/__admin/fail' && req.method === 'POST') {
+    failures.push({ times: 1, message: 'injected failure', ...body });
+    return send(res, 200, { ok: true });
+  }
+  if (path === '/__admin/reset' && req.method === 'POST') {
+    store = new Map();
+    failures = [];
+    log = [];
+    return send(res, 200, { ok: true });
+  }
+  if (path === '/__admin/log') return send(res, 200, log);
+  return error(res, 404, 'no such admin path');
+}
+
+const server = http.createServer((req, res) => {
+  let text = '';
+  req.on('data', (c) => (text += c));
+  req.on('end', () => {
+    let body;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      return error(res, 400, 'body is not JSON');
+    }
+    if (req.url.startsWith('/__admin/')) return admin(req, res, body);
+    const path = new URL(req.url, 'http://x').pathname;
+    log.push(`${req.method} ${path}`);
+    const f = failures.find((f) => f.times > 0 && f.method === req.method && f.path === path);
+    if (f) {
+      f.times -= 1;
+      return error(res, f.status, f.message);
+    }
+    if (!path.startsWith(`${API}/`)) return error(res, 404, `no such path ${path}`);
+    handle(req, res, body);
+  });
+});
+
+const at = process.argv.indexOf('--port');
+server.listen(at > 0 ? Number(process.argv[at + 1]) : 0, '127.0.0.1', () => {
+  console.log(`listening ${server.address().port}`);
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(0));

@@ -1,0 +1,407 @@
+//! Contract tests of `fstudio plan` / `fstudio apply`: the real binary talks to a
+//! stateful CMF stand-in (`tests/cmf/standin.mjs`) through Prism's validating proxy
+//! (`prism proxy <CMF 2.3.1 OpenAPI> --errors`), and any request or response Prism flags
+//! fails the test. Needs Node.js and `npm ci` in tests/cmf (`scripts/setup.sh all`);
+//! when they are missing the test fails — it never skips.
+
+use std::fs;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn spec() -> PathBuf {
+    let root = root();
+    [root.join("../shared"), root.join("../../shared")]
+        .into_iter()
+        .find(|p| p.is_dir())
+        .expect("the shared/ folder next to the repository")
+        .join("specs/cmf-openapi.yaml")
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port()
+}
+
+/// A child process killed when dropped.
+struct Process(Child);
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Stand-in + Prism, and a temporary folder for logs and designs.
+struct Stack {
+    _standin: Process,
+    _prism: Process,
+    standin_port: u16,
+    prism_port: u16,
+    prism_log: PathBuf,
+    dir: PathBuf,
+}
+
+fn http(port: u16, method: &str, path: &str, body: Option<&Value>) -> (u16, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    stream.set_read_timeout(Some(Duration::from_secs(20))).expect("timeout");
+    let body = body.map(Value::to_string).unwrap_or_default();
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
+         Accept: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .expect("write");
+    let mut text = String::new();
+    stream.read_to_string(&mut text).expect("read");
+    let status = text.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
+    (status, body)
+}
+
+impl Stack {
+    fn start(name: &str) -> Stack {
+        let node = Command::new("node").arg("--version").output();
+        assert!(
+            node.is_ok_and(|o| o.status.success()),
+            "Node.js is required for the CMF contract tests (run scripts/setup.sh all)"
+        );
+        let prism = root().join("tests/cmf/node_modules/.bin/prism");
+        assert!(
+            prism.exists(),
+            "Prism is missing: run `npm ci --prefix tests/cmf` (scripts/setup.sh all does it)"
+        );
+        let dir =
+            std::env::temp_dir().join(format!("fstudio-contract-{}-{name}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("temp dir");
+
+        let mut standin = Command::new("node")
+            .arg(root().join("tests/cmf/standin.mjs"))
+            .args(["--port", "0"])
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("start the CMF stand-in");
+        let mut line = String::new();
+        BufReader::new(standin.stdout.take().expect("stdout"))
+            .read_line(&mut line)
+            .expect("read port");
+        let standin_port: u16 = line
+            .trim()
+            .strip_prefix("listening ")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("stand-in did not report its port: {line:?}"));
+        let standin = Process(standin);
+
+        let prism_port = free_port();
+        let prism_log = dir.join("prism.log");
+        let log = fs::File::create(&prism_log).expect("prism log");
+        let prism = Process(
+            Command::new(&prism)
+                .arg("proxy")
+                .arg(spec())
+                .arg(format!("http://127.0.0.1:{standin_port}"))
+                .args(["--errors", "--host", "127.0.0.1", "--port", &prism_port.to_string()])
+                .stdout(log.try_clone().expect("log"))
+                .stderr(log)
+                .spawn()
+                .expect("start prism"),
+        );
+        let stack =
+            Stack { _standin: standin, _prism: prism, standin_port, prism_port, prism_log, dir };
+        let started = Instant::now();
+        while TcpStream::connect(("127.0.0.1", prism_port)).is_err() {
+            assert!(
+                started.elapsed() < Duration::from_secs(90),
+                "prism did not start:\n{}",
+                fs::read_to_string(&stack.prism_log).unwrap_or_default()
+            );
+            sleep(Duration::from_millis(200));
+        }
+        stack
+    }
+
+    fn url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.prism_port)
+    }
+
+    fn fstudio(&self, args: &[&str], design: &Path) -> Output {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_fstudio"));
+        cmd.args(args).args(["--url", &self.url()]).arg(design).env_remove("CONFLUENT_CMF_URL");
+        cmd.output().expect("run fstudio")
+    }
+
+    fn design(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.dir.join(name);
+        fs::write(&path, text).expect("write design");
+        path
+    }
+
+    fn fail_next(&self, method: &str, path: &str, status: u16) {
+        let body = json!({"method": method, "path": path, "status": status,
+                          "message": "injected by the contract test"});
+        assert_eq!(http(self.standin_port, "POST", "/__admin/fail", Some(&body)).0, 200);
+    }
+
+    fn writes(&self) -> Vec<String> {
+        let (_, body) = http(self.standin_port, "GET", "/__admin/log", None);
+        let log: Vec<String> = serde_json::from_str(&body).expect("log");
+        log.into_iter().filter(|l| !l.starts_with("GET ")).collect()
+    }
+
+    /// Lines in which Prism reports a violation or an error it generated.
+    fn violations(&self) -> Vec<String> {
+        fs::read_to_string(&self.prism_log)
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| l.contains('✖') || l.to_lowercase().contains("violation"))
+            .map(str::to_string)
+            .collect()
+    }
+}
+
+fn out(o: &Output) -> String {
+    format!(
+        "exit {:?}\n--- stdout\n{}\n--- stderr\n{}",
+        o.status.code(),
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+fn plan_json(stack: &Stack, design: &Path, extra: &[&str]) -> Vec<Value> {
+    let mut args = vec!["plan", "--format", "json"];
+    args.extend(extra);
+    let o = stack.fstudio(&args, design);
+    assert_eq!(o.status.code(), Some(0), "{}", out(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).expect("plan JSON");
+    v["steps"].as_array().expect("steps").clone()
+}
+
+fn actions(steps: &[Value]) -> Vec<String> {
+    steps
+        .iter()
+        .map(|s| format!("{} {}", s["action"].as_str().unwrap(), s["name"].as_str().unwrap()))
+        .collect()
+}
+
+const DESIGN: &str = include_str!("cmf/design.yaml");
+
+#[test]
+fn plan_and_apply_through_the_validating_proxy() {
+    let stack = Stack::start("main");
+    let design = stack.design("design.yaml", DESIGN);
+
+    // Create from empty.
+    let steps = plan_json(&stack, &design, &[]);
+    assert_eq!(
+        actions(&steps),
+        [
+            "create dev-env",
+            "create kafka-creds",
+            "create kafka-conn",
+            "create kafka-cat",
+            "create clicks",
+            "create sql-pool",
+            "create count-clicks",
+            "create orders"
+        ]
+    );
+    let o = stack.fstudio(&["apply"], &design);
+    assert_eq!(o.status.code(), Some(0), "{}", out(&o));
+    assert!(
+        out(&o).contains("Statement count-clicks in environment dev-env: RUNNING"),
+        "{}",
+        out(&o)
+    );
+    assert_eq!(stack.writes().len(), 8);
+
+    // No-op re-apply.
+    let steps = plan_json(&stack, &design, &[]);
+    assert!(steps.iter().all(|s| s["action"] == "unchanged"), "{steps:?}");
+    let o = stack.fstudio(&["apply"], &design);
+    assert_eq!(o.status.code(), Some(0), "{}", out(&o));
+    assert_eq!(stack.writes().len(), 8, "a no-op apply sends nothing");
+
+    // Update: PUT for a statement, POST for an application.
+    let changed = DESIGN
+        .replace("parallelism: 2\n  properties", "parallelism: 3\n  properties")
+        .replace("numberOfTaskSlots: \"2\"", "numberOfTaskSlots: \"4\"");
+    let changed = stack.design("changed.yaml", &changed);
+    let steps = plan_json(&stack, &changed, &[]);
+    let updates: Vec<&Value> = steps.iter().filter(|s| s["action"] == "update").collect();
+    assert_eq!(updates.len(), 2, "{steps:?}");
+    assert_eq!(updates[0]["method"], "PUT");
+    assert_eq!(updates[0]["diff"], json!([{"path": "/spec/parallelism", "before": 2, "after": 3}]));
+    assert_eq!(updates[1]["method"], "POST");
+    let o = stack.fstudio(&["apply"], &changed);
+    assert_eq!(o.status.code(), Some(0), "{}", out(&o));
+    assert!(plan_json(&stack, &changed, &[]).iter().all(|s| s["action"] == "unchanged"));
+
+    // Partial failure, then resume.
+    let extra = format!(
+        "{}---\napiVersion: cmf.confluent.io/v1\nkind: KafkaDatabase\nmetadata:\n  name: views\n\
+         spec:\n  kafkaCluster:\n    connectionConfig: {{bootstrap.servers: \"kafka:9092\"}}\n\
+         ---\napiVersion: cmf.confluent.io/v1\nkind: Statement\nmetadata:\n  name: second-stmt\n\
+         spec:\n  statement: \"SELECT 1\"\n  computePoolName: sql-pool\n",
+        fs::read_to_string(&changed).expect("changed")
+    );
+    let extra = stack.design("extra.yaml", &extra);
+    stack.fail_next("POST", "/cmf/api/v1/catalogs/kafka/kafka-cat/databases", 500);
+    let o = stack.fstudio(&["apply"], &extra);
+    assert_eq!(o.status.code(), Some(1), "{}", out(&o));
+    let text = out(&o);
+    assert!(text.contains("500 server error in CMF: injected by the contract test"), "{text}");
+    assert!(
+        text.contains("Not applied:\n  Statement second-stmt in environment dev-env"),
+        "{text}"
+    );
+    let steps = plan_json(&stack, &extra, &[]);
+    assert_eq!(steps.iter().filter(|s| s["action"] == "create").count(), 2, "{steps:?}");
+    let o = stack.fstudio(&["apply"], &extra);
+    assert_eq!(o.status.code(), Some(0), "{}", out(&o));
+    assert!(plan_json(&stack, &extra, &[]).iter().all(|s| s["action"] == "unchanged"));
+
+    // Delete on request only.
+    let steps = plan_json(&stack, &changed, &[]);
+    assert!(
+        steps.iter().all(|s| s["action"] == "unchanged"),
+        "absent objects are not deleted unasked"
+    );
+    let steps = plan_json(&stack, &changed, &["--delete-missing"]);
+    let deletes: Vec<&Value> = steps.iter().filter(|s| s["action"] == "delete").collect();
+    assert_eq!(
+        deletes.iter().map(|s| s["name"].as_str().unwrap()).collect::<Vec<_>>(),
+        ["second-stmt", "views"]
+    );
+    let o = stack.fstudio(&["apply", "--delete-missing"], &changed);
+    assert_eq!(o.status.code(), Some(0), "{}", out(&o));
+    assert!(stack.writes().ends_with(&[
+        "DELETE /cmf/api/v1/environments/dev-env/statements/second-stmt".to_string(),
+        "DELETE /cmf/api/v1/catalogs/kafka/kafka-cat/databases/views".to_string(),
+    ]));
+
+    // The script for review.
+    let script = stack.dir.join("plan.sh");
+    let o = stack.fstudio(&["plan", "--script", script.to_str().unwrap()], &design);
+    assert_eq!(o.status.code(), Some(0), "{}", out(&o));
+    let text = fs::read_to_string(&script).expect("script");
+    assert!(text.contains("confluent flink statement rescale 'count-clicks' --environment 'dev-env' --parallelism 2"), "{text}");
+    assert!(!text.contains("password='p'"), "secret values stay out of the script");
+
+    let flagged = stack.violations();
+    assert!(flagged.is_empty(), "Prism flagged requests:\n{}", flagged.join("\n"));
+}
+
+#[test]
+fn bad_servers_and_bad_input_exit_2_with_clear_messages() {
+    let stack = Stack::start("errors");
+    let design = stack.design("design.yaml", DESIGN);
+    // Unreachable.
+    let port = free_port();
+    let o = Command::new(env!("CARGO_BIN_EXE_fstudio"))
+        .args(["plan", "--url", &format!("http://127.0.0.1:{port}")])
+        .arg(&design)
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(2), "{}", out(&o));
+    assert!(out(&o).contains("connection refused"), "{}", out(&o));
+    // A server that accepts connections but never answers: bounded, read retried once.
+    let silent = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let silent_url = format!("http://{}", silent.local_addr().expect("addr"));
+    let o = Command::new(env!("CARGO_BIN_EXE_fstudio"))
+        .args(["plan", "--timeout", "1", "--url", &silent_url])
+        .arg(&design)
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(2), "{}", out(&o));
+    assert!(out(&o).contains("in time (2 attempts)"), "{}", out(&o));
+    drop(silent);
+    // 401 while reading.
+    stack.fail_next("GET", "/cmf/api/v1/environments", 401);
+    let o = stack.fstudio(&["plan"], &design);
+    assert_eq!(o.status.code(), Some(2), "{}", out(&o));
+    assert!(out(&o).contains("GET /cmf/api/v1/environments: 401 Unauthorized"), "{}", out(&o));
+    // Token from an unset variable.
+    let o = stack.fstudio(&["plan", "--token-env", "FSTUDIO_NO_SUCH_TOKEN"], &design);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(out(&o).contains("FSTUDIO_NO_SUCH_TOKEN is empty or not set"), "{}", out(&o));
+    // A token is sent but never printed.
+    let o = Command::new(env!("CARGO_BIN_EXE_fstudio"))
+        .args(["apply", "--url", &stack.url(), "--token-env", "FSTUDIO_TEST_TOKEN"])
+        .arg(&design)
+        .env("FSTUDIO_TEST_TOKEN", "tok-123456")
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(0), "{}", out(&o));
+    assert!(!out(&o).contains("tok-123456"));
+    // A design with errors is refused unless forced.
+    let broken = stack.design("broken.yaml", &DESIGN.replace("name: orders", "name: Orders_App"));
+    let o = stack.fstudio(&["apply"], &broken);
+    assert_eq!(o.status.code(), Some(2), "{}", out(&o));
+    assert!(out(&o).contains("refusing to apply"), "{}", out(&o));
+    let o = stack.fstudio(&["apply", "--force"], &broken);
+    assert_eq!(o.status.code(), Some(0), "{}", out(&o));
+    assert!(out(&o).contains("applying despite"), "{}", out(&o));
+    // 422 from CMF with its error list.
+    stack.fail_next("POST", "/cmf/api/v1/environments/dev-env/applications", 422);
+    let app = stack.design("app.yaml", &DESIGN.replace("name: orders", "name: orders-two"));
+    let o = stack.fstudio(&["apply"], &app);
+    assert_eq!(o.status.code(), Some(1), "{}", out(&o));
+    assert!(
+        out(&o).contains("422 Unprocessable Entity: injected by the contract test"),
+        "{}",
+        out(&o)
+    );
+    // The spec lists no 401 (CMF sends it when authentication is on): Prism notes the
+    // injected one. Nothing else may be flagged.
+    let flagged: Vec<String> = stack
+        .violations()
+        .into_iter()
+        .filter(|l| !l.contains("Unable to match the returned status code"))
+        .collect();
+    assert!(flagged.is_empty(), "{}", flagged.join("\n"));
+}
+
+#[test]
+fn every_template_applies_cleanly_and_reapplies_as_a_no_op() {
+    let stack = Stack::start("templates");
+    let dir = root().join("src/core/templates");
+    let mut templates: Vec<PathBuf> = fs::read_dir(&dir)
+        .expect("templates")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .filter(|p| !p.to_string_lossy().ends_with("-broken.yaml"))
+        .collect();
+    templates.sort();
+    assert!(templates.len() >= 4, "templates found: {templates:?}");
+    let mut applied = 0;
+    for template in &templates {
+        let plan = stack.fstudio(&["plan", "--format", "json"], template);
+        if plan.status.code() == Some(2) && out(&plan).contains("no CMF object") {
+            continue;
+        }
+        let o = stack.fstudio(&["apply"], template);
+        assert_eq!(o.status.code(), Some(0), "{}: {}", template.display(), out(&o));
+        let steps = plan_json(&stack, template, &[]);
+        assert!(
+            steps.iter().all(|s| s["action"] == "unchanged"),
+            "{}: re-plan after apply {steps:?}",
+            template.display()
+        );
+        applied += 1;
+    }
+    assert!(applied >= 2, "templates with CMF objects: {applied}");
+    let flagged = stack.violations();
+    assert!(flagged.is_empty(), "Prism flagged requests:\n{}", flagged.join("\n"));
+}

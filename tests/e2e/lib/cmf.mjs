@@ -1,0 +1,84 @@
+// The CMF stack of the browser tests: the stateful stand-in (tests/cmf/standin.mjs)
+// behind Prism's validating proxy, and a front server on one origin that sends /cmf/… to
+// Prism and everything else to the studio's server — what `trunk serve`'s /cmf proxy
+// does in development. Fails (never skips) when Prism is not installed.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import { createServer as netServer, connect } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const shared = [join(root, '../shared'), join(root, '../../shared')].find((p) => existsSync(p));
+
+const freePort = () =>
+  new Promise((ok) => {
+    const s = netServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+
+const waitForPort = async (port, what, log) => {
+  const end = Date.now() + 90_000;
+  while (Date.now() < end) {
+    const up = await new Promise((ok) => {
+      const c = connect(port, '127.0.0.1', () => ok(c.end() || true)).on('error', () => ok(false));
+    });
+    if (up) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${what} did not start:\n${log()}`);
+};
+
+function forward(req, res, target) {
+  const url = new URL(req.url, target);
+  const out = http.request(url, { method: req.method, headers: { ...req.headers, host: url.host } }, (r) => {
+    res.writeHead(r.statusCode, r.headers);
+    r.pipe(res);
+  });
+  out.on('error', (e) => res.writeHead(502).end(String(e)));
+  req.pipe(out);
+}
+
+/** Starts the stack; resolves to { url, admin(path, body), violations(), close() }. */
+export async function startCmf(studioUrl) {
+  const prism = join(root, 'tests/cmf/node_modules/.bin/prism');
+  if (!existsSync(prism)) throw new Error('Prism is missing: run `npm ci --prefix tests/cmf`');
+  const standin = spawn(process.execPath, [join(root, 'tests/cmf/standin.mjs'), '--port', '0']);
+  const standinPort = await new Promise((ok, fail) => {
+    standin.stdout.once('data', (d) => ok(Number(String(d).match(/listening (\d+)/)?.[1])));
+    standin.once('exit', () => fail(new Error('the CMF stand-in exited')));
+  });
+  const prismPort = await freePort();
+  let prismLog = '';
+  const proxy = spawn(prism, ['proxy', join(shared, 'specs/cmf-openapi.yaml'),
+    `http://127.0.0.1:${standinPort}`, '--errors', '--host', '127.0.0.1', '--port', String(prismPort)]);
+  proxy.stdout.on('data', (d) => (prismLog += d));
+  proxy.stderr.on('data', (d) => (prismLog += d));
+  await waitForPort(prismPort, 'prism', () => prismLog);
+  const front = http.createServer((req, res) =>
+    forward(req, res, req.url.startsWith('/cmf/') ? `http://127.0.0.1:${prismPort}` : studioUrl),
+  );
+  await new Promise((ok) => front.listen(0, '127.0.0.1', ok));
+  const admin = async (path, body) => {
+    const r = await fetch(`http://127.0.0.1:${standinPort}${path}`, {
+      method: body ? 'POST' : 'GET', body: body ? JSON.stringify(body) : undefined,
+    });
+    return r.json();
+  };
+  return {
+    url: `http://127.0.0.1:${front.address().port}/`,
+    admin,
+    violations: () => prismLog.split('\n').filter((l) => l.includes('✖') || /violation/i.test(l)),
+    close: async () => {
+      proxy.kill();
+      standin.kill();
+      await new Promise((c) => front.close(c));
+    },
+  };
+}
+
+/** The test design of tests/cmf (every CMF kind). */
+export const design = () => readFileSync(join(root, 'tests/cmf/design.yaml'), 'utf8');
