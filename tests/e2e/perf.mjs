@@ -56,13 +56,28 @@ async function measure(n) {
   const box = await studio.tid('canvas').boundingBox();
   const rows = [];
   rows.push(await frames(page, 'pan (fitted)', { x: box.x + box.width - 20, y: box.y + box.height - 20 }, 40));
-  for (let i = 0; i < 14; i += 1) await studio.tid('zoom-in').click();
+  for (let i = 0; i < 40 && Number(await studio.tid('canvas').getAttribute('data-zoom')) < 0.6; i += 1) {
+    await studio.tid('zoom-in').click();
+  }
   const drawn = await studio.tid('canvas').getAttribute('data-drawn');
   rows.push(await frames(page, `pan (zoomed, ${drawn} drawn)`, { x: box.x + 5, y: box.y + box.height - 5 }, 40));
-  const first = page.locator('[data-testid="node"]').first();
-  const nb = await first.locator('.node-shape').boundingBox();
+  // Centre a node: clicking a finding selects its node and pans to it.
+  await studio.tab('findings');
+  await page.locator('[data-testid="finding"].clickable').first().click();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  // A node wholly inside the canvas (the drawn set includes a margin around the view).
+  const inside = await page.evaluate(() => {
+    const c = document.querySelector('[data-testid="canvas"]').getBoundingClientRect();
+    for (const n of document.querySelectorAll('[data-testid="node"] .node-shape')) {
+      const b = n.getBoundingClientRect();
+      if (b.left > c.left + 200 && b.top > c.top + 60 && b.right < c.right - 200 && b.bottom < c.bottom - 100)
+        return { x: b.left + 20, y: b.top + 30 };
+    }
+    return null;
+  });
+  if (!inside) console.log('no node wholly in view', await studio.tid('canvas').getAttribute('data-zoom'), await studio.tid('canvas').getAttribute('data-drawn'), await page.locator('[data-testid="node"]').count());
   const before = await studio.validations();
-  rows.push(await frames(page, 'drag a node', { x: nb.x + 20, y: nb.y + 40 }, 40));
+  rows.push(await frames(page, 'drag a node', inside, 40));
   const revalidated = (await studio.validations()) !== before;
   // Edit → findings: rename the selected node through the form, time until re-validated.
   await studio.tab('inspector');
