@@ -8,6 +8,8 @@ pub mod family;
 mod pointer;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
 
 use self::cull::{Area, OVERVIEW_LIMIT};
 use super::state::use_state;
@@ -25,9 +27,16 @@ pub fn Canvas() -> impl IntoView {
             state.canvas_size.set((r.width().max(1.0), r.height().max(1.0)));
         }
     };
+    // The canvas changes size with the window and with the panels around it (the apply
+    // drawer): a ResizeObserver keeps the size fit-to-screen and culling use current.
     Effect::new(move |_| {
-        if svg.get().is_some() {
+        if let Some(el) = svg.get() {
             measure();
+            let on_resize = Closure::<dyn FnMut()>::new(measure);
+            if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+                observer.observe(&el);
+            }
+            on_resize.forget();
         }
     });
     let _ = window_event_listener(leptos::ev::resize, move |_| measure());

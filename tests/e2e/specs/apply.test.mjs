@@ -36,8 +36,8 @@ test('the default URL is the page itself (the dev server proxies /cmf)', async (
 });
 
 test('a template is planned, applied step by step, and its statuses read back', async () => {
-  await studio.tid('example-select').selectOption('cmf-application');
-  await until(() => studio.tid('file-tab-name').allTextContents(), (t) => t.length === 2, 'the example files');
+  await studio.open('cmf-application');
+  await until(() => studio.nodeNames(), (n) => n.length === 2, 'the example resources');
   await plan();
   assert.deepEqual(await rows(), ['create staging waiting', 'create clickstream waiting']);
   await studio.tid('apply-apply').click();
@@ -55,10 +55,9 @@ test('a template is planned, applied step by step, and its statuses read back', 
 });
 
 test('an update shows its diff; a failure stops the apply and a new plan resumes', async () => {
-  const tabs = await studio.tid('file-tab-name').allTextContents();
-  await studio.tid('file-tab').nth(tabs.findIndex((t) => t.includes('application'))).click();
-  const text = await studio.tid('editor').inputValue();
-  await studio.setText(text.replace('"parallelism": 4', '"parallelism": 6'));
+  await studio.tid('fit').click(); // the drawer's plan table leaves the canvas little room
+  await studio.clickNode('clickstream');
+  await studio.setField('/spec/job/parallelism', 6);
   await plan();
   assert.deepEqual(await rows(), ['unchanged staging unchanged', 'update clickstream waiting']);
   assert.deepEqual(await studio.tid('plan-diff').allTextContents(), ['/spec/job/parallelism: 4 → 6']);
@@ -85,9 +84,10 @@ test('server errors read clearly and the token is never stored', async () => {
 });
 
 test('a design with errors is refused unless overridden', async () => {
-  await studio.tid('example-select').selectOption('broken');
-  await until(() => studio.tid('file-tab-name').allTextContents(), (t) => t.length === 1, 'the broken example');
-  await studio.setText(design().replace('name: orders', 'name: Orders_App'));
+  await studio.open('broken');
+  await studio.tid('paste-open').click();
+  await studio.tid('paste-text').fill(design().replace('name: orders', 'name: Orders_App'));
+  await studio.tid('paste-import').click();
   await until(() => studio.tid('apply-refusal').count(), (n) => n === 1, 'the refusal');
   assert.match(await studio.tid('apply-refusal').textContent(), /error finding\(s\): applying is refused/);
   await plan();
