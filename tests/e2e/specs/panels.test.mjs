@@ -66,3 +66,22 @@ test('the design file saved is the one opened again, positions included', async 
   await studio.page.keyboard.press('Escape');
   assert.deepEqual(studio.errors, []);
 });
+
+test('the YAML tab parses as you type: errors inline, a valid edit applies and the form follows', async () => {
+  await studio.open('session-cluster');
+  await studio.clickNode('state-machine');
+  await studio.tab('inspector');
+  await studio.tid('inspector-tab-yaml').click();
+  const editor = studio.tid('yaml-editor');
+  const text = await editor.inputValue();
+  assert.match(text, /name: state-machine/);
+  await editor.fill(`${text}\n  broken: [unclosed\n`);
+  const problem = await until(() => studio.tid('yaml-problem').allTextContents(), (p) => p.length > 0, 'an inline error');
+  assert.match(problem[0], /^line \d+: /);
+  const before = await studio.validations();
+  await editor.fill(text.replace('parallelism: 2', 'parallelism: 5'));
+  await until(() => studio.validations(), (n) => n > before, 'validation after the YAML edit');
+  assert.equal(await studio.tid('yaml-problem').count(), 0);
+  await studio.tid('inspector-tab-form').click();
+  assert.equal(await studio.page.locator('[data-testid="form"] [data-pointer="/spec/job/parallelism"]').inputValue(), '5');
+});
