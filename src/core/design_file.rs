@@ -83,6 +83,12 @@ pub fn is_design_file(text: &str) -> bool {
 
 /// Writes a design as a design file.
 pub fn save(design: &Design, name: &str) -> String {
+    super::export::emit::to_yaml(&document(design, name))
+}
+
+/// The design file as a JSON value (what [`save`] writes as YAML). Serialized as JSON it
+/// is a valid design file too, and much faster to write: the studio autosaves it so.
+pub fn document(design: &Design, name: &str) -> Value {
     let mut targets = Map::new();
     for (key, v) in
         [("fko", design.targets.fko), ("cmf", design.targets.cmf), ("cfk", design.targets.cfk)]
@@ -116,13 +122,12 @@ pub fn save(design: &Design, name: &str) -> String {
             Value::Object(e)
         })
         .collect();
-    let doc = json!({
+    json!({
         "apiVersion": STUDIO_API,
         "kind": KIND,
         "metadata": {"name": name},
         "spec": {"targets": targets, "resources": resources},
-    });
-    super::export::emit::to_yaml(&doc)
+    })
 }
 
 /// A loaded design file.
@@ -354,6 +359,24 @@ pub fn import_any(design: &mut Design, file: &str, text: &str) -> (Vec<ResourceI
 mod tests {
     use super::*;
     use crate::core::model::Kind;
+
+    #[test]
+    fn the_json_document_reads_back_like_the_yaml_file() {
+        let mut d = Design::new();
+        let id = d.add(
+            serde_json::json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "c"}}),
+        );
+        d.layout.insert(id, crate::core::design::Point { x: 1.5, y: -2.0 });
+        let json = serde_json::to_string(&document(&d, "n")).unwrap();
+        let from_json = load("autosave", &json);
+        let from_yaml = load("autosave", &save(&d, "n"));
+        assert!(from_json.findings.is_empty(), "{:?}", from_json.findings);
+        let docs =
+            |d: &Design| d.resources.iter().map(|r| (r.id, r.doc.clone())).collect::<Vec<_>>();
+        assert_eq!(docs(&from_json.design), docs(&from_yaml.design));
+        assert_eq!(from_json.design.layout, from_yaml.design.layout);
+        assert_eq!(from_json.name, "n");
+    }
 
     const MANIFESTS: &str = "apiVersion: studio.flinkstudio.dev/v1\nkind: FlinkKubernetesOperator\n\
         metadata: {name: fko}\nspec: {version: 1.14.0, watchNamespaces: []}\n---\n\
