@@ -52,8 +52,10 @@ pub fn Canvas() -> impl IntoView {
         state.edges.with(|e| state.positions.with(|p| cull::edges(e, p, a, d)))
     });
     let frames = move || {
+        let a = area.get().rect();
         state.frames.with(|f| {
             f.iter()
+                .filter(|f| f.rect.intersects(&a))
                 .map(|f| {
                     (
                         f.namespace.clone(),

@@ -106,7 +106,33 @@ pub fn anchors(e: &EdgeBase, pos: &HashMap<ResourceId, Point>) -> Option<((f64, 
     Some((start, end))
 }
 
-/// Edges whose bounding box meets `area`.
+/// True when the segment `a`–`b` passes through `r` (Liang–Barsky clipping).
+pub fn crosses(a: (f64, f64), b: (f64, f64), r: &Rect) -> bool {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    for (p, q) in
+        [(-dx, a.0 - r.x), (dx, r.right() - a.0), (-dy, a.1 - r.y), (dy, r.bottom() - a.1)]
+    {
+        if p == 0.0 {
+            if q < 0.0 {
+                return false;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+            if t0 > t1 {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// Edges that pass through `area` (long edges merely spanning it are left out).
 pub fn edges(
     all: &[EdgeBase],
     pos: &HashMap<ResourceId, Point>,
@@ -116,13 +142,7 @@ pub fn edges(
     all.iter()
         .filter_map(|e| {
             let (a, b) = anchors(e, pos)?;
-            let bbox = Rect {
-                x: a.0.min(b.0) - 1.0,
-                y: a.1.min(b.1) - 30.0,
-                width: (a.0 - b.0).abs() + 2.0,
-                height: (a.1 - b.1).abs() + 31.0,
-            };
-            bbox.intersects(&area).then(|| EdgeItem {
+            crosses(a, b, &area).then(|| EdgeItem {
                 base: e.clone(),
                 from: (a.0.round() as i64, a.1.round() as i64),
                 to: (b.0.round() as i64, b.1.round() as i64),
@@ -130,4 +150,18 @@ pub fn edges(
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_segments_through_the_area_cross_it() {
+        let r = Rect { x: 0.0, y: 0.0, width: 10.0, height: 10.0 };
+        assert!(crosses((-5.0, 5.0), (15.0, 5.0), &r), "straight through");
+        assert!(crosses((2.0, 2.0), (3.0, 3.0), &r), "inside");
+        assert!(!crosses((-5.0, 12.0), (12.0, 30.0), &r), "bounding box overlaps, line misses");
+        assert!(!crosses((-10.0, -1.0), (20.0, 40.0), &r), "diagonal passing the corner");
+    }
 }

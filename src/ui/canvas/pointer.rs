@@ -114,6 +114,7 @@ impl Gestures {
         if let Some(active) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.active_element())
+            .filter(|a| matches!(a.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
             .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok())
         {
             let _ = active.blur();
