@@ -24,11 +24,11 @@ impl Rule for SnapNoDir {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         use super::conf::SAVEPOINT_DIR;
-        use super::specs::{session_jobs, specs};
+        use super::specs::{every_spec, session_jobs};
         use crate::core::graph::EdgeKind;
-        let specs = specs(cx);
+        let specs = every_spec(cx);
         let jobs = session_jobs(cx);
-        for r in cx.of_kind(Kind::FlinkStateSnapshot) {
+        for r in cx.subjects_of_kind(Kind::FlinkStateSnapshot) {
             let sp = r.spec_get(&["savepoint"]).filter(|v| v.is_object());
             if sp.is_none()
                 || r.spec_str(&["savepoint", "path"]).is_some_and(|p| !p.trim().is_empty())
