@@ -105,9 +105,26 @@ fn main() {
         let mut d = design.clone();
         let mut v = Validator::new();
         v.run(&d, Default::default());
-        d.resources[100].doc["metadata"]["labels"] = serde_json::json!({"edit": "1"});
-        v.run(&d, Default::default());
-        println!("edit of a {:?}: {:?}", d.resources[100].kind, v.stats());
+        let mut kinds = std::collections::BTreeSet::new();
+        for i in 0..d.resources.len() {
+            if !kinds.insert(d.resources[i].kind) {
+                continue;
+            }
+            d.resources[i].doc["metadata"]["labels"] = serde_json::json!({"edit": "1"});
+            let start = Instant::now();
+            v.run(&d, Default::default());
+            let s = v.stats();
+            println!(
+                "{:>24} {}: {} full {:?}, {} partial, {} reused, {} configs",
+                format!("{:?}", d.resources[i].kind),
+                ms(start.elapsed()),
+                s.full.len(),
+                s.full,
+                s.partial.len(),
+                s.reused,
+                s.configs_recomputed
+            );
+        }
         return;
     }
     if let Some(n) = std::env::args().skip_while(|a| a != "--dump").nth(1) {

@@ -37,12 +37,7 @@ pub struct Target<'c> {
 /// Every FKO CR spec against its CRD, and every CMF application spec, compute-pool
 /// `clusterSpec` and environment default fragment against the FlinkDeployment spec schema
 /// (CMF turns them into FlinkDeployments).
-pub fn targets<'c>(cx: &Context<'c>) -> Vec<Target<'c>> {
-    cx.resources().flat_map(targets_of).collect()
-}
-
-/// The schema checks of one resource (see [`targets`]).
-fn targets_of(r: &Resource) -> Vec<Target<'_>> {
+pub fn targets_of(r: &Resource) -> Vec<Target<'_>> {
     let mut out = Vec::new();
     let fd = schema::spec_schema(Kind::FlinkDeployment);
     {
@@ -83,7 +78,8 @@ pub fn issues<'s, 'c>(cx: &'s Context<'c>) -> impl Iterator<Item = Found<'c>> + 
     cx.subjects().flat_map(issues_of)
 }
 
-fn issues_of(r: &Resource) -> Vec<Found<'_>> {
+/// The schema violations of one resource.
+pub fn issues_of(r: &Resource) -> Vec<Found<'_>> {
     let mut out = Vec::new();
     for t in targets_of(r) {
         for issue in schema::check(t.schema, t.value, &t.base) {

@@ -24,10 +24,8 @@ impl Rule for SnapNoDir {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         use super::conf::SAVEPOINT_DIR;
-        use super::specs::{every_spec, session_jobs};
+        use super::specs::{session_job, specs_of};
         use crate::core::graph::EdgeKind;
-        let specs = every_spec(cx);
-        let jobs = session_jobs(cx);
         for r in cx.subjects_of_kind(Kind::FlinkStateSnapshot) {
             let sp = r.spec_get(&["savepoint"]).filter(|v| v.is_object());
             if sp.is_none()
@@ -36,13 +34,14 @@ impl Rule for SnapNoDir {
                 continue;
             }
             for t in cx.targets_of(r, EdgeKind::SnapshotTarget) {
-                let has_dir = specs
-                    .iter()
-                    .find(|s| s.owner.id == t.id)
-                    .map(|s| s.conf.has(SAVEPOINT_DIR))
-                    .or_else(|| {
-                        jobs.iter().find(|j| j.owner.id == t.id).map(|j| j.conf.has(SAVEPOINT_DIR))
-                    });
+                // The target's own spec (or session job) configuration, computed for it alone.
+                let has_dir =
+                    specs_of(cx, t).into_iter().next().map(|s| s.conf.has(SAVEPOINT_DIR)).or_else(
+                        || {
+                            (t.kind == Kind::FlinkSessionJob)
+                                .then(|| session_job(cx, t).conf.has(SAVEPOINT_DIR))
+                        },
+                    );
                 if has_dir == Some(false) {
                     out.report(r, &r.spec_field(&["savepoint"]), format!("Savepoint has no target directory: no path here and '{}' has no savepoint directory", t.name()))
                         .hint("set savepoint.path, or execution.checkpointing.savepoint-dir on the job");

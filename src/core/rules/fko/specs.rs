@@ -123,11 +123,6 @@ pub fn specs<'c>(cx: &'c Context<'c>) -> impl Iterator<Item = Spec<'c>> + 'c {
     cx.subjects().flat_map(move |r| specs_of(cx, r))
 }
 
-/// Every deployment-like spec of the design, for lookups (not a subject walk).
-pub fn every_spec<'c>(cx: &'c Context<'c>) -> Vec<Spec<'c>> {
-    cx.resources().flat_map(|r| specs_of(cx, r)).collect()
-}
-
 /// The deployment-like specs of one resource (none, one, or an environment's two).
 pub fn specs_of<'c>(cx: &'c Context<'c>, r: &'c Resource) -> Vec<Spec<'c>> {
     let mut out = Vec::new();
