@@ -40,8 +40,13 @@ pub fn targets(design: &Design) -> Targets {
 
 /// Import diagnostics and rule findings together, sorted by file and line.
 pub fn validate(design: &Design, import_findings: &[Finding]) -> Vec<Finding> {
+    with_import_findings(&rules::validate(design, targets(design)), import_findings)
+}
+
+/// Rule findings and import diagnostics together, sorted by file and line.
+pub fn with_import_findings(rules: &[Finding], import_findings: &[Finding]) -> Vec<Finding> {
     let mut all = import_findings.to_vec();
-    all.extend(rules::validate(design, targets(design)));
+    all.extend_from_slice(rules);
     finding::sort(&mut all);
     all
 }

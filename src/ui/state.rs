@@ -19,6 +19,7 @@ use crate::core::finding::{Finding, Severity};
 use crate::core::graph::Graph;
 use crate::core::layout::{self, Frame};
 use crate::core::model::ResourceId;
+use crate::core::rules::Validator;
 
 /// A value shared by pointer; two are equal only when they are the same allocation, so a
 /// memo holding one notifies on every recomputation without comparing large values.
@@ -139,10 +140,21 @@ impl AppState {
             content.track();
             design.with_value(|d| shared(Graph::build(d)))
         });
+        // Incremental: an edit re-runs only the rules and configurations it can affect.
+        let validator = StoredValue::new_local(Validator::new());
         let findings = Memo::new(move |_| {
             content.track();
             validations.update_value(|n| *n += 1);
-            import_findings.with(|imp| design.with_value(|d| shared(analysis::validate(d, imp))))
+            let rules = design.with_value(|d| {
+                validator.try_update_value(|v| v.run(d, analysis::targets(d))).unwrap_or_default()
+            });
+            import_findings.with(|imp| {
+                if imp.is_empty() {
+                    Shared(rules)
+                } else {
+                    shared(analysis::with_import_findings(&rules, imp))
+                }
+            })
         });
         let configs = Memo::new(move |_| {
             let g = graph.get();

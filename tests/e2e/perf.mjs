@@ -1,0 +1,109 @@
+// Measures the canvas at scale in headless Chromium and prints figures (not a test):
+//   node tests/e2e/perf.mjs [SIZES…]     (default 2000 10000; needs `trunk build --release`)
+// For each generated design (`?generate=N`): load time, pan and drag frame times (fitted
+// overview and zoomed in), edit → findings latency, and the longest task (main-thread
+// block) seen during each interaction.
+import { serve } from './lib/server.mjs';
+import { launch, Studio, until } from './lib/studio.mjs';
+
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const server = await serve(new URL('../../dist', import.meta.url).pathname);
+const browser = await launch();
+
+/** Runs `steps` pointer moves on the canvas, one per animation frame; returns frame stats. */
+async function frames(page, kind, from, steps) {
+  return page.evaluate(
+    async ({ kind, from, steps }) => {
+      const svg = document.querySelector('[data-testid="canvas"]');
+      const longest = { ms: 0 };
+      const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => (longest.ms = Math.max(longest.ms, e.duration))));
+      obs.observe({ type: 'longtask' });
+      const fire = (type, x, y) =>
+        svg.dispatchEvent(new PointerEvent(type, { clientX: x, clientY: y, bubbles: true, button: 0, buttons: 1, pointerId: 1, isPrimary: true }));
+      const raf = () => new Promise((r) => requestAnimationFrame(r));
+      fire('pointerdown', from.x, from.y);
+      await raf();
+      const times = [];
+      let last = performance.now();
+      for (let i = 1; i <= steps; i += 1) {
+        fire('pointermove', from.x + i * 3, from.y + i * 2);
+        await raf();
+        const now = performance.now();
+        times.push(now - last);
+        last = now;
+      }
+      fire('pointerup', from.x + steps * 3, from.y + steps * 2);
+      await raf();
+      await new Promise((r) => setTimeout(r, 100));
+      obs.disconnect();
+      times.sort((a, b) => a - b);
+      const avg = times.reduce((a, b) => a + b, 0) / times.length;
+      return { kind, avg, p95: times[Math.floor(times.length * 0.95)], max: times[times.length - 1], longTask: longest.ms };
+    },
+    { kind, from, steps },
+  );
+}
+
+async function measure(n) {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+  const studio = new Studio(page);
+  const t0 = Date.now();
+  await page.goto(`${server.url}?generate=${n}`);
+  await studio.ready();
+  await until(() => studio.resources(), (r) => r >= n, 'the generated design', 120_000);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const load = Date.now() - t0;
+  const box = await studio.tid('canvas').boundingBox();
+  const rows = [];
+  rows.push(await frames(page, 'pan (fitted)', { x: box.x + box.width - 20, y: box.y + box.height - 20 }, 40));
+  for (let i = 0; i < 40 && Number(await studio.tid('canvas').getAttribute('data-zoom')) < 0.6; i += 1) {
+    await studio.tid('zoom-in').click();
+  }
+  const drawn = await studio.tid('canvas').getAttribute('data-drawn');
+  rows.push(await frames(page, `pan (zoomed, ${drawn} drawn)`, { x: box.x + 5, y: box.y + box.height - 5 }, 40));
+  // Centre a node: clicking a finding selects its node and pans to it.
+  await studio.tab('findings');
+  await page.locator('[data-testid="finding"].clickable').first().click();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  // A node wholly inside the canvas (the drawn set includes a margin around the view).
+  const inside = await page.evaluate(() => {
+    const c = document.querySelector('[data-testid="canvas"]').getBoundingClientRect();
+    for (const n of document.querySelectorAll('[data-testid="node"] .node-shape')) {
+      const b = n.getBoundingClientRect();
+      if (b.left > c.left + 200 && b.top > c.top + 60 && b.right < c.right - 200 && b.bottom < c.bottom - 100)
+        return { x: b.left + 20, y: b.top + 30 };
+    }
+    return null;
+  });
+  if (!inside) console.log('no node wholly in view', await studio.tid('canvas').getAttribute('data-zoom'), await studio.tid('canvas').getAttribute('data-drawn'), await page.locator('[data-testid="node"]').count());
+  const before = await studio.validations();
+  rows.push(await frames(page, 'drag a node', inside, 40));
+  const revalidated = (await studio.validations()) !== before;
+  // Edit → findings: rename the selected node through the form, time until re-validated.
+  await studio.tab('inspector');
+  const edit = await page.evaluate(async () => {
+    const input = document.querySelector('[data-testid="form"] [data-pointer="/metadata/name"]');
+    const status = document.querySelector('[data-testid="status"]');
+    const before = status.dataset.validations;
+    const t = performance.now();
+    input.value = 'Renamed.Node';
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    while (status.dataset.validations === before) await new Promise((r) => setTimeout(r, 1));
+    const validated = performance.now() - t;
+    while (!document.querySelector('[data-testid="node"][data-name="Renamed.Node"][data-severity="error"]'))
+      await new Promise((r) => requestAnimationFrame(r));
+    return { validated, badge: performance.now() - t };
+  });
+  console.log(`\n${n} resources: load ${load} ms (navigation → drawn)`);
+  for (const r of rows) {
+    const f = (v) => v.toFixed(1).padStart(7);
+    console.log(`  ${r.kind.padEnd(28)} frame avg ${f(r.avg)} ms  p95 ${f(r.p95)}  max ${f(r.max)}  longest task ${f(r.longTask)} ms`);
+  }
+  console.log(`  drag re-validated: ${revalidated}`);
+  console.log(`  edit → findings ${edit.validated.toFixed(0)} ms, → badge on the canvas ${edit.badge.toFixed(0)} ms`);
+  await page.context().close();
+}
+
+for (const n of sizes.length ? sizes : [2000, 10000]) await measure(n);
+await browser.close();
+await server.close();

@@ -1,0 +1,89 @@
+// The canvas: zoom, pan, fit, rubber band, keyboard delete / duplicate / undo, and scale
+// (culling and level of detail on a generated design).
+import { strict as assert } from 'node:assert';
+import { after, before, test } from 'node:test';
+import { baseUrl, launch, Studio, until } from '../lib/studio.mjs';
+
+let browser;
+let studio;
+before(async () => {
+  browser = await launch();
+  studio = await Studio.open(browser);
+  await studio.open('session-cluster');
+});
+after(async () => browser?.close());
+
+const zoom = async () => Number(await studio.tid('canvas').getAttribute('data-zoom'));
+
+test('wheel and buttons zoom; dragging the background pans; F fits', async () => {
+  const z0 = await zoom();
+  await studio.tid('zoom-in').click();
+  assert.ok((await zoom()) > z0);
+  const box = await studio.tid('canvas').boundingBox();
+  await studio.page.mouse.move(box.x + box.width - 40, box.y + box.height - 40);
+  await studio.page.mouse.wheel(0, 600);
+  assert.ok((await zoom()) < z0, 'wheel down zooms out');
+  const before = await studio.centre('session-cluster');
+  await studio.page.mouse.move(box.x + box.width - 30, box.y + box.height - 30);
+  await studio.page.mouse.down();
+  await studio.page.mouse.move(box.x + box.width - 130, box.y + box.height - 80, { steps: 5 });
+  await studio.page.mouse.up();
+  const after = await studio.centre('session-cluster');
+  assert.ok(Math.abs(after.x - before.x + 100) < 3 && Math.abs(after.y - before.y + 50) < 3, 'panned');
+  await studio.page.keyboard.press('f');
+  const fitted = await studio.centre('session-cluster');
+  assert.ok(fitted.x > box.x && fitted.x < box.x + box.width && fitted.y > box.y && fitted.y < box.y + box.height);
+});
+
+test('shift-drag on the background selects the nodes inside the band', async () => {
+  const a = await studio.centre('Role/flink');
+  const b = await studio.centre('ServiceAccount/flink');
+  const [x0, x1] = [Math.min(a.x, b.x) - 110, Math.max(a.x, b.x) + 110];
+  const y0 = Math.min(a.y, b.y) - 40;
+  const y1 = Math.max(a.y, b.y) + 40;
+  await studio.page.keyboard.down('Shift');
+  await studio.page.mouse.move(x0, y0);
+  await studio.page.mouse.down();
+  await studio.page.mouse.move(x1, y1, { steps: 5 });
+  await studio.page.mouse.up();
+  await studio.page.keyboard.up('Shift');
+  const selected = await studio.page.locator('[data-testid="node"].selected').evaluateAll((ns) => ns.map((n) => n.dataset.kind).sort());
+  assert.deepEqual(selected, ['Role', 'ServiceAccount']);
+  await studio.tab('inspector');
+  assert.equal(await studio.tid('inspector-many').textContent(), '2 resources selected.');
+});
+
+test('Delete removes the selection, Ctrl+Z brings it back, Ctrl+D duplicates', async () => {
+  const count = await studio.resources();
+  await studio.page.keyboard.press('Delete');
+  await until(() => studio.resources(), (n) => n === count - 2, 'two deleted');
+  await studio.page.keyboard.press('Control+z');
+  await until(() => studio.resources(), (n) => n === count, 'undone');
+  await studio.clickNode('state-machine');
+  await studio.page.keyboard.press('Control+d');
+  await until(() => studio.resources(), (n) => n === count + 1, 'duplicated');
+  const names = await studio.nodeNames();
+  assert.ok(names.some((n) => n.startsWith('state-machine-') || n === 'state-machine-copy'), names.join());
+  await studio.page.keyboard.press('Escape');
+  assert.equal(await studio.page.locator('[data-testid="node"].selected').count(), 0);
+});
+
+test('a generated design of 2,000 resources draws only what is in view, without text when zoomed out', async () => {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+  const big = new Studio(page);
+  await page.goto(`${baseUrl()}?generate=2000`);
+  await big.ready();
+  assert.ok((await big.resources()) > 2000);
+  const overview = await page.locator('[data-testid="overview"]').count();
+  const drawn = Number(await big.tid('canvas').getAttribute('data-drawn'));
+  assert.ok(overview === 1 || drawn < 2000, 'fitted: an overview or a culled subset');
+  assert.equal(await page.locator('[data-testid="node-name"]').count(), 0, 'no text at this zoom');
+  for (let i = 0; i < 12; i += 1) await big.tid('zoom-in').click();
+  await until(() => page.locator('[data-testid="node-name"]').count(), (n) => n > 0, 'text when zoomed in');
+  const near = Number(await big.tid('canvas').getAttribute('data-drawn'));
+  assert.ok(near > 0 && near < 300, `only the nodes in view are drawn (${near})`);
+  const saved = await page.evaluate(() => localStorage.getItem('flink-studio/design/v2'));
+  assert.equal(saved, null, 'a generated design never overwrites the saved one');
+  assert.deepEqual(big.errors, []);
+  await page.context().close();
+});
