@@ -14,7 +14,7 @@ use flink_studio::core::export::{self, ExportOptions};
 use flink_studio::core::generate;
 use flink_studio::core::graph::Graph;
 use flink_studio::core::import::import_text;
-use flink_studio::core::rules;
+use flink_studio::core::rules::{self, Validator};
 use flink_studio::core::targets::Targets;
 
 /// Median of `runs` timings of `f`.
@@ -59,6 +59,36 @@ fn per_rule(n: usize) {
     }
 }
 
+/// Median time of "edit one resource, then re-validate incrementally" over `edits`
+/// different resources (each edit changes a value in the resource's document).
+fn incremental(design: &Design, targets: Targets, edits: usize) -> (Duration, Duration) {
+    let mut d = design.clone();
+    let mut v = Validator::new();
+    v.run(&d, targets);
+    let step = (d.resources.len() / edits).max(1);
+    let mut samples = Vec::new();
+    for (k, i) in (0..d.resources.len()).step_by(step).take(edits).enumerate() {
+        let r = &mut d.resources[i];
+        if let Some(m) = r.doc.as_object_mut() {
+            m.insert("x-bench-edit".into(), serde_json::json!(k));
+        }
+        if let Some(labels) = r.doc.pointer_mut("/metadata") {
+            labels["labels"] = serde_json::json!({"edit": k.to_string()});
+        }
+        let start = Instant::now();
+        black_box(v.run(&d, targets));
+        samples.push(start.elapsed());
+    }
+    samples.sort();
+    let moved = {
+        d.layout.insert(d.resources[0].id, flink_studio::core::design::Point { x: 1.0, y: 2.0 });
+        let start = Instant::now();
+        black_box(v.run(&d, targets));
+        start.elapsed()
+    };
+    (samples[samples.len() / 2], moved)
+}
+
 /// Prints the findings on a design of `n` resources as JSON lines (to diff rule changes).
 fn dump(n: usize) {
     let design = generate::design(n);
@@ -68,6 +98,35 @@ fn dump(n: usize) {
 }
 
 fn main() {
+    if let Some(n) = std::env::args().skip_while(|a| a != "--edits").nth(1) {
+        let design = generate::design(n.parse().expect("--edits N"));
+        let (edit, moved) = incremental(&design, Targets::default(), 25);
+        println!("edit+revalidate {}  move+revalidate {}", ms(edit), ms(moved));
+        let mut d = design.clone();
+        let mut v = Validator::new();
+        v.run(&d, Default::default());
+        let mut kinds = std::collections::BTreeSet::new();
+        for i in 0..d.resources.len() {
+            if !kinds.insert(d.resources[i].kind) {
+                continue;
+            }
+            d.resources[i].doc["metadata"]["labels"] = serde_json::json!({"edit": "1"});
+            let start = Instant::now();
+            v.run(&d, Default::default());
+            let s = v.stats();
+            println!(
+                "{:>24} {}: {} full {:?}, {} partial, {} reused, {} configs",
+                format!("{:?}", d.resources[i].kind),
+                ms(start.elapsed()),
+                s.full.len(),
+                s.full,
+                s.partial.len(),
+                s.reused,
+                s.configs_recomputed
+            );
+        }
+        return;
+    }
     if let Some(n) = std::env::args().skip_while(|a| a != "--dump").nth(1) {
         dump(n.parse().expect("--dump N"));
         return;
@@ -86,8 +145,16 @@ fn main() {
         .collect();
     let sizes = if sizes.is_empty() { vec![100, 2_000, 10_000] } else { sizes };
     println!(
-        "{:>9} {:>12} {:>12} {:>12} {:>12} {:>12} {:>9}",
-        "resources", "graph", "configs", "validate", "export", "import", "findings"
+        "{:>9} {:>12} {:>12} {:>12} {:>12} {:>12} {:>12} {:>12} {:>9}",
+        "resources",
+        "import",
+        "graph",
+        "configs",
+        "validate",
+        "edit+reval",
+        "move+reval",
+        "export",
+        "findings"
     );
     for n in sizes {
         let design = generate::design(n);
@@ -108,14 +175,17 @@ fn main() {
             import_text(&mut d, "bench.yaml", &text)
         });
         let findings = rules::validate(&design, targets).len();
+        let (edit, moved) = incremental(&design, targets, if n > 5_000 { 5 } else { 9 });
         println!(
-            "{:>9} {} {} {} {} {} {:>9}",
+            "{:>9} {} {} {} {} {} {} {} {:>9}",
             design.resources.len(),
+            ms(import),
             ms(graph),
             ms(configs),
             ms(validate),
+            ms(edit),
+            ms(moved),
             ms(export),
-            ms(import),
             findings
         );
     }

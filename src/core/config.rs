@@ -3,6 +3,7 @@
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 mod cmf;
 mod fko;
@@ -165,7 +166,24 @@ pub struct EffectiveConfig {
     /// cluster), for the UI.
     #[serde(skip)]
     pub notes: Vec<String>,
+    /// Entries by the key's canonical name in the newest Flink version, built on the
+    /// first look-up that misses (see [`EffectiveConfig::get`]).
+    #[serde(skip)]
+    by_newest: NewestIndex,
 }
+
+/// A lazily built index that takes no part in comparisons (it is derived from the
+/// entries).
+#[derive(Debug, Clone, Default)]
+struct NewestIndex(OnceLock<HashMap<String, String>>);
+
+impl PartialEq for NewestIndex {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for NewestIndex {}
 
 fn entries_as_list<S: Serializer>(
     entries: &BTreeMap<String, Entry>,
@@ -188,7 +206,15 @@ impl EffectiveConfig {
         // A name that is canonical in another version (e.g. `execution.checkpointing.dir`
         // asked of a Flink 1.18 configuration, whose canonical key is `state.checkpoints.dir`).
         let newest = cat.canonical(key, FlinkVersion::LATEST);
-        self.entries.values().find(|e| cat.canonical(&e.key, FlinkVersion::LATEST) == newest)
+        let index = self.by_newest.0.get_or_init(|| {
+            let mut index = HashMap::new();
+            for e in self.entries.values() {
+                let canonical = cat.canonical(&e.key, FlinkVersion::LATEST).to_string();
+                index.entry(canonical).or_insert_with(|| e.key.clone());
+            }
+            index
+        });
+        index.get(newest).and_then(|k| self.entries.get(k))
     }
 
     /// The final value of `key`.
@@ -375,6 +401,7 @@ fn new_config(r: &Resource, scope: Scope, label: String) -> EffectiveConfig {
         flink_version: None,
         namespace: None,
         notes: Vec::new(),
+        by_newest: NewestIndex::default(),
     }
 }
 

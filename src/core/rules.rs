@@ -23,7 +23,7 @@ mod validator;
 
 pub use context::{Context, Subjects};
 pub use reads::{Deps, KindSet, RuleReads, SubjectKinds};
-pub use validator::Validator;
+pub use validator::{RunStats, Validator};
 
 use super::design::Design;
 use super::finding::{self, Finding, Severity};

@@ -7,7 +7,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::apply::ApplyPanel;
+use super::apply::{ApplyPanel, Session};
 use super::browser;
 use super::canvas::Canvas;
 use super::configs::ConfigPanel;
@@ -23,6 +23,8 @@ use super::state::{AppState, Panel, use_state};
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    // The CMF session outlives the Apply tab (plan, statuses and token survive a tab switch).
+    Session::provide(state);
     state.restore();
     state.open_share_link();
     state.autosave();
@@ -65,12 +67,11 @@ pub fn App() -> impl IntoView {
             <StatusLine />
             <Help />
             <PasteDialog open=paste />
-            <ApplyPanel />
         </div>
     }
 }
 
-/// The side column: tabs over inspector, findings, configuration and export.
+/// The side column: tabs over inspector, findings, configuration, export and apply.
 #[component]
 fn SidePanel() -> impl IntoView {
     let state = use_state();
@@ -98,6 +99,7 @@ fn SidePanel() -> impl IntoView {
                 {tab(Panel::Findings, "findings", "Findings", Some(findings))}
                 {tab(Panel::Config, "config", "Configuration", None)}
                 {tab(Panel::Export, "export", "Export", None)}
+                {tab(Panel::Apply, "apply", "Apply", None)}
             </nav>
             <div class="panel-body">
                 {move || match state.panel.get() {
@@ -105,6 +107,7 @@ fn SidePanel() -> impl IntoView {
                     Panel::Findings => view! { <FindingsPanel /> }.into_any(),
                     Panel::Config => view! { <ConfigPanel /> }.into_any(),
                     Panel::Export => view! { <ExportPanel /> }.into_any(),
+                    Panel::Apply => view! { <ApplyPanel /> }.into_any(),
                 }}
             </div>
         </section>

@@ -1,7 +1,8 @@
-//! The "Apply to CMF" drawer: connection settings, plan with diffs, apply with progress,
-//! live status. All decisions are the core's ([`crate::core::cmf`]); this module only
-//! holds the session's signals and renders them. The bearer token lives in a signal
-//! for the page's lifetime only: it is never saved, exported or put in a link.
+//! The "Apply" tab of the side column: connection settings, plan with diffs, apply with
+//! progress, live status. All decisions are the core's ([`crate::core::cmf`]); this module
+//! only holds the session's signals and renders them. The session is created by `<App/>`
+//! ([`Session::provide`]) so that it outlives tab switches. The bearer token lives in a
+//! signal for the page's lifetime only: it is never saved, exported or put in a link.
 
 mod live;
 mod settings;
@@ -12,7 +13,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use self::transport::BrowserTransport;
-use super::state::use_state;
+use super::state::{AppState, use_state};
 use crate::core::cmf::apply::{Event, apply};
 use crate::core::cmf::endpoints::ObjectKey;
 use crate::core::cmf::plan::{self, Plan};
@@ -34,7 +35,7 @@ pub enum StepState {
     NotApplied,
 }
 
-/// The drawer's signals (`Copy`).
+/// The Apply tab's signals (`Copy`).
 #[derive(Clone, Copy)]
 pub struct Session {
     /// CMF base URL (an origin; the page's own by default).
@@ -64,6 +65,19 @@ pub struct Session {
 }
 
 impl Session {
+    /// Creates the session in the current (page-long) owner, provides it as context and
+    /// drops the plan whenever the design's resources change: a plan is only valid for the
+    /// design it was made for.
+    pub fn provide(app: AppState) {
+        let session = Self::new();
+        Effect::new(move |_| {
+            app.content.track();
+            session.plan.set(None);
+            session.outcome.set(None);
+        });
+        provide_context(session);
+    }
+
     fn new() -> Self {
         let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
         Session {
@@ -87,7 +101,9 @@ impl Session {
         Client::new(BrowserTransport::new(&self.url.get_untracked())).with_token(token)
     }
 
-    fn make_plan(self, design: crate::core::design::Design) {
+    fn make_plan(self, app: AppState) {
+        let revision = app.content.get_untracked();
+        let design = app.design.with_value(|d| d.clone());
         self.busy.set(true);
         self.error.set(None);
         self.outcome.set(None);
@@ -108,7 +124,11 @@ impl Session {
                     .map(|server| plan::plan(&desired, &server, delete_missing))
                     .map_err(|e| e.to_string())
             };
+            let changed = app.content.try_get_untracked().is_some_and(|r| r != revision);
             match result {
+                Ok(_) if changed => {
+                    self.error.set(Some("The design changed while planning: plan again.".into()))
+                }
                 Ok(p) => {
                     self.steps.set(vec![StepState::Waiting; p.steps.len()]);
                     self.keys.set(desired.into_iter().map(|d| d.key).collect());
@@ -160,21 +180,15 @@ impl Session {
     }
 }
 
-/// The drawer under the workspace.
+/// The Apply tab's content (the session comes from [`Session::provide`]).
 #[component]
 pub fn ApplyPanel() -> impl IntoView {
     let app = use_state();
-    let session = Session::new();
-    // A plan is only valid for the design it was made for.
-    Effect::new(move |_| {
-        app.content.track();
-        session.plan.set(None);
-        session.outcome.set(None);
-    });
+    let session = expect_context::<Session>();
     let errors = Memo::new(move |_| {
         app.findings.with(|f| f.0.iter().filter(|x| x.severity == Severity::Error).count())
     });
-    let plan_click = move |_| session.make_plan(app.design.with_value(|d| d.clone()));
+    let plan_click = move |_| session.make_plan(app);
     let refused = move || errors.get() > 0 && !session.override_errors.get();
     let can_apply = move || {
         !session.busy.get()
@@ -183,8 +197,8 @@ pub fn ApplyPanel() -> impl IntoView {
             && session.steps.with(|s| s.iter().all(|x| *x == StepState::Waiting))
     };
     view! {
-        <details class="apply-drawer" data-testid="apply-panel">
-            <summary>"Apply to CMF"</summary>
+        <div class="panel apply-panel" data-testid="apply-panel">
+            <h2>"Apply to CMF"</h2>
             <div class="apply-body">
                 <settings::Settings session=session />
                 <div class="toolbar">
@@ -212,6 +226,6 @@ pub fn ApplyPanel() -> impl IntoView {
                 {move || session.outcome.get().map(|o| view! { <p data-testid="apply-outcome">{o}</p> })}
                 <live::Live session=session />
             </div>
-        </details>
+        </div>
     }
 }

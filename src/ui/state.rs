@@ -60,6 +60,8 @@ pub enum Panel {
     Config,
     /// kubectl YAML / CMF JSON / diagram.
     Export,
+    /// Plan and apply the design to CMF.
+    Apply,
 }
 
 /// A request to focus a field of a resource in the inspector.

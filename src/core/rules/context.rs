@@ -22,7 +22,7 @@ pub struct Context<'a> {
     graph: Arc<Graph>,
     /// Versions the design targets.
     pub targets: Targets,
-    configs: Arc<Vec<EffectiveConfig>>,
+    configs: Vec<Arc<EffectiveConfig>>,
     by_id: HashMap<ResourceId, usize>,
     by_kind: HashMap<Kind, Vec<usize>>,
     by_name: HashMap<Kind, HashMap<&'a str, Vec<usize>>>,
@@ -37,7 +37,8 @@ impl<'a> Context<'a> {
     pub fn new(design: &'a Design, targets: Targets) -> Self {
         let graph = Graph::build(design);
         let configs = config::effective_configs(design, &graph, &targets);
-        Self::from_parts(design, targets, Arc::new(graph), Arc::new(configs))
+        let configs = configs.into_iter().map(Arc::new).collect();
+        Self::from_parts(design, targets, Arc::new(graph), configs)
     }
 
     /// A context over an already derived graph and configurations (they must be those
@@ -46,7 +47,7 @@ impl<'a> Context<'a> {
         design: &'a Design,
         targets: Targets,
         graph: Arc<Graph>,
-        configs: Arc<Vec<EffectiveConfig>>,
+        configs: Vec<Arc<EffectiveConfig>>,
     ) -> Self {
         let mut by_id = HashMap::with_capacity(design.resources.len());
         let mut by_kind: HashMap<Kind, Vec<usize>> = HashMap::new();
@@ -112,7 +113,7 @@ impl<'a> Context<'a> {
     }
 
     /// Every effective configuration.
-    pub fn configs(&self) -> &[EffectiveConfig] {
+    pub fn configs(&self) -> &[Arc<EffectiveConfig>] {
         self.note(|d| d.all_configs = true);
         &self.configs
     }
@@ -181,7 +182,7 @@ impl<'a> Context<'a> {
     /// The effective configuration of a resource in one scope.
     pub fn config(&self, id: ResourceId, scope: Scope) -> Option<&EffectiveConfig> {
         self.note(|d| d.configs.push((id, scope)));
-        self.config_index.get(&(id, scope)).map(|i| &self.configs[*i])
+        self.config_index.get(&(id, scope)).map(|i| &*self.configs[*i])
     }
 
     /// Resolved targets of one kind of reference from `r`.

@@ -62,6 +62,9 @@ pub struct RuleReads {
     pub subject_kinds: Option<SubjectKinds>,
     /// Reads made while visiting each subject.
     pub per_subject: BTreeMap<ResourceId, Deps>,
+    /// Number of subject walks started (a rule that walks twice may use one walk as a
+    /// lookup, which a focused re-run would truncate: it is never re-run partially).
+    pub walks: usize,
 }
 
 /// Which resources a rule walks as subjects.
@@ -91,6 +94,7 @@ impl Recorder {
 
     /// Notes that the rule walks `kinds` as subjects.
     pub fn subjects(&mut self, kinds: SubjectKinds) {
+        self.reads.walks += 1;
         self.reads.subject_kinds = Some(match (self.reads.subject_kinds, kinds) {
             (None, k) => k,
             (Some(SubjectKinds::Some(a)), SubjectKinds::Some(b)) => {

@@ -40,13 +40,27 @@ use crate::core::targets::Targets;
 #[derive(Default)]
 pub struct Validator {
     state: Option<State>,
+    stats: RunStats,
+}
+
+/// What the last [`Validator::run`] did, for benchmarks and diagnostics.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RunStats {
+    /// Rules run over the whole design.
+    pub full: Vec<&'static str>,
+    /// Rules re-run for some subjects only.
+    pub partial: Vec<&'static str>,
+    /// Rules whose findings were reused as they were.
+    pub reused: usize,
+    /// Resources whose effective configurations were recomputed.
+    pub configs_recomputed: usize,
 }
 
 struct State {
     targets: Targets,
     snapshot: Snapshot,
     graph: Arc<Graph>,
-    configs: HashMap<ResourceId, (Vec<EffectiveConfig>, ConfigInputs)>,
+    configs: HashMap<ResourceId, (Vec<Arc<EffectiveConfig>>, ConfigInputs)>,
     rules: Vec<RuleCache>,
     findings: Arc<Vec<Finding>>,
 }
@@ -65,12 +79,19 @@ impl Validator {
         Self::default()
     }
 
+    /// What the last run recomputed.
+    pub fn stats(&self) -> &RunStats {
+        &self.stats
+    }
+
     /// Validates `design` and returns its findings, sorted like [`validate`](super::validate).
     pub fn run(&mut self, design: &Design, targets: Targets) -> Arc<Vec<Finding>> {
         let snapshot = Snapshot::of(design);
+        self.stats = RunStats::default();
         let previous = self.state.take().filter(|s| s.targets == targets);
         let Some(mut state) = previous else {
             let state = full_run(design, targets, snapshot);
+            self.stats.full = all().map(|r| r.id()).collect();
             let out = state.findings.clone();
             self.state = Some(state);
             return out;
@@ -86,12 +107,18 @@ impl Validator {
         let mut ch = Changes::between(&state.snapshot, &snapshot);
         let graph = Graph::build(design);
         ch.graph = !same_graph(&graph, &state.graph);
-        let configs = update_configs(design, &graph, &mut state.configs, &mut ch);
+        let (configs, recomputed) = update_configs(design, &graph, &mut state.configs, &mut ch);
+        self.stats.configs_recomputed = recomputed;
+        ch.seal();
         let graph = Arc::new(graph);
         let mut cx = Context::from_parts(design, targets, graph.clone(), configs);
         let mut out = Vec::new();
         for (rule, cache) in all().zip(state.rules.iter_mut()) {
-            rerun(&mut cx, rule, cache, &ch, &snapshot);
+            match rerun(&mut cx, rule, cache, &ch, &snapshot) {
+                Rerun::Full => self.stats.full.push(rule.id()),
+                Rerun::Partial => self.stats.partial.push(rule.id()),
+                Rerun::Reused => self.stats.reused += 1,
+            }
             out.extend(cache.by_subject.values().flatten().cloned());
         }
         relocate(design, &mut out);
@@ -112,10 +139,11 @@ fn full_run(design: &Design, targets: Targets, snapshot: Snapshot) -> State {
     let mut list = Vec::new();
     for r in design.resources.iter().filter(|r| is_job_bearing(r)) {
         let (c, inputs) = source.configs_of(r);
+        let c: Vec<Arc<EffectiveConfig>> = c.into_iter().map(Arc::new).collect();
         list.extend(c.iter().cloned());
         configs.insert(r.id, (c, inputs));
     }
-    let mut cx = Context::from_parts(design, targets, graph.clone(), Arc::new(list));
+    let mut cx = Context::from_parts(design, targets, graph.clone(), list);
     let mut rules = Vec::new();
     let mut out = Vec::new();
     for rule in all() {
@@ -135,7 +163,7 @@ fn run_full(cx: &mut Context<'_>, rule: &dyn Rule) -> RuleCache {
     let reads = cx.take_reads();
     let findings = sink.into_attributed();
     // Separable: every finding is about the subject visited when it was reported.
-    let separable = reads.subject_kinds.is_some()
+    let separable = reads.walks == 1
         && !rule.reads_origins()
         && findings.iter().all(|(f, visit)| visit.is_some() && f.resource_id == *visit);
     let mut by_subject: HashMap<Option<ResourceId>, Vec<Finding>> = HashMap::new();
@@ -146,6 +174,13 @@ fn run_full(cx: &mut Context<'_>, rule: &dyn Rule) -> RuleCache {
     RuleCache { reads, by_subject, separable }
 }
 
+/// What [`rerun`] did.
+enum Rerun {
+    Full,
+    Partial,
+    Reused,
+}
+
 /// Brings one rule's cache up to date with the changes.
 fn rerun(
     cx: &mut Context<'_>,
@@ -153,16 +188,18 @@ fn rerun(
     cache: &mut RuleCache,
     ch: &Changes,
     now: &Snapshot,
-) {
-    let whole = cache.reads.per_subject.values().any(|d| ch.hit(d));
-    if rule.reads_origins() || ch.hit(&cache.reads.global) || (!cache.separable && whole) {
+) -> Rerun {
+    if rule.reads_origins()
+        || ch.hit(&cache.reads.global)
+        || (!cache.separable && cache.reads.per_subject.values().any(|d| ch.hit(d)))
+    {
         *cache = run_full(cx, rule);
-        return;
+        return Rerun::Full;
     }
     if !cache.separable {
-        return;
+        return Rerun::Reused;
     }
-    let Some(kinds) = cache.reads.subject_kinds else { return };
+    let Some(kinds) = cache.reads.subject_kinds else { return Rerun::Reused };
     let is_subject = |kind: Kind| match kinds {
         super::SubjectKinds::All => true,
         super::SubjectKinds::Some(set) => {
@@ -173,18 +210,13 @@ fn rerun(
     };
     // Subjects to re-check: changed or new resources of a subject kind, and subjects
     // whose reads were hit. Removed subjects are dropped.
-    let mut stale: Vec<ResourceId> = cache
-        .reads
-        .per_subject
-        .iter()
-        .filter(|(id, d)| ch.ids.contains(id) || ch.hit(d))
-        .map(|(id, _)| *id)
-        .collect();
+    let mut stale: Vec<ResourceId> =
+        cache.reads.per_subject.iter().filter(|(_, d)| ch.hit(d)).map(|(id, _)| *id).collect();
     stale.extend(
         ch.ids.iter().filter(|id| now.resources.get(id).is_some_and(|(_, k)| is_subject(*k))),
     );
     if stale.is_empty() {
-        return;
+        return Rerun::Reused;
     }
     stale.sort_unstable();
     stale.dedup();
@@ -198,21 +230,32 @@ fn rerun(
     let mut sink = Sink::attributed(rule, cx.subject_handle());
     rule.check(cx, &mut sink);
     let reads = cx.take_reads();
+    let findings = sink.into_attributed();
+    // A rule that looked separable only because it had reported nothing may report
+    // outside its subjects now: then the partial result is not to be trusted.
+    if reads.walks != 1
+        || findings.iter().any(|(f, visit)| visit.is_none() || f.resource_id != *visit)
+    {
+        *cache = run_full(cx, rule);
+        return Rerun::Full;
+    }
     cx.track(None);
     cache.reads.per_subject.extend(reads.per_subject);
-    for (f, visit) in sink.into_attributed() {
+    for (f, visit) in findings {
         cache.by_subject.entry(visit).or_default().push(f);
     }
+    Rerun::Partial
 }
 
 /// Recomputes the configurations whose inputs changed; records which changed.
 fn update_configs(
     design: &Design,
     graph: &Graph,
-    cache: &mut HashMap<ResourceId, (Vec<EffectiveConfig>, ConfigInputs)>,
+    cache: &mut HashMap<ResourceId, (Vec<Arc<EffectiveConfig>>, ConfigInputs)>,
     ch: &mut Changes,
-) -> Arc<Vec<EffectiveConfig>> {
+) -> (Vec<Arc<EffectiveConfig>>, usize) {
     let source = ConfigSource::new(design, graph);
+    let mut recomputed = 0;
     let mut list = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for r in design.resources.iter().filter(|r| is_job_bearing(r)) {
@@ -227,7 +270,9 @@ fn update_configs(
             }
         };
         if stale {
+            recomputed += 1;
             let (c, inputs) = source.configs_of(r);
+            let c: Vec<Arc<EffectiveConfig>> = c.into_iter().map(Arc::new).collect();
             if cache.get(&r.id).is_none_or(|(old, _)| *old != c) {
                 ch.configs.insert(r.id);
             }
@@ -242,7 +287,7 @@ fn update_configs(
         }
         keep
     });
-    Arc::new(list)
+    (list, recomputed)
 }
 
 fn operator_kind() -> super::KindSet {

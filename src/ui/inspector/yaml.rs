@@ -50,7 +50,18 @@ pub fn editor(id: ResourceId) -> impl IntoView {
             text.set(current(state, id));
         }
     });
+    // Cancels a pending debounced apply (on blur, which applies at once, and when the
+    // editor goes away, so the timer never touches disposed signals).
+    let cancel = move || {
+        if let Some(t) = timer.try_update_value(Option::take).flatten() {
+            t.clear();
+        }
+    };
+    on_cleanup(cancel);
     let apply = move || {
+        if dirty.try_get_value() != Some(true) {
+            return;
+        }
         dirty.set_value(false);
         match parse(&text.get_untracked()) {
             Ok(doc) => {
@@ -63,9 +74,7 @@ pub fn editor(id: ResourceId) -> impl IntoView {
     let on_input = move |e: leptos::ev::Event| {
         text.set(event_target_value(&e));
         dirty.set_value(true);
-        if let Some(t) = timer.try_update_value(Option::take).flatten() {
-            t.clear();
-        }
+        cancel();
         timer.set_value(set_timeout_with_handle(apply, DEBOUNCE).ok());
     };
     Effect::new(move |_| {
@@ -92,7 +101,10 @@ pub fn editor(id: ResourceId) -> impl IntoView {
             aria-label="Resource as YAML"
             prop:value=move || text.get()
             on:input=on_input
-            on:blur=move |_| if dirty.get_value() { apply() }
+            on:blur=move |_| {
+                cancel();
+                apply();
+            }
         ></textarea>
         <ul class="yaml-problems" data-testid="yaml-problems" role="status">
             {move || {

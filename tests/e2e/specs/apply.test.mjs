@@ -1,8 +1,11 @@
-// Apply to CMF: plan, apply, statuses, failures, refusal — against the CMF stand-in
-// behind Prism's validating proxy, reached on the studio's own origin.
+// Apply to CMF on the canvas UI: a template opened from the templates menu is planned,
+// applied step by step and read back; edits made in the inspector (form and YAML tab)
+// plan as updates with their diffs; an injected failure stops the apply and a new plan
+// resumes; server errors read clearly; a design with errors is refused unless overridden.
+// Against the CMF stand-in behind Prism's validating proxy, reached on the studio's origin.
 import { strict as assert } from 'node:assert';
 import { after, before, test } from 'node:test';
-import { design, startCmf } from '../lib/cmf.mjs';
+import { startCmf } from '../lib/cmf.mjs';
 import { launch, Studio, until } from '../lib/studio.mjs';
 
 let browser;
@@ -13,93 +16,186 @@ before(async () => {
   process.env.E2E_BASE_URL = cmf.url; // this file runs in its own process
   browser = await launch();
   studio = await Studio.open(browser);
-  await studio.tid('apply-panel').locator('summary').click();
 });
 after(async () => {
   await browser?.close();
   await cmf?.close();
 });
 
+/** The plan's rows as "action name state". */
 const rows = () =>
   studio.tid('plan-step').evaluateAll((trs) =>
     trs.map((tr) => `${tr.dataset.action} ${tr.dataset.name} ${tr.dataset.state}`),
   );
 
+/** Shows the Apply tab of the side column. */
+async function openApply() {
+  await studio.tab('apply');
+  await studio.tid('apply-plan').waitFor();
+}
+
 async function plan() {
+  await openApply();
   await until(() => studio.tid('apply-plan').isEnabled(), Boolean, 'the Plan button');
   await studio.tid('apply-plan').click();
   await until(() => studio.tid('apply-busy').textContent(), (t) => t === '', 'the plan to finish');
 }
 
+/** Replaces `from` by `to` in the YAML tab of the inspector for the node `name`. */
+async function editYaml(name, from, to) {
+  await studio.tab('inspector');
+  await studio.clickNode(name);
+  await studio.tid('inspector-tab-yaml').click();
+  const editor = studio.tid('yaml-editor');
+  const text = await editor.inputValue();
+  assert.ok(text.includes(from), `${name}'s YAML has ${from}:\n${text}`);
+  const before = await studio.validations();
+  await editor.fill(text.replace(from, to));
+  // Applied once typing pauses (the editor's debounce), before the tab is left.
+  await until(() => studio.validations(), (n) => n > before, `validation after editing ${name}`);
+  await studio.tid('inspector-tab-form').click();
+}
+
+// The Flink SQL template's CMF objects in dependency order (secrets before mappings
+// before catalogs before databases; the environment before what lives in it).
+const ORDER = ['development', 'kafka-credentials', 'kafka-connection', 'kafka-cat', 'orders', 'pool', 'big-orders'];
+
 test('the default URL is the page itself (the dev server proxies /cmf)', async () => {
+  await openApply();
   assert.equal(await studio.tid('apply-url').inputValue(), new URL(cmf.url).origin);
 });
 
-test('a template is planned, applied step by step, and its statuses read back', async () => {
-  await studio.open('cmf-application');
-  await until(() => studio.nodeNames(), (n) => n.length === 2, 'the example resources');
+test('the Apply tab sits beside the canvas at 1280x720 without covering it', async () => {
+  const before = await studio.tid('canvas').boundingBox();
+  await openApply();
+  const canvas = await studio.tid('canvas').boundingBox();
+  assert.deepEqual(canvas, before, 'the canvas keeps its size');
+  assert.ok(canvas.height >= 500, `canvas height ${canvas.height}`);
+  const panel = await studio.tid('apply-panel').boundingBox();
+  assert.ok(panel.x >= canvas.x + canvas.width, 'the panel is beside the canvas');
+  assert.ok(panel.x + panel.width <= 1280, 'the panel fits in the window');
+  const page = await studio.page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+  assert.ok(page[0] <= page[1], `the fifth tab does not widen the page (${page})`);
+  const tabs = await studio.page.locator('[role="tab"]').evaluateAll((ts) =>
+    ts.filter((t) => t.scrollWidth > t.clientWidth).map((t) => t.textContent));
+  assert.deepEqual(tabs, [], 'no tab label is cut');
+});
+
+test('a template from the templates menu is planned, applied step by step, and read back', async () => {
+  await studio.open('flink-sql');
+  await until(() => studio.resources(), (n) => n === 9, 'the Flink SQL template');
   await plan();
-  assert.deepEqual(await rows(), ['create staging waiting', 'create clickstream waiting']);
+  assert.deepEqual(await rows(), ORDER.map((n) => `create ${n} waiting`));
+  const requests = await studio.tid('plan-step').locator('code').allTextContents();
+  assert.equal(requests[0], 'POST /cmf/api/v1/environments');
+  assert.equal(requests[6], 'POST /cmf/api/v1/environments/development/statements');
+  assert.deepEqual(await studio.tid('plan-absent').locator('li').count(), 0, 'nothing on the server yet');
+
   await studio.tid('apply-apply').click();
   await until(rows, (r) => r.every((x) => x.endsWith('applied')), 'every step applied');
   const answers = await studio.tid('plan-answer').allTextContents();
-  assert.match(answers[0], /^200 Environment staging created/);
-  assert.match(answers[1], /^201 FlinkApplication clickstream in environment staging created/);
-  assert.equal(await studio.tid('apply-outcome').textContent(), 'Applied 2 step(s).');
-  const live = await until(() => studio.tid('live-status').allTextContents(), (l) => l.length === 1, 'statuses');
-  assert.match(live[0], /FlinkApplication clickstream in environment staging: RUNNING/);
+  assert.match(answers[0], /^20[01] Environment development created/);
+  assert.match(answers[1], /^20[01] Secret kafka-credentials created/);
+  assert.match(answers[6], /^20[01] Statement big-orders in environment development created/);
+  assert.equal(await studio.tid('apply-outcome').textContent(), 'Applied 7 step(s).');
+  const live = await until(() => studio.tid('live-status').allTextContents(), (l) => l.length > 0, 'statuses');
+  assert.ok(live.some((l) => /Statement big-orders in environment development: RUNNING/.test(l)), live.join('\n'));
+  const log = await cmf.admin('/__admin/log');
+  assert.ok(log.includes('POST /cmf/api/v1/environments/development/statements'), log.join('\n'));
+
+  await studio.tab('findings');
+  await openApply();
+  assert.equal((await rows()).length, 7, 'the plan survives a tab switch');
+  assert.equal((await studio.tid('live-status').allTextContents()).length, live.length);
+  const width = await studio.page.evaluate(() => {
+    const body = document.querySelector('[data-testid="apply-panel"]').parentElement;
+    return [body.scrollWidth, body.clientWidth];
+  });
+  assert.ok(width[0] <= width[1], `the plan fits the side column (${width})`);
 
   await plan();
-  assert.deepEqual(await rows(), ['unchanged staging unchanged', 'unchanged clickstream unchanged']);
+  assert.deepEqual(await rows(), ORDER.map((n) => `unchanged ${n} unchanged`));
   assert.equal(await studio.tid('apply-apply').isDisabled(), true, 'nothing to apply');
 });
 
-test('an update shows its diff; a failure stops the apply and a new plan resumes', async () => {
-  await studio.tid('fit').click(); // the drawer's plan table leaves the canvas little room
-  await studio.clickNode('clickstream');
-  await studio.setField('/spec/job/parallelism', 6);
+test('edits in the inspector reset the plan and plan as updates with their diffs', async () => {
+  assert.equal(await studio.tid('plan').count(), 1);
+  await studio.tab('inspector');
+  await studio.clickNode('big-orders');
+  await studio.setField('/spec/parallelism', '3');
+  await openApply();
+  assert.equal(await studio.tid('plan').count(), 0, 'the plan made before the edit is gone');
+  await editYaml('orders', 'kafka.confluent.svc.cluster.local:9092', 'kafka-2.confluent.svc.cluster.local:9092');
   await plan();
-  assert.deepEqual(await rows(), ['unchanged staging unchanged', 'update clickstream waiting']);
-  assert.deepEqual(await studio.tid('plan-diff').allTextContents(), ['/spec/job/parallelism: 4 → 6']);
-  await cmf.admin('/__admin/fail', { method: 'POST', path: '/cmf/api/v1/environments/staging/applications', status: 500 });
+  const expected = ORDER.map((n) => `unchanged ${n} unchanged`);
+  expected[4] = 'update orders waiting';
+  expected[6] = 'update big-orders waiting';
+  assert.deepEqual(await rows(), expected);
+  assert.deepEqual(await studio.tid('plan-diff').allTextContents(), [
+    '/spec/kafkaCluster/connectionConfig/bootstrap.servers: "kafka.confluent.svc.cluster.local:9092" → "kafka-2.confluent.svc.cluster.local:9092"',
+    '/spec/parallelism: (absent) → 3',
+  ]);
+  const requests = await studio.tid('plan-step').locator('code').allTextContents();
+  assert.equal(requests[4], 'PUT /cmf/api/v1/catalogs/kafka/kafka-cat/databases/orders');
+  assert.equal(requests[6], 'PUT /cmf/api/v1/environments/development/statements/big-orders');
+});
+
+test('a failure stops the apply, says what was not applied, and a new plan resumes', async () => {
+  await cmf.admin('/__admin/fail', {
+    method: 'PUT', path: '/cmf/api/v1/catalogs/kafka/kafka-cat/databases/orders', status: 500,
+  });
   await studio.tid('apply-apply').click();
-  await until(rows, (r) => r[1].endsWith('failed'), 'the failed step');
-  assert.match((await studio.tid('plan-answer').allTextContents())[1], /500 server error in CMF: injected failure/);
-  assert.match(await studio.tid('apply-outcome').textContent(), /Stopped at the first failure/);
+  await until(rows, (r) => r[4].endsWith('failed'), 'the failed step');
+  const r = await rows();
+  assert.equal(r[6], 'update big-orders not-applied');
+  const answers = await studio.tid('plan-answer').allTextContents();
+  assert.match(answers[4], /500 server error in CMF: injected failure/);
+  assert.match(answers[6], /not applied/);
+  assert.match(await studio.tid('apply-outcome').textContent(), /Stopped at the first failure: 0 applied, 2 not applied/);
+
   await plan();
-  assert.deepEqual(await rows(), ['unchanged staging unchanged', 'update clickstream waiting']);
+  assert.deepEqual((await rows()).filter((x) => x.startsWith('update')), [
+    'update orders waiting', 'update big-orders waiting',
+  ]);
   await studio.tid('apply-apply').click();
-  await until(rows, (r) => r[1].endsWith('applied'), 'the resumed step');
+  await until(rows, (x) => x[4].endsWith('applied') && x[6].endsWith('applied'), 'the resumed steps');
+  assert.match((await studio.tid('plan-answer').allTextContents())[6], /^200 Statement big-orders .*updated/);
+  await plan();
+  assert.deepEqual(await rows(), ORDER.map((n) => `unchanged ${n} unchanged`));
 });
 
 test('server errors read clearly and the token is never stored', async () => {
+  await openApply();
   await studio.tid('apply-auth').selectOption('bearer');
   await studio.tid('apply-token').fill('tok-987654');
   await cmf.admin('/__admin/fail', { method: 'GET', path: '/cmf/api/v1/environments', status: 500 });
   await plan();
   assert.match(await studio.tid('apply-error').textContent(), /GET \/cmf\/api\/v1\/environments: 500 server error in CMF/);
-  const stored = await studio.page.evaluate(() => JSON.stringify({ ...localStorage }));
-  assert.ok(!stored.includes('tok-987654'), 'the token is not in local storage');
+  await studio.page.evaluate(() => window.dispatchEvent(new Event('pagehide'))); // forces an autosave
+  await until(() => studio.tid('status').getAttribute('data-saved'), (s) => s !== '', 'the autosave');
+  const stored = await studio.page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+  assert.ok(stored.length > 100, 'the design was saved');
+  assert.ok(!stored.includes('tok-987654'), 'the token is not in web storage');
+  assert.ok(!studio.page.url().includes('tok-987654'), 'nor in the address');
   await studio.tid('apply-auth').selectOption('none');
 });
 
 test('a design with errors is refused unless overridden', async () => {
-  await studio.open('broken');
-  await studio.tid('paste-open').click();
-  await studio.tid('paste-text').fill(design().replace('name: orders', 'name: Orders_App'));
-  await studio.tid('paste-import').click();
+  await studio.open('flink-sql-broken');
   await until(() => studio.tid('apply-refusal').count(), (n) => n === 1, 'the refusal');
   assert.match(await studio.tid('apply-refusal').textContent(), /error finding\(s\): applying is refused/);
   await plan();
-  assert.ok((await rows()).some((r) => r.startsWith('create Orders_App')), JSON.stringify(await rows()));
+  const r = await rows();
+  assert.ok(r.includes('create kafka-conn waiting'), JSON.stringify(r));
   assert.equal(await studio.tid('apply-apply').isDisabled(), true, 'refused');
   await studio.tid('apply-override').check();
   assert.equal(await studio.tid('apply-apply').isEnabled(), true, 'overridden knowingly');
+  await studio.tid('apply-override').uncheck();
 });
 
 test('Prism flagged nothing the studio sent', async () => {
   const flagged = cmf.violations().filter((l) => !l.includes('injected'));
   assert.deepEqual(flagged, []);
-  assert.deepEqual(studio.errors.filter((e) => !e.includes('500')), []);
+  assert.deepEqual(studio.errors.filter((e) => !/\b500\b/.test(e)), []);
   assert.deepEqual(await studio.cspViolations(), []);
 });

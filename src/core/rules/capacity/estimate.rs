@@ -59,7 +59,7 @@ impl Rule for Estimate {
         "Estimated TaskManagers, CPU and memory of each job"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.resources() {
+        for r in cx.subjects() {
             for site in spec_sites(r) {
                 let job = site.get(&["job"]).is_some();
                 let jobful =

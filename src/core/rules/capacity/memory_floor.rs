@@ -27,7 +27,7 @@ impl Rule for MemoryFloor {
         "resource.memory needs a unit and enough room for Flink's memory model"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.resources() {
+        for r in cx.subjects() {
             for site in spec_sites(r) {
                 for role in Role::BOTH {
                     let path = [role.spec_key(), "resource", "memory"];

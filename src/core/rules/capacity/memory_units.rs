@@ -54,7 +54,7 @@ impl Rule for MemoryUnits {
         "Memory values are read by Flink first (m = MiB, G = GiB); odd values are flagged"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.resources() {
+        for r in cx.subjects() {
             for site in spec_sites(r) {
                 for role in Role::BOTH {
                     let path = [role.spec_key(), "resource", "memory"];

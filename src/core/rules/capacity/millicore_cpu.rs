@@ -25,7 +25,7 @@ impl Rule for MillicoreCpu {
         "resource.cpu is a number of cores, not a millicore quantity like 500m"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.resources() {
+        for r in cx.subjects() {
             for site in spec_sites(r) {
                 for role in Role::BOTH {
                     let path = [role.spec_key(), "resource", "cpu"];

@@ -28,7 +28,7 @@ impl Rule for ReplicasParallelism {
         "With taskManager.replicas set, job.parallelism is replaced by replicas × slots"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.resources() {
+        for r in cx.subjects() {
             for site in spec_sites(r) {
                 let (Some(replicas), Some(parallelism)) = (
                     int(site.get(&["taskManager", "replicas"])),

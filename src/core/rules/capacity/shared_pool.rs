@@ -32,7 +32,7 @@ impl Rule for SharedPool {
         "Running statements on a SHARED pool need more slots than its fixed TaskManagers offer"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for pool in cx.of_kind(Kind::ComputePool) {
+        for pool in cx.subjects_of_kind(Kind::ComputePool) {
             if !pool.spec_str(&["type"]).is_some_and(|t| t.eq_ignore_ascii_case("SHARED")) {
                 continue;
             }

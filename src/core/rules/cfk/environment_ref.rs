@@ -13,7 +13,7 @@ use crate::core::finding::Severity;
 use crate::core::model::Kind;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::util::cfk_crs;
+use super::util::cfk_subjects;
 
 /// See the module documentation.
 pub struct EnvironmentRef;
@@ -39,7 +39,7 @@ impl Rule for EnvironmentRef {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let envs: Vec<&str> = cx.of_kind(Kind::Environment).map(|e| e.name()).collect();
-        for r in cfk_crs(cx).filter(|r| KINDS.contains(&r.kind)) {
+        for r in cfk_subjects(cx).filter(|r| KINDS.contains(&r.kind)) {
             let Some(env) = r.spec_str(&["flinkEnvironment"]) else {
                 out.report(
                     r,

@@ -9,7 +9,7 @@ use crate::core::finding::Severity;
 use crate::core::model::Kind;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::util::cfk_crs;
+use super::util::cfk_subjects;
 
 /// See the module documentation.
 pub struct PoolState;
@@ -25,7 +25,7 @@ impl Rule for PoolState {
         "FlinkComputePool spec.state is rejected for DEDICATED pools (CEL rule)"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cfk_crs(cx).filter(|r| r.kind == Kind::ComputePool) {
+        for r in cfk_subjects(cx).filter(|r| r.kind == Kind::ComputePool) {
             if r.spec_get(&["state"]).is_some() && r.spec_str(&["type"]) == Some("DEDICATED") {
                 out.report(
                     r,

@@ -14,7 +14,7 @@ use crate::core::model::Kind;
 use crate::core::rules::refs::util::{dangling, report, scope_text};
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::util::cfk_crs;
+use super::util::cfk_subjects;
 
 /// See the module documentation.
 pub struct RestClassRef;
@@ -30,7 +30,7 @@ impl Rule for RestClassRef {
         "CFK Flink CRs need a resolvable spec.cmfRestClassRef"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cfk_crs(cx).filter(|r| r.kind != Kind::CmfRestClass) {
+        for r in cfk_subjects(cx).filter(|r| r.kind != Kind::CmfRestClass) {
             if r.spec_str(&["cmfRestClassRef", "name"]).is_none() {
                 out.report(
                     r,

@@ -28,7 +28,7 @@ impl Rule for RestClassSecurity {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let cmf_auth = cx.of_kind(Kind::CmfInstall).find_map(|n| n.spec_str(&["authentication"]));
-        for r in cx.of_kind(Kind::CmfRestClass) {
+        for r in cx.subjects_of_kind(Kind::CmfRestClass) {
             let has = |p: &[&str]| r.spec_get(p).is_some();
             let tls = has(&["cmfRest", "tls", "secretRef"]);
             let mut problems: Vec<(String, &str)> = Vec::new();

@@ -11,7 +11,7 @@ use crate::core::model::Kind;
 use crate::core::rules::cmf::sql::{StatementKind, classify};
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::util::cfk_crs;
+use super::util::cfk_subjects;
 
 /// See the module documentation.
 pub struct StatementResults;
@@ -27,7 +27,7 @@ impl Rule for StatementResults {
         "FlinkStatement results are only available through the CMF REST results endpoint"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cfk_crs(cx).filter(|r| r.kind == Kind::Statement) {
+        for r in cfk_subjects(cx).filter(|r| r.kind == Kind::Statement) {
             if r.spec_str(&["statement"]).map(classify) == Some(StatementKind::Interactive) {
                 out.report(r, "/spec/statement", format!("the results of SELECT statement '{}' are not visible through CFK", r.name()))
                     .hint("read them from CMF: GET /cmf/api/v1/environments/{env}/statements/{name}/results, or INSERT INTO a table");

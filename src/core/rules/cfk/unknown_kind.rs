@@ -44,7 +44,7 @@ impl Rule for UnknownKind {
         "Unknown Flink kind under platform.confluent.io/v1beta1"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.resources().filter(|r| r.kind == Kind::Unknown && r.api_version() == CFK_API) {
+        for r in cx.subjects().filter(|r| r.kind == Kind::Unknown && r.api_version() == CFK_API) {
             let kind = r.kind_str();
             let flinkish = kind.contains("Flink") || suggestion(kind).is_some();
             if !flinkish || kind == "KafkaTopic" {

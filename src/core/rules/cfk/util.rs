@@ -18,6 +18,11 @@ pub fn cfk_crs<'a>(cx: &Context<'a>) -> impl Iterator<Item = &'a Resource> {
     cx.resources().filter(|r| r.form == Form::CfkCr)
 }
 
+/// The CFK CRs of the design as a subject walk (`Context::subjects`).
+pub fn cfk_subjects<'c, 'a>(cx: &'c Context<'a>) -> impl Iterator<Item = &'a Resource> + 'c {
+    cx.subjects().filter(|r| r.form == Form::CfkCr)
+}
+
 /// The `ConfluentForKubernetes` node, if any.
 pub fn install<'a>(cx: &Context<'a>) -> Option<&'a Resource> {
     cx.of_kind(Kind::CfkInstall).next()

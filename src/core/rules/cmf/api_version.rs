@@ -25,7 +25,7 @@ impl Rule for ApiVersion {
         "CMF REST payloads use apiVersion cmf.confluent.io/v1 and a CMF kind"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.resources() {
+        for r in cx.subjects() {
             let api = r.api_version();
             if !api.starts_with("cmf.confluent.io/") {
                 continue;

@@ -35,7 +35,7 @@ impl Rule for AppCfkFields {
         "CFK-only fields (flinkEnvironment, cmfRestClassRef, …) in a CMF REST payload"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.resources().filter(|r| r.form == Form::CmfRest) {
+        for r in cx.subjects().filter(|r| r.form == Form::CmfRest) {
             for (field, why) in CFK_ONLY {
                 if r.spec_pointer().is_empty() && *field == "secretRef" {
                     continue;

@@ -27,7 +27,7 @@ impl Rule for AppImage {
         "CMF expects a Confluent Platform Flink image (cp-flink) or a derivative"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::Application) {
+        for r in cx.subjects_of_kind(Kind::Application) {
             let Some(image) = r.spec_str(&["image"]) else { continue };
             if matches!(image_repository(image), "cp-flink" | "cp-flink-sql") {
                 continue;

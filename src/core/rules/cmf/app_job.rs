@@ -24,7 +24,7 @@ impl Rule for AppJob {
         "A CMF FlinkApplication needs spec.job (application mode only)"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::Application) {
+        for r in cx.subjects_of_kind(Kind::Application) {
             if r.spec_get(&["job"]).is_none_or(|j| !j.is_object()) {
                 out.report(r, "/spec", format!("FlinkApplication '{}' has no spec.job", r.name()))
                     .hint("CMF runs applications in application mode; add spec.job with jarURI, parallelism and upgradeMode");

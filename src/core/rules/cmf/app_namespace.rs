@@ -24,7 +24,7 @@ impl Rule for AppNamespace {
         "metadata.namespace is ignored in CMF REST payloads: the environment decides"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.resources().filter(|r| r.form == Form::CmfRest) {
+        for r in cx.subjects().filter(|r| r.form == Form::CmfRest) {
             let Some(ns) = r.namespace() else { continue };
             let env_ns = cx.environment_of(r).and_then(|e| e.spec_str(&["kubernetesNamespace"]));
             let tail = match env_ns {

@@ -25,7 +25,7 @@ impl Rule for AppServiceAccount {
         "FlinkApplication without serviceAccount (none in the environment defaults either)"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::Application) {
+        for r in cx.subjects_of_kind(Kind::Application) {
             if r.spec_str(&["serviceAccount"]).is_some() {
                 continue;
             }

@@ -28,7 +28,7 @@ impl Rule for CatalogLegacyClusters {
         if !cx.targets.cmf.at_least(2, 1) {
             return;
         }
-        for r in cx.of_kind(Kind::KafkaCatalog) {
+        for r in cx.subjects_of_kind(Kind::KafkaCatalog) {
             let Some(list) = r.spec_get(&["kafkaClusters"]) else { continue };
             let names: Vec<&str> = list
                 .as_array()

@@ -24,7 +24,7 @@ impl Rule for CatalogSr {
         "A Kafka catalog needs srInstance.connectionConfig with schema.registry.url"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::KafkaCatalog) {
+        for r in cx.subjects_of_kind(Kind::KafkaCatalog) {
             let path = ["srInstance", "connectionConfig"];
             match r.spec_get(&path) {
                 Some(c) if c.is_object() => {

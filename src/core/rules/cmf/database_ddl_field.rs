@@ -34,7 +34,7 @@ impl Rule for DatabaseDdlField {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let (right, wrong) = ddl_field(cx.targets.cmf.at_least(2, 3));
-        for r in cx.of_kind(Kind::KafkaDatabase) {
+        for r in cx.subjects_of_kind(Kind::KafkaDatabase) {
             if r.spec_get(&[wrong]).is_some() {
                 out.report(
                     r,

@@ -24,7 +24,7 @@ impl Rule for DatabaseKafka {
         "A Kafka database needs kafkaCluster.connectionConfig with bootstrap.servers"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::KafkaDatabase) {
+        for r in cx.subjects_of_kind(Kind::KafkaDatabase) {
             let path = ["kafkaCluster", "connectionConfig"];
             match r.spec_get(&path) {
                 Some(c) if c.is_object() => {

@@ -24,7 +24,7 @@ impl Rule for DetachedSavepointPath {
         "A detached savepoint should set spec.path to existing savepoint data"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::DetachedSavepoint) {
+        for r in cx.subjects_of_kind(Kind::DetachedSavepoint) {
             if r.spec_str(&["path"]).is_none_or(|p| p.trim().is_empty()) {
                 out.report(
                     r,

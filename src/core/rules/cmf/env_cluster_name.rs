@@ -25,7 +25,7 @@ impl Rule for EnvClusterName {
         "kubernetesClusterName needs CMF 2.3 and must name a registered cluster"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::Environment) {
+        for r in cx.subjects_of_kind(Kind::Environment) {
             let Some(name) = r.spec_str(&["kubernetesClusterName"]) else { continue };
             let at = r.spec_field(&["kubernetesClusterName"]);
             if !cx.targets.cmf.at_least(2, 3) {

@@ -25,7 +25,7 @@ impl Rule for EnvDefaultsVersion {
         if cx.targets.cmf.at_least(2, 0) {
             return;
         }
-        for r in cx.of_kind(Kind::Environment) {
+        for r in cx.subjects_of_kind(Kind::Environment) {
             for block in ["computePoolDefaults", "statementDefaults"] {
                 if r.spec_get(&[block]).is_some() {
                     out.report(

@@ -24,7 +24,7 @@ impl Rule for EnvNamespace {
         "A CMF environment needs a name and a kubernetesNamespace"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::Environment) {
+        for r in cx.subjects_of_kind(Kind::Environment) {
             if r.spec_str(&["kubernetesNamespace"]).is_none_or(|n| n.trim().is_empty()) {
                 out.report(
                     r,

@@ -31,7 +31,7 @@ impl Rule for EnvStatementDefaults {
         "statementDefaults holds string maps under detached/interactive only"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::Environment) {
+        for r in cx.subjects_of_kind(Kind::Environment) {
             let Some(Value::Object(m)) = r.spec_get(&["statementDefaults"]) else { continue };
             let base = r.spec_field(&["statementDefaults"]);
             for (branch, v) in m {

@@ -24,7 +24,7 @@ impl Rule for MappingSecret {
         "An environment secret mapping must name a secret"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::SecretMapping) {
+        for r in cx.subjects_of_kind(Kind::SecretMapping) {
             let (path, field): (&[&str], _) = match r.form {
                 Form::CfkCr => (&["secretRef", "name"], "spec.secretRef.name"),
                 _ => (&["secretName"], "spec.secretName"),

@@ -27,7 +27,7 @@ impl Rule for PoolSharedVersion {
         if cx.targets.cmf.at_least(2, 3) {
             return;
         }
-        for r in cx.of_kind(Kind::ComputePool) {
+        for r in cx.subjects_of_kind(Kind::ComputePool) {
             let v = cx.targets.cmf;
             if r.spec_str(&["type"]) == Some("SHARED") {
                 out.report(

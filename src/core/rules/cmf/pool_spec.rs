@@ -24,7 +24,7 @@ impl Rule for PoolSpec {
         "A compute pool needs type (DEDICATED|SHARED) and clusterSpec"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::ComputePool) {
+        for r in cx.subjects_of_kind(Kind::ComputePool) {
             match r.spec_get(&["type"]) {
                 None => {
                     out.report(r, "/spec", format!("compute pool '{}' has no spec.type", r.name()))

@@ -24,7 +24,7 @@ impl Rule for PoolState {
         "Pool state is only valid for SHARED pools and must be RUNNING or SUSPENDED"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::ComputePool) {
+        for r in cx.subjects_of_kind(Kind::ComputePool) {
             let Some(state) = r.spec_get(&["state"]) else { continue };
             let at = r.spec_field(&["state"]);
             if !matches!(state.as_str(), Some("RUNNING" | "SUSPENDED")) {

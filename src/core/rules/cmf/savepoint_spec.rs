@@ -26,7 +26,7 @@ impl Rule for SavepointSpec {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let kinds = [Kind::Savepoint, Kind::DetachedSavepoint];
-        for r in cx.resources().filter(|r| kinds.contains(&r.kind)) {
+        for r in cx.subjects().filter(|r| kinds.contains(&r.kind)) {
             if let Some(f) = r.spec_get(&["formatType"])
                 && !matches!(f.as_str(), Some("CANONICAL" | "NATIVE" | "UNKNOWN"))
             {

@@ -25,7 +25,7 @@ impl Rule for SecretData {
         "A CMF Secret needs a non-empty spec.data"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::CmfSecret).filter(|r| r.form == Form::CmfRest) {
+        for r in cx.subjects_of_kind(Kind::CmfSecret).filter(|r| r.form == Form::CmfRest) {
             match r.spec_get(&["data"]) {
                 Some(Value::Object(m)) if !m.is_empty() => {}
                 Some(_) => {

@@ -43,7 +43,7 @@ impl Rule for SecretKeys {
         "CMF merges secret keys into the catalog/database connection config"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::CmfSecret).filter(|r| r.form == Form::CmfRest) {
+        for r in cx.subjects_of_kind(Kind::CmfSecret).filter(|r| r.form == Form::CmfRest) {
             let Some(Value::Object(m)) = r.spec_get(&["data"]) else { continue };
             for key in m.keys().filter(|k| !PREFIXES.iter().any(|p| k.starts_with(p))) {
                 out.report(r, &pointer::push("/spec/data", key), format!("'{key}' is not a Kafka or Schema Registry client property"))

@@ -38,7 +38,7 @@ impl Rule for StmtCheckpointing {
         "Detached (INSERT) statements need execution.checkpointing.interval"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::Statement) {
+        for r in cx.subjects_of_kind(Kind::Statement) {
             let Some(sql) = r.spec_str(&["statement"]) else { continue };
             if classify(sql) != StatementKind::Detached {
                 continue;

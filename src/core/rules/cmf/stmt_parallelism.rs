@@ -25,7 +25,7 @@ impl Rule for StmtParallelism {
         "Statement parallelism must be an integer ≥ 1 (default 1)"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::Statement) {
+        for r in cx.subjects_of_kind(Kind::Statement) {
             let Some(p) = r.spec_get(&["parallelism"]) else { continue };
             let ok = matches!(p, Value::Number(n) if n.as_i64().is_some_and(|v| (1..=i64::from(i32::MAX)).contains(&v)));
             if !ok {

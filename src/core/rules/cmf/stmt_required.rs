@@ -23,7 +23,7 @@ impl Rule for StmtRequired {
         "A statement needs spec.statement and spec.computePoolName"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::Statement) {
+        for r in cx.subjects_of_kind(Kind::Statement) {
             for (field, hint) in [
                 ("statement", "add the Flink SQL text in spec.statement"),
                 (

@@ -26,7 +26,7 @@ impl Rule for StmtStringMaps {
         "Statement flinkConfiguration and properties values must be strings"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::Statement) {
+        for r in cx.subjects_of_kind(Kind::Statement) {
             for map in ["flinkConfiguration", "properties"] {
                 for (key, at) in non_string_values(r.spec_get(&[map]), &r.spec_field(&[map])) {
                     out.report(r, &at, format!("{map} value of '{key}' is not a string"))

@@ -26,7 +26,7 @@ impl Rule for StmtUnboundedSelect {
         "Interactive SELECT without LIMIT streams results indefinitely on unbounded sources"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::Statement) {
+        for r in cx.subjects_of_kind(Kind::Statement) {
             let Some(sql) = r.spec_str(&["statement"]) else { continue };
             if classify(sql) == StatementKind::Interactive
                 && !has_limit(sql)

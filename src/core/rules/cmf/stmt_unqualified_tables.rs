@@ -27,7 +27,7 @@ impl Rule for StmtUnqualifiedTables {
         "Unqualified table names without sql.current-catalog/sql.current-database"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::Statement) {
+        for r in cx.subjects_of_kind(Kind::Statement) {
             let Some(sql) = r.spec_str(&["statement"]) else { continue };
             let has = |p: &str| r.spec_str(&["properties", p]).is_some();
             let (cat, db) = (has("sql.current-catalog"), has("sql.current-database"));

@@ -38,7 +38,7 @@ impl Rule for VersionFeatures {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let v = cx.targets.cmf;
-        for r in cx.resources() {
+        for r in cx.subjects() {
             if let Some((_, maj, min, what)) = KINDS.iter().find(|k| k.0 == r.kind)
                 && !v.at_least(*maj, *min)
             {

@@ -13,7 +13,7 @@ use crate::core::model::Kind;
 use crate::core::rules::{Context, Rule, Sink};
 use crate::core::schema::IssueKind;
 
-use super::util::{ends_with, issues, show, targets};
+use super::util::{ends_with, issues_of, show, targets_of};
 
 /// See the module documentation.
 pub struct EnumValue;
@@ -31,32 +31,35 @@ impl Rule for EnumValue {
         "Value outside the CRD enum (job.state, job.upgradeMode, mode, imagePullPolicy, …)"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for f in issues(cx) {
-            let IssueKind::Enum { allowed } = &f.issue.kind else { continue };
-            if f.owner.kind == Kind::FlinkStateSnapshot
-                || ends_with(&f.issue.pointer, &["flinkVersion"])
-            {
-                continue;
-            }
-            out.report(
-                f.owner,
-                &f.issue.pointer,
-                format!("{} is not allowed here", show(&f.issue.value)),
-            )
-            .hint(format!("allowed values: {}", allowed.join(", ")));
-        }
-        for t in targets(cx) {
-            let Some(dep) = t.deployment_spec else { continue };
-            let at = format!("{dep}/imagePullPolicy");
-            let Some(v) = t.value.pointer(&at) else { continue };
-            if !v.as_str().is_some_and(|p| PULL_POLICIES.contains(&p)) {
-                let ptr = format!("{}{}", t.base, at);
+        // One subject walk: the resource's schema issues, then its pull policies.
+        for r in cx.subjects() {
+            for f in issues_of(r) {
+                let IssueKind::Enum { allowed } = &f.issue.kind else { continue };
+                if f.owner.kind == Kind::FlinkStateSnapshot
+                    || ends_with(&f.issue.pointer, &["flinkVersion"])
+                {
+                    continue;
+                }
                 out.report(
-                    t.owner,
-                    &ptr,
-                    format!("imagePullPolicy {} is not a Kubernetes pull policy", show(v)),
+                    f.owner,
+                    &f.issue.pointer,
+                    format!("{} is not allowed here", show(&f.issue.value)),
                 )
-                .hint(format!("allowed values: {}", PULL_POLICIES.join(", ")));
+                .hint(format!("allowed values: {}", allowed.join(", ")));
+            }
+            for t in targets_of(r) {
+                let Some(dep) = t.deployment_spec else { continue };
+                let at = format!("{dep}/imagePullPolicy");
+                let Some(v) = t.value.pointer(&at) else { continue };
+                if !v.as_str().is_some_and(|p| PULL_POLICIES.contains(&p)) {
+                    let ptr = format!("{}{}", t.base, at);
+                    out.report(
+                        t.owner,
+                        &ptr,
+                        format!("imagePullPolicy {} is not a Kubernetes pull policy", show(v)),
+                    )
+                    .hint(format!("allowed values: {}", PULL_POLICIES.join(", ")));
+                }
             }
         }
     }

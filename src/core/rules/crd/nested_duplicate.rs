@@ -59,7 +59,7 @@ impl Rule for NestedDuplicate {
         if !cx.targets.fko.at_least(1, 13) {
             return; // nested maps are rejected outright (CRD-TYPE-003)
         }
-        for r in cx.resources() {
+        for r in cx.subjects() {
             for tokens in config_places(r) {
                 let Some(conf) = r.spec_get(&tokens).filter(|v| v.is_object()) else { continue };
                 let mut flat = Vec::new();

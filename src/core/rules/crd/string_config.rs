@@ -33,7 +33,7 @@ impl Rule for StringConfig {
         if cx.targets.fko.at_least(1, 13) {
             return;
         }
-        for r in cx.resources() {
+        for r in cx.subjects() {
             let tokens: &[&str] = match r.kind {
                 Kind::FlinkDeployment | Kind::FlinkSessionJob => &["flinkConfiguration"],
                 Kind::FlinkBlueGreenDeployment => &["template", "spec", "flinkConfiguration"],

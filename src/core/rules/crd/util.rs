@@ -37,10 +37,10 @@ pub struct Target<'c> {
 /// Every FKO CR spec against its CRD, and every CMF application spec, compute-pool
 /// `clusterSpec` and environment default fragment against the FlinkDeployment spec schema
 /// (CMF turns them into FlinkDeployments).
-pub fn targets<'c>(cx: &Context<'c>) -> Vec<Target<'c>> {
+pub fn targets_of(r: &Resource) -> Vec<Target<'_>> {
     let mut out = Vec::new();
     let fd = schema::spec_schema(Kind::FlinkDeployment);
-    for r in cx.resources() {
+    {
         let mut add = |schema: Option<&'static Value>, tokens: &[&str], skip, dep| {
             if let (Some(schema), Some(value)) = (schema, r.spec_get(tokens)) {
                 let base = r.spec_field(tokens);
@@ -73,9 +73,15 @@ pub fn targets<'c>(cx: &Context<'c>) -> Vec<Target<'c>> {
 }
 
 /// Every schema violation of the design.
-pub fn issues<'c>(cx: &Context<'c>) -> Vec<Found<'c>> {
+/// Walked as subjects (`Context::subjects`): one resource's violations at a time.
+pub fn issues<'s, 'c>(cx: &'s Context<'c>) -> impl Iterator<Item = Found<'c>> + 's {
+    cx.subjects().flat_map(issues_of)
+}
+
+/// The schema violations of one resource.
+pub fn issues_of(r: &Resource) -> Vec<Found<'_>> {
     let mut out = Vec::new();
-    for t in targets(cx) {
+    for t in targets_of(r) {
         for issue in schema::check(t.schema, t.value, &t.base) {
             let extra = matches!(issue.kind, IssueKind::Unknown { .. })
                 && t.skip.iter().any(|f| issue.pointer == pointer::push(&t.base, f));

@@ -11,7 +11,7 @@
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::autoscaler::check_range;
+use super::autoscaler::{Range, check_ranges};
 
 /// See the module documentation.
 pub struct AsFeatureRanges;
@@ -27,21 +27,20 @@ impl Rule for AsFeatureRanges {
         "Coefficient, effectiveness threshold or memory overhead out of range for an enabled autoscaler feature"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        let p = "job.autoscaler.";
-        for (key, lo, flag) in [
-            ("observed-scalability.coefficient-min", 0.01, "observed-scalability.enabled"),
-            ("scaling.effectiveness.threshold", 0.0, "scaling.effectiveness.detection.enabled"),
-            ("memory.tuning.overhead", 0.0, "memory.tuning.enabled"),
-        ] {
-            check_range(
-                cx,
-                out,
-                &[&format!("{p}{key}")],
-                Some(lo),
-                Some(1.0),
-                Some(&format!("{p}{flag}")),
-            );
-        }
+        let keys = [
+            ["job.autoscaler.observed-scalability.coefficient-min"],
+            ["job.autoscaler.scaling.effectiveness.threshold"],
+            ["job.autoscaler.memory.tuning.overhead"],
+        ];
+        let flags = [
+            "job.autoscaler.observed-scalability.enabled",
+            "job.autoscaler.scaling.effectiveness.detection.enabled",
+            "job.autoscaler.memory.tuning.enabled",
+        ];
+        let lows = [0.01, 0.0, 0.0];
+        let ranges: Vec<Range<'_>> =
+            (0..3).map(|i| (&keys[i][..], Some(lows[i]), Some(1.0), Some(flags[i]))).collect();
+        check_ranges(cx, out, &ranges);
     }
 }
 

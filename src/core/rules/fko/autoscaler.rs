@@ -2,25 +2,35 @@
 //! autoscaler, numeric and duration parsing, and range checks.
 
 use super::conf::{Conf, Hit};
-use super::specs::{Seen, session_jobs, specs};
+use super::specs::{Seen, session_job, specs_of};
+use crate::core::model::Kind;
 use crate::core::rules::{Context, Sink};
 
 /// The configurations (of deployments, CMF applications and session jobs) that enable the
-/// autoscaler (`job.autoscaler.enabled: true`, legacy prefix accepted).
-pub fn enabled<'c>(cx: &'c Context<'c>) -> Vec<Conf<'c>> {
-    let mut out: Vec<Conf<'c>> =
-        specs(cx).into_iter().filter(|s| s.complete() && s.job_bearing()).map(|s| s.conf).collect();
-    out.extend(session_jobs(cx).into_iter().map(|j| j.conf));
-    out.retain(|c| {
-        c.value("job.autoscaler.enabled").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-    });
-    out
+/// autoscaler (`job.autoscaler.enabled: true`, legacy prefix accepted), walked as subjects
+/// (`Context::subjects`): one resource's configurations at a time.
+pub fn enabled<'c>(cx: &'c Context<'c>) -> impl Iterator<Item = Conf<'c>> + 'c {
+    cx.subjects().flat_map(move |r| {
+        let specs = specs_of(cx, r).into_iter().filter(|s| s.complete() && s.job_bearing());
+        let mut confs: Vec<Conf<'c>> = specs.map(|s| s.conf).collect();
+        if r.kind == Kind::FlinkSessionJob {
+            confs.push(session_job(cx, r).conf);
+        }
+        confs.retain(|c| {
+            c.value("job.autoscaler.enabled").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+        });
+        confs
+    })
 }
 
 /// A numeric autoscaler option that is set: its number (None when not a number) and hit.
 pub fn number<'c>(conf: &Conf<'c>, key: &str) -> Option<(Option<f64>, Hit<'c>)> {
     conf.get(key).map(|h| (h.value.trim().parse::<f64>().ok().filter(|n| n.is_finite()), h))
 }
+
+/// One range check: option keys, bounds (`None` = unbounded) and the feature flag that
+/// must be on for the check to apply.
+pub type Range<'k> = (&'k [&'k str], Option<f64>, Option<f64>, Option<&'k str>);
 
 /// Reports, once per place, a set numeric option outside `[lo, hi]` (`None` = unbounded).
 /// Non-numeric values are left to FKO-AS-009.
@@ -32,17 +42,25 @@ pub fn check_range(
     hi: Option<f64>,
     when: Option<&str>,
 ) {
-    let mut seen = Seen::default();
+    check_ranges(cx, out, &[(keys, lo, hi, when)]);
+}
+
+/// Several [`check_range`]s in one walk over the configurations (each check reports a
+/// place once).
+pub fn check_ranges(cx: &Context<'_>, out: &mut Sink<'_>, ranges: &[Range<'_>]) {
+    let mut seen: Vec<Seen> = ranges.iter().map(|_| Seen::default()).collect();
     for conf in enabled(cx) {
-        if when.is_some_and(|flag| {
-            !conf.value(flag).is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-        }) {
-            continue;
-        }
-        for key in keys {
-            let Some((Some(n), hit)) = number(&conf, key) else { continue };
-            if lo.is_some_and(|l| n < l) || hi.is_some_and(|h| n > h) {
-                report(out, &mut seen, &hit, range_message(&hit, lo, hi));
+        for ((keys, lo, hi, when), seen) in ranges.iter().zip(seen.iter_mut()) {
+            if when.is_some_and(|flag| {
+                !conf.value(flag).is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+            }) {
+                continue;
+            }
+            for key in keys.iter() {
+                let Some((Some(n), hit)) = number(&conf, key) else { continue };
+                if lo.is_some_and(|l| n < l) || hi.is_some_and(|h| n > h) {
+                    report(out, seen, &hit, range_message(&hit, *lo, *hi));
+                }
             }
         }
     }

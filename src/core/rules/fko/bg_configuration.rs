@@ -33,7 +33,7 @@ impl Rule for BgConfiguration {
         "Unknown blue/green option in spec.configuration"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::FlinkBlueGreenDeployment) {
+        for r in cx.subjects_of_kind(Kind::FlinkBlueGreenDeployment) {
             let Some(m) = r.spec_get(&["configuration"]).and_then(|v| v.as_object()) else {
                 continue;
             };

@@ -32,7 +32,7 @@ impl Rule for BgName {
         "Blue/green name too long (or invalid) for the derived child '<name>-green'"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::FlinkBlueGreenDeployment) {
+        for r in cx.subjects_of_kind(Kind::FlinkBlueGreenDeployment) {
             let child = format!("{}-green", r.name());
             if !valid_child(&child) {
                 out.report(

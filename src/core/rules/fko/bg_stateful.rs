@@ -24,7 +24,7 @@ impl Rule for BgStateful {
         "Blue/green is meant for stateful application deployments"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::FlinkBlueGreenDeployment) {
+        for r in cx.subjects_of_kind(Kind::FlinkBlueGreenDeployment) {
             let Some(spec) = r.spec_get(&["template", "spec"]).filter(|v| v.is_object()) else {
                 continue;
             };

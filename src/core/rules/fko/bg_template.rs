@@ -24,7 +24,7 @@ impl Rule for BgTemplate {
         "spec.template.spec must be a FlinkDeployment spec (its content is checked by the FlinkDeployment rules)"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::FlinkBlueGreenDeployment) {
+        for r in cx.subjects_of_kind(Kind::FlinkBlueGreenDeployment) {
             if !r.spec_get(&["template", "spec"]).is_some_and(|v| v.is_object()) {
                 out.report(r, &r.spec_field(&["template", "spec"]), "Blue/green deployment has no FlinkDeployment template spec")
                     .hint("add spec.template.spec with image, flinkVersion, serviceAccount, jobManager, taskManager and job");

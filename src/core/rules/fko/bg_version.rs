@@ -25,7 +25,7 @@ impl Rule for BgVersion {
         if cx.targets.fko.at_least(1, 14) {
             return;
         }
-        for r in cx.of_kind(Kind::FlinkBlueGreenDeployment) {
+        for r in cx.subjects_of_kind(Kind::FlinkBlueGreenDeployment) {
             out.report(
                 r,
                 "/kind",

@@ -41,7 +41,7 @@ impl Rule for HaLastState {
             )
         };
         let mut seen = Seen::default();
-        for s in specs(cx).into_iter().filter(|s| s.complete() && s.job_bearing()) {
+        for s in specs(cx).filter(|s| s.complete() && s.job_bearing()) {
             let Some((v, r, at)) = s.locate(&["job", "upgradeMode"]) else { continue };
             if v.as_str() == Some("last-state") && !s.conf.ha_active() && seen.first(r, &at) {
                 out.report(r, &at, msg).severity(sev).hint(hint);

@@ -27,7 +27,7 @@ impl Rule for HaRollback {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let mut seen = Seen::default();
-        for s in specs(cx).into_iter().filter(|s| s.complete()) {
+        for s in specs(cx).filter(|s| s.complete()) {
             let key = "kubernetes.operator.deployment.rollback.enabled";
             let Some(hit) = s.conf.get(key).filter(|h| h.value.trim().eq_ignore_ascii_case("true"))
             else {

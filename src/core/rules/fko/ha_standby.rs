@@ -26,7 +26,7 @@ impl Rule for HaStandby {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let mut seen = Seen::default();
-        for s in specs(cx).into_iter().filter(|s| s.complete()) {
+        for s in specs(cx).filter(|s| s.complete()) {
             let Some((v, r, at)) = s.locate(&["jobManager", "replicas"]) else { continue };
             if v.as_i64().is_some_and(|n| n > 1) && !s.conf.ha_active() && seen.first(r, &at) {
                 out.report(r, &at, format!("{v} JobManager replicas need high availability"))

@@ -26,7 +26,7 @@ impl Rule for HealthCheck {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let mut seen = Seen::default();
-        for s in specs(cx).into_iter().filter(|s| s.complete()) {
+        for s in specs(cx).filter(|s| s.complete()) {
             let Some(hit) = s.conf.get("kubernetes.operator.cluster.health-check.enabled") else {
                 continue;
             };

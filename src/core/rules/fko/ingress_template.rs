@@ -24,7 +24,7 @@ impl Rule for IngressTemplate {
         "spec.ingress needs a template"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for s in specs(cx).into_iter().filter(|s| s.complete()) {
+        for s in specs(cx).filter(|s| s.complete()) {
             if s.get(&["ingress"]).is_some()
                 && s.str(&["ingress", "template"]).is_none_or(|t| t.trim().is_empty())
             {

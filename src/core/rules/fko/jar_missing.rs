@@ -25,7 +25,7 @@ impl Rule for JarMissing {
         "Without jarURI the job jar must be on the image classpath"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for s in specs(cx).into_iter().filter(|s| s.complete() && s.job_bearing()) {
+        for s in specs(cx).filter(|s| s.complete() && s.job_bearing()) {
             if s.get(&["job"]).is_some()
                 && s.merged(&["job", "jarURI"]).is_none()
                 && s.merged(&["job", "entryClass"]).is_none()

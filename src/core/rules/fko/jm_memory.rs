@@ -26,7 +26,7 @@ impl Rule for JmMemory {
         "JobManager memory must be defined (spec.jobManager.resource.memory or Flink memory options)"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for s in specs(cx).into_iter().filter(|s| s.complete()) {
+        for s in specs(cx).filter(|s| s.complete()) {
             if !memory_defined(&s, "jobManager") {
                 out.report(s.owner, &s.field(&["jobManager", "resource", "memory"]), "JobManager memory must be defined")
                     .hint("set jobManager.resource.memory (e.g. 2048m) or jobmanager.memory.process.size in flinkConfiguration");

@@ -139,7 +139,7 @@ pub fn report(
     check: Check,
 ) {
     let mut seen = super::specs::Seen::default();
-    for s in super::specs::specs(cx).into_iter().filter(|s| s.complete() && s.job_bearing()) {
+    for s in super::specs::specs(cx).filter(|s| s.complete() && s.job_bearing()) {
         if s.merged(&["job"]).is_none() {
             continue; // session cluster
         }

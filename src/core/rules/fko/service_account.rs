@@ -31,7 +31,7 @@ impl Rule for ServiceAccount {
             .of_kind(Kind::FkoInstall)
             .find_map(|o| o.spec_str(&["jobServiceAccount"]))
             .unwrap_or("flink");
-        for s in specs(cx).into_iter().filter(|s| s.is_fko()) {
+        for s in specs(cx).filter(|s| s.is_fko()) {
             if s.str(&["serviceAccount"]).is_none_or(|v| v.trim().is_empty()) {
                 out.report(
                     s.owner,

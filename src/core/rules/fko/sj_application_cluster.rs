@@ -25,7 +25,7 @@ impl Rule for SjApplicationCluster {
         "Cannot submit a session job to an application cluster"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::FlinkSessionJob) {
+        for r in cx.subjects_of_kind(Kind::FlinkSessionJob) {
             for d in cx.targets_of(r, EdgeKind::SessionCluster) {
                 if d.spec_get(&["job"]).is_some_and(|j| !j.is_null()) {
                     out.report(

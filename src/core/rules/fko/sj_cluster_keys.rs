@@ -34,7 +34,7 @@ impl Rule for SjClusterKeys {
         "Cluster-scoped option in a session job has no effect"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::FlinkSessionJob) {
+        for r in cx.subjects_of_kind(Kind::FlinkSessionJob) {
             let Some(conf) = r.spec_get(&["flinkConfiguration"]) else { continue };
             let base = r.spec_field(&["flinkConfiguration"]);
             for k in flatten(conf).keys().filter(|k| cluster_scoped(k)) {

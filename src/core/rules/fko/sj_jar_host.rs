@@ -66,7 +66,7 @@ impl Rule for SjJarHost {
         if !cx.targets.fko.at_least(1, 15) || relaxed {
             return;
         }
-        for r in cx.of_kind(Kind::FlinkSessionJob) {
+        for r in cx.subjects_of_kind(Kind::FlinkSessionJob) {
             let Some(h) = r.spec_str(&["job", "jarURI"]).and_then(host) else { continue };
             let lower = h.to_ascii_lowercase();
             let sev = if h.parse::<IpAddr>().is_ok_and(restricted_ip) || lower == "localhost" {

@@ -38,7 +38,7 @@ impl Rule for SjJarScheme {
                 .map(|s| s.trim().to_ascii_lowercase())
                 .filter(|s| !s.is_empty())
                 .collect();
-        for r in cx.of_kind(Kind::FlinkSessionJob) {
+        for r in cx.subjects_of_kind(Kind::FlinkSessionJob) {
             let Some(uri) = r.spec_str(&["job", "jarURI"]) else { continue };
             let msg = match scheme(uri) {
                 None => format!("jarURI '{uri}' has no URI scheme"),

@@ -22,7 +22,7 @@ impl Rule for SjJobMissing {
         "A FlinkSessionJob needs spec.job"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::FlinkSessionJob) {
+        for r in cx.subjects_of_kind(Kind::FlinkSessionJob) {
             if r.spec_get(&["job"]).is_none_or(|j| j.is_null()) {
                 out.report(r, &r.spec_field(&["job"]), "The job spec should not be empty")
                     .hint("add spec.job with jarURI, parallelism and upgradeMode");

@@ -34,7 +34,7 @@ impl Rule for SjOperatorOption {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx
-            .resources()
+            .subjects()
             .filter(|r| matches!(r.kind, Kind::FlinkSessionJob | Kind::FlinkDeployment))
         {
             let Some(conf) = r.spec_get(&["flinkConfiguration"]).filter(|v| Value::is_object(v))

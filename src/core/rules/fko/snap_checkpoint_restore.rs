@@ -30,7 +30,7 @@ impl Rule for SnapCheckpointRestore {
             .filter(|s| s.spec_get(&["checkpoint"]).is_some_and(|v| !v.is_null()))
             .filter_map(|s| pointer::get_str(&s.doc, &["status", "path"]).map(|p| (p, s.name())))
             .collect();
-        for r in cx.resources().filter(|r| {
+        for r in cx.subjects().filter(|r| {
             matches!(r.kind, Kind::FlinkDeployment | Kind::FlinkSessionJob | Kind::Application)
         }) {
             let Some(p) = r.spec_str(&["job", "initialSavepointPath"]) else { continue };

@@ -30,7 +30,7 @@ impl Rule for SnapDisabled {
         if cx.of_kind(Kind::FlinkStateSnapshot).next().is_none() {
             return;
         }
-        for op in cx.of_kind(Kind::FkoInstall) {
+        for op in cx.subjects_of_kind(Kind::FkoInstall) {
             let Some(conf) = op.spec_get(&["defaultConfiguration"]) else { continue };
             if flatten(conf).get(key).is_some_and(|v| v.trim().eq_ignore_ascii_case("false")) {
                 out.report(

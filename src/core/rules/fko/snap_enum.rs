@@ -27,7 +27,7 @@ impl Rule for SnapEnum {
             (&["jobReference", "kind"], &["FlinkDeployment", "FlinkSessionJob"]),
             (&["savepoint", "formatType"], &["CANONICAL", "NATIVE", "UNKNOWN"]),
         ];
-        for r in cx.of_kind(Kind::FlinkStateSnapshot) {
+        for r in cx.subjects_of_kind(Kind::FlinkStateSnapshot) {
             for (t, allowed) in fields {
                 let Some(v) = r.spec_get(t).filter(|v| !v.is_null()) else { continue };
                 if !v.as_str().is_some_and(|s| allowed.contains(&s)) {

@@ -23,7 +23,7 @@ impl Rule for SnapJobReference {
         "A snapshot needs spec.jobReference (unless the savepoint already exists)"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::FlinkStateSnapshot) {
+        for r in cx.subjects_of_kind(Kind::FlinkStateSnapshot) {
             let exists =
                 r.spec_get(&["savepoint", "alreadyExists"]).and_then(|v| v.as_bool()) == Some(true);
             if !exists && r.spec_str(&["jobReference", "name"]).is_none_or(|n| n.trim().is_empty())

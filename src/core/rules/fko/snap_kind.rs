@@ -22,7 +22,7 @@ impl Rule for SnapKind {
         "Exactly one of spec.savepoint or spec.checkpoint must be set"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::FlinkStateSnapshot) {
+        for r in cx.subjects_of_kind(Kind::FlinkStateSnapshot) {
             let sp = r.spec_get(&["savepoint"]).is_some_and(|v| !v.is_null());
             let cp = r.spec_get(&["checkpoint"]).is_some_and(|v| !v.is_null());
             if sp == cp {

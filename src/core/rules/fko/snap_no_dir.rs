@@ -24,11 +24,9 @@ impl Rule for SnapNoDir {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         use super::conf::SAVEPOINT_DIR;
-        use super::specs::{session_jobs, specs};
+        use super::specs::{session_job, specs_of};
         use crate::core::graph::EdgeKind;
-        let specs = specs(cx);
-        let jobs = session_jobs(cx);
-        for r in cx.of_kind(Kind::FlinkStateSnapshot) {
+        for r in cx.subjects_of_kind(Kind::FlinkStateSnapshot) {
             let sp = r.spec_get(&["savepoint"]).filter(|v| v.is_object());
             if sp.is_none()
                 || r.spec_str(&["savepoint", "path"]).is_some_and(|p| !p.trim().is_empty())
@@ -36,13 +34,14 @@ impl Rule for SnapNoDir {
                 continue;
             }
             for t in cx.targets_of(r, EdgeKind::SnapshotTarget) {
-                let has_dir = specs
-                    .iter()
-                    .find(|s| s.owner.id == t.id)
-                    .map(|s| s.conf.has(SAVEPOINT_DIR))
-                    .or_else(|| {
-                        jobs.iter().find(|j| j.owner.id == t.id).map(|j| j.conf.has(SAVEPOINT_DIR))
-                    });
+                // The target's own spec (or session job) configuration, computed for it alone.
+                let has_dir =
+                    specs_of(cx, t).into_iter().next().map(|s| s.conf.has(SAVEPOINT_DIR)).or_else(
+                        || {
+                            (t.kind == Kind::FlinkSessionJob)
+                                .then(|| session_job(cx, t).conf.has(SAVEPOINT_DIR))
+                        },
+                    );
                 if has_dir == Some(false) {
                     out.report(r, &r.spec_field(&["savepoint"]), format!("Savepoint has no target directory: no path here and '{}' has no savepoint directory", t.name()))
                         .hint("set savepoint.path, or execution.checkpointing.savepoint-dir on the job");

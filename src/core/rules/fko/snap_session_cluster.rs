@@ -25,7 +25,7 @@ impl Rule for SnapSessionCluster {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         use crate::core::graph::EdgeKind;
-        for r in cx.of_kind(Kind::FlinkStateSnapshot) {
+        for r in cx.subjects_of_kind(Kind::FlinkStateSnapshot) {
             for t in cx.targets_of(r, EdgeKind::SnapshotTarget) {
                 if t.kind == Kind::FlinkDeployment
                     && t.spec_get(&["job"]).is_none_or(|j| j.is_null())

@@ -26,7 +26,7 @@ impl Rule for SnapVersion {
         if cx.targets.fko.at_least(1, 10) {
             return;
         }
-        for r in cx.of_kind(Kind::FlinkStateSnapshot) {
+        for r in cx.subjects_of_kind(Kind::FlinkStateSnapshot) {
             out.report(
                 r,
                 "/kind",

@@ -116,10 +116,17 @@ fn namespace_of(cx: &Context<'_>, r: &Resource) -> Option<String> {
     }
 }
 
-/// Every deployment-like spec of the design.
-pub fn specs<'c>(cx: &'c Context<'c>) -> Vec<Spec<'c>> {
+/// Every deployment-like spec of the design, computed as the caller walks them: one
+/// subject (resource) at a time, so a rule that reports only on `Spec::owner` is
+/// re-checked per resource by the incremental validator.
+pub fn specs<'c>(cx: &'c Context<'c>) -> impl Iterator<Item = Spec<'c>> + 'c {
+    cx.subjects().flat_map(move |r| specs_of(cx, r))
+}
+
+/// The deployment-like specs of one resource (none, one, or an environment's two).
+pub fn specs_of<'c>(cx: &'c Context<'c>, r: &'c Resource) -> Vec<Spec<'c>> {
     let mut out = Vec::new();
-    for r in cx.resources() {
+    {
         let (origin, tokens, defaults): (Origin, &[&str], &[&str]) = match r.kind {
             Kind::FlinkDeployment => (Origin::Deployment, &[], &[]),
             Kind::FlinkBlueGreenDeployment => (Origin::BlueGreen, &["template", "spec"], &[]),
@@ -150,11 +157,11 @@ pub fn specs<'c>(cx: &'c Context<'c>) -> Vec<Spec<'c>> {
                         });
                     }
                 }
-                continue;
+                return out;
             }
-            _ => continue,
+            _ => return out,
         };
-        let Some(spec) = r.spec_get(tokens).filter(|v| v.is_object()) else { continue };
+        let Some(spec) = r.spec_get(tokens).filter(|v| v.is_object()) else { return out };
         let base = r.spec_field(tokens);
         let env = (!defaults.is_empty()).then(|| cx.environment_of(r)).flatten();
         let inherited = env.and_then(|e| e.spec_get(defaults)).filter(|v| v.is_object());
@@ -190,20 +197,21 @@ pub struct SessionJob<'c> {
 
 /// Every FlinkSessionJob of the design.
 pub fn session_jobs<'c>(cx: &'c Context<'c>) -> Vec<SessionJob<'c>> {
-    cx.of_kind(Kind::FlinkSessionJob)
-        .map(|r| {
-            let cluster = cx.targets_of(r, EdgeKind::SessionCluster).into_iter().next();
-            let mut conf = Conf::of(cx, r);
-            if let Some(c) = cluster {
-                let at = c.spec_field(&["flinkConfiguration"]);
-                conf = conf.with_last(Some(c), at, c.spec_get(&["flinkConfiguration"]));
-            }
-            let version = cluster.and_then(|c| c.spec_str(&["flinkVersion"]));
-            let ns = r.namespace().unwrap_or("default");
-            let conf = conf.with_operator_defaults(Some(ns), version);
-            SessionJob { owner: r, conf }
-        })
-        .collect()
+    cx.of_kind(Kind::FlinkSessionJob).map(|r| session_job(cx, r)).collect()
+}
+
+/// One FlinkSessionJob with its configuration (see [`SessionJob`]).
+pub fn session_job<'c>(cx: &'c Context<'c>, r: &'c Resource) -> SessionJob<'c> {
+    let cluster = cx.targets_of(r, EdgeKind::SessionCluster).into_iter().next();
+    let mut conf = Conf::of(cx, r);
+    if let Some(c) = cluster {
+        let at = c.spec_field(&["flinkConfiguration"]);
+        conf = conf.with_last(Some(c), at, c.spec_get(&["flinkConfiguration"]));
+    }
+    let version = cluster.and_then(|c| c.spec_str(&["flinkVersion"]));
+    let ns = r.namespace().unwrap_or("default");
+    let conf = conf.with_operator_defaults(Some(ns), version);
+    SessionJob { owner: r, conf }
 }
 
 /// Remembers reported places so a value inherited by several specs is reported once.

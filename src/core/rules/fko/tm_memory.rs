@@ -26,7 +26,7 @@ impl Rule for TmMemory {
         "TaskManager memory must be defined (spec.taskManager.resource.memory or Flink memory options)"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for s in specs(cx).into_iter().filter(|s| s.complete()) {
+        for s in specs(cx).filter(|s| s.complete()) {
             if !memory_defined(&s, "taskManager") {
                 out.report(s.owner, &s.field(&["taskManager", "resource", "memory"]), "TaskManager memory must be defined")
                     .hint("set taskManager.resource.memory (e.g. 2048m) or taskmanager.memory.process.size in flinkConfiguration");

@@ -27,7 +27,7 @@ impl Rule for EnvironmentOverridesApp {
         "Environment flinkApplicationDefaults override the application's flinkConfiguration"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::Application) {
+        for r in cx.subjects_of_kind(Kind::Application) {
             let Some(c) = cx.config(r.id, Scope::Cluster) else { continue };
             let env = cx.environment_of(r).map_or("?", |e| e.name());
             for (e, lost) in

@@ -33,7 +33,7 @@ impl Rule for ManagedNetworkKey {
         "Address/port keys managed by Flink's native Kubernetes integration"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for m in maps(cx).into_iter().filter(|m| m.native()) {
+        for m in maps(cx).filter(|m| m.native()) {
             for i in m.items().into_iter().filter(|i| KEYS.contains(&i.key.as_str())) {
                 out.report(
                     m.r,

@@ -29,7 +29,7 @@ impl Rule for PoolVsEnvironment {
         "Compute pool and environment computePoolDefaults set the same key differently"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::ComputePool) {
+        for r in cx.subjects_of_kind(Kind::ComputePool) {
             if let Some(c) = cx.config(r.id, Scope::Cluster) {
                 for (e, lost) in
                     layer_conflicts(c, Layer::ComputePool, Layer::EnvironmentPoolDefaults)

@@ -27,7 +27,7 @@ impl Rule for StatelessDirs {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let jobs = [Kind::FlinkDeployment, Kind::FlinkSessionJob, Kind::Application];
-        for r in cx.resources().filter(|r| jobs.contains(&r.kind) && r.spec_get(&["job"]).is_some())
+        for r in cx.subjects().filter(|r| jobs.contains(&r.kind) && r.spec_get(&["job"]).is_some())
         {
             let mode = r.spec_str(&["job", "upgradeMode"]).unwrap_or("stateless");
             let Some(c) = cx.config(r.id, Scope::Cluster) else { continue };

@@ -26,7 +26,7 @@ impl Rule for StatementDefaultsOverride {
         "Environment statementDefaults override the statement's flinkConfiguration"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::Statement) {
+        for r in cx.subjects_of_kind(Kind::Statement) {
             let Some(c) = cx.config(r.id, Scope::Job) else { continue };
             for (e, lost) in
                 layer_conflicts(c, Layer::EnvironmentStatementDefaults, Layer::Resource)

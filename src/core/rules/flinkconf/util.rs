@@ -90,9 +90,15 @@ pub fn version_of(cx: &Context<'_>, r: &Resource) -> FlinkVersion {
 
 /// Every `flinkConfiguration` map of the design: FKO CRs, CMF/CFK applications, pool
 /// `clusterSpec`s, statements, environment defaults and fragments.
-pub fn maps<'a>(cx: &Context<'a>) -> Vec<ConfMap<'a>> {
+/// Walked as subjects (`Context::subjects`): one resource's maps at a time.
+pub fn maps<'c, 'a>(cx: &'c Context<'a>) -> impl Iterator<Item = ConfMap<'a>> + 'c {
+    cx.subjects().flat_map(move |r| maps_of(cx, r))
+}
+
+/// The `flinkConfiguration` maps of one resource.
+fn maps_of<'a>(cx: &Context<'a>, r: &'a Resource) -> Vec<ConfMap<'a>> {
     let mut out = Vec::new();
-    for r in cx.resources() {
+    {
         let cmf = matches!(r.form, Form::CmfRest | Form::CfkCr);
         let mut add = |tokens: &'static [&'static str], version: FlinkVersion| {
             if r.spec_get(tokens).is_some_and(Value::is_object) {

@@ -25,7 +25,7 @@ impl Rule for CmfPayloads {
         "CMF REST payloads are applied through CMF, or converted to CFK CRs for kubectl"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.resources().filter(|r| r.form == Form::CmfRest) {
+        for r in cx.subjects().filter(|r| r.form == Form::CmfRest) {
             let how = match kind_name(r.kind, Form::CfkCr) {
                 Some(cfk) if r.kind != Kind::Unknown => {
                     format!("the kubectl export converts it to a CFK {cfk}")

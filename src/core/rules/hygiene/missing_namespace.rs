@@ -25,7 +25,7 @@ impl Rule for MissingNamespace {
         "Namespaced object without metadata.namespace lands in kubectl's current namespace"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.resources() {
+        for r in cx.subjects() {
             let namespaced = match r.form {
                 Form::FkoCr | Form::CfkCr => true,
                 Form::Kubernetes => !matches!(

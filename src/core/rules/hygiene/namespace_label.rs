@@ -24,7 +24,7 @@ impl Rule for NamespaceLabel {
         "A label key 'namespace' (probably meant metadata.namespace)"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.resources() {
+        for r in cx.subjects() {
             for at in ["/metadata/labels/namespace", "/spec/podTemplate/metadata/labels/namespace"]
             {
                 if let Some(v) = r.doc.pointer(at) {

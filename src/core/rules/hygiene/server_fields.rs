@@ -35,7 +35,7 @@ impl Rule for ServerFields {
         "Server-owned fields (status, uid, timestamps) are stripped before sending"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.resources().filter(|r| !matches!(r.form, Form::Studio | Form::Opaque)) {
+        for r in cx.subjects().filter(|r| !matches!(r.form, Form::Studio | Form::Opaque)) {
             let mut fields: Vec<String> = Vec::new();
             if r.doc.get("status").is_some_and(|s| !s.is_null()) {
                 fields.push("/status".into());

@@ -27,7 +27,7 @@ impl Rule for UnknownKind {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx
-            .resources()
+            .subjects()
             .filter(|r| r.kind == Kind::Unknown && r.api_version().starts_with("flink.apache.org/"))
         {
             let kind = r.kind_str();

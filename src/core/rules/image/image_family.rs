@@ -28,7 +28,7 @@ impl Rule for ImageFamily {
         "Applications use cp-flink images, compute pools cp-flink-sql images"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.resources() {
+        for r in cx.subjects() {
             for site in spec_sites(r) {
                 let Some(image) = site.str(&["image"]) else { continue };
                 let name = parse_image(image).name;

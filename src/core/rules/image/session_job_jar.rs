@@ -27,7 +27,7 @@ impl Rule for SessionJobJar {
         "A session job's Flink artifact should match the session cluster's Flink version"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for job in cx.of_kind(Kind::FlinkSessionJob) {
+        for job in cx.subjects_of_kind(Kind::FlinkSessionJob) {
             let Some(jar) = job.spec_str(&["job", "jarURI"]) else { continue };
             let Some(built) = artifact_flink_version(jar) else { continue };
             for cluster in cx.targets_of(job, EdgeKind::SessionCluster) {

@@ -27,7 +27,7 @@ impl Rule for Unpinned {
         "Pin the image to a version tag; imagePullPolicy Never only works with pre-loaded images"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.resources() {
+        for r in cx.subjects() {
             for site in spec_sites(r) {
                 if let Some(image) = site.str(&["image"]) {
                     let i = parse_image(image);

@@ -27,7 +27,7 @@ impl Rule for VersionMismatch {
         "The Flink version of the image tag must match flinkVersion"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.resources() {
+        for r in cx.subjects() {
             for site in spec_sites(r) {
                 let (Some(image), Some(declared)) =
                     (site.str(&["image"]), site.str(&["flinkVersion"]))

@@ -35,7 +35,7 @@ impl Rule for CmfName {
         "CMF names must be ≤45 chars of [a-z0-9-], starting with a letter"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.resources() {
+        for r in cx.subjects() {
             if !CMF_KINDS.contains(&r.kind) || !matches!(r.form, Form::CmfRest | Form::CfkCr) {
                 continue;
             }

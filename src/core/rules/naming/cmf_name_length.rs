@@ -26,7 +26,7 @@ impl Rule for CmfNameLength {
         "CMF requires names of at least 4 characters (error for environments)"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.resources() {
+        for r in cx.subjects() {
             if !CMF_KINDS.contains(&r.kind) || !matches!(r.form, Form::CmfRest | Form::CfkCr) {
                 continue;
             }

@@ -31,7 +31,7 @@ impl Rule for DataKeys {
         "Secret/ConfigMap data keys must match [-._a-zA-Z0-9]+"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.resources().filter(|r| matches!(r.kind, Kind::Secret | Kind::ConfigMap)) {
+        for r in cx.subjects().filter(|r| matches!(r.kind, Kind::Secret | Kind::ConfigMap)) {
             for block in ["data", "stringData", "binaryData"] {
                 let Some(Value::Object(m)) = r.doc.get(block) else { continue };
                 for key in m.keys().filter(|k| !valid(k)) {

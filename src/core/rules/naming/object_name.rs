@@ -39,7 +39,7 @@ impl Rule for ObjectName {
         "Kubernetes object names must be DNS subdomains"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.resources().filter(|r| KINDS.contains(&r.kind)) {
+        for r in cx.subjects().filter(|r| KINDS.contains(&r.kind)) {
             let name = r.name();
             if !is_dns_subdomain(name) {
                 // ClusterRoles may contain ':' (system:…); only flag what is clearly wrong.

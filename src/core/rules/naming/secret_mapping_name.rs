@@ -57,7 +57,7 @@ impl Rule for SecretMappingName {
             return;
         }
         let ids: BTreeSet<&str> = holders.iter().flat_map(|r| connection_secret_ids(r)).collect();
-        for m in cx.of_kind(Kind::SecretMapping) {
+        for m in cx.subjects_of_kind(Kind::SecretMapping) {
             let name = m.name();
             if ids.contains(name) {
                 continue;

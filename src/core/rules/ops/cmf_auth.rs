@@ -25,7 +25,7 @@ impl Rule for CmfAuth {
         "CMF authentication disabled or plain-http endpoint"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::CmfInstall) {
+        for r in cx.subjects_of_kind(Kind::CmfInstall) {
             match r.spec_str(&["authentication"]) {
                 None | Some("none") => {
                     let at = if r.spec_get(&["authentication"]).is_some() {

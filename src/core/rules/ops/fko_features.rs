@@ -29,7 +29,7 @@ impl Rule for FkoFeatures {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let v = cx.targets.fko;
-        for r in cx.resources().filter(|r| r.form == Form::FkoCr) {
+        for r in cx.subjects().filter(|r| r.form == Form::FkoCr) {
             if !v.at_least(1, 13)
                 && let Some(Value::Object(m)) = r.spec_get(&["flinkConfiguration"])
             {

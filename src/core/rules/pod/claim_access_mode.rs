@@ -27,7 +27,7 @@ impl Rule for ClaimAccessMode {
         "A ReadWriteOnce PVC holding state is mounted by several Flink pods"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.resources() {
+        for r in cx.subjects() {
             for site in spec_sites(r) {
                 let conf = SiteConfig::of(cx, r, &site);
                 let replicas = |role: Role| {

@@ -49,7 +49,7 @@ impl Rule for FilesystemPlugin {
         "Object-storage paths need the matching filesystem plugin in the image"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.resources() {
+        for r in cx.subjects() {
             for site in spec_sites(r) {
                 let conf = SiteConfig::of(cx, r, &site);
                 let enabled: String = merged_templates(&site, conf.array_merge())

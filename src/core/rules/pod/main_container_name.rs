@@ -48,7 +48,7 @@ impl Rule for MainContainerName {
         "The Flink container of a pod template must be named flink-main-container"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.resources() {
+        for r in cx.subjects() {
             for site in spec_sites(r) {
                 let conf = SiteConfig::of(cx, r, &site);
                 let dirs: Vec<String> = state_dirs(&conf)

@@ -42,7 +42,7 @@ impl Rule for OverwrittenFields {
         "image, command, args and cpu/memory of flink-main-container are overwritten by Flink"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.resources() {
+        for r in cx.subjects() {
             for site in spec_sites(r) {
                 let t = site.templates();
                 for source in [&t.common, &t.job_manager, &t.task_manager].into_iter().flatten() {

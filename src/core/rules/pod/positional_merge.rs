@@ -33,7 +33,7 @@ impl Rule for PositionalMerge {
         "Role pod-template arrays in a different order than the common template are merged by position"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.resources() {
+        for r in cx.subjects() {
             for site in spec_sites(r) {
                 if SiteConfig::of(cx, r, &site).array_merge() == ArrayMerge::ByName {
                     continue;

@@ -31,7 +31,7 @@ impl Rule for StateDirUnmounted {
         "file:// checkpoint/savepoint/HA/local-backup directories must be on a volume mounted into flink-main-container"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.resources() {
+        for r in cx.subjects() {
             for site in spec_sites(r) {
                 if site.is_partial() && site.templates().is_empty() {
                     continue; // defaults and fragments: the volume may come with the job

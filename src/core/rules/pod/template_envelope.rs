@@ -25,7 +25,7 @@ impl Rule for TemplateEnvelope {
         "apiVersion, kind and metadata.name of a pod template are ignored"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.resources() {
+        for r in cx.subjects() {
             for site in spec_sites(r) {
                 let t = site.templates();
                 for source in [&t.common, &t.job_manager, &t.task_manager].into_iter().flatten() {

@@ -38,7 +38,7 @@ impl Rule for UndeclaredVolume {
         "Every volumeMounts[].name must match a declared volume in the merged pod template"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.resources() {
+        for r in cx.subjects() {
             for site in spec_sites(r) {
                 let conf = SiteConfig::of(cx, r, &site);
                 let secrets: Vec<String> = conf

@@ -28,7 +28,7 @@ impl Rule for VolumeNotDurable {
         "Checkpoint/savepoint/HA data on emptyDir or hostPath volumes is not durable or not shared"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.resources() {
+        for r in cx.subjects() {
             for site in spec_sites(r) {
                 let conf = SiteConfig::of(cx, r, &site);
                 for sv in state_volumes(&conf, &site) {

@@ -30,7 +30,7 @@ impl Rule for DdlPermission {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let (right, wrong) = ddl_field(cx.targets.cmf.at_least(2, 3));
-        for s in cx.of_kind(Kind::Statement) {
+        for s in cx.subjects_of_kind(Kind::Statement) {
             let (Some(env), Some(t)) =
                 (s.environment(), s.spec_str(&["statement"]).and_then(ddl_table))
             else {

@@ -60,7 +60,7 @@ impl Rule for JobRbac {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in
-            cx.resources().filter(|r| matches!(r.kind, Kind::FlinkDeployment | Kind::Application))
+            cx.subjects().filter(|r| matches!(r.kind, Kind::FlinkDeployment | Kind::Application))
         {
             for sa in cx.targets_of(r, EdgeKind::ServiceAccount) {
                 let bindings: Vec<&Resource> = cx

@@ -52,7 +52,7 @@ impl Rule for CatalogCredential {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in
-            cx.resources().filter(|r| matches!(r.kind, Kind::KafkaCatalog | Kind::KafkaDatabase))
+            cx.subjects().filter(|r| matches!(r.kind, Kind::KafkaCatalog | Kind::KafkaDatabase))
         {
             let (Some(spec), at) = (r.spec(), r.spec_pointer()) else { continue };
             let mut maps = Vec::new();

@@ -27,7 +27,7 @@ impl Rule for CmfEndpoint {
         "CMFRestClass should reach CMF over https with authentication"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::CmfRestClass) {
+        for r in cx.subjects_of_kind(Kind::CmfRestClass) {
             let endpoint = r.spec_str(&["cmfRest", "endpoint"]).unwrap_or("");
             let auth = r.spec_get(&["cmfRest", "authentication"]).is_some_and(|a| !a.is_null());
             if endpoint.trim().to_ascii_lowercase().starts_with("http://") {

@@ -37,7 +37,7 @@ impl Rule for CommandCredential {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let hint = "read it from a Secret (env[].valueFrom.secretKeyRef) and reference $(VAR) / $VAR instead";
-        for r in cx.resources() {
+        for r in cx.subjects() {
             for site in spec_sites(r) {
                 if let Some(what) = command_line_credential(&strings(site.get(&["job", "args"]))) {
                     out.report(

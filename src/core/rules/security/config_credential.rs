@@ -28,7 +28,7 @@ impl Rule for ConfigCredential {
         "Credentials in flinkConfiguration should come from a Secret, not a literal value"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.resources() {
+        for r in cx.subjects() {
             for (at, map) in config_maps(r) {
                 for (key, pointer, value) in entries(map, &at) {
                     if is_credential_key(&key) && is_literal(value) {

@@ -28,7 +28,7 @@ impl Rule for EmbeddedSecretValues {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let count = |v: Option<&Value>| v.and_then(Value::as_object).map_or(0, |m| m.len());
-        for r in cx.resources() {
+        for r in cx.subjects() {
             let places: Vec<(&str, usize)> = match (r.kind, r.form) {
                 (Kind::Secret, _) => vec![
                     ("/data", count(r.doc.get("data"))),

@@ -68,7 +68,7 @@ impl Rule for KeyMaterial {
         "Do not commit private keys, keystores or client secrets in manifests"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.resources() {
+        for r in cx.subjects() {
             let mut hits = Vec::new();
             if r.kind == Kind::Secret {
                 for k in ["data", "stringData"] {

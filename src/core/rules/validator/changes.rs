@@ -53,6 +53,9 @@ pub struct Changes {
     pub graph: bool,
     /// Resources whose effective configurations changed.
     pub configs: HashSet<ResourceId>,
+    /// `ids` and `configs`, sorted, for [`Changes::hit`] (see [`Changes::seal`]).
+    sorted_ids: Vec<ResourceId>,
+    sorted_configs: Vec<ResourceId>,
 }
 
 impl Changes {
@@ -82,13 +85,26 @@ impl Changes {
         ch
     }
 
-    /// True when reads `deps` may see something that changed.
+    /// Prepares the change sets for [`Changes::hit`]; call once they are complete.
+    pub fn seal(&mut self) {
+        self.sorted_ids = self.ids.iter().copied().collect();
+        self.sorted_ids.sort_unstable();
+        self.sorted_configs = self.configs.iter().copied().collect();
+        self.sorted_configs.sort_unstable();
+    }
+
+    /// True when reads `deps` may see something that changed. An edit changes few
+    /// resources, so each changed one is looked up in the (sorted) reads.
     pub fn hit(&self, deps: &Deps) -> bool {
+        let read_config = |id: &ResourceId| {
+            let at = deps.configs.partition_point(|(c, _)| c < id);
+            deps.configs.get(at).is_some_and(|(c, _)| c == id)
+        };
         (deps.all && self.any)
             || (deps.graph && self.graph)
             || (deps.all_configs && !self.configs.is_empty())
             || deps.kinds.intersects(self.kinds)
-            || deps.ids.iter().any(|id| self.ids.contains(id))
-            || deps.configs.iter().any(|(id, _)| self.configs.contains(id))
+            || self.sorted_ids.iter().any(|id| deps.ids.binary_search(id).is_ok())
+            || self.sorted_configs.iter().any(read_config)
     }
 }

@@ -193,3 +193,21 @@ fn a_move_changes_no_finding() {
     assert_eq!(*first, *second);
     assert_eq!(*second, validate(&design, Targets::default()));
 }
+
+#[test]
+fn rules_that_walk_subjects_report_only_on_the_visited_subject() {
+    let design = corpus_design();
+    let graph = Arc::new(Graph::build(&design));
+    let configs = crate::core::config::effective_configs(&design, &graph, &Targets::default());
+    let configs = configs.into_iter().map(Arc::new).collect();
+    let mut cx = Context::from_parts(&design, Targets::default(), graph, configs);
+    let mut walkers = 0;
+    for rule in all() {
+        let cache = run_full(&mut cx, rule);
+        if cache.reads.walks == 1 {
+            walkers += 1;
+            assert!(cache.separable, "{} reports outside the subject it visits", rule.id());
+        }
+    }
+    assert!(walkers >= 80, "only {walkers} rules walk subjects");
+}
