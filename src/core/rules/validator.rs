@@ -17,6 +17,7 @@
 
 mod changes;
 mod fingerprint;
+mod index;
 #[cfg(test)]
 mod tests;
 
@@ -24,6 +25,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use changes::{Changes, Snapshot};
+use index::SubjectIndex;
 
 use super::reads::RuleReads;
 use super::{Context, Rule, Sink, all};
@@ -71,6 +73,8 @@ struct RuleCache {
     /// Findings by subject (separable rules), or all under `None`.
     by_subject: HashMap<Option<ResourceId>, Vec<Finding>>,
     separable: bool,
+    /// Reverse index of `reads.per_subject`.
+    index: SubjectIndex,
 }
 
 impl Validator {
@@ -171,7 +175,8 @@ fn run_full(cx: &mut Context<'_>, rule: &dyn Rule) -> RuleCache {
         let key = if separable { visit } else { None };
         by_subject.entry(key).or_default().push(f);
     }
-    RuleCache { reads, by_subject, separable }
+    let index = SubjectIndex::of(&reads.per_subject);
+    RuleCache { reads, by_subject, separable, index }
 }
 
 /// What [`rerun`] did.
@@ -191,7 +196,7 @@ fn rerun(
 ) -> Rerun {
     if rule.reads_origins()
         || ch.hit(&cache.reads.global)
-        || (!cache.separable && cache.reads.per_subject.values().any(|d| ch.hit(d)))
+        || (!cache.separable && !cache.index.hit(ch, &cache.reads.per_subject).is_empty())
     {
         *cache = run_full(cx, rule);
         return Rerun::Full;
@@ -210,8 +215,7 @@ fn rerun(
     };
     // Subjects to re-check: changed or new resources of a subject kind, and subjects
     // whose reads were hit. Removed subjects are dropped.
-    let mut stale: Vec<ResourceId> =
-        cache.reads.per_subject.iter().filter(|(_, d)| ch.hit(d)).map(|(id, _)| *id).collect();
+    let mut stale: Vec<ResourceId> = cache.index.hit(ch, &cache.reads.per_subject);
     stale.extend(
         ch.ids.iter().filter(|id| now.resources.get(id).is_some_and(|(_, k)| is_subject(*k))),
     );
@@ -221,7 +225,9 @@ fn rerun(
     stale.sort_unstable();
     stale.dedup();
     for id in &stale {
-        cache.reads.per_subject.remove(id);
+        if let Some(old) = cache.reads.per_subject.remove(id) {
+            cache.index.remove(*id, &old);
+        }
         cache.by_subject.remove(&Some(*id));
     }
     let focus: Vec<ResourceId> =
@@ -240,7 +246,10 @@ fn rerun(
         return Rerun::Full;
     }
     cx.track(None);
-    cache.reads.per_subject.extend(reads.per_subject);
+    for (id, deps) in reads.per_subject {
+        cache.index.add(id, &deps);
+        cache.reads.per_subject.insert(id, deps);
+    }
     for (f, visit) in findings {
         cache.by_subject.entry(visit).or_default().push(f);
     }
