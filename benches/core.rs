@@ -30,6 +30,14 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
     samples[samples.len() / 2]
 }
 
+/// Peak resident memory of the process so far (`VmHWM`, Linux), in MiB.
+fn peak_rss_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
 fn ms(d: Duration) -> String {
     format!("{:>9.2} ms", d.as_secs_f64() * 1000.0)
 }
@@ -98,6 +106,11 @@ fn dump(n: usize) {
 }
 
 fn main() {
+    if let Some(n) = std::env::args().skip_while(|a| a != "--validate").nth(1) {
+        let design = generate::design(n.parse().expect("--validate N"));
+        println!("validate {}", ms(time(5, || rules::validate(&design, Targets::default()))));
+        return;
+    }
     if let Some(n) = std::env::args().skip_while(|a| a != "--edits").nth(1) {
         let design = generate::design(n.parse().expect("--edits N"));
         let (edit, moved) = incremental(&design, Targets::default(), 25);
@@ -177,7 +190,7 @@ fn main() {
         let findings = rules::validate(&design, targets).len();
         let (edit, moved) = incremental(&design, targets, if n > 5_000 { 5 } else { 9 });
         println!(
-            "{:>9} {} {} {} {} {} {} {} {:>9}",
+            "{:>9} {} {} {} {} {} {} {} {:>9} {:>9}",
             design.resources.len(),
             ms(import),
             ms(graph),
@@ -186,7 +199,8 @@ fn main() {
             ms(edit),
             ms(moved),
             ms(export),
-            findings
+            findings,
+            peak_rss_mib().map_or_else(|| "?".to_string(), |m| format!("{m:.0}"))
         );
     }
 }

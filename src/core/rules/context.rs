@@ -4,6 +4,7 @@
 //! Rules read only through these methods, so that a tracking context (used by the
 //! incremental [`Validator`](super::Validator)) can record what each rule depends on.
 
+use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -15,6 +16,9 @@ use crate::core::design::Design;
 use crate::core::graph::{EdgeKind, Graph};
 use crate::core::model::{Kind, Resource, ResourceId};
 use crate::core::targets::Targets;
+
+/// Values derived once per context, by (tag, resource).
+type Memo = HashMap<(&'static str, ResourceId), Rc<dyn Any>>;
 
 /// The shared, precomputed view of a design that rules read.
 pub struct Context<'a> {
@@ -29,6 +33,7 @@ pub struct Context<'a> {
     config_index: HashMap<(ResourceId, Scope), usize>,
     recorder: Option<RefCell<Recorder>>,
     subject: Rc<Cell<Option<ResourceId>>>,
+    memo: RefCell<Memo>,
     focus: Option<Vec<ResourceId>>,
 }
 
@@ -70,6 +75,7 @@ impl<'a> Context<'a> {
             config_index,
             recorder: None,
             subject: Rc::default(),
+            memo: RefCell::default(),
             focus: None,
         }
     }
@@ -84,6 +90,41 @@ impl<'a> Context<'a> {
     /// The reads recorded since the last call (tracking contexts only).
     pub(crate) fn take_reads(&self) -> RuleReads {
         self.recorder.as_ref().map(|r| r.borrow_mut().take()).unwrap_or_default()
+    }
+
+    /// A value derived from resource `r` alone, computed once per context and shared by
+    /// every rule that asks for it under the same `tag` (e.g. the schema violations of a
+    /// resource, which four rules report on). `derive` must read nothing but `r`: the
+    /// caller's own read of `r` is what the incremental validator tracks.
+    pub fn memo<T: Any>(
+        &self,
+        tag: &'static str,
+        r: &Resource,
+        derive: impl FnOnce() -> T,
+    ) -> Rc<T> {
+        let key = (tag, r.id);
+        if let Some(v) = self.memo.borrow().get(&key).cloned().and_then(|v| v.downcast::<T>().ok())
+        {
+            return v;
+        }
+        let v = Rc::new(derive());
+        self.memo.borrow_mut().insert(key, v.clone());
+        v
+    }
+
+    /// Like [`memo`](Self::memo) for a value that depends on more than `r` (other
+    /// resources, configurations): shared between rules only when no rule's reads are
+    /// being tracked, so that each rule still records what the value was derived from.
+    pub fn memo_untracked<T: Any>(
+        &self,
+        tag: &'static str,
+        r: &Resource,
+        derive: impl FnOnce() -> T,
+    ) -> Rc<T> {
+        if self.recorder.is_some() {
+            return Rc::new(derive());
+        }
+        self.memo(tag, r, derive)
     }
 
     /// The subject being visited, shared with an attributing sink.

@@ -16,7 +16,9 @@
 //! - file and line of every finding are re-read from the current resources.
 
 mod changes;
+mod derived;
 mod fingerprint;
+mod index;
 #[cfg(test)]
 mod tests;
 
@@ -24,6 +26,8 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use changes::{Changes, Snapshot};
+use derived::{relocate, same_graph, update_configs};
+use index::SubjectIndex;
 
 use super::reads::RuleReads;
 use super::{Context, Rule, Sink, all};
@@ -71,6 +75,8 @@ struct RuleCache {
     /// Findings by subject (separable rules), or all under `None`.
     by_subject: HashMap<Option<ResourceId>, Vec<Finding>>,
     separable: bool,
+    /// Reverse index of `reads.per_subject`.
+    index: SubjectIndex,
 }
 
 impl Validator {
@@ -171,7 +177,8 @@ fn run_full(cx: &mut Context<'_>, rule: &dyn Rule) -> RuleCache {
         let key = if separable { visit } else { None };
         by_subject.entry(key).or_default().push(f);
     }
-    RuleCache { reads, by_subject, separable }
+    let index = SubjectIndex::of(&reads.per_subject);
+    RuleCache { reads, by_subject, separable, index }
 }
 
 /// What [`rerun`] did.
@@ -191,7 +198,7 @@ fn rerun(
 ) -> Rerun {
     if rule.reads_origins()
         || ch.hit(&cache.reads.global)
-        || (!cache.separable && cache.reads.per_subject.values().any(|d| ch.hit(d)))
+        || (!cache.separable && !cache.index.hit(ch, &cache.reads.per_subject).is_empty())
     {
         *cache = run_full(cx, rule);
         return Rerun::Full;
@@ -210,8 +217,7 @@ fn rerun(
     };
     // Subjects to re-check: changed or new resources of a subject kind, and subjects
     // whose reads were hit. Removed subjects are dropped.
-    let mut stale: Vec<ResourceId> =
-        cache.reads.per_subject.iter().filter(|(_, d)| ch.hit(d)).map(|(id, _)| *id).collect();
+    let mut stale: Vec<ResourceId> = cache.index.hit(ch, &cache.reads.per_subject);
     stale.extend(
         ch.ids.iter().filter(|id| now.resources.get(id).is_some_and(|(_, k)| is_subject(*k))),
     );
@@ -221,7 +227,9 @@ fn rerun(
     stale.sort_unstable();
     stale.dedup();
     for id in &stale {
-        cache.reads.per_subject.remove(id);
+        if let Some(old) = cache.reads.per_subject.remove(id) {
+            cache.index.remove(*id, &old);
+        }
         cache.by_subject.remove(&Some(*id));
     }
     let focus: Vec<ResourceId> =
@@ -240,87 +248,12 @@ fn rerun(
         return Rerun::Full;
     }
     cx.track(None);
-    cache.reads.per_subject.extend(reads.per_subject);
+    for (id, deps) in reads.per_subject {
+        cache.index.add(id, &deps);
+        cache.reads.per_subject.insert(id, deps);
+    }
     for (f, visit) in findings {
         cache.by_subject.entry(visit).or_default().push(f);
     }
     Rerun::Partial
-}
-
-/// Recomputes the configurations whose inputs changed; records which changed.
-fn update_configs(
-    design: &Design,
-    graph: &Graph,
-    cache: &mut HashMap<ResourceId, (Vec<Arc<EffectiveConfig>>, ConfigInputs)>,
-    ch: &mut Changes,
-) -> (Vec<Arc<EffectiveConfig>>, usize) {
-    let source = ConfigSource::new(design, graph);
-    let mut recomputed = 0;
-    let mut list = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    for r in design.resources.iter().filter(|r| is_job_bearing(r)) {
-        seen.insert(r.id);
-        let stale = match cache.get(&r.id) {
-            None => true,
-            Some((_, inputs)) => {
-                ch.graph
-                    || ch.ids.contains(&r.id)
-                    || inputs.resources.iter().any(|id| ch.ids.contains(id))
-                    || (inputs.operators && ch.kinds.intersects(operator_kind()))
-            }
-        };
-        if stale {
-            recomputed += 1;
-            let (c, inputs) = source.configs_of(r);
-            let c: Vec<Arc<EffectiveConfig>> = c.into_iter().map(Arc::new).collect();
-            if cache.get(&r.id).is_none_or(|(old, _)| *old != c) {
-                ch.configs.insert(r.id);
-            }
-            cache.insert(r.id, (c, inputs));
-        }
-        list.extend(cache[&r.id].0.iter().cloned());
-    }
-    cache.retain(|id, _| {
-        let keep = seen.contains(id);
-        if !keep {
-            ch.configs.insert(*id);
-        }
-        keep
-    });
-    (list, recomputed)
-}
-
-fn operator_kind() -> super::KindSet {
-    let mut set = super::KindSet::default();
-    set.insert(Kind::FkoInstall);
-    set
-}
-
-/// True when two graphs have the same nodes, edges (in order) and dangling references.
-fn same_graph(a: &Graph, b: &Graph) -> bool {
-    use petgraph::visit::{EdgeRef, IntoEdgeReferences};
-    let edges = |g: &Graph| -> Vec<_> {
-        (&g.graph)
-            .edge_references()
-            .map(|e| (g.graph[e.source()], g.graph[e.target()], e.weight().clone()))
-            .collect()
-    };
-    let nodes = |g: &Graph| -> Vec<ResourceId> { g.graph.node_weights().copied().collect() };
-    a.dangling == b.dangling && nodes(a) == nodes(b) && edges(a) == edges(b)
-}
-
-/// Re-reads file and line of findings from the current resources (origins are not
-/// fingerprinted).
-fn relocate(design: &Design, findings: &mut [Finding]) {
-    let index: HashMap<ResourceId, usize> =
-        design.resources.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
-    for f in findings {
-        let Some(r) = f.resource_id.and_then(|id| index.get(&id)).map(|i| &design.resources[*i])
-        else {
-            continue;
-        };
-        let (file, line) = r.location(&f.pointer);
-        f.file = file.map(str::to_string);
-        f.line = line;
-    }
 }

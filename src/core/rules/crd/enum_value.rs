@@ -33,7 +33,7 @@ impl Rule for EnumValue {
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         // One subject walk: the resource's schema issues, then its pull policies.
         for r in cx.subjects() {
-            for f in issues_of(r) {
+            for f in issues_of(cx, r) {
                 let IssueKind::Enum { allowed } = &f.issue.kind else { continue };
                 if f.owner.kind == Kind::FlinkStateSnapshot
                     || ends_with(&f.issue.pointer, &["flinkVersion"])

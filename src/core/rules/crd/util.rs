@@ -75,11 +75,19 @@ pub fn targets_of(r: &Resource) -> Vec<Target<'_>> {
 /// Every schema violation of the design.
 /// Walked as subjects (`Context::subjects`): one resource's violations at a time.
 pub fn issues<'s, 'c>(cx: &'s Context<'c>) -> impl Iterator<Item = Found<'c>> + 's {
-    cx.subjects().flat_map(issues_of)
+    cx.subjects().flat_map(move |r| issues_of(cx, r))
 }
 
-/// The schema violations of one resource.
-pub fn issues_of(r: &Resource) -> Vec<Found<'_>> {
+/// The schema violations of one resource (computed once per context: four rules report
+/// on them).
+pub fn issues_of<'c>(cx: &Context<'c>, r: &'c Resource) -> Vec<Found<'c>> {
+    let found = cx.memo("crd-issues", r, || {
+        violations(r).into_iter().map(|f| f.issue).collect::<Vec<Issue>>()
+    });
+    found.iter().map(|issue| Found { owner: r, issue: issue.clone() }).collect()
+}
+
+fn violations(r: &Resource) -> Vec<Found<'_>> {
     let mut out = Vec::new();
     for t in targets_of(r) {
         for issue in schema::check(t.schema, t.value, &t.base) {

@@ -3,7 +3,7 @@
 
 use super::conf::{Conf, Hit};
 use super::specs::{Seen, session_job, specs_of};
-use crate::core::model::Kind;
+use crate::core::model::{Kind, Resource};
 use crate::core::rules::{Context, Sink};
 
 /// The configurations (of deployments, CMF applications and session jobs) that enable the
@@ -11,16 +11,25 @@ use crate::core::rules::{Context, Sink};
 /// (`Context::subjects`): one resource's configurations at a time.
 pub fn enabled<'c>(cx: &'c Context<'c>) -> impl Iterator<Item = Conf<'c>> + 'c {
     cx.subjects().flat_map(move |r| {
-        let specs = specs_of(cx, r).into_iter().filter(|s| s.complete() && s.job_bearing());
-        let mut confs: Vec<Conf<'c>> = specs.map(|s| s.conf).collect();
-        if r.kind == Kind::FlinkSessionJob {
-            confs.push(session_job(cx, r).conf);
+        // Ten rules ask; most resources do not enable the autoscaler.
+        if !*cx.memo_untracked("autoscaler-enabled", r, || !enabled_of(cx, r).is_empty()) {
+            return Vec::new();
         }
-        confs.retain(|c| {
-            c.value("job.autoscaler.enabled").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-        });
-        confs
+        enabled_of(cx, r)
     })
+}
+
+/// The configurations of `r` that enable the autoscaler.
+fn enabled_of<'c>(cx: &'c Context<'c>, r: &'c Resource) -> Vec<Conf<'c>> {
+    let specs = specs_of(cx, r).into_iter().filter(|s| s.complete() && s.job_bearing());
+    let mut confs: Vec<Conf<'c>> = specs.map(|s| s.conf).collect();
+    if r.kind == Kind::FlinkSessionJob {
+        confs.push(session_job(cx, r).conf);
+    }
+    confs.retain(|c| {
+        c.value("job.autoscaler.enabled").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    });
+    confs
 }
 
 /// A numeric autoscaler option that is set: its number (None when not a number) and hit.

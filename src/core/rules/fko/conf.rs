@@ -113,10 +113,12 @@ impl<'c> Conf<'c> {
         let Some(cx) = self.cx else { return self };
         let Some(op) = cx.of_kind(Kind::FkoInstall).next() else { return self };
         let base = op.spec_field(&["defaultConfiguration"]);
-        let all = op.spec_get(&["defaultConfiguration"]).map(flatten).unwrap_or_default();
+        let all = cx.memo("operator-default-configuration", op, || {
+            op.spec_get(&["defaultConfiguration"]).map(flatten).unwrap_or_default()
+        });
         let mut map = BTreeMap::new();
         let prefix = "kubernetes.operator.default-configuration.";
-        for (k, v) in &all {
+        for (k, v) in all.iter() {
             if !k.starts_with(prefix) {
                 map.insert(k.clone(), (k.clone(), v.clone()));
             }
@@ -127,7 +129,7 @@ impl<'c> Conf<'c> {
                 .flatten()
         {
             let p = format!("{prefix}{scoped}");
-            for (k, v) in &all {
+            for (k, v) in all.iter() {
                 if let Some(key) = k.strip_prefix(&p) {
                     map.insert(key.to_string(), (k.clone(), v.clone()));
                 }

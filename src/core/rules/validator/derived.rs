@@ -1,0 +1,91 @@
+//! What the validator re-derives before re-running rules: effective configurations
+//! (only those whose inputs changed), whether the graph changed, and finding locations.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::changes::Changes;
+use crate::core::config::{ConfigInputs, ConfigSource, EffectiveConfig, is_job_bearing};
+use crate::core::design::Design;
+use crate::core::finding::Finding;
+use crate::core::graph::Graph;
+use crate::core::model::{Kind, ResourceId};
+use crate::core::rules::KindSet;
+
+/// Recomputes the configurations whose inputs changed; records which changed.
+pub fn update_configs(
+    design: &Design,
+    graph: &Graph,
+    cache: &mut HashMap<ResourceId, (Vec<Arc<EffectiveConfig>>, ConfigInputs)>,
+    ch: &mut Changes,
+) -> (Vec<Arc<EffectiveConfig>>, usize) {
+    let source = ConfigSource::new(design, graph);
+    let mut recomputed = 0;
+    let mut list = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for r in design.resources.iter().filter(|r| is_job_bearing(r)) {
+        seen.insert(r.id);
+        let stale = match cache.get(&r.id) {
+            None => true,
+            Some((_, inputs)) => {
+                ch.graph
+                    || ch.ids.contains(&r.id)
+                    || inputs.resources.iter().any(|id| ch.ids.contains(id))
+                    || (inputs.operators && ch.kinds.intersects(operator_kind()))
+            }
+        };
+        if stale {
+            recomputed += 1;
+            let (c, inputs) = source.configs_of(r);
+            let c: Vec<Arc<EffectiveConfig>> = c.into_iter().map(Arc::new).collect();
+            if cache.get(&r.id).is_none_or(|(old, _)| *old != c) {
+                ch.configs.insert(r.id);
+            }
+            cache.insert(r.id, (c, inputs));
+        }
+        list.extend(cache[&r.id].0.iter().cloned());
+    }
+    cache.retain(|id, _| {
+        let keep = seen.contains(id);
+        if !keep {
+            ch.configs.insert(*id);
+        }
+        keep
+    });
+    (list, recomputed)
+}
+
+fn operator_kind() -> KindSet {
+    let mut set = KindSet::default();
+    set.insert(Kind::FkoInstall);
+    set
+}
+
+/// True when two graphs have the same nodes, edges (in order) and dangling references.
+pub fn same_graph(a: &Graph, b: &Graph) -> bool {
+    use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+    let edges = |g: &Graph| -> Vec<_> {
+        (&g.graph)
+            .edge_references()
+            .map(|e| (g.graph[e.source()], g.graph[e.target()], e.weight().clone()))
+            .collect()
+    };
+    let nodes = |g: &Graph| -> Vec<ResourceId> { g.graph.node_weights().copied().collect() };
+    a.dangling == b.dangling && nodes(a) == nodes(b) && edges(a) == edges(b)
+}
+
+/// Re-reads file and line of findings from the current resources (origins are not
+/// fingerprinted).
+pub fn relocate(design: &Design, findings: &mut [Finding]) {
+    let index: HashMap<ResourceId, usize> =
+        design.resources.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+    for f in findings {
+        let Some(r) = f.resource_id.and_then(|id| index.get(&id)).map(|i| &design.resources[*i])
+        else {
+            continue;
+        };
+        let (file, line) = r.location(&f.pointer);
+        f.file = file.map(str::to_string);
+        f.line = line;
+    }
+}
