@@ -46,6 +46,7 @@ step clippy cargo clippy --all-targets -- -D warnings
 step clippy-wasm cargo clippy --target wasm32-unknown-unknown --no-default-features \
   --features ui --lib --bins -- -D warnings
 step test cargo test
+step ui-test cargo test --no-default-features --features ui --lib ui::
 if step build release_build; then
   results+=("             $(wasm_size)")
   step e2e node tests/e2e/run.mjs
