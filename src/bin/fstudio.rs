@@ -20,6 +20,10 @@ mod out;
 mod plan;
 #[path = "fstudio/rules.rs"]
 mod rules;
+#[path = "fstudio/tls.rs"]
+mod tls;
+#[path = "fstudio/tls_errors.rs"]
+mod tls_errors;
 #[path = "fstudio/validate.rs"]
 mod validate;
 

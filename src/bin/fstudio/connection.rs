@@ -9,7 +9,8 @@ use flink_studio::core::cmf::plan::{self, Action, Desired, Plan};
 use flink_studio::core::cmf::state;
 use flink_studio::core::design::Design;
 
-use crate::http::HttpTransport;
+use crate::http::{self, HttpTransport};
+use crate::tls::TlsArgs;
 
 /// Exit code for bad input or an unreachable server.
 pub const BAD_INPUT: u8 = 2;
@@ -26,12 +27,34 @@ pub struct ConnectionArgs {
     /// Seconds to wait for a connection, and again for a response; reads are tried twice.
     #[arg(long, value_name = "SECS", default_value_t = 30)]
     pub timeout: u64,
+    #[command(flatten)]
+    tls: TlsArgs,
 }
 
 impl ConnectionArgs {
     /// A client, or the reason there is none.
     pub fn client(&self) -> Result<Client<HttpTransport>, String> {
-        let transport = HttpTransport::new(&self.url, Duration::from_secs(self.timeout.max(1)))?;
+        let (base, https) = http::base_url(&self.url)?;
+        let tls = if https {
+            if self.tls.insecure_skip_tls_verify {
+                eprintln!(
+                    "fstudio: WARNING: --insecure-skip-tls-verify: the certificate of {base} is \
+                     NOT verified; anyone on the way can read and change this traffic, the \
+                     bearer token and secret values included. Use --ca-cert FILE instead."
+                );
+            }
+            Some(self.tls.load()?)
+        } else {
+            if self.tls.any() {
+                eprintln!(
+                    "fstudio: note: {base} is plain http: the TLS settings (--ca-cert, \
+                     --client-cert, --client-key, --insecure-skip-tls-verify or their \
+                     CONFLUENT_CMF_* variables) are not used"
+                );
+            }
+            None
+        };
+        let transport = HttpTransport::new(base, Duration::from_secs(self.timeout.max(1)), tls);
         let token = match &self.token_env {
             None => None,
             Some(var) => match std::env::var(var) {

@@ -1,5 +1,6 @@
 //! The native transport of `fstudio plan/apply`: a blocking HTTP/1.1 client (ureq) with
-//! connect and response timeouts. Plain http only (CMF behind `kubectl port-forward`).
+//! connect and response timeouts, over plain http (CMF behind `kubectl port-forward`) or
+//! https (rustls with the ring provider; see `tls.rs`).
 
 use std::future::{Future, ready};
 use std::io::ErrorKind as IoKind;
@@ -8,34 +9,46 @@ use std::time::Duration;
 use flink_studio::core::cmf::{Method, Request, Response, Transport, TransportError};
 use ureq::Agent;
 
+use crate::tls::Tls;
+use crate::tls_errors;
+
 /// A blocking transport to one CMF base URL.
 pub struct HttpTransport {
     base: String,
     agent: Agent,
+    tls: Option<Tls>,
+}
+
+/// The base URL of `url` (no trailing `/`, no `/cmf/api/v1` suffix) and whether it is
+/// https; a message when it is neither http:// nor https://.
+pub fn base_url(url: &str) -> Result<(String, bool), String> {
+    let base = url.trim().trim_end_matches('/').to_string();
+    let base = base.strip_suffix("/cmf/api/v1").unwrap_or(&base).to_string();
+    for (scheme, https) in [("http://", false), ("https://", true)] {
+        if base.len() > scheme.len() && base[..scheme.len()].eq_ignore_ascii_case(scheme) {
+            return Ok((base, https));
+        }
+    }
+    Err(format!(
+        "{url}: not an http:// or https:// URL (expected e.g. http://localhost:8080 or \
+         https://cmf.example.com:8443)"
+    ))
 }
 
 impl HttpTransport {
-    /// A transport to `url` (`http://host:port`, no `/cmf/api/v1` suffix) that gives up
-    /// after `timeout` (connecting, and again waiting for the response).
-    pub fn new(url: &str, timeout: Duration) -> Result<Self, String> {
-        let base = url.trim().trim_end_matches('/').to_string();
-        let base = base.strip_suffix("/cmf/api/v1").unwrap_or(&base).to_string();
-        if base.starts_with("https://") {
-            return Err(format!(
-                "{base}: https is not supported by this build of fstudio; reach CMF over http \
-                 (e.g. `kubectl port-forward svc/cmf-service 8080:80` and --url http://localhost:8080)"
-            ));
-        }
-        if !base.starts_with("http://") || base.len() <= "http://".len() {
-            return Err(format!("{url}: not an http:// URL (expected e.g. http://localhost:8080)"));
-        }
-        let config = Agent::config_builder()
+    /// A transport to `base` (from [`base_url`]) that gives up after `timeout`
+    /// (connecting, and again waiting for the response); `tls` for https.
+    pub fn new(base: String, timeout: Duration, tls: Option<Tls>) -> Self {
+        let mut config = Agent::config_builder()
             .http_status_as_error(false)
+            .https_only(tls.is_some())
             .timeout_connect(Some(timeout))
             .timeout_recv_response(Some(timeout))
-            .timeout_recv_body(Some(timeout))
-            .build();
-        Ok(HttpTransport { base, agent: config.into() })
+            .timeout_recv_body(Some(timeout));
+        if let Some(tls) = &tls {
+            config = config.tls_config(tls.config.clone());
+        }
+        HttpTransport { base, agent: config.build().into(), tls }
     }
 
     fn send_now(&self, request: &Request) -> Result<Response, TransportError> {
@@ -52,15 +65,33 @@ impl HttpTransport {
                 with_headers(self.agent.put(&url), &headers).send(b.unwrap_or_default())
             }
         };
-        let mut response = result.map_err(classify)?;
+        let mut response = result.map_err(|e| self.classify(e))?;
         let status = response.status().as_u16();
         let headers = response
             .headers()
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or_default().to_string()))
             .collect();
-        let body = response.body_mut().read_to_string().map_err(classify)?;
+        let body = response.body_mut().read_to_string().map_err(|e| self.classify(e))?;
         Ok(Response { status, headers, body })
+    }
+
+    fn classify(&self, error: ureq::Error) -> TransportError {
+        if let (Some(tls), Some(e)) = (&self.tls, tls_errors::rustls_error(&error)) {
+            return TransportError::Tls(tls_errors::describe(e, &self.host(), tls));
+        }
+        classify(error)
+    }
+
+    /// The host of the base URL (for certificate name messages).
+    fn host(&self) -> String {
+        let rest = self.base.split_once("://").map_or(self.base.as_str(), |(_, r)| r);
+        let authority = rest.split('/').next().unwrap_or(rest);
+        let authority = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+        match authority.strip_prefix('[') {
+            Some(v6) => v6.split(']').next().unwrap_or(v6).to_string(),
+            None => authority.split(':').next().unwrap_or(authority).to_string(),
+        }
     }
 }
 

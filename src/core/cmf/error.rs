@@ -18,6 +18,8 @@ pub enum ErrorKind {
     },
     /// The browser blocked the request (CORS) or the network failed.
     CorsOrNetwork(String),
+    /// The TLS handshake or session failed; what went wrong, worded by the transport.
+    Tls(String),
     /// Another transport failure.
     Transport(String),
     /// 401: no or bad credentials.
@@ -78,6 +80,7 @@ impl CmfError {
             TransportError::Refused => ErrorKind::Refused,
             TransportError::Timeout => ErrorKind::Timeout { attempts },
             TransportError::CorsOrNetwork(d) => ErrorKind::CorsOrNetwork(d),
+            TransportError::Tls(d) => ErrorKind::Tls(d),
             TransportError::Other(d) => ErrorKind::Transport(d),
         };
         CmfError::new(request, url, kind)
@@ -137,6 +140,7 @@ impl CmfError {
                 self.url,
                 if d.is_empty() { String::new() } else { format!(" — {d}") }
             ),
+            ErrorKind::Tls(d) => format!("TLS with {} failed: {d}", self.url),
             ErrorKind::Transport(d) => format!("cannot reach {}: {d}", self.url),
             ErrorKind::Unauthorized => {
                 "401 Unauthorized: CMF wants credentials (an OAuth bearer token), or the token \
@@ -250,6 +254,17 @@ mod tests {
             1,
         );
         assert!(cors.to_string().contains("CORS"));
+        let tls = CmfError::from_transport(
+            "GET /cmf/api/v1/environments",
+            "https://cmf:8443",
+            TransportError::Tls("the server's certificate has expired".into()),
+            1,
+        );
+        assert_eq!(
+            tls.to_string(),
+            "GET /cmf/api/v1/environments: TLS with https://cmf:8443 failed: the server's \
+             certificate has expired"
+        );
     }
 
     #[test]

@@ -149,7 +149,11 @@ pub enum TransportError {
     /// The browser blocked the request or the network failed; a browser cannot tell
     /// a CORS refusal from a network error.
     CorsOrNetwork(String),
-    /// Anything else (bad URL, DNS, TLS …), with the client's words.
+    /// The TLS handshake or session failed (unknown CA, expired or misnamed server
+    /// certificate, client certificate required or rejected …): what went wrong, as a
+    /// phrase the transport words for its user (the URL is added by [`super::CmfError`]).
+    Tls(String),
+    /// Anything else (bad URL, DNS …), with the client's words.
     Other(String),
 }
 
