@@ -11,6 +11,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use super::reads::{Deps, KindSet, Recorder, RuleReads, SubjectKinds, record};
+use super::validator::fingerprint::FastMap;
 use crate::core::config::{self, EffectiveConfig, Scope};
 use crate::core::design::Design;
 use crate::core::graph::{EdgeKind, Graph};
@@ -27,10 +28,10 @@ pub struct Context<'a> {
     /// Versions the design targets.
     pub targets: Targets,
     configs: Vec<Arc<EffectiveConfig>>,
-    by_id: HashMap<ResourceId, usize>,
-    by_kind: HashMap<Kind, Vec<usize>>,
-    by_name: HashMap<Kind, HashMap<&'a str, Vec<usize>>>,
-    config_index: HashMap<(ResourceId, Scope), usize>,
+    by_id: FastMap<ResourceId, usize>,
+    by_kind: FastMap<Kind, Vec<usize>>,
+    by_name: FastMap<Kind, FastMap<&'a str, Vec<usize>>>,
+    config_index: FastMap<(ResourceId, Scope), usize>,
     recorder: Option<RefCell<Recorder>>,
     subject: Rc<Cell<Option<ResourceId>>>,
     memo: RefCell<Memo>,
@@ -54,9 +55,10 @@ impl<'a> Context<'a> {
         graph: Arc<Graph>,
         configs: Vec<Arc<EffectiveConfig>>,
     ) -> Self {
-        let mut by_id = HashMap::with_capacity(design.resources.len());
-        let mut by_kind: HashMap<Kind, Vec<usize>> = HashMap::new();
-        let mut by_name: HashMap<Kind, HashMap<&str, Vec<usize>>> = HashMap::new();
+        let mut by_id = FastMap::default();
+        by_id.reserve(design.resources.len());
+        let mut by_kind: FastMap<Kind, Vec<usize>> = FastMap::default();
+        let mut by_name: FastMap<Kind, FastMap<&str, Vec<usize>>> = FastMap::default();
         for (i, r) in design.resources.iter().enumerate() {
             by_id.insert(r.id, i);
             by_kind.entry(r.kind).or_default().push(i);

@@ -17,7 +17,7 @@
 
 mod changes;
 mod derived;
-mod fingerprint;
+pub(crate) mod fingerprint;
 mod index;
 #[cfg(test)]
 mod tests;

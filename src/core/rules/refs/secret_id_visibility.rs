@@ -11,6 +11,8 @@
 //! How to fix: create an EnvironmentSecretMapping named exactly like the
 //! connectionSecretId in E (`spec.secretName`: the CMF secret with the credentials).
 
+use std::collections::HashSet;
+
 use crate::core::finding::Severity;
 use crate::core::model::{Kind, Resource};
 use crate::core::rules::cmf::sql::table_refs;
@@ -88,8 +90,16 @@ impl Rule for SecretIdVisibility {
             let own = h.spec_str(&["flinkEnvironment"]);
             let targets: Vec<&str> = own.map_or_else(|| envs.clone(), |e| vec![e]);
             for id in connection_secret_ids(h) {
-                let missing: Vec<&str> =
-                    targets.iter().copied().filter(|e| !mapped(cx, id, e)).collect();
+                // `mapped(cx, id, e)` for every environment e, from one look-up of `id`.
+                let maps: Vec<&Resource> = cx.named(Kind::SecretMapping, id).collect();
+                let everywhere_mapped = maps.iter().any(|m| m.environment().is_none());
+                let envs_mapped: HashSet<&str> =
+                    maps.iter().filter_map(|m| m.environment()).collect();
+                let missing: Vec<&str> = targets
+                    .iter()
+                    .copied()
+                    .filter(|e| !everywhere_mapped && !envs_mapped.contains(e))
+                    .collect();
                 let everywhere = missing.len() == targets.len();
                 if missing.is_empty() || (own.is_none() && !everywhere) {
                     continue;

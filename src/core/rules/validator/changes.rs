@@ -1,21 +1,21 @@
 //! What changed between two runs of the validator, and whether a rule's reads hit it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use crate::core::design::Design;
 use crate::core::model::{Kind, ResourceId};
 use crate::core::rules::reads::{Deps, KindSet};
 
-use super::fingerprint::{FastHasher, fingerprint};
+use super::fingerprint::{FastHasher, FastMap, fingerprint};
 use std::hash::{Hash, Hasher};
 
 /// Fingerprints of a design's resources and of each kind's membership and order.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Snapshot {
     /// Fingerprint and kind of every resource.
-    pub resources: HashMap<ResourceId, (u64, Kind)>,
+    pub resources: FastMap<ResourceId, (u64, Kind)>,
     /// Per kind: hash of its resources' ids and fingerprints, in design order.
-    pub kinds: HashMap<Kind, u64>,
+    pub kinds: FastMap<Kind, u64>,
     /// Ids in design order.
     pub order: Vec<ResourceId>,
 }
@@ -23,8 +23,9 @@ pub struct Snapshot {
 impl Snapshot {
     /// Fingerprints `design`.
     pub fn of(design: &Design) -> Self {
-        let mut resources = HashMap::with_capacity(design.resources.len());
-        let mut kinds: HashMap<Kind, FastHasher> = HashMap::new();
+        let mut resources = FastMap::default();
+        resources.reserve(design.resources.len());
+        let mut kinds: FastMap<Kind, FastHasher> = FastMap::default();
         for r in &design.resources {
             let fp = fingerprint(r);
             resources.insert(r.id, (fp, r.kind));

@@ -7,6 +7,9 @@ use serde_json::Value;
 
 use crate::core::model::Resource;
 
+/// A `HashMap` with [`FastHasher`] (keys here are ids, kinds and names, not attacker-chosen).
+pub type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
+
 /// A small, fast, deterministic 64-bit hasher (multiply–rotate, as in rustc's FxHasher).
 #[derive(Debug, Default, Clone, Copy)]
 pub struct FastHasher(u64);
