@@ -13,6 +13,7 @@ mod group;
 mod metrics;
 mod order;
 mod pack;
+mod straighten;
 
 use std::collections::{BTreeMap, HashMap};
 

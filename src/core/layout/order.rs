@@ -10,17 +10,21 @@ use crate::core::design::Point;
 
 /// Sweeps tried before keeping the best order.
 const SWEEPS: usize = 6;
+/// Passes of neighbour swaps after the sweeps.
+const TRANSPOSE_PASSES: usize = 2;
+/// Largest cluster refined by neighbour swaps (each swap recounts every crossing).
+const TRANSPOSE_MAX_NODES: usize = 16;
 
 /// One row of nodes (wrapped in a grid when longer than `columns`).
 pub struct Part {
     /// Resource indices, in order.
     pub members: Vec<usize>,
-    left: f64,
-    width: f64,
-    columns: usize,
-    top: f64,
+    pub(super) left: f64,
+    pub(super) width: f64,
+    pub(super) columns: usize,
+    pub(super) top: f64,
     /// Explicit x of each member once straightened (single-line rows only).
-    placed: Option<Vec<f64>>,
+    pub(super) placed: Option<Vec<f64>>,
 }
 
 impl Part {
@@ -45,13 +49,13 @@ impl Part {
 /// Per-resource working state shared by every cluster (sized to the design, reset after
 /// each cluster), so ordering needs no hashing.
 pub struct Scratch {
-    x: Vec<f64>,
-    y: Vec<f64>,
-    part: Vec<usize>,
+    pub(super) x: Vec<f64>,
+    pub(super) y: Vec<f64>,
+    pub(super) part: Vec<usize>,
 }
 
 /// Marks a resource outside the cluster being laid out.
-const OUTSIDE: usize = usize::MAX;
+pub(super) const OUTSIDE: usize = usize::MAX;
 
 impl Scratch {
     /// State for a design of `n` resources.
@@ -65,7 +69,7 @@ impl Scratch {
         }
     }
 
-    fn store(&mut self, part: &Part, k: usize) {
+    pub(super) fn store(&mut self, part: &Part, k: usize) {
         for (i, pt) in part.points() {
             self.x[i] = pt.x;
             self.y[i] = pt.y;
@@ -80,7 +84,7 @@ impl Scratch {
     }
 
     /// Mean x of the neighbours of `i` in other parts of the cluster.
-    fn barycenter(&self, i: usize, neighbours: &[Vec<usize>]) -> Option<f64> {
+    pub(super) fn barycenter(&self, i: usize, neighbours: &[Vec<usize>]) -> Option<f64> {
         let (mut sum, mut count) = (0.0, 0usize);
         for &n in &neighbours[i] {
             if self.part[n] != OUTSIDE && self.part[n] != self.part[i] {
@@ -126,34 +130,39 @@ pub fn sweep(parts: &mut [Part], neighbours: &[Vec<usize>], s: &mut Scratch) {
         part.members = members;
         s.store(part, k);
     }
-    straighten(parts, neighbours, s);
+    let size: usize = parts.iter().map(|p| p.members.len()).sum();
+    if size <= TRANSPOSE_MAX_NODES {
+        transpose(parts, neighbours, s, best_crossings);
+    }
+    super::straighten::straighten(parts, neighbours, s);
     s.clear(parts);
 }
 
-/// Slides the nodes of single-line parts towards their neighbours (top-down, then
-/// bottom-up), keeping order, spacing and bounds.
-fn straighten(parts: &mut [Part], neighbours: &[Vec<usize>], s: &mut Scratch) {
-    let sequence: Vec<usize> = (0..parts.len()).chain((0..parts.len()).rev()).collect();
-    for p in sequence {
-        let part = &parts[p];
-        if part.members.len() > part.columns {
-            continue;
+/// Swaps neighbouring nodes of a row while that removes crossings (what barycenters
+/// miss when they tie).
+fn transpose(parts: &mut [Part], neighbours: &[Vec<usize>], s: &mut Scratch, mut now: usize) {
+    for _ in 0..TRANSPOSE_PASSES {
+        let mut improved = false;
+        for p in 0..parts.len() {
+            for k in 0..parts[p].members.len().saturating_sub(1) {
+                if now == 0 {
+                    return;
+                }
+                parts[p].members.swap(k, k + 1);
+                s.store(&parts[p], p);
+                let after = crossings(parts, neighbours, s);
+                if after < now {
+                    now = after;
+                    improved = true;
+                } else {
+                    parts[p].members.swap(k, k + 1);
+                    s.store(&parts[p], p);
+                }
+            }
         }
-        let desired: Vec<f64> =
-            part.members.iter().map(|&i| s.barycenter(i, neighbours).unwrap_or(s.x[i])).collect();
-        let right = part.left + part.width - NODE_WIDTH;
-        let mut placed: Vec<f64> = Vec::with_capacity(desired.len());
-        for (k, d) in desired.iter().enumerate() {
-            let floor = if k == 0 { part.left } else { placed[k - 1] + STEP_X };
-            placed.push(d.clamp(floor, right.max(floor)));
+        if !improved {
+            return;
         }
-        let mut ceiling = right;
-        for v in placed.iter_mut().rev() {
-            *v = v.min(ceiling).max(part.left);
-            ceiling = *v - STEP_X;
-        }
-        parts[p].placed = Some(placed);
-        s.store(&parts[p], p);
     }
 }
 
