@@ -92,7 +92,7 @@ fn svg(design: &Design, graph: &Graph, pos: &HashMap<ResourceId, Point>) -> Stri
             r.height,
             r.x + 10.0,
             r.y + 20.0,
-            f.namespace
+            escape(&f.namespace)
         );
     }
     for r in &design.resources {
@@ -109,7 +109,7 @@ fn svg(design: &Design, graph: &Graph, pos: &HashMap<ResourceId, Point>) -> Stri
             r.kind,
             p.x + 10.0,
             p.y + 44.0,
-            r.name()
+            escape(r.name())
         );
     }
     let g = &graph.graph;
@@ -120,7 +120,7 @@ fn svg(design: &Design, graph: &Graph, pos: &HashMap<ResourceId, Point>) -> Stri
         let (x1, y1) = (p.x + NODE_WIDTH / 2.0, p.y);
         let (x2, y2) = (q.x + NODE_WIDTH / 2.0, q.y + NODE_HEIGHT);
         let bend = ((y1 - y2).abs() / 2.0).max(24.0);
-        let field = e.weight().field.rsplit('/').next().unwrap_or_default().to_string();
+        let field = escape(e.weight().field.rsplit('/').next().unwrap_or_default());
         let _ = write!(
             s,
             "<path d='M{x1} {y1} C{x1} {} {x2} {} {x2} {y2}' fill='none' stroke='#c60' \
@@ -134,6 +134,11 @@ fn svg(design: &Design, graph: &Graph, pos: &HashMap<ResourceId, Point>) -> Stri
     }
     s.push_str("</svg>");
     s
+}
+
+/// Text made safe to place inside SVG markup.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('\'', "&apos;")
 }
 
 fn main() {

@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
+use super::NODE_HEIGHT;
 use super::cluster;
 use super::group::{environment_namespaces, frame_of, rank};
 use super::order::Scratch;
@@ -20,6 +21,10 @@ use crate::core::model::{Form, ResourceId};
 const MAX_LAYER: u32 = 16;
 /// Rounds of spreading a satellite's frame along chains of unframed objects.
 const ATTACH_ROUNDS: usize = 4;
+/// Kind ranks sharing a starting row in the kind-band assignment: one rank per row.
+const KIND_BANDS: u32 = 1;
+/// Kind ranks sharing a starting row in the compact assignment (ranks 0–2, 3–5, 6–7).
+const COMPACT_BANDS: u32 = 3;
 
 /// Automatic positions (top-left corners) of every resource, ignoring hand placement.
 pub fn auto(design: &Design, graph: &Graph) -> HashMap<ResourceId, Point> {
@@ -42,7 +47,6 @@ pub fn auto(design: &Design, graph: &Graph) -> HashMap<ResourceId, Point> {
         n.sort_unstable();
         n.dedup();
     }
-    let layers = layers(design, &targets);
     let namespaces = environment_namespaces(design);
     let frames: Vec<Option<String>> = res.iter().map(|r| frame_of(r, &namespaces)).collect();
     let homes = attach(design, &frames, &neighbours);
@@ -55,24 +59,71 @@ pub fn auto(design: &Design, graph: &Graph) -> HashMap<ResourceId, Point> {
             (None, None) => band.push(i),
         }
     }
+    let links = Links { targets: &targets, neighbours: &neighbours };
     let mut scratch = Scratch::new(res.len());
-    let blocks: Vec<(Vec<usize>, cluster::Block)> = clusters
-        .into_values()
-        .map(|(framed, side)| {
-            let block = cluster::layout(design, &framed, &side, &layers, &neighbours, &mut scratch);
-            let members = framed.into_iter().chain(side).collect();
-            (members, block)
-        })
-        .collect();
-    pack::place(design, blocks, &band, &layers, &neighbours, &targets)
+    // Two row assignments, and the drawing with the shorter edges wins: compact rows suit
+    // small documentation diagrams, kind bands suit large regular designs.
+    let mut best: Option<(f64, Vec<Point>)> = None;
+    for band_size in [KIND_BANDS, COMPACT_BANDS] {
+        let layers = layers(design, &targets, band_size);
+        let at = arrange(design, &clusters, &band, &layers, &links, &mut scratch);
+        let length = edge_length(&targets, &at);
+        if best.as_ref().is_none_or(|(l, _)| length < *l - 1e-6) {
+            best = Some((length, at));
+        }
+    }
+    let at = best.map(|(_, at)| at).unwrap_or_default();
+    res.iter().zip(at).map(|(r, p)| (r.id, p)).collect()
 }
 
-/// Dependency layer of each resource: its kind's rank, pushed below whatever it
-/// references (studio nodes keep their rank: an operator watching a namespace is still
+/// References as index lists: what each resource references, and its neighbours.
+struct Links<'a> {
+    targets: &'a [Vec<usize>],
+    neighbours: &'a [Vec<usize>],
+}
+
+/// Positions (by resource index) for one row assignment.
+fn arrange(
+    design: &Design,
+    clusters: &BTreeMap<&str, (Vec<usize>, Vec<usize>)>,
+    band: &[usize],
+    layers: &[u32],
+    links: &Links,
+    scratch: &mut Scratch,
+) -> Vec<Point> {
+    let blocks: Vec<(Vec<usize>, cluster::Block)> = clusters
+        .values()
+        .map(|(framed, side)| {
+            let block = cluster::layout(design, framed, side, layers, links.neighbours, scratch);
+            (framed.iter().chain(side).copied().collect(), block)
+        })
+        .collect();
+    pack::place(design, blocks, band, layers, links.neighbours, links.targets)
+}
+
+/// Total length of the edges as drawn (top centre of the referencing node to the bottom
+/// centre of the referenced one).
+fn edge_length(targets: &[Vec<usize>], at: &[Point]) -> f64 {
+    let mut total = 0.0;
+    for (i, ts) in targets.iter().enumerate() {
+        for &t in ts {
+            total += (at[i].x - at[t].x).hypot(at[i].y - at[t].y - NODE_HEIGHT);
+        }
+    }
+    total
+}
+
+/// Dependency layer of each resource: its kind's rank divided by `band_size` (1: a row
+/// per rank; 3: infrastructure and environments, then workloads, then snapshots), pushed
+/// one row below the deepest thing it references. Studio nodes keep the row of their
+/// kind's rank in the band above the frames (an operator watching a namespace is still
 /// infrastructure). Bounded relaxation, so reference cycles terminate.
-fn layers(design: &Design, targets: &[Vec<usize>]) -> Vec<u32> {
+fn layers(design: &Design, targets: &[Vec<usize>], band_size: u32) -> Vec<u32> {
     let res = &design.resources;
-    let mut layer: Vec<u32> = res.iter().map(|r| rank(r.kind)).collect();
+    let mut layer: Vec<u32> = res
+        .iter()
+        .map(|r| if r.form == Form::Studio { rank(r.kind) } else { rank(r.kind) / band_size })
+        .collect();
     for _ in 0..MAX_LAYER {
         let mut changed = false;
         for (i, ts) in targets.iter().enumerate() {

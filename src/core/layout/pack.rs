@@ -3,12 +3,11 @@
 //! closest to 16:10; the band above them, each node over the mean x of what it is
 //! connected to.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::NODE_WIDTH;
 use super::cluster::{Block, GAP_Y, STEP_X, STEP_Y};
 use crate::core::design::{Design, Point};
-use crate::core::model::ResourceId;
 
 /// Space between clusters, and between the band and the clusters.
 const BLOCK_GAP: f64 = 72.0;
@@ -17,7 +16,7 @@ const TARGET_ASPECT: f64 = 1.6;
 /// Shelf widths tried between the widest cluster and all clusters in one row.
 const CANDIDATES: usize = 40;
 
-/// Absolute positions of every resource.
+/// Absolute positions of every resource, by index.
 pub fn place(
     design: &Design,
     blocks: Vec<(Vec<usize>, Block)>,
@@ -25,7 +24,7 @@ pub fn place(
     layers: &[u32],
     neighbours: &[Vec<usize>],
     targets: &[Vec<usize>],
-) -> HashMap<ResourceId, Point> {
+) -> Vec<Point> {
     let order = dependency_order(&blocks, targets, design.resources.len());
     let sizes: Vec<(f64, f64)> =
         order.iter().map(|&b| (blocks[b].1.width, blocks[b].1.height)).collect();
@@ -41,12 +40,12 @@ pub fn place(
     let band_points = band_layout(design, band, layers, neighbours, &mut x_of, width);
     let band_bottom = band_points.iter().map(|(_, p)| p.y + STEP_Y).fold(0.0, f64::max);
     let shift = if band_points.is_empty() { 0.0 } else { band_bottom - GAP_Y + BLOCK_GAP };
-    let mut out = HashMap::with_capacity(design.resources.len());
+    let mut out = vec![Point { x: 0.0, y: 0.0 }; design.resources.len()];
     for (i, p) in band_points {
-        out.insert(design.resources[i].id, p);
+        out[i] = p;
     }
     for (i, p) in placed {
-        out.insert(design.resources[i].id, Point { x: p.x, y: p.y + shift });
+        out[i] = Point { x: p.x, y: p.y + shift };
     }
     out
 }
