@@ -8,7 +8,12 @@
 //! deterministic: the same design gives the same picture.
 
 mod auto;
+mod cluster;
 mod group;
+mod metrics;
+mod order;
+mod pack;
+mod straighten;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -18,6 +23,7 @@ use super::model::ResourceId;
 
 pub use auto::auto;
 pub use group::{frame_of, rank};
+pub use metrics::{Quality, quality};
 
 /// Width of a node on the canvas.
 pub const NODE_WIDTH: f64 = 200.0;

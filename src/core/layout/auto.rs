@@ -1,32 +1,30 @@
-//! The automatic layout: blocks (one per namespace frame, plus one for what stands
-//! outside frames), dependency layers as rows inside each block, blocks shelf-packed.
+//! The automatic layout: one cluster per namespace frame (its resources in dependency
+//! rows, plus the CMF-level objects only it uses as satellites beside it), clusters
+//! ordered by the references between namespaces and packed towards a 16:10 drawing, and a
+//! band above them for what belongs to no frame (studio nodes, cluster-scoped objects),
+//! each placed over what it is connected to.
 
 use std::collections::{BTreeMap, HashMap};
 
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
+use super::NODE_HEIGHT;
+use super::cluster;
 use super::group::{environment_namespaces, frame_of, rank};
-use super::{FRAME_HEADER, FRAME_PADDING, NODE_HEIGHT, NODE_WIDTH};
+use super::order::Scratch;
+use super::pack;
 use crate::core::design::{Design, Point};
 use crate::core::graph::Graph;
 use crate::core::model::{Form, ResourceId};
 
-/// Horizontal space between nodes.
-const GAP_X: f64 = 32.0;
-/// Vertical space between rows.
-const GAP_Y: f64 = 56.0;
-/// Space between blocks.
-const BLOCK_GAP: f64 = 72.0;
 /// Deepest layer a chain of references can push a resource to.
 const MAX_LAYER: u32 = 16;
-
-/// One block laid out at the origin: node offsets and its size (frame included).
-struct Block {
-    framed: bool,
-    nodes: Vec<(usize, Point)>,
-    width: f64,
-    height: f64,
-}
+/// Rounds of spreading a satellite's frame along chains of unframed objects.
+const ATTACH_ROUNDS: usize = 4;
+/// Kind ranks sharing a starting row in the kind-band assignment: one rank per row.
+const KIND_BANDS: u32 = 1;
+/// Kind ranks sharing a starting row in the compact assignment (ranks 0–2, 3–5, 6–7).
+const COMPACT_BANDS: u32 = 3;
 
 /// Automatic positions (top-left corners) of every resource, ignoring hand placement.
 pub fn auto(design: &Design, graph: &Graph) -> HashMap<ResourceId, Point> {
@@ -34,31 +32,98 @@ pub fn auto(design: &Design, graph: &Graph) -> HashMap<ResourceId, Point> {
     let index: HashMap<ResourceId, usize> =
         res.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
     let mut targets: Vec<Vec<usize>> = vec![Vec::new(); res.len()];
+    let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); res.len()];
     for e in (&graph.graph).edge_references() {
         let (from, to) = (graph.graph[e.source()], graph.graph[e.target()]);
-        if let (Some(&f), Some(&t)) = (index.get(&from), index.get(&to)) {
+        if let (Some(&f), Some(&t)) = (index.get(&from), index.get(&to))
+            && f != t
+        {
             targets[f].push(t);
+            neighbours[f].push(t);
+            neighbours[t].push(f);
         }
     }
-    let layers = layers(design, &targets);
-    let namespaces = environment_namespaces(design);
-    let mut blocks: BTreeMap<Option<String>, Vec<usize>> = BTreeMap::new();
-    for (i, r) in res.iter().enumerate() {
-        blocks.entry(frame_of(r, &namespaces)).or_default().push(i);
+    for n in &mut neighbours {
+        n.sort_unstable();
+        n.dedup();
     }
-    let laid: Vec<Block> = blocks
-        .into_iter()
-        .map(|(ns, members)| block(design, ns.is_some(), &members, &layers, &targets))
-        .collect();
-    pack(design, laid)
+    let namespaces = environment_namespaces(design);
+    let frames: Vec<Option<String>> = res.iter().map(|r| frame_of(r, &namespaces)).collect();
+    let homes = attach(design, &frames, &neighbours);
+    let mut clusters: BTreeMap<&str, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    let mut band = Vec::new();
+    for i in 0..res.len() {
+        match (&frames[i], &homes[i]) {
+            (Some(ns), _) => clusters.entry(ns).or_default().0.push(i),
+            (None, Some(ns)) => clusters.entry(ns).or_default().1.push(i),
+            (None, None) => band.push(i),
+        }
+    }
+    let links = Links { targets: &targets, neighbours: &neighbours };
+    let mut scratch = Scratch::new(res.len());
+    // Two row assignments, and the drawing with the shorter edges wins: compact rows suit
+    // small documentation diagrams, kind bands suit large regular designs.
+    let mut best: Option<(f64, Vec<Point>)> = None;
+    for band_size in [KIND_BANDS, COMPACT_BANDS] {
+        let layers = layers(design, &targets, band_size);
+        let at = arrange(design, &clusters, &band, &layers, &links, &mut scratch);
+        let length = edge_length(&targets, &at);
+        if best.as_ref().is_none_or(|(l, _)| length < *l - 1e-6) {
+            best = Some((length, at));
+        }
+    }
+    let at = best.map(|(_, at)| at).unwrap_or_default();
+    res.iter().zip(at).map(|(r, p)| (r.id, p)).collect()
 }
 
-/// Dependency layer of each resource: its kind's rank, pushed below whatever it
-/// references (studio nodes keep their rank: an operator watching a namespace is still
+/// References as index lists: what each resource references, and its neighbours.
+struct Links<'a> {
+    targets: &'a [Vec<usize>],
+    neighbours: &'a [Vec<usize>],
+}
+
+/// Positions (by resource index) for one row assignment.
+fn arrange(
+    design: &Design,
+    clusters: &BTreeMap<&str, (Vec<usize>, Vec<usize>)>,
+    band: &[usize],
+    layers: &[u32],
+    links: &Links,
+    scratch: &mut Scratch,
+) -> Vec<Point> {
+    let blocks: Vec<(Vec<usize>, cluster::Block)> = clusters
+        .values()
+        .map(|(framed, side)| {
+            let block = cluster::layout(design, framed, side, layers, links.neighbours, scratch);
+            (framed.iter().chain(side).copied().collect(), block)
+        })
+        .collect();
+    pack::place(design, blocks, band, layers, links.neighbours, links.targets)
+}
+
+/// Total length of the edges as drawn (top centre of the referencing node to the bottom
+/// centre of the referenced one).
+fn edge_length(targets: &[Vec<usize>], at: &[Point]) -> f64 {
+    let mut total = 0.0;
+    for (i, ts) in targets.iter().enumerate() {
+        for &t in ts {
+            total += (at[i].x - at[t].x).hypot(at[i].y - at[t].y - NODE_HEIGHT);
+        }
+    }
+    total
+}
+
+/// Dependency layer of each resource: its kind's rank divided by `band_size` (1: a row
+/// per rank; 3: infrastructure and environments, then workloads, then snapshots), pushed
+/// one row below the deepest thing it references. Studio nodes keep the row of their
+/// kind's rank in the band above the frames (an operator watching a namespace is still
 /// infrastructure). Bounded relaxation, so reference cycles terminate.
-fn layers(design: &Design, targets: &[Vec<usize>]) -> Vec<u32> {
+fn layers(design: &Design, targets: &[Vec<usize>], band_size: u32) -> Vec<u32> {
     let res = &design.resources;
-    let mut layer: Vec<u32> = res.iter().map(|r| rank(r.kind)).collect();
+    let mut layer: Vec<u32> = res
+        .iter()
+        .map(|r| if r.form == Form::Studio { rank(r.kind) } else { rank(r.kind) / band_size })
+        .collect();
     for _ in 0..MAX_LAYER {
         let mut changed = false;
         for (i, ts) in targets.iter().enumerate() {
@@ -80,90 +145,38 @@ fn layers(design: &Design, targets: &[Vec<usize>]) -> Vec<u32> {
     layer
 }
 
-/// Lays out one block: a row per layer (wrapped at a width that keeps the block roughly
-/// square), nodes ordered by where their targets sit, then by kind and name.
-fn block(
+/// The frame each unframed, non-studio resource is drawn beside: the one its neighbours
+/// are most often in (ties to the first namespace by name), spread along chains of
+/// unframed objects. `None` for studio nodes and objects connected to no frame.
+fn attach(
     design: &Design,
-    framed: bool,
-    members: &[usize],
-    layers: &[u32],
-    targets: &[Vec<usize>],
-) -> Block {
-    let res = &design.resources;
-    let columns = ((members.len() as f64).sqrt() * 1.5).ceil().clamp(4.0, 14.0) as usize;
-    let mut by_layer: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
-    for &i in members {
-        by_layer.entry(layers[i]).or_default().push(i);
-    }
-    let mut placed_x: HashMap<usize, f64> = HashMap::new();
-    let mut nodes = Vec::with_capacity(members.len());
-    let (mut row, mut used_columns) = (0usize, 0usize);
-    for mut row_members in by_layer.into_values() {
-        let centre = |i: usize| {
-            let xs: Vec<f64> = targets[i].iter().filter_map(|t| placed_x.get(t)).copied().collect();
-            if xs.is_empty() { f64::INFINITY } else { xs.iter().sum::<f64>() / xs.len() as f64 }
-        };
-        let mut keyed: Vec<(f64, usize)> = row_members.drain(..).map(|i| (centre(i), i)).collect();
-        keyed.sort_by(|(ca, a), (cb, b)| {
-            let (ra, rb) = (&res[*a], &res[*b]);
-            ca.total_cmp(cb)
-                .then(ra.kind.cmp(&rb.kind))
-                .then(ra.name().cmp(rb.name()))
-                .then(ra.id.cmp(&rb.id))
-        });
-        for chunk in keyed.chunks(columns) {
-            for (col, (_, i)) in chunk.iter().enumerate() {
-                let p = Point {
-                    x: col as f64 * (NODE_WIDTH + GAP_X),
-                    y: row as f64 * (NODE_HEIGHT + GAP_Y),
-                };
-                placed_x.insert(*i, p.x);
-                nodes.push((*i, p));
+    frames: &[Option<String>],
+    neighbours: &[Vec<usize>],
+) -> Vec<Option<String>> {
+    let mut homes: Vec<Option<String>> = vec![None; frames.len()];
+    for _ in 0..ATTACH_ROUNDS {
+        let mut next = homes.clone();
+        let mut changed = false;
+        for (i, r) in design.resources.iter().enumerate() {
+            if frames[i].is_some() || homes[i].is_some() || r.form == Form::Studio {
+                continue;
             }
-            used_columns = used_columns.max(chunk.len());
-            row += 1;
+            let mut votes: BTreeMap<&str, usize> = BTreeMap::new();
+            for &n in &neighbours[i] {
+                if let Some(ns) = frames[n].as_deref().or(homes[n].as_deref()) {
+                    *votes.entry(ns).or_default() += 1;
+                }
+            }
+            let best = votes.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)));
+            if let Some((ns, _)) = best {
+                next[i] = Some(ns.to_string());
+                changed = true;
+            }
+        }
+        homes = next;
+        if !changed {
+            break;
         }
     }
-    let content_w = used_columns as f64 * (NODE_WIDTH + GAP_X) - GAP_X;
-    let content_h = row as f64 * (NODE_HEIGHT + GAP_Y) - GAP_Y;
-    let (inset_x, inset_y) =
-        if framed { (FRAME_PADDING, FRAME_PADDING + FRAME_HEADER) } else { (0.0, 0.0) };
-    for (_, p) in &mut nodes {
-        p.x += inset_x;
-        p.y += inset_y;
-    }
-    let (width, height) = if framed {
-        (content_w + 2.0 * FRAME_PADDING, content_h + 2.0 * FRAME_PADDING + FRAME_HEADER)
-    } else {
-        (content_w, content_h)
-    };
-    Block { framed, nodes, width, height }
-}
-
-/// Places the blocks: the unframed block across the top, frames shelf-packed below it
-/// (left to right, wrapping at a width that keeps the picture roughly 16:9).
-fn pack(design: &Design, blocks: Vec<Block>) -> HashMap<ResourceId, Point> {
-    let area: f64 = blocks.iter().map(|b| (b.width + BLOCK_GAP) * (b.height + BLOCK_GAP)).sum();
-    let widest = blocks.iter().map(|b| b.width).fold(0.0, f64::max);
-    let shelf_width = (area * 16.0 / 9.0).sqrt().max(widest).max(1200.0);
-    let mut out = HashMap::with_capacity(design.resources.len());
-    let (mut x, mut y, mut shelf_height) = (0.0f64, 0.0f64, 0.0f64);
-    for b in blocks {
-        let new_shelf = !b.framed || (x > 0.0 && x + b.width > shelf_width);
-        if new_shelf && shelf_height > 0.0 {
-            y += shelf_height + BLOCK_GAP;
-            x = 0.0;
-            shelf_height = 0.0;
-        }
-        for (i, p) in &b.nodes {
-            out.insert(design.resources[*i].id, Point { x: x + p.x, y: y + p.y });
-        }
-        shelf_height = shelf_height.max(b.height);
-        x += b.width + BLOCK_GAP;
-        if !b.framed {
-            // Nothing sits beside the band of unframed nodes.
-            x = f64::INFINITY;
-        }
-    }
-    out
+    homes
 }
