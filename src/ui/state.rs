@@ -267,3 +267,18 @@ impl Default for AppState {
 pub fn use_state() -> AppState {
     expect_context::<AppState>()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_equal_value_keeps_the_previous_allocation_so_dependents_do_not_rerun() {
+        let first = reuse_if_equal(None, vec![1, 2]);
+        let same = reuse_if_equal(Some(&first), vec![1, 2]);
+        assert!(same == first, "equal contents must reuse the shared value");
+        let changed = reuse_if_equal(Some(&first), vec![1, 3]);
+        assert!(changed != first);
+        assert_eq!(*changed, vec![1, 3]);
+    }
+}
