@@ -23,6 +23,7 @@ mod palette;
 mod persist;
 pub mod state;
 mod storage;
+mod trace;
 pub mod viewport;
 
 pub use app::App;

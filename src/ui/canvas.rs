@@ -44,12 +44,16 @@ pub fn Canvas() -> impl IntoView {
     let detail = Memo::new(move |_| state.view.get().zoom >= DETAIL_ZOOM);
     let nodes = Memo::new(move |_| {
         let (a, d) = (area.get().rect(), detail.get());
-        state.nodes.with(|n| state.positions.with(|p| cull::nodes(n, p, a, d)))
+        super::trace::time("cull nodes", || {
+            state.nodes.with(|n| state.positions.with(|p| cull::nodes(n, p, a, d)))
+        })
     });
     let overview = Memo::new(move |_| nodes.with(Vec::len) > OVERVIEW_LIMIT);
     let edges = Memo::new(move |_| {
         let (a, d) = (area.get().rect(), detail.get() && !overview.get());
-        state.edges.with(|e| state.positions.with(|p| cull::edges(e, p, a, d)))
+        super::trace::time("cull edges", || {
+            state.edges.with(|e| state.positions.with(|p| cull::edges(e, p, a, d)))
+        })
     });
     let frames = move || {
         let a = area.get().rect();

@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use super::analysis::{self, SourceFile};
 use super::state::AppState;
+use super::trace;
 use crate::core::design::{Design, Point};
 use crate::core::edit::{Applied, Edit};
 use crate::core::graph::Graph;
@@ -29,12 +30,16 @@ impl AppState {
         let history = self.history;
         let result = self
             .design
-            .try_update_value(|d| history.try_update_value(|h| h.apply(d, edit, coalesce)))
+            .try_update_value(|d| {
+                trace::time("apply", || history.try_update_value(|h| h.apply(d, edit, coalesce)))
+            })
             .flatten()?;
         match result {
             Ok(applied) => {
                 if !applied.change.is_empty() {
-                    self.changed(!applied.change.is_layout_only());
+                    trace::time("changed (sync effects)", || {
+                        self.changed(!applied.change.is_layout_only())
+                    });
                 }
                 Some(applied)
             }

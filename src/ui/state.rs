@@ -11,6 +11,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::analysis::{self, EdgeBase, NodeBase};
+use super::trace;
 use super::viewport::{DragOffset, Viewport};
 use crate::core::config::EffectiveConfig;
 use crate::core::design::{Design, Point};
@@ -47,6 +48,15 @@ impl<T> std::ops::Deref for Shared<T> {
 
 fn shared<T>(value: T) -> Shared<T> {
     Shared(Arc::new(value))
+}
+
+/// `previous` again when it equals `now` (a memo holding it then notifies no one), else
+/// `now` newly shared.
+fn reuse_if_equal<T: PartialEq>(previous: Option<&Shared<T>>, now: T) -> Shared<T> {
+    match previous {
+        Some(p) if *p.0 == now => p.clone(),
+        _ => shared(now),
+    }
 }
 
 /// Which panel of the side column is shown.
@@ -140,15 +150,23 @@ impl AppState {
         let validations = StoredValue::new(0);
         let graph = Memo::new(move |_| {
             content.track();
-            design.with_value(|d| shared(Graph::build(d)))
+            trace::time("graph", || design.with_value(|d| shared(Graph::build(d))))
         });
         // Incremental: an edit re-runs only the rules and configurations it can affect.
         let validator = StoredValue::new_local(Validator::new());
         let findings = Memo::new(move |_| {
             content.track();
             validations.update_value(|n| *n += 1);
-            let rules = design.with_value(|d| {
-                validator.try_update_value(|v| v.run(d, analysis::targets(d))).unwrap_or_default()
+            let rules = trace::time("validate", || {
+                design.with_value(|d| {
+                    validator
+                        .try_update_value(|v| {
+                            let out = v.run(d, analysis::targets(d));
+                            trace::note(|| format!("validator {:?}", v.stats()));
+                            out
+                        })
+                        .unwrap_or_default()
+                })
             });
             import_findings.with(|imp| {
                 if imp.is_empty() {
@@ -160,21 +178,30 @@ impl AppState {
         });
         let configs = Memo::new(move |_| {
             let g = graph.get();
-            design.with_value(|d| shared(analysis::configs(d, &g)))
+            trace::time("configs", || design.with_value(|d| shared(analysis::configs(d, &g))))
         });
-        let nodes = Memo::new(move |_| {
+        // Nodes and edges keep their previous allocation when an edit leaves them equal, so
+        // the canvas does not re-cull and re-diff thousands of items for nothing.
+        let nodes = Memo::new(move |prev: Option<&Shared<Vec<NodeBase>>>| {
             let badges = findings.with(|f| analysis::badges(f));
-            design.with_value(|d| shared(analysis::nodes(d, &badges)))
+            let now = trace::time("nodes", || design.with_value(|d| analysis::nodes(d, &badges)));
+            reuse_if_equal(prev, now)
         });
-        let edges = Memo::new(move |_| graph.with(|g| shared(analysis::edges(g))));
-        let positions = Memo::new(move |_| {
+        let edges = Memo::new(move |prev: Option<&Shared<Vec<EdgeBase>>>| {
+            let now = trace::time("edges", || graph.with(|g| analysis::edges(g)));
+            reuse_if_equal(prev, now)
+        });
+        let positions = Memo::new(move |prev: Option<&Shared<HashMap<ResourceId, Point>>>| {
             content.track();
             placement.track();
-            design.with_value(|d| shared(d.layout.iter().map(|(k, v)| (*k, *v)).collect()))
+            let now = trace::time("positions", || {
+                design.with_value(|d| d.layout.iter().map(|(k, v)| (*k, *v)).collect())
+            });
+            reuse_if_equal(prev, now)
         });
         let frames = Memo::new(move |_| {
             let p = positions.get();
-            design.with_value(|d| shared(layout::frames(d, &p)))
+            trace::time("frames", || design.with_value(|d| shared(layout::frames(d, &p))))
         });
         Self {
             design,
@@ -239,4 +266,19 @@ impl Default for AppState {
 /// The state provided by `<App/>`.
 pub fn use_state() -> AppState {
     expect_context::<AppState>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_equal_value_keeps_the_previous_allocation_so_dependents_do_not_rerun() {
+        let first = reuse_if_equal(None, vec![1, 2]);
+        let same = reuse_if_equal(Some(&first), vec![1, 2]);
+        assert!(same == first, "equal contents must reuse the shared value");
+        let changed = reuse_if_equal(Some(&first), vec![1, 3]);
+        assert!(changed != first);
+        assert_eq!(*changed, vec![1, 3]);
+    }
 }

@@ -1,12 +1,16 @@
 // Measures the canvas at scale in headless Chromium and prints figures (not a test):
-//   node tests/e2e/perf.mjs [SIZES…]     (default 2000 10000; needs `trunk build --release`)
+//   node tests/e2e/perf.mjs [--trace] [SIZES…]  (default 2000 10000; needs `trunk build --release`)
+// `--trace` loads the studio with `?trace=1` and prints the cost of each traced UI step
+// (`[trace] <step> <ms>` console lines, see src/ui/trace.rs) during the edit.
 // For each generated design (`?generate=N`): load time, pan and drag frame times (fitted
 // overview and zoomed in), edit → findings latency, and the longest task (main-thread
 // block) seen during each interaction.
 import { serve } from './lib/server.mjs';
 import { launch, Studio, until } from './lib/studio.mjs';
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const args = process.argv.slice(2);
+const trace = args.includes('--trace');
+const sizes = args.map(Number).filter((n) => n > 0);
 const server = await serve(new URL('../../dist', import.meta.url).pathname);
 const browser = await launch();
 
@@ -48,7 +52,12 @@ async function measure(n) {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
   const studio = new Studio(page);
   const t0 = Date.now();
-  await page.goto(`${server.url}?generate=${n}&autosave=1`);
+  const steps = [];
+  page.on('console', (m) => {
+    const t = /^\[trace\] (.+) ([0-9.]+)$/s.exec(m.text());
+    if (t) steps.push([t[1], Number(t[2])]);
+  });
+  await page.goto(`${server.url}?generate=${n}&autosave=1${trace ? '&trace=1' : ''}`);
   await studio.ready();
   await until(() => studio.resources(), (r) => r >= n, 'the generated design', 120_000);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -81,6 +90,7 @@ async function measure(n) {
   const revalidated = (await studio.validations()) !== before;
   // Edit → findings: rename the selected node through the form, time until re-validated.
   await studio.tab('inspector');
+  steps.length = 0;
   const edit = await page.evaluate(async () => {
     const input = document.querySelector('[data-testid="form"] [data-pointer="/metadata/name"]');
     const status = document.querySelector('[data-testid="status"]');
@@ -101,6 +111,37 @@ async function measure(n) {
     obs.disconnect();
     return { validated, badge, autosave: longest.ms };
   });
+  // Edit → findings for a field that is not a name (references unchanged): the usual edit.
+  const renameSteps = steps.splice(0);
+  // Not a name, namespace or reference: an edit that leaves the graph as it was.
+  const skip = /(\/name|[Nn]amespace|[Ee]nvironment|Name|Ref)$/.source;
+  const fieldOf = () =>
+    page.evaluate(
+      (skip) => [...document.querySelectorAll('[data-testid="form"] input[data-pointer]')].some((i) => !new RegExp(skip).test(i.dataset.pointer)),
+      skip,
+    );
+  const drawnNodes = page.locator('[data-testid="node"] .node-shape');
+  for (let i = 0, count = await drawnNodes.count(); i < count && !(await fieldOf()); i += 1) {
+    await drawnNodes.nth(i).click({ timeout: 2000 }).catch(() => {});
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+  await new Promise((r) => setTimeout(r, 1200));
+  steps.length = 0;
+  const field = await page.evaluate(async (skip) => {
+    skip = new RegExp(skip);
+    const input = [...document.querySelectorAll('[data-testid="form"] input[data-pointer]')].find(
+      (i) => !skip.test(i.dataset.pointer),
+    );
+    if (!input) return null;
+    const status = document.querySelector('[data-testid="status"]');
+    const before = status.dataset.validations;
+    const t = performance.now();
+    input.value = input.type === 'number' ? String(Number(input.value || 0) + 1) : `${input.value}-edited`;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    while (status.dataset.validations === before) await new Promise((r) => setTimeout(r, 1));
+    return { pointer: input.dataset.pointer, validated: performance.now() - t };
+  }, skip);
+  const fieldSteps = steps.splice(0);
   console.log(`\n${n} resources: load ${load} ms (navigation → drawn)`);
   for (const r of rows) {
     const f = (v) => v.toFixed(1).padStart(7);
@@ -109,6 +150,13 @@ async function measure(n) {
   console.log(`  drag re-validated: ${revalidated}`);
   console.log(`  edit → findings ${edit.validated.toFixed(0)} ms, → badge on the canvas ${edit.badge.toFixed(0)} ms`);
   console.log(`  longest task in the second after (autosave) ${edit.autosave.toFixed(0)} ms`);
+  const show = (list) => {
+    if (trace) for (const [step, ms] of list) console.log(`    [trace] ${step.padEnd(24)} ${ms.toFixed(1).padStart(7)} ms`);
+  };
+  show(renameSteps);
+  if (field) console.log(`  edit a field (${field.pointer}) → findings ${field.validated.toFixed(0)} ms`);
+  else console.log('  edit a field: the selected node has no field besides its name');
+  show(fieldSteps);
   await page.context().close();
 }
 
