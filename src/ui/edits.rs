@@ -131,9 +131,15 @@ impl AppState {
         let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
         self.say(format!("Imported {} resource(s) from {}.", ids.len(), names.join(", ")), false);
         self.import_findings.set(findings);
-        self.selection.set(ids.into_iter().collect());
+        let first = ids.first().copied();
+        self.selection.set(ids.iter().copied().collect());
         if was_empty {
             self.fit();
+        } else if let Some(first) = first
+            && !self.any_in_view(&ids)
+        {
+            // New resources land below the design: bring them into view.
+            self.center_on(first);
         }
     }
 

@@ -115,6 +115,19 @@ impl AppState {
         });
     }
 
+    /// True when at least one of `ids` is (partly) on the visible part of the canvas.
+    pub fn any_in_view(self, ids: &[ResourceId]) -> bool {
+        let seen = self.view.get_untracked().visible(self.canvas_size.get_untracked());
+        self.positions.with_untracked(|p| {
+            ids.iter().filter_map(|id| p.get(id)).any(|p| {
+                p.x + layout::NODE_WIDTH > seen.x
+                    && p.x < seen.x + seen.width
+                    && p.y + layout::NODE_HEIGHT > seen.y
+                    && p.y < seen.y + seen.height
+            })
+        })
+    }
+
     /// Zooms by `factor` around the canvas centre.
     pub fn zoom_by(self, factor: f64) {
         let (w, h) = self.canvas_size.get_untracked();
