@@ -2,7 +2,7 @@
 //! output formats, export output that re-imports.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use flink_studio::core::design::Design;
@@ -17,13 +17,10 @@ fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
+mod support;
+
 fn corpus(folder: &str) -> String {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let base = [root.join("../shared"), root.join("../../shared")]
-        .into_iter()
-        .find(|p| p.is_dir())
-        .expect("shared/ folder");
-    base.join("corpus").join(folder).display().to_string()
+    support::shared("corpus").join(folder).display().to_string()
 }
 
 /// A fresh temporary folder for one test.

@@ -18,13 +18,10 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+mod support;
+
 fn spec() -> PathBuf {
-    let root = root();
-    [root.join("../shared"), root.join("../../shared")]
-        .into_iter()
-        .find(|p| p.is_dir())
-        .expect("the shared/ folder next to the repository")
-        .join("specs/cmf-openapi.yaml")
+    support::shared("specs/cmf-openapi.yaml")
 }
 
 fn free_port() -> u16 {

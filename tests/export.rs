@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use flink_studio::core::design::Design;
@@ -17,15 +17,8 @@ use flink_studio::core::model::Kind;
 use flink_studio::core::yaml;
 use serde_json::{Value, json};
 
-/// `shared/` next to the checkout (`../shared`), or next to its worktree folder.
-fn shared(path: &str) -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let base = [root.join("../shared"), root.join("../../shared")]
-        .into_iter()
-        .find(|p| p.is_dir())
-        .expect("shared/ folder with specs and corpus");
-    base.join(path)
-}
+mod support;
+use support::{corpus_designs, shared};
 
 fn read_yaml(path: &Path) -> Value {
     let text = fs::read_to_string(path).expect("read spec");
@@ -85,39 +78,6 @@ fn errors_of(key: &str, schema: &Value, instance: &Value) -> Vec<String> {
             .clone()
     };
     validator.iter_errors(instance).map(|e| format!("{} at {}", e, e.instance_path)).collect()
-}
-
-fn corpus_files(folder: &str) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = fs::read_dir(shared("corpus").join(folder))
-        .expect("corpus")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml" || x == "json"))
-        .collect();
-    files.sort();
-    files
-}
-
-fn design_of(files: &[PathBuf]) -> Design {
-    let mut d = Design::new();
-    for f in files {
-        let text = fs::read_to_string(f).expect("read");
-        import_text(&mut d, &f.file_name().unwrap().to_string_lossy(), &text);
-    }
-    d.assign_scopes(None, None);
-    d
-}
-
-/// Every corpus design: each file alone, and each folder as one design.
-fn corpus_designs() -> Vec<(String, Design)> {
-    let mut out = Vec::new();
-    for folder in ["fko-examples", "cfk-examples", "community"] {
-        let files = corpus_files(folder);
-        for f in &files {
-            out.push((f.display().to_string(), design_of(std::slice::from_ref(f))));
-        }
-        out.push((folder.to_string(), design_of(&files)));
-    }
-    out
 }
 
 fn documents(stream: &str) -> Vec<Value> {

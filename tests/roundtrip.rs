@@ -20,9 +20,6 @@
 //! The CMF ⇄ CFK conversion is checked the same way on every corpus document it applies
 //! to; its documented losses are listed at that test.
 
-use std::fs;
-use std::path::{Path, PathBuf};
-
 use flink_studio::core::convert::{self, CfkTarget, CmfScope};
 use flink_studio::core::design::Design;
 use flink_studio::core::design_file;
@@ -31,42 +28,8 @@ use flink_studio::core::import::import_text;
 use flink_studio::core::model::{Form, Kind, Resource};
 use serde_json::Value;
 
-fn corpus_files(folder: &str) -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let base = [root.join("../shared"), root.join("../../shared")]
-        .into_iter()
-        .find(|p| p.is_dir())
-        .expect("shared/ folder");
-    let mut files: Vec<PathBuf> = fs::read_dir(base.join("corpus").join(folder))
-        .expect("corpus")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml" || x == "json"))
-        .collect();
-    files.sort();
-    files
-}
-
-fn design_of(files: &[PathBuf]) -> Design {
-    let mut d = Design::new();
-    for f in files {
-        let text = fs::read_to_string(f).expect("read");
-        import_text(&mut d, &f.display().to_string(), &text);
-    }
-    d.assign_scopes(None, None);
-    d
-}
-
-fn corpus_designs() -> Vec<(String, Design)> {
-    let mut out = Vec::new();
-    for folder in ["fko-examples", "cfk-examples", "community"] {
-        let files = corpus_files(folder);
-        for f in &files {
-            out.push((f.display().to_string(), design_of(std::slice::from_ref(f))));
-        }
-        out.push((folder.to_string(), design_of(&files)));
-    }
-    out
-}
+mod support;
+use support::{corpus_designs, corpus_files, design_of};
 
 const SERVER_METADATA: &[&str] = &[
     "uid",
