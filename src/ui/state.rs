@@ -148,10 +148,6 @@ impl AppState {
         let placement = RwSignal::new(0u64);
         let import_findings = RwSignal::new(Vec::new());
         let validations = StoredValue::new(0);
-        let graph = Memo::new(move |_| {
-            content.track();
-            trace::time("graph", || design.with_value(|d| shared(Graph::build(d))))
-        });
         // Incremental: an edit re-runs only the rules and configurations it can affect.
         let validator = StoredValue::new_local(Validator::new());
         let findings = Memo::new(move |_| {
@@ -174,6 +170,13 @@ impl AppState {
                 } else {
                     shared(analysis::with_import_findings(&rules, imp))
                 }
+            })
+        });
+        // The validator builds the graph anyway; share its copy instead of a second build.
+        let graph = Memo::new(move |_| {
+            findings.track();
+            validator.with_value(|v| v.graph()).map(Shared).unwrap_or_else(|| {
+                trace::time("graph", || design.with_value(|d| shared(Graph::build(d))))
             })
         });
         let configs = Memo::new(move |_| {

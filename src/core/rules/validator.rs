@@ -85,6 +85,12 @@ impl Validator {
         Self::default()
     }
 
+    /// The design graph of the last run, shared rather than rebuilt (`None` before the
+    /// first run). Callers that also need the graph use it instead of building their own.
+    pub fn graph(&self) -> Option<Arc<Graph>> {
+        self.state.as_ref().map(|s| Arc::clone(&s.graph))
+    }
+
     /// What the last run recomputed.
     pub fn stats(&self) -> &RunStats {
         &self.stats

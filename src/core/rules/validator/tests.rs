@@ -211,3 +211,16 @@ fn rules_that_walk_subjects_report_only_on_the_visited_subject() {
     }
     assert!(walkers >= 80, "only {walkers} rules walk subjects");
 }
+
+#[test]
+fn the_shared_graph_is_the_graph_of_the_validated_design() {
+    let mut design = generate::design(60);
+    let mut validator = Validator::new();
+    assert!(validator.graph().is_none(), "no graph before the first run");
+    validator.run(&design, Targets::default());
+    let removed = design.resources[5].id;
+    design.remove(removed);
+    validator.run(&design, Targets::default());
+    let shared = validator.graph().expect("a graph after a run");
+    assert!(derived::same_graph(&shared, &Graph::build(&design)));
+}
