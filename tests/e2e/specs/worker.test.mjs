@@ -56,7 +56,8 @@ test('after a burst of edits the findings are those of the last design', async (
 });
 
 test('without the worker the page validates by itself and says so', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  // No service worker: it would fetch the worker script itself, past the route below.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, serviceWorkers: 'block' });
   await context.route('**/flink-studio-validator_loader.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
   const page = await context.newPage();
   const studio = new Studio(page);
