@@ -190,8 +190,11 @@ pub fn ApplyPanel() -> impl IntoView {
     });
     let plan_click = move |_| session.make_plan(app);
     let refused = move || errors.get() > 0 && !session.override_errors.get();
+    // Findings come from the validation worker: apply only once they match the design.
+    let checking = move || app.checked.get() != app.content.get();
     let can_apply = move || {
         !session.busy.get()
+            && !checking()
             && !refused()
             && session.plan.with(|p| p.as_ref().is_some_and(|p| p.pending() > 0))
             && session.steps.with(|s| s.iter().all(|x| *x == StepState::Waiting))
@@ -207,7 +210,13 @@ pub fn ApplyPanel() -> impl IntoView {
                     <button class="button" data-testid="apply-apply" disabled=move || !can_apply()
                         on:click=move |_| session.run_apply()>"Apply"</button>
                     <span class="muted" role="status" data-testid="apply-busy">
-                        {move || session.busy.get().then_some("Talking to CMF…")}
+                        {move || {
+                            if session.busy.get() {
+                                Some("Talking to CMF…")
+                            } else {
+                                checking().then_some("Checking the design…")
+                            }
+                        }}
                     </span>
                 </div>
                 <Show when=move || errors.get() != 0>
