@@ -42,6 +42,15 @@ fn row(y: f64) -> i64 {
     (y / SPAN_Y).floor() as i64
 }
 
+/// True when nodes at `p` and `q` do not overlap (gap included).
+fn apart(p: Point, q: Point) -> bool {
+    (p.x - q.x).abs() >= SPAN_X - EPS || (p.y - q.y).abs() >= SPAN_Y - EPS
+}
+
+/// Up to this many (moved × other) pairs, [`settle`] first checks the drop by a plain scan:
+/// most drops land on free space, and a scan is cheaper than building an [`Occupancy`].
+const SCAN_LIMIT: usize = 200_000;
+
 /// The three buckets around index `i` (saturating at the ends of `i64`).
 fn around(i: i64) -> std::ops::RangeInclusive<i64> {
     i.saturating_sub(1)..=i.saturating_add(1)
@@ -78,13 +87,8 @@ impl Occupancy {
     /// True when a node at `p` overlaps no node (gap included).
     pub fn is_free(&self, p: Point) -> bool {
         around(column(p.x)).all(|x| {
-            around(row(p.y)).all(|y| {
-                self.cells.get(&(x, y)).is_none_or(|qs| {
-                    qs.iter().all(|q| {
-                        (p.x - q.x).abs() >= SPAN_X - EPS || (p.y - q.y).abs() >= SPAN_Y - EPS
-                    })
-                })
-            })
+            around(row(p.y))
+                .all(|y| self.cells.get(&(x, y)).is_none_or(|qs| qs.iter().all(|q| apart(p, *q))))
         })
     }
 
@@ -132,8 +136,14 @@ pub fn settle(
     moved: &[(ResourceId, Point)],
 ) -> Vec<(ResourceId, Point)> {
     let ids: HashSet<ResourceId> = moved.iter().map(|(id, _)| *id).collect();
+    let others = || positions.iter().filter(|(id, _)| !ids.contains(id)).map(|(_, q)| *q);
+    if moved.len().saturating_mul(positions.len()) <= SCAN_LIMIT
+        && others().all(|q| moved.iter().all(|(_, p)| apart(*p, q)))
+    {
+        return moved.to_vec();
+    }
     let wanted: Vec<Point> = moved.iter().map(|(_, p)| *p).collect();
-    let d = Occupancy::excluding(positions, &ids).free_offset(&wanted);
+    let d = Occupancy::new(others()).free_offset(&wanted);
     moved.iter().map(|(id, p)| (*id, Point { x: p.x + d.x, y: p.y + d.y })).collect()
 }
 
