@@ -25,6 +25,8 @@ mod placement;
 pub mod state;
 mod storage;
 mod trace;
+mod validation;
 pub mod viewport;
+pub mod worker;
 
 pub use app::App;
