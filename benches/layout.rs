@@ -6,7 +6,11 @@
 //! (what a drag does), and the quality of the drawing: edge crossings, total edge length,
 //! node and frame overlaps, label collisions and aspect ratio. With `--svg DIR`, writes a
 //! picture of every template (and of designs up to 300 resources) to DIR to judge by eye.
+//! Then the cost of a drop that must not land on other nodes (`spots.rs`).
 //! Figures, not pass/fail.
+
+#[path = "layout/spots.rs"]
+mod spots;
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -168,7 +172,11 @@ fn main() {
     for t in templates::TEMPLATES {
         report(t.id, &t.design().0, svg_dir.as_deref());
     }
-    for n in sizes {
-        report(&format!("generated-{n}"), &generate::design(n), svg_dir.as_deref());
+    for n in &sizes {
+        report(&format!("generated-{n}"), &generate::design(*n), svg_dir.as_deref());
+    }
+    spots::header();
+    for n in &sizes {
+        spots::report(&format!("generated-{n}"), &generate::design(*n));
     }
 }

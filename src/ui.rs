@@ -21,6 +21,7 @@ mod inspector;
 mod overlays;
 mod palette;
 mod persist;
+mod placement;
 pub mod state;
 mod storage;
 mod trace;

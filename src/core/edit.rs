@@ -31,14 +31,16 @@ use super::targets::TargetOverrides;
 /// One user edit.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
-    /// New resources (palette, template pieces); placed from `at` in a cascade.
+    /// New resources (palette, template pieces); placed from `at` in a cascade, moved
+    /// as one to the nearest spot where none lands on another node.
     Add {
         /// The documents (each a mapping).
         docs: Vec<Value>,
-        /// Canvas position of the first; the others are offset by [`CASCADE`].
+        /// Canvas position wanted for the first; the others are offset by [`CASCADE`].
         at: Option<Point>,
     },
-    /// Pasted or dropped text: YAML, JSON or a design file.
+    /// Pasted or dropped text: YAML, JSON or a design file (whose positions are moved as
+    /// one off the nodes already there).
     Import {
         /// File name (or a label such as `pasted`), for findings.
         file: String,
@@ -50,7 +52,8 @@ pub enum Edit {
         /// Resources to delete.
         ids: Vec<ResourceId>,
     },
-    /// Copies resources under free names (`x-copy`, `x-copy-2`), offset on the canvas.
+    /// Copies resources under free names (`x-copy`, `x-copy-2`), offset on the canvas
+    /// (clear of other nodes).
     Duplicate {
         /// Resources to copy.
         ids: Vec<ResourceId>,

@@ -4,8 +4,9 @@
 //! objects, CMF-level objects and studio nodes (operator installs, the CMF service, Kafka,
 //! Schema Registry, object stores) stand outside frames. Inside each block, resources are
 //! layered by dependency (what is referenced sits above what references it). Positions
-//! placed by hand (`Design::layout`) win over automatic ones. Everything here is pure and
-//! deterministic: the same design gives the same picture.
+//! placed by hand (`Design::layout`) win over automatic ones. Nodes dropped, added or
+//! pasted by hand never land on another node: [`Occupancy`] finds the nearest free spot.
+//! Everything here is pure and deterministic: the same design gives the same picture.
 
 mod auto;
 mod cluster;
@@ -13,6 +14,7 @@ mod group;
 mod metrics;
 mod order;
 mod pack;
+mod spot;
 mod straighten;
 
 use std::collections::{BTreeMap, HashMap};
@@ -24,6 +26,7 @@ use super::model::ResourceId;
 pub use auto::auto;
 pub use group::{frame_of, rank};
 pub use metrics::{Quality, quality};
+pub use spot::{NODE_GAP, Occupancy, settle, settle_in};
 
 /// Width of a node on the canvas.
 pub const NODE_WIDTH: f64 = 200.0;

@@ -1,11 +1,15 @@
 //! The SVG canvas: namespace frames, nodes and edges of the design; pan, zoom, select,
 //! rubber-band, drag to move, drag from a port to connect. Only what is in view is drawn,
 //! without text when zoomed out, and as a few paths when very many nodes are in view.
+//! Palette entries dragged onto the canvas are added where they are dropped (`drop`).
 
 mod cull;
 mod draw;
+mod drop;
 pub mod family;
 mod pointer;
+
+pub use drop::{Ghost, PaletteDrag};
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -74,6 +78,11 @@ pub fn Canvas() -> impl IntoView {
         format!("scale({}) translate({},{})", v.zoom, -v.x, -v.y)
     };
     let gestures = pointer::Gestures::new(state, svg);
+    let palette_drag = PaletteDrag::new(state, svg);
+    provide_context(palette_drag);
+    let drop_target = move |ns: &str| {
+        palette_drag.ghost.with(|g| g.as_ref().and_then(|g| g.namespace.as_deref()) == Some(ns))
+    };
     let content = move || {
         if overview.get() {
             nodes.with(|n| edges.with(|e| draw::overview(n, e))).into_any()
@@ -94,7 +103,7 @@ pub fn Canvas() -> impl IntoView {
         }
     };
     view! {
-        <div class="canvas-wrap">
+        <div class="canvas-wrap" class:palette-dragging=move || palette_drag.ghost.with(Option::is_some)>
             <svg
                 node_ref=svg
                 class="canvas"
@@ -120,7 +129,11 @@ pub fn Canvas() -> impl IntoView {
                 <g class="world" transform=transform>
                     <g class="frames">
                         <For each=frames key=|f| f.clone() let:f>
-                            <g class="frame" data-testid="frame" data-namespace=f.0.clone()>
+                            <g class="frame" data-testid="frame" data-namespace=f.0.clone()
+                                class:drop-target={
+                                    let ns = f.0.clone();
+                                    move || drop_target(&ns)
+                                }>
                                 <rect x=f.1[0] y=f.1[1] width=f.1[2] height=f.1[3] rx="10"></rect>
                                 <text class="frame-title" x=f.1[0] + 14 y=f.1[1] as f64 + FRAME_HEADER * 0.7>
                                     {format!("namespace {}", f.0)}
@@ -130,6 +143,7 @@ pub fn Canvas() -> impl IntoView {
                     </g>
                     {content}
                     {gestures.overlays()}
+                    {palette_drag.ghost_view()}
                 </g>
             </svg>
             <Toolbar />

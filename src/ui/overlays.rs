@@ -18,6 +18,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Drag the background, Space-drag, wheel", "pan, pan, zoom"),
     ("Shift- or Ctrl-click, Shift-drag", "add to the selection, select a region"),
     ("Drag from a node's top port to another node", "connect them (sets the reference field)"),
+    ("Drag a palette entry onto the canvas", "add it there (in the namespace frame under it)"),
 ];
 
 /// The help overlay.

@@ -1,44 +1,58 @@
-//! The palette: add any kind, with defaults from `core::palette`, at the centre of the
-//! view and in the namespace of the selected resource.
+//! The palette: add any kind, with defaults from `core::palette`. A click adds at the
+//! centre of the view; dragging an entry onto the canvas (`canvas::drop`) adds it where it
+//! is dropped, in the namespace of the frame it is dropped in. Outside a frame the new
+//! resource goes into the namespace of the selected resource. Either way it lands on the
+//! nearest free spot (`core::layout::Occupancy`), is selected, and one undo removes it.
 
 use leptos::prelude::*;
 
-use super::state::use_state;
+use super::canvas::PaletteDrag;
+use super::state::{AppState, Panel, use_state};
 use crate::core::design::Point;
 use crate::core::layout::{NODE_HEIGHT, NODE_WIDTH};
-use crate::core::palette;
+use crate::core::model::Kind;
+use crate::core::palette::{self, Entry};
+
+/// Adds a new resource of `entry` wanted at `at` (top-left corner), in `namespace` or else
+/// in the namespace of the selected resource; selects it and opens the inspector.
+pub fn add_entry(state: AppState, entry: &Entry, at: Point, namespace: Option<String>) {
+    let namespace = namespace.or_else(|| selected_namespace(state));
+    let doc = state.design.with_value(|d| palette::new_resource(d, entry, namespace.as_deref()));
+    if state.add(doc, Some(at)).is_some() {
+        let hint = entry
+            .needs
+            .map(|n| format!(" It needs {n}: drag from its top port to connect."))
+            .unwrap_or_default();
+        state.say(format!("Added {}.{hint}", entry.label), false);
+        state.panel.set(Panel::Inspector);
+    }
+}
+
+/// The namespace of the selected resource (a namespace's own name for a namespace).
+fn selected_namespace(state: AppState) -> Option<String> {
+    let s = state.selected_one()?;
+    state.design.with_value(|d| {
+        d.get(s).and_then(|r| {
+            r.namespace()
+                .map(str::to_string)
+                .or_else(|| (r.kind == Kind::Namespace).then(|| r.name().to_string()))
+        })
+    })
+}
 
 /// The palette, as a drop-down over the canvas.
 #[component]
 pub fn Palette() -> impl IntoView {
     let state = use_state();
-    let open = RwSignal::new(false);
+    let drag = expect_context::<PaletteDrag>();
+    let open = drag.open;
     let add = move |id: &'static str| {
         let Some(entry) = palette::entry_by_id(id) else { return };
-        let namespace = state.selected_one().and_then(|s| {
-            state.design.with_value(|d| {
-                d.get(s).and_then(|r| {
-                    r.namespace().map(str::to_string).or_else(|| {
-                        (r.kind == crate::core::model::Kind::Namespace)
-                            .then(|| r.name().to_string())
-                    })
-                })
-            })
-        });
-        let doc =
-            state.design.with_value(|d| palette::new_resource(d, entry, namespace.as_deref()));
         let v = state.view.get_untracked();
         let (w, h) = state.canvas_size.get_untracked();
         let centre = v.to_world(w / 2.0, h / 2.0);
         let at = Point { x: centre.x - NODE_WIDTH / 2.0, y: centre.y - NODE_HEIGHT / 2.0 };
-        if state.add(doc, Some(at)).is_some() {
-            let hint = entry
-                .needs
-                .map(|n| format!(" It needs {n}: drag from its top port to connect."))
-                .unwrap_or_default();
-            state.say(format!("Added {}.{hint}", entry.label), false);
-            state.panel.set(super::state::Panel::Inspector);
-        }
+        add_entry(state, entry, at, None);
         open.set(false);
     };
     view! {
@@ -56,7 +70,11 @@ pub fn Palette() -> impl IntoView {
                                     .into_iter()
                                     .map(|e| view! {
                                         <button class="palette-item" role="menuitem" data-testid="palette-item" data-entry=e.id
-                                            title=e.needs.map(|n| format!("needs {n}")).unwrap_or_default()
+                                            title=e.needs.map_or_else(
+                                                || "Click to add, or drag onto the canvas".to_string(),
+                                                |n| format!("needs {n} · click to add, or drag onto the canvas"),
+                                            )
+                                            on:pointerdown=move |ev| drag.press(e.id, &ev)
                                             on:click=move |_| add(e.id)>
                                             {e.label}
                                         </button>

@@ -3,7 +3,7 @@
 // `--trace` loads the studio with `?trace=1` and prints the cost of each traced UI step
 // (`[trace] <step> <ms>` console lines, see src/ui/trace.rs) during the edit.
 // For each generated design (`?generate=N`): load time, pan and drag frame times (fitted
-// overview and zoomed in), edit → findings latency, and the longest task (main-thread
+// overview and zoomed in; a drag ending on another node, whose drop searches a free spot), edit → findings latency, and the longest task (main-thread
 // block) seen during each interaction.
 import { serve } from './lib/server.mjs';
 import { launch, Studio, until } from './lib/studio.mjs';
@@ -14,10 +14,12 @@ const sizes = args.map(Number).filter((n) => n > 0);
 const server = await serve(new URL('../../dist', import.meta.url).pathname);
 const browser = await launch();
 
-/** Runs `steps` pointer moves on the canvas, one per animation frame; returns frame stats. */
-async function frames(page, kind, from, steps) {
+/** Runs `steps` pointer moves on the canvas, one per animation frame (towards `to`, else
+ *  3 px right and 2 px down each); returns frame stats and the release (drop) time. */
+async function frames(page, kind, from, steps, to = null) {
   return page.evaluate(
-    async ({ kind, from, steps }) => {
+    async ({ kind, from, steps, to }) => {
+      const at = (i) => (to ? { x: from.x + ((to.x - from.x) * i) / steps, y: from.y + ((to.y - from.y) * i) / steps } : { x: from.x + i * 3, y: from.y + i * 2 });
       const svg = document.querySelector('[data-testid="canvas"]');
       const longest = { ms: 0 };
       const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => (longest.ms = Math.max(longest.ms, e.duration))));
@@ -30,21 +32,23 @@ async function frames(page, kind, from, steps) {
       const times = [];
       let last = performance.now();
       for (let i = 1; i <= steps; i += 1) {
-        fire('pointermove', from.x + i * 3, from.y + i * 2);
+        fire('pointermove', at(i).x, at(i).y);
         await raf();
         const now = performance.now();
         times.push(now - last);
         last = now;
       }
-      fire('pointerup', from.x + steps * 3, from.y + steps * 2);
+      const released = performance.now();
+      fire('pointerup', at(steps).x, at(steps).y);
       await raf();
+      const drop = performance.now() - released;
       await new Promise((r) => setTimeout(r, 100));
       obs.disconnect();
       times.sort((a, b) => a - b);
       const avg = times.reduce((a, b) => a + b, 0) / times.length;
-      return { kind, avg, p95: times[Math.floor(times.length * 0.95)], max: times[times.length - 1], longTask: longest.ms };
+      return { kind, avg, p95: times[Math.floor(times.length * 0.95)], max: times[times.length - 1], longTask: longest.ms, drop };
     },
-    { kind, from, steps },
+    { kind, from, steps, to },
   );
 }
 
@@ -87,6 +91,15 @@ async function measure(n) {
   if (!inside) console.log('no node wholly in view', await studio.tid('canvas').getAttribute('data-zoom'), await studio.tid('canvas').getAttribute('data-drawn'), await page.locator('[data-testid="node"]').count());
   const before = await studio.validations();
   rows.push(await frames(page, 'drag a node', inside, 40));
+  // Drag a node onto another one: the drop searches a free spot.
+  const pair = await page.evaluate(() => {
+    const c = document.querySelector('[data-testid="canvas"]').getBoundingClientRect();
+    const seen = [...document.querySelectorAll('[data-testid="node"] .node-shape')]
+      .map((n) => n.getBoundingClientRect())
+      .filter((b) => b.left > c.left + 20 && b.top > c.top + 60 && b.right < c.right - 20 && b.bottom < c.bottom - 20);
+    return seen.length > 1 ? [{ x: seen[0].left + 20, y: seen[0].top + 30 }, { x: seen[1].left + 20, y: seen[1].top + 30 }] : null;
+  });
+  if (pair) rows.push(await frames(page, 'drag a node onto another', pair[0], 40, pair[1]));
   const revalidated = (await studio.validations()) !== before;
   // Edit → findings: rename the selected node through the form, time until re-validated.
   await studio.tab('inspector');
@@ -156,7 +169,7 @@ async function measure(n) {
   console.log(`\n${n} resources: load ${load} ms (navigation → drawn)`);
   for (const r of rows) {
     const f = (v) => v.toFixed(1).padStart(7);
-    console.log(`  ${r.kind.padEnd(28)} frame avg ${f(r.avg)} ms  p95 ${f(r.p95)}  max ${f(r.max)}  longest task ${f(r.longTask)} ms`);
+    console.log(`  ${r.kind.padEnd(28)} frame avg ${f(r.avg)} ms  p95 ${f(r.p95)}  max ${f(r.max)}  longest task ${f(r.longTask)} ms  release → frame ${f(r.drop)} ms`);
   }
   console.log(`  drag re-validated: ${revalidated}`);
   console.log(`  edit → findings ${edit.validated.toFixed(0)} ms, → badge on the canvas ${edit.badge.toFixed(0)} ms; longest main-thread task meanwhile ${edit.blocked.toFixed(0)} ms (0: none over 50 ms)`);

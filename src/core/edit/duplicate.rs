@@ -1,4 +1,4 @@
-//! Duplicating resources: free names, offset positions, and references kept inside the
+//! Duplicating resources: free names, offset positions (clear of other nodes), and references kept inside the
 //! copied group (copy a session cluster with its job, and the job's copy runs on the
 //! cluster's copy; copy a namespace with its contents, and the copies live in the new one).
 
@@ -71,6 +71,7 @@ pub(super) fn duplicate(
         }
         added.push(new);
     }
+    crate::core::layout::settle_in(design, &added);
     added
 }
 

@@ -10,6 +10,7 @@ use super::{Applied, CASCADE, Edit, EditError, field};
 use crate::core::connect;
 use crate::core::design::{Design, Point};
 use crate::core::design_file;
+use crate::core::layout;
 use crate::core::model::{Form, Kind, Origin, Resource, ResourceId, classify};
 use crate::core::yaml::Positions;
 
@@ -36,6 +37,7 @@ pub(super) fn perform(design: &mut Design, edit: Edit) -> Result<Applied, EditEr
                 added.push(id);
             }
             assign_scopes(design, &added);
+            layout::settle_in(design, &added);
             label
         }
         Edit::Import { file, text } => {
@@ -43,6 +45,7 @@ pub(super) fn perform(design: &mut Design, edit: Edit) -> Result<Applied, EditEr
             let (ids, findings) = design_file::import_any(design, &file, &text);
             rec.created(&ids);
             assign_scopes(design, &ids);
+            layout::settle_in(design, &ids);
             added = ids;
             diagnostics = findings;
             format!("Import {file} ({})", count(added.len()))

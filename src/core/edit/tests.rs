@@ -247,7 +247,9 @@ fn duplicates_get_free_names_and_offset_positions() {
     let second = apply(&mut d, Edit::Duplicate { ids: vec![id(1)] }).unwrap().added;
     let names: Vec<&str> = d.of_kind(Kind::FlinkDeployment).map(|r| r.name()).collect();
     assert_eq!(names, ["session", "session-copy", "session-copy-2"]);
-    assert_eq!(d.layout.get(&first[0]), Some(&Point { x: 50.0, y: 60.0 }));
+    // Offset by the cascade, then clear of the original (below it, keeping the gap).
+    let below = 20.0 + crate::core::layout::NODE_HEIGHT + crate::core::layout::NODE_GAP;
+    assert_eq!(d.layout.get(&first[0]), Some(&Point { x: 50.0, y: below }));
     assert_eq!(d.get(second[0]).unwrap().namespace(), Some("flink"));
 }
 

@@ -203,7 +203,7 @@ impl Gestures {
             }
             Gesture::Drag { ids, .. } => {
                 if let Some(d) = self.state.drag.get_untracked() {
-                    self.state.move_by(&ids, d.dx, d.dy);
+                    self.state.drop_by(&ids, d.dx, d.dy);
                 }
                 self.state.drag.set(None);
             }

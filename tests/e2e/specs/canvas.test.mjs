@@ -87,3 +87,19 @@ test('a generated design of 2,000 resources draws only what is in view, without 
   assert.deepEqual(big.errors, []);
   await page.context().close();
 });
+
+test('a node dropped on another lands beside it; one Ctrl+Z puts it back', async () => {
+  await studio.tid('fit').click();
+  const box = async (name) => studio.node(name).locator('.node-shape').boundingBox();
+  const start = await studio.centre('Role/flink');
+  const target = await studio.centre('ServiceAccount/flink');
+  await studio.dragNode('Role/flink', target.x - start.x, target.y - start.y);
+  const [a, b] = [await box('Role/flink'), await box('ServiceAccount/flink')];
+  const apart = a.x >= b.x + b.width - 1 || b.x >= a.x + a.width - 1 || a.y >= b.y + b.height - 1 || b.y >= a.y + a.height - 1;
+  assert.ok(apart, `dropped node ${JSON.stringify(a)} overlaps ${JSON.stringify(b)}`);
+  const moved = await studio.centre('Role/flink');
+  assert.ok(Math.hypot(moved.x - start.x, moved.y - start.y) > 10, 'it did move');
+  assert.ok(Math.hypot(moved.x - target.x, moved.y - target.y) < 2.5 * b.width, 'beside the node it was dropped on');
+  await studio.page.keyboard.press('Control+z');
+  await until(() => studio.centre('Role/flink'), (c) => Math.hypot(c.x - start.x, c.y - start.y) < 1, 'back where it was');
+});

@@ -125,9 +125,17 @@ test('undo reverts the last edit, redo restores it', async () => {
 test('a dragged node keeps its place, and a reload restores the whole design', async () => {
   const start = await studio.centre('session-cluster');
   const validations = await studio.validations();
-  await studio.dragNode('session-cluster', 120, 60);
+  // Dropped on free space (a drop on other nodes moves it beside them: canvas.test.mjs).
+  const own = await studio.node('session-cluster').locator('.node-shape').boundingBox();
+  const others = await studio.page
+    .locator('[data-testid="node"]:not([data-name="session-cluster"]) .node-shape')
+    .evaluateAll((ns) => ns.map((n) => n.getBoundingClientRect().toJSON()));
+  const clear = ([dx, dy]) =>
+    others.every((b) => own.x + dx >= b.right + 20 || own.x + dx + own.width + 20 <= b.left || own.y + dy >= b.bottom + 20 || own.y + dy + own.height + 20 <= b.top);
+  const [dx, dy] = [[120, 60], [-120, 60], [120, -60], [-120, -60], [0, 150], [0, -150], [260, 0], [-260, 0]].find(clear);
+  await studio.dragNode('session-cluster', dx, dy);
   const moved = await studio.centre('session-cluster');
-  assert.ok(Math.abs(moved.x - start.x - 120) < 3 && Math.abs(moved.y - start.y - 60) < 3, 'moved');
+  assert.ok(Math.abs(moved.x - start.x - dx) < 3 && Math.abs(moved.y - start.y - dy) < 3, 'moved');
   assert.equal(await studio.validations(), validations, 'moving a node does not re-validate');
   const names = (await studio.nodeNames()).sort();
   await until(() => studio.tid('status').getAttribute('data-saved'), (s) => s !== '', 'autosave');
