@@ -208,21 +208,6 @@ impl AppState {
         self.apply(Edit::SetField { id, pointer: pointer.to_string(), value }, true);
     }
 
-    /// Moves resources by an offset (end of a drag). Does not re-validate.
-    pub fn move_by(self, ids: &HashSet<ResourceId>, dx: f64, dy: f64) {
-        if dx == 0.0 && dy == 0.0 {
-            return;
-        }
-        let positions: Vec<(ResourceId, Point)> = self.design.with_value(|d| {
-            ids.iter()
-                .filter_map(|id| {
-                    d.layout.get(id).map(|p| (*id, Point { x: p.x + dx, y: p.y + dy }))
-                })
-                .collect()
-        });
-        self.apply(Edit::Move { positions }, false);
-    }
-
     /// Lays the whole design out again (drops hand placement); undoable.
     pub fn relayout(self) {
         let positions: Vec<(ResourceId, Point)> = self.design.with_value(|d| {
