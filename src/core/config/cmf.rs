@@ -64,7 +64,7 @@ pub fn classify_sql(sql: &str) -> Option<SqlKind> {
 }
 
 /// The namespace of an environment and where it is set.
-fn namespace_of(environment: Option<&Resource>) -> Option<(String, Source)> {
+pub(super) fn namespace_of(environment: Option<&Resource>) -> Option<(String, Source)> {
     let e = environment?;
     let ns = e.spec_str(&["kubernetesNamespace"])?;
     Some((
