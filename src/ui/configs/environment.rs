@@ -39,7 +39,7 @@ fn governs(e: &EnvironmentDefaults) -> String {
 pub fn defaults(e: &EnvironmentDefaults) -> impl IntoView + use<> {
     let sections: Vec<_> = e.sections.iter().filter(|s| !s.entries.is_empty()).cloned().collect();
     view! {
-        <section class="config environment" data-testid="environment-defaults" data-resource=e.reference.name.clone()>
+        <section class="environment" data-testid="environment-defaults" data-resource=e.reference.name.clone()>
             <h2>{describe(&e.reference)} " " <small>"defaults it imposes on its jobs"</small></h2>
             <p class="muted" data-testid="environment-governs">{governs(e)}</p>
             <p class="precedence" data-testid="environment-precedence">{ENVIRONMENT_PRECEDENCE}</p>

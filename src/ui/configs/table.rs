@@ -99,9 +99,10 @@ pub fn compared(left: String, right: String, keys: Vec<ComparedKey>) -> impl Int
         (1, _) => "1 key differs.".to_string(),
         (n, _) => format!("{n} keys differ."),
     };
+    let nothing_shown = differ.is_empty();
     view! {
         <p class="compare-summary" data-testid="compare-summary">{summary}</p>
-        <table class="grid compare-table">
+        <table class="grid compare-table" hidden=move || nothing_shown && folded.get()>
             <thead><tr><th>"Key"</th><th>{left}</th><th>{right}</th></tr></thead>
             <tbody>{differ.into_iter().map(row).collect_view()}</tbody>
             <tbody hidden=move || folded.get() data-testid="compare-equal">
