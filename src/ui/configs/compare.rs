@@ -152,10 +152,11 @@ pub fn Compare() -> impl IntoView {
     let sides = move || if mode.get() == Mode::Jobs { jobs } else { environments };
     let choices = Memo::new(move |_| {
         state.content.track();
-        match mode.get() {
+        let m = mode.get();
+        trace::time("config pickers", || match m {
             Mode::Jobs => job_choices(state),
             Mode::Environments => environment_choices(state),
-        }
+        })
     });
     let result = Memo::new(move |_| {
         let (l, r) = sides();
