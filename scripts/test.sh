@@ -26,11 +26,16 @@ step() {
   return "$rc"
 }
 
+# The app and its validation worker.
 wasm_size() {
-  local wasm
-  wasm="$(ls dist/*_bg.wasm)" || return 1
-  printf 'wasm: %s bytes, %s bytes gzipped (%s)\n' \
-    "$(wc -c <"$wasm")" "$(gzip -9 -c "$wasm" | wc -c)" "$(basename "$wasm")"
+  local wasm found=0
+  for wasm in dist/*_bg.wasm; do
+    [ -f "$wasm" ] || continue
+    found=1
+    printf 'wasm: %s bytes, %s bytes gzipped (%s)\n' \
+      "$(wc -c <"$wasm")" "$(gzip -9 -c "$wasm" | wc -c)" "$(basename "$wasm")"
+  done
+  [ "$found" -eq 1 ]
 }
 
 release_build() {

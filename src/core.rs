@@ -22,6 +22,9 @@ pub mod options;
 pub mod palette;
 pub mod podtemplate;
 pub mod pointer;
+#[cfg(test)]
+pub(crate) mod random_edits;
+pub mod replica;
 pub mod rules;
 pub mod schema;
 pub mod share;

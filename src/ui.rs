@@ -24,6 +24,8 @@ mod persist;
 pub mod state;
 mod storage;
 mod trace;
+mod validation;
 pub mod viewport;
+pub mod worker;
 
 pub use app::App;

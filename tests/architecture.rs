@@ -29,9 +29,12 @@ fn test_only_files(files: &[PathBuf]) -> Vec<PathBuf> {
         let dir = file.with_extension("");
         let mut after_cfg_test = false;
         for line in text.lines().map(str::trim) {
-            if let (true, Some(name)) =
-                (after_cfg_test, line.strip_prefix("mod ").and_then(|l| l.strip_suffix(';')))
-            {
+            if let (true, Some(name)) = (
+                after_cfg_test,
+                line.trim_start_matches("pub(crate) ")
+                    .strip_prefix("mod ")
+                    .and_then(|l| l.strip_suffix(';')),
+            ) {
                 out.push(dir.join(format!("{name}.rs")));
             }
             after_cfg_test = line == "#[cfg(test)]";

@@ -25,13 +25,19 @@ pub const MAX_NODES_PER_DOCUMENT: usize = 500_000;
 pub const MAX_DEPTH: usize = 200;
 
 /// Line numbers (1-based) of the values of one document, keyed by RFC 6901 JSON Pointer.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
 pub struct Positions(BTreeMap<String, u32>);
 
 impl Positions {
     /// Records the line of the value at `pointer` (the first record wins).
     pub fn insert(&mut self, pointer: String, line: u32) {
         self.0.entry(pointer).or_insert(line);
+    }
+
+    /// Every recorded pointer with its line, in pointer order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, u32)> {
+        self.0.iter().map(|(p, l)| (p.as_str(), *l))
     }
 
     /// The line of `pointer`, or of its nearest ancestor that has one.

@@ -23,6 +23,12 @@ use super::state::{AppState, Panel, use_state};
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    // Validation runs in a worker; every content change sends it what changed.
+    super::validation::start_worker(state);
+    Effect::new(move |_| {
+        state.content.track();
+        state.check();
+    });
     // The CMF session outlives the Apply tab (plan, statuses and token survive a tab switch).
     Session::provide(state);
     state.restore();

@@ -120,16 +120,18 @@ fn open(state: super::state::AppState, files: Vec<super::analysis::SourceFile>) 
 fn SummaryBar() -> impl IntoView {
     let state = use_state();
     let summary = Memo::new(move |_| state.findings.with(|f| Summary::of(f)));
-    let runs = move || {
-        state.findings.with(|_| ());
-        state.validations.get_value()
+    let runs = move || state.validations.get();
+    // "checking" while the worker validates a newer revision than the one shown.
+    let checked = move || {
+        if state.checked.get() == state.content.get() { "checked" } else { "checking" }
     };
     view! {
         <div class="summary" data-testid="summary">
             <span class="sev error" data-testid="count-error">{move || summary.get().errors}" errors"</span>
             <span class="sev warning" data-testid="count-warning">{move || summary.get().warnings}" warnings"</span>
             <span class="sev info" data-testid="count-info">{move || summary.get().infos}" infos"</span>
-            <span class="status" data-testid="status" data-state="checked" data-validations=runs
+            <span class="status" data-testid="status" data-state=checked data-validations=runs
+                data-validator=move || state.validator_at.get()
                 data-resources=move || state.nodes.with(|n| n.len()).to_string()
                 data-saved=move || state.saved.get().map(|s| s.to_string()).unwrap_or_default()>
                 {move || format!("{} resources", state.nodes.with(|n| n.len()))}

@@ -3,7 +3,8 @@
 //! The design lives in a `StoredValue` and announces changes through two counters:
 //! `content` (resources changed: validation, configurations and exports re-run) and
 //! `placement` (positions changed: only the canvas redraws). Moving a node therefore never
-//! re-validates.
+//! re-validates. Rule findings arrive asynchronously from the validation worker
+//! (`validation.rs`); everything else is derived here, on the page.
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
@@ -12,6 +13,7 @@ use leptos::prelude::*;
 
 use super::analysis::{self, EdgeBase, NodeBase};
 use super::trace;
+use super::validation::{self, CheckerHandle};
 use super::viewport::{DragOffset, Viewport};
 use crate::core::design::{Design, Point};
 use crate::core::edit::History;
@@ -19,7 +21,6 @@ use crate::core::finding::{Finding, Severity};
 use crate::core::graph::Graph;
 use crate::core::layout::{self, Frame};
 use crate::core::model::ResourceId;
-use crate::core::rules::Validator;
 
 /// A value shared by pointer; two are equal only when they are the same allocation, so a
 /// memo holding one notifies on every recomputation without comparing large values.
@@ -45,7 +46,8 @@ impl<T> std::ops::Deref for Shared<T> {
     }
 }
 
-fn shared<T>(value: T) -> Shared<T> {
+/// `value`, newly shared.
+pub fn shared<T>(value: T) -> Shared<T> {
     Shared(Arc::new(value))
 }
 
@@ -127,8 +129,17 @@ pub struct AppState {
     pub positions: Memo<Shared<HashMap<ResourceId, Point>>>,
     /// Namespace frames around the current positions.
     pub frames: Memo<Shared<Vec<Frame>>>,
-    /// How many times validation has run (shown for diagnostics and tests).
-    pub validations: StoredValue<u32>,
+    /// How many validation results have arrived (shown for diagnostics and tests).
+    pub validations: RwSignal<u32>,
+    /// Findings of the rules, as the last validation result gave them.
+    pub rule_findings: RwSignal<Shared<Vec<Finding>>>,
+    /// The `content` revision the shown findings belong to (behind `content` while a
+    /// validation is under way).
+    pub checked: RwSignal<u64>,
+    /// Where validation runs (worker or page) and what is in flight.
+    pub checker: CheckerHandle,
+    /// Where validation runs, for the status line: `worker`, `page`, or `starting`.
+    pub validator_at: RwSignal<&'static str>,
     /// The revision last autosaved (content + placement counters).
     pub saved: RwSignal<Option<u64>>,
     /// False for generated designs, which must not overwrite the user's.
@@ -144,41 +155,28 @@ impl AppState {
         let content = RwSignal::new(0u64);
         let placement = RwSignal::new(0u64);
         let import_findings = RwSignal::new(Vec::new());
-        let validations = StoredValue::new(0);
-        // Incremental: an edit re-runs only the rules and configurations it can affect.
-        let validator = StoredValue::new_local(Validator::new());
+        let validations = RwSignal::new(0);
+        let rule_findings = RwSignal::new(shared(Vec::new()));
+        // Rule findings come from the validation worker (`validation.rs`), asynchronously.
         let findings = Memo::new(move |_| {
-            content.track();
-            validations.update_value(|n| *n += 1);
-            let rules = trace::time("validate", || {
-                design.with_value(|d| {
-                    validator
-                        .try_update_value(|v| {
-                            let out = v.run(d, analysis::targets(d));
-                            trace::note(|| format!("validator {:?}", v.stats()));
-                            out
-                        })
-                        .unwrap_or_default()
-                })
-            });
+            let rules = rule_findings.get();
             import_findings.with(|imp| {
                 if imp.is_empty() {
-                    Shared(rules)
+                    rules
                 } else {
                     shared(analysis::with_import_findings(&rules, imp))
                 }
             })
         });
-        // The validator builds the graph anyway; share its copy instead of a second build.
+        // Built here for the canvas: the worker's graph lives in another thread.
         let graph = Memo::new(move |_| {
-            findings.track();
-            validator.with_value(|v| v.graph()).map(Shared).unwrap_or_else(|| {
-                trace::time("graph", || design.with_value(|d| shared(Graph::build(d))))
-            })
+            content.track();
+            trace::time("graph", || design.with_value(|d| shared(Graph::build(d))))
         });
         // Nodes and edges keep their previous allocation when an edit leaves them equal, so
         // the canvas does not re-cull and re-diff thousands of items for nothing.
         let nodes = Memo::new(move |prev: Option<&Shared<Vec<NodeBase>>>| {
+            content.track();
             let badges = findings.with(|f| analysis::badges(f));
             let now = trace::time("nodes", || design.with_value(|d| analysis::nodes(d, &badges)));
             reuse_if_equal(prev, now)
@@ -221,6 +219,10 @@ impl AppState {
             positions,
             frames,
             validations,
+            rule_findings,
+            checked: RwSignal::new(0),
+            checker: validation::checker(),
+            validator_at: RwSignal::new("page"),
             saved: RwSignal::new(None),
             autosave_enabled: StoredValue::new(true),
             history: StoredValue::new(History::default()),

@@ -25,7 +25,7 @@ fn enabled() -> bool {
 }
 
 /// Milliseconds from `performance.now()` (0 when unavailable).
-fn now() -> f64 {
+pub fn now() -> f64 {
     let Some(window) = web_sys::window() else { return 0.0 };
     let perf = js_sys::Reflect::get(&window, &JsValue::from_str("performance")).ok();
     let now = perf.as_ref().and_then(|p| js_sys::Reflect::get(p, &JsValue::from_str("now")).ok());
@@ -50,5 +50,12 @@ pub fn time<T>(name: &str, f: impl FnOnce() -> T) -> T {
 pub fn note(what: impl FnOnce() -> String) {
     if enabled() {
         log!("[trace] {} 0", what());
+    }
+}
+
+/// Logs a duration measured elsewhere (e.g. a worker round trip) when tracing is on.
+pub fn report(name: &str, ms: f64) {
+    if enabled() {
+        log!("[trace] {name} {ms:.1}");
     }
 }

@@ -87,6 +87,16 @@ export class Studio {
     return Number(await this.tid('status').getAttribute('data-validations'));
   }
 
+  /**
+   * Waits until a validation result newer than `before` (a `validations()` count) has
+   * arrived and the findings shown are those of the current design (validation runs in
+   * a worker; an answer to an older request may come first).
+   */
+  async validated(before, what) {
+    await until(() => this.validations(), (n) => n > before, what);
+    await this.page.locator('[data-testid="status"][data-state="checked"]').waitFor();
+  }
+
   /** Number of resources in the design. */
   async resources() {
     return Number(await this.tid('status').getAttribute('data-resources'));
@@ -143,7 +153,7 @@ export class Studio {
   async open(id) {
     const before = await this.validations();
     await this.tid('example-select').selectOption(id);
-    await until(() => this.validations(), (n) => n > before, `validation of ${id}`);
+    await this.validated(before, `validation of ${id}`);
   }
 
   /** Adds a palette entry (by id). */
@@ -165,7 +175,7 @@ export class Studio {
       await input.press('Enter');
       await input.evaluate((e) => e.blur());
     }
-    await until(() => this.validations(), (n) => n > before, `validation after setting ${pointer}`);
+    await this.validated(before, `validation after setting ${pointer}`);
   }
 
   async tab(name) {

@@ -52,7 +52,7 @@ async function editYaml(name, from, to) {
   const before = await studio.validations();
   await editor.fill(text.replace(from, to));
   // Applied once typing pauses (the editor's debounce), before the tab is left.
-  await until(() => studio.validations(), (n) => n > before, `validation after editing ${name}`);
+  await studio.validated(before, `validation after editing ${name}`);
   await studio.tid('inspector-tab-form').click();
 }
 

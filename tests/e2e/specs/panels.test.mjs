@@ -37,7 +37,7 @@ test('two jobs compare side by side, differences marked', async () => {
   const before = await studio.validations();
   await studio.tid('config-new-value').fill('7');
   await studio.tid('config-add').click();
-  await until(() => studio.validations(), (n) => n > before, 'validation after adding a key');
+  await studio.validated(before, 'validation after adding a key');
   await studio.tab('config');
   const options = await studio.tid('compare-left').locator('option').allTextContents();
   const left = options.find((o) => o.startsWith('FlinkDeployment flink/session-cluster'));
@@ -80,7 +80,7 @@ test('the YAML tab parses as you type: errors inline, a valid edit applies and t
   assert.match(problem[0], /^line \d+: /);
   const before = await studio.validations();
   await editor.fill(text.replace('parallelism: 2', 'parallelism: 5'));
-  await until(() => studio.validations(), (n) => n > before, 'validation after the YAML edit');
+  await studio.validated(before, 'validation after the YAML edit');
   assert.equal(await studio.tid('yaml-problem').count(), 0);
   await studio.tid('inspector-tab-form').click();
   assert.equal(await studio.page.locator('[data-testid="form"] [data-pointer="/spec/job/parallelism"]').inputValue(), '5');

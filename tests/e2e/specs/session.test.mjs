@@ -51,7 +51,7 @@ test('a resource added from the palette and connected by dragging gets its refer
   assert.equal(await studio.page.locator(`[data-testid="edge-dangling"] [data-testid="ghost-name"]`).first().textContent(), 'missing: nowhere');
   const before = await studio.validations();
   await studio.connect(name, 'session-cluster');
-  await until(() => studio.validations(), (n) => n > before, 'validation after connecting');
+  await studio.validated(before, 'validation after connecting');
   await studio.tab('inspector');
   await studio.clickNode(name);
   const value = await studio.page.locator('[data-testid="form"] [data-pointer="/spec/deploymentName"]').inputValue();
@@ -97,7 +97,7 @@ test('editing the Flink configuration changes the effective configuration', asyn
   const before = await studio.validations();
   await row.fill('4');
   await row.press('Enter');
-  await until(() => studio.validations(), (n) => n > before, 'validation after the config edit');
+  await studio.validated(before, 'validation after the config edit');
   await studio.tab('config');
   assert.equal(await until(slots, (v) => v === '4', 'slots 4'), '4');
 });

@@ -1,9 +1,10 @@
 //! NAME-K8S-002 — Kubernetes object names are DNS subdomains.
 //!
 //! What it checks: names of ServiceAccounts, Secrets, ConfigMaps, PVCs, Roles,
-//! RoleBindings (and cluster variants) and of CFK CRs that are not CMF concepts
-//! (`CMFRestClass`; the CMF ones are checked by NAME-CMF-001) are DNS subdomains:
-//! ≤ 253 chars of lowercase alphanumerics, '-' and '.'.
+//! RoleBindings (and cluster variants), of the operator's FlinkSessionJobs and
+//! FlinkStateSnapshots (FlinkDeployments: the stricter NAME-FKO-001) and of CFK CRs
+//! that are not CMF concepts (`CMFRestClass`; the CMF ones are checked by NAME-CMF-001)
+//! are DNS subdomains: ≤ 253 chars of lowercase alphanumerics, '-' and '.'.
 //! Why: the API server rejects other names.
 //! How to fix: use lowercase letters, digits, '-' and '.'.
 
@@ -26,6 +27,8 @@ const KINDS: &[Kind] = &[
     Kind::RoleBinding,
     Kind::ClusterRoleBinding,
     Kind::CmfRestClass,
+    Kind::FlinkSessionJob,
+    Kind::FlinkStateSnapshot,
 ];
 
 impl Rule for ObjectName {
@@ -72,6 +75,16 @@ mod tests {
         );
         assert_eq!(pointers(&f), [("/metadata/name".into(), Severity::Error)]);
         assert_eq!(f[0].line, Some(4));
+    }
+
+    #[test]
+    fn fires_on_a_session_job_the_api_server_would_refuse() {
+        let f = check(
+            &ObjectName,
+            "apiVersion: flink.apache.org/v1beta1\nkind: FlinkSessionJob\nmetadata:\n  name: Final_Bad\nspec: {deploymentName: s}\n",
+        );
+        assert_eq!(pointers(&f), [("/metadata/name".into(), Severity::Error)]);
+        assert!(f[0].message.contains("FlinkSessionJob"), "{}", f[0].message);
     }
 
     #[test]

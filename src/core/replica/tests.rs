@@ -1,0 +1,109 @@
+//! The replica follows the design through any edits, and the service behind it answers
+//! exactly what a full validation of the design answers.
+
+use serde_json::json;
+
+use super::*;
+use crate::core::design::Point;
+use crate::core::generate;
+use crate::core::random_edits::{Rng, corpus_design, edit};
+use crate::core::rules::validate;
+use crate::core::targets::Targets;
+
+/// Sends `delta` through JSON, as `postMessage` carries it.
+fn over_the_wire(delta: Delta) -> Delta {
+    serde_json::from_str(&serde_json::to_string(&delta).expect("serializes")).expect("parses")
+}
+
+#[test]
+fn replica_follows_random_edits() {
+    let mut design = corpus_design();
+    let (mut replicator, mut replica) = (Replicator::new(), Replica::new());
+    let mut rng = Rng(0xfeed);
+    for step in 0..120 {
+        if let Some(delta) = replicator.delta(&design) {
+            replica.apply(over_the_wire(delta)).expect("in step");
+        }
+        assert!(
+            replica.design().resources == design.resources,
+            "step {step}: the replica differs from the design"
+        );
+        edit(&mut design, &mut rng);
+    }
+}
+
+#[test]
+fn a_move_or_a_note_sends_nothing_and_an_edit_sends_one_resource() {
+    let mut design = generate::design(200);
+    let mut replicator = Replicator::new();
+    let first = replicator.delta(&design).expect("first delta");
+    assert!(first.reset);
+    assert_eq!(first.upserts.len(), design.resources.len());
+    let id = design.resources[7].id;
+    design.layout.insert(id, Point { x: 1.0, y: 2.0 });
+    design.notes.insert(id, "why".into());
+    assert_eq!(replicator.delta(&design), None, "layout and notes are not validated");
+    design.resources[7].doc["metadata"]["labels"] = json!({"team": "payments"});
+    let delta = replicator.delta(&design).expect("an edit");
+    assert!(!delta.reset);
+    assert_eq!(delta.upserts.iter().map(|w| w.id).collect::<Vec<_>>(), vec![id]);
+    assert!(delta.removed.is_empty() && delta.order.is_none());
+    let gone = design.resources.remove(3).id;
+    let delta = replicator.delta(&design).expect("a removal");
+    assert_eq!(delta.removed, vec![gone]);
+    assert_eq!(delta.order.map(|o| o.len()), Some(design.resources.len()));
+}
+
+#[test]
+fn a_delta_that_misses_an_earlier_one_is_refused_and_a_reset_recovers() {
+    let mut design = generate::design(20);
+    let mut replicator = Replicator::new();
+    let mut replica = Replica::new();
+    replica.apply(replicator.delta(&design).expect("first")).expect("in step");
+    let copy = design.resources[2].clone();
+    design.push(copy);
+    let lost = replicator.delta(&design).expect("an addition");
+    design.resources[0].doc["metadata"]["name"] = json!("renamed");
+    let next = replicator.delta(&design).expect("an edit");
+    drop(lost);
+    let err = replica.apply(next).expect_err("the addition was lost");
+    assert!(err.to_string().contains("out of step"), "{err}");
+    replicator.restart();
+    replica.apply(replicator.delta(&design).expect("a reset")).expect("in step");
+    assert!(replica.design().resources == design.resources);
+}
+
+#[test]
+fn the_service_answers_what_a_full_validation_answers() {
+    let mut design = corpus_design();
+    let mut replicator = Replicator::new();
+    let mut service = ValidationService::new();
+    let mut rng = Rng(0xabc);
+    let mut shown = Vec::new();
+    for seq in 1..=40 {
+        if let Some(delta) = replicator.delta(&design) {
+            let request = serde_json::to_string(&Request { seq, delta }).expect("serializes");
+            let reply: Reply =
+                serde_json::from_str(&service.handle_json(&request)).expect("a reply");
+            assert_eq!((reply.seq, reply.error), (seq, None));
+            if let Some(pairs) = reply.findings {
+                shown = findings_of(pairs);
+            }
+        }
+        let full = validate(&design, Targets::of(&design, design.targets));
+        assert!(shown == full, "request {seq}: the worker's findings differ");
+        assert!(
+            shown.iter().zip(&full).all(|(a, b)| a.resource_id == b.resource_id),
+            "request {seq}: resource ids lost on the way"
+        );
+        edit(&mut design, &mut rng);
+    }
+}
+
+#[test]
+fn an_unreadable_request_gets_an_error_reply() {
+    let mut service = ValidationService::new();
+    let reply: Reply = serde_json::from_str(&service.handle_json("{not json")).expect("a reply");
+    assert_eq!(reply.findings, None);
+    assert!(reply.error.is_some_and(|e| e.contains("could not be read")));
+}

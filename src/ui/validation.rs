@@ -1,0 +1,237 @@
+//! Validation off the main thread. The rules run in a Web Worker (`flink-studio-validator`,
+//! `src/validation_worker.rs`) that holds a replica of the design and an incremental
+//! validator (`core::replica`). After each content change the page sends only what
+//! changed (`Replicator::delta`, a few hundred bytes for one edit); the worker answers
+//! with the findings. Input is never blocked by validation, whatever the design's size.
+//!
+//! One request is out at a time: edits made meanwhile are gathered into the next delta,
+//! so a burst of keystrokes costs one more validation, not one per key. When the worker
+//! cannot start or fails, validation falls back to the page (the same incremental
+//! validator, synchronously) and the status line says so.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use super::analysis;
+use super::state::{AppState, Shared, shared};
+use super::trace::{self, now};
+use crate::core::finding::Finding;
+use crate::core::replica::{Replicator, Reply, Request, findings_of};
+use crate::core::rules::Validator;
+
+/// The first message of a started worker (replies are JSON objects).
+pub const READY: &str = "ready";
+
+/// Script of the worker (written by Trunk's loader shim next to index.html).
+const WORKER_SCRIPT: &str = "flink-studio-validator_loader.js";
+
+/// How long the worker may take to start before the page validates by itself.
+const START_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// Where validation runs and what is in flight.
+pub struct Checker {
+    worker: Option<web_sys::Worker>,
+    ready: bool,
+    /// Sequence number of the request in flight.
+    in_flight: Option<u64>,
+    /// The design changed after the request in flight was sent.
+    again: bool,
+    replicator: Replicator,
+    seq: u64,
+    /// Content revision each request was made at, and when it was sent (ms).
+    sent: HashMap<u64, (u64, f64)>,
+    /// Used when there is no worker.
+    local: Validator,
+}
+
+impl Checker {
+    fn new() -> Self {
+        Self {
+            worker: None,
+            ready: false,
+            in_flight: None,
+            again: false,
+            replicator: Replicator::new(),
+            seq: 0,
+            sent: HashMap::new(),
+            local: Validator::new(),
+        }
+    }
+}
+
+/// The checker in the app state (arena handle; the worker handle is not `Send`).
+pub type CheckerHandle = StoredValue<Checker, LocalStorage>;
+
+/// A checker with no worker yet ([`start_worker`] starts it).
+pub fn checker() -> CheckerHandle {
+    StoredValue::new_local(Checker::new())
+}
+
+impl AppState {
+    /// Validates the current design: sends the change to the worker, or validates on
+    /// the page when there is none. Called after every content change.
+    pub fn check(self) {
+        let rev = self.content.get_untracked();
+        let worker = self.checker.with_value(|c| c.worker.clone());
+        let Some(worker) = worker else {
+            self.check_here(rev);
+            return;
+        };
+        let waiting = self.checker.with_value(|c| !c.ready || c.in_flight.is_some());
+        if waiting {
+            self.checker.update_value(|c| c.again = true);
+            return;
+        }
+        let request = self.checker.try_update_value(|c| {
+            let delta = trace::time("delta", || self.design.with_value(|d| c.replicator.delta(d)))?;
+            c.seq += 1;
+            c.in_flight = Some(c.seq);
+            c.sent.insert(c.seq, (rev, now()));
+            Some(Request { seq: c.seq, delta })
+        });
+        match request.flatten() {
+            Some(request) => {
+                let text = trace::time("send delta", || serde_json::to_string(&request));
+                let posted = text
+                    .map_err(|e| e.to_string())
+                    .and_then(|t| worker.post_message(&t.into()).map_err(|e| format!("{e:?}")));
+                if let Err(e) = posted {
+                    self.worker_failed(&format!("could not send the design: {e}"));
+                }
+            }
+            // Nothing a rule reads changed (e.g. an undo back to what was validated).
+            None => self.checked.set(rev),
+        }
+    }
+
+    /// Validates on the page, synchronously.
+    fn check_here(self, rev: u64) {
+        let rules = trace::time("validate (on the page)", || {
+            self.design.with_value(|d| {
+                self.checker
+                    .try_update_value(|c| c.local.run(d, analysis::targets(d)))
+                    .unwrap_or_default()
+            })
+        });
+        self.show(Shared(rules), rev);
+    }
+
+    fn show(self, rules: Shared<Vec<Finding>>, rev: u64) {
+        self.validations.update(|n| *n += 1);
+        self.rule_findings.set(rules);
+        self.checked.set(rev);
+    }
+
+    /// A message from the worker: it started, or it answered a request.
+    fn on_message(self, text: String) {
+        if text == READY {
+            self.checker.update_value(|c| c.ready = true);
+            self.validator_at.set("worker");
+            self.check();
+            return;
+        }
+        let reply = trace::time("read reply", || serde_json::from_str::<Reply>(&text));
+        let reply = match reply {
+            Ok(r) => r,
+            Err(e) => return self.worker_failed(&format!("its answer could not be read: {e}")),
+        };
+        let (rev, sent_at) =
+            self.checker.with_value(|c| c.sent.get(&reply.seq).copied()).unwrap_or((0, 0.0));
+        trace::note(|| format!("validator {}", reply.stats));
+        trace::report("validate (worker, round trip)", now() - sent_at);
+        self.checker.update_value(|c| {
+            c.sent.remove(&reply.seq);
+            if c.in_flight == Some(reply.seq) || reply.seq == 0 {
+                c.in_flight = None;
+            }
+        });
+        if let Some(error) = reply.error {
+            // Out of step: start again from the whole design.
+            leptos::logging::warn!("validation worker: {error}");
+            self.checker.update_value(|c| {
+                c.replicator.restart();
+                c.again = true;
+            });
+        } else {
+            match reply.findings {
+                Some(pairs) => self.show(shared(findings_of(pairs)), rev),
+                None => {
+                    self.validations.update(|n| *n += 1);
+                    self.checked.set(rev);
+                }
+            }
+        }
+        let again =
+            self.checker.try_update_value(|c| std::mem::take(&mut c.again)).unwrap_or(false);
+        if again {
+            self.check();
+        }
+    }
+
+    /// Drops the worker and validates on the page from now on.
+    fn worker_failed(self, why: &str) {
+        let had = self.checker.try_update_value(|c| {
+            let had = c.worker.take();
+            if let Some(w) = &had {
+                w.terminate();
+            }
+            c.in_flight = None;
+            c.sent.clear();
+            had.is_some()
+        });
+        if had == Some(true) {
+            self.validator_at.set("page");
+            self.say(
+                format!("Validation runs on the page now: the validation worker {why}. Large designs may feel slower."),
+                true,
+            );
+            self.check();
+        }
+    }
+}
+
+/// Starts the validation worker. Until it is ready, changes wait for it; if it fails to
+/// start (or later), validation falls back to the page.
+pub fn start_worker(state: AppState) {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+
+    let worker = match web_sys::Worker::new(WORKER_SCRIPT) {
+        Ok(w) => w,
+        Err(e) => {
+            leptos::logging::warn!("validation worker not started: {e:?}");
+            return;
+        }
+    };
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            if let Some(text) = e.data().as_string() {
+                state.on_message(text);
+            }
+        });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    // A script that fails to load fires a plain `Event`; a failure inside, an `ErrorEvent`.
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        e.prevent_default();
+        let message = js_sys::Reflect::get(&e, &"message".into())
+            .ok()
+            .and_then(|m| m.as_string())
+            .filter(|m| !m.is_empty())
+            .unwrap_or_else(|| "its script could not be loaded".into());
+        state.worker_failed(&format!("stopped ({message})"));
+    });
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
+    state.checker.update_value(|c| c.worker = Some(worker));
+    state.validator_at.set("starting");
+    set_timeout(
+        move || {
+            if state.checker.with_value(|c| c.worker.is_some() && !c.ready) {
+                state.worker_failed("did not start");
+            }
+        },
+        START_TIMEOUT,
+    );
+}
