@@ -5,6 +5,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 mod cmf;
+mod compare;
+mod environment;
 mod fko;
 mod merge;
 mod source;
@@ -21,9 +23,17 @@ use super::pointer;
 use super::targets::Targets;
 
 pub use cmf::{SqlKind, classify_sql};
+pub use compare::{
+    ComparedKey, ComparedSection, Difference, EnvironmentComparison, compare_configs,
+    compare_defaults, compare_environments, compare_maps,
+};
+pub use environment::{
+    DefaultValue, DefaultsSection, ENVIRONMENT_PRECEDENCE, EnvironmentDefaults, GOVERNED_KINDS,
+    Governed, SectionDefaults, environment_defaults,
+};
 pub(crate) use source::Env;
 use source::configs_of;
-pub use source::{ConfigInputs, ConfigSource};
+pub use source::{ConfigInputs, ConfigSource, effective_configs_of, scopes_of};
 
 /// A configuration layer, lowest precedence first within each engine (domain.md §3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -7,7 +7,6 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::config::{self, EffectiveConfig};
 use crate::core::design::{Design, Point};
 use crate::core::export::{self, ExportOptions};
 use crate::core::finding::{self, Finding, Severity};
@@ -49,11 +48,6 @@ pub fn with_import_findings(rules: &[Finding], import_findings: &[Finding]) -> V
     all.extend_from_slice(rules);
     finding::sort(&mut all);
     all
-}
-
-/// The effective configuration of every job-bearing resource.
-pub fn configs(design: &Design, graph: &Graph) -> Vec<EffectiveConfig> {
-    config::effective_configs(design, graph, &targets(design))
 }
 
 /// A copy of the design holding only `ids` (all of it when `ids` is empty).

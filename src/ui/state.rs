@@ -15,7 +15,6 @@ use super::analysis::{self, EdgeBase, NodeBase};
 use super::trace;
 use super::validation::{self, CheckerHandle};
 use super::viewport::{DragOffset, Viewport};
-use crate::core::config::EffectiveConfig;
 use crate::core::design::{Design, Point};
 use crate::core::edit::History;
 use crate::core::finding::{Finding, Severity};
@@ -122,8 +121,6 @@ pub struct AppState {
     pub graph: Memo<Shared<Graph>>,
     /// Import diagnostics and rule findings.
     pub findings: Memo<Shared<Vec<Finding>>>,
-    /// Effective configurations.
-    pub configs: Memo<Shared<Vec<EffectiveConfig>>>,
     /// Canvas nodes with their badges.
     pub nodes: Memo<Shared<Vec<NodeBase>>>,
     /// Canvas edges (resolved and dangling).
@@ -176,10 +173,6 @@ impl AppState {
             content.track();
             trace::time("graph", || design.with_value(|d| shared(Graph::build(d))))
         });
-        let configs = Memo::new(move |_| {
-            let g = graph.get();
-            trace::time("configs", || design.with_value(|d| shared(analysis::configs(d, &g))))
-        });
         // Nodes and edges keep their previous allocation when an edit leaves them equal, so
         // the canvas does not re-cull and re-diff thousands of items for nothing.
         let nodes = Memo::new(move |prev: Option<&Shared<Vec<NodeBase>>>| {
@@ -221,7 +214,6 @@ impl AppState {
             help: RwSignal::new(false),
             graph,
             findings,
-            configs,
             nodes,
             edges,
             positions,

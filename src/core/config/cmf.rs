@@ -48,23 +48,29 @@ pub fn classify_sql(sql: &str) -> Option<SqlKind> {
         }
     }
     let rest = rest.trim_start_matches('(');
-    let words: Vec<String> =
-        rest.split_whitespace().take(64).map(|w| w.to_ascii_uppercase()).collect();
-    let first = words.first()?.trim_end_matches(';');
-    Some(match first {
+    // Only the first word is upper-cased (this runs for every statement on every edit).
+    let mut words = rest.split_whitespace().take(64);
+    let first = words.next()?.trim_end_matches(';').to_ascii_uppercase();
+    let mut later = || {
+        let (mut as_, mut select) = (false, false);
+        for w in words.by_ref() {
+            as_ |= w.eq_ignore_ascii_case("AS");
+            select |= w.eq_ignore_ascii_case("SELECT");
+        }
+        as_ && select
+    };
+    Some(match first.as_str() {
         "SELECT" | "WITH" | "VALUES" | "EXPLAIN" => SqlKind::Interactive,
         "INSERT" | "EXECUTE" | "BEGIN" => SqlKind::Detached,
         // CREATE TABLE … AS SELECT runs a job that writes the new table.
-        "CREATE" if words.iter().any(|w| w == "AS") && words.iter().any(|w| w == "SELECT") => {
-            SqlKind::Detached
-        }
+        "CREATE" if later() => SqlKind::Detached,
         "CREATE" | "ALTER" | "DROP" | "SHOW" | "DESCRIBE" | "DESC" | "USE" => SqlKind::Metadata,
         _ => return None,
     })
 }
 
 /// The namespace of an environment and where it is set.
-fn namespace_of(environment: Option<&Resource>) -> Option<(String, Source)> {
+pub(super) fn namespace_of(environment: Option<&Resource>) -> Option<(String, Source)> {
     let e = environment?;
     let ns = e.spec_str(&["kubernetesNamespace"])?;
     Some((

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use super::{EffectiveConfig, cmf, fko};
+use super::{EffectiveConfig, Scope, SqlKind, classify_sql, cmf, fko, is_job_bearing};
 use crate::core::design::Design;
 use crate::core::graph::{EdgeKind, Graph};
 use crate::core::model::{Kind, Resource, ResourceId};
@@ -43,6 +43,37 @@ impl<'a> ConfigSource<'a> {
     }
 }
 
+/// The effective configurations of the resources `ids` only (in that order; ids that
+/// are not job-bearing resources of the design give none): the entries of
+/// [`effective_configs`](super::effective_configs) for those resources, without
+/// computing the others.
+pub fn effective_configs_of(
+    design: &Design,
+    graph: &Graph,
+    _targets: &crate::core::targets::Targets,
+    ids: &[ResourceId],
+) -> Vec<EffectiveConfig> {
+    let env = Env::new(design, graph);
+    ids.iter()
+        .filter_map(|id| env.resource(*id))
+        .filter(|r| is_job_bearing(r))
+        .flat_map(|r| configs_of(&env, r))
+        .collect()
+}
+
+/// The configurations a resource has, without computing them: none, the cluster's, or
+/// (statements that run a Flink job) the cluster's and the job's.
+pub fn scopes_of(r: &Resource) -> &'static [Scope] {
+    match r.kind {
+        Kind::Statement => match classify_sql(r.spec_str(&["statement"]).unwrap_or("")) {
+            Some(SqlKind::Metadata) => &[],
+            _ => &[Scope::Cluster, Scope::Job],
+        },
+        _ if is_job_bearing(r) => &[Scope::Cluster],
+        _ => &[],
+    }
+}
+
 pub(super) fn configs_of(env: &Env<'_>, r: &Resource) -> Vec<EffectiveConfig> {
     match r.kind {
         Kind::FlinkDeployment => vec![fko::deployment(env, r)],
@@ -66,6 +97,11 @@ impl<'a> Env<'a> {
     pub(super) fn new(design: &'a Design, graph: &'a Graph) -> Self {
         let by_id = design.resources.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
         Self { design, graph, by_id, reads: RefCell::default() }
+    }
+
+    /// The resource with this id (not recorded as read).
+    fn resource(&self, id: ResourceId) -> Option<&'a Resource> {
+        self.by_id.get(&id).map(|i| &self.design.resources[*i])
     }
 
     /// The first resolved target of `r`'s references of one kind.
