@@ -79,6 +79,17 @@ pub fn cmf_json(design: &Design, only: &HashSet<ResourceId>, secrets: bool) -> S
         .join("\n")
 }
 
+/// The first `lines` lines of `text`, and how many more there are (if any).
+pub fn preview(text: &str, lines: usize) -> (String, Option<usize>) {
+    match text.match_indices('\n').nth(lines.saturating_sub(1)) {
+        Some((end, _)) if end + 1 < text.len() => {
+            let more = text[end + 1..].lines().count();
+            (text[..=end].to_string(), Some(more))
+        }
+        _ => (text.to_string(), None),
+    }
+}
+
 /// Finding count and worst severity per resource.
 pub fn badges(findings: &[Finding]) -> HashMap<ResourceId, (usize, Severity)> {
     let mut out: HashMap<ResourceId, (usize, Severity)> = HashMap::new();
@@ -216,6 +227,14 @@ mod tests {
         let placed = place_new(&d, &HashSet::from([id]), None);
         assert_eq!(placed.len(), 1);
         assert!(placed[0].1.y > bottom, "{placed:?} not below {bottom}");
+    }
+
+    #[test]
+    fn a_long_export_is_previewed_by_its_head_and_counts_the_rest() {
+        assert_eq!(preview("a\nb\nc\n", 5), ("a\nb\nc\n".to_string(), None));
+        assert_eq!(preview("a\nb\nc\n", 3), ("a\nb\nc\n".to_string(), None));
+        assert_eq!(preview("a\nb\nc\nd", 2), ("a\nb\n".to_string(), Some(2)));
+        assert_eq!(preview("a\nb\nc\nd\n", 3), ("a\nb\nc\n".to_string(), Some(1)));
     }
 
     #[test]

@@ -8,6 +8,9 @@ use leptos::prelude::*;
 use super::analysis;
 use super::{browser, diagram, state::use_state};
 
+/// Lines of the export shown on the page (Copy and Download give all of it).
+const PREVIEW_LINES: usize = 2_000;
+
 /// What to export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
@@ -24,18 +27,36 @@ pub fn ExportPanel() -> impl IntoView {
     let secrets = RwSignal::new(false);
     let legend = RwSignal::new(true);
     let note = RwSignal::new(String::new());
-    let text = Memo::new(move |_| {
+    // Computed in a task of its own, after the edit's task: the edit's other derived
+    // views and this export (25–35 ms at 2,000 resources) each stay under 50 ms.
+    let text = RwSignal::new(String::new());
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
         state.content.track();
         let only: HashSet<_> = if only_selection.get() {
             state.selection.with(|s| s.iter().copied().collect())
         } else {
             HashSet::new()
         };
-        let secrets = secrets.get();
-        state.design.with_value(|d| match format.get() {
-            Format::Kubectl => analysis::kubectl(d, &only, secrets),
-            Format::Cmf => analysis::cmf_json(d, &only, secrets),
-        })
+        let (secrets, format) = (secrets.get(), format.get());
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        set_timeout(
+            move || {
+                // A newer change is already scheduled: skip this one.
+                if generation.try_get_value() != Some(mine) {
+                    return;
+                }
+                let out = super::trace::time("export", || {
+                    state.design.with_value(|d| match format {
+                        Format::Kubectl => analysis::kubectl(d, &only, secrets),
+                        Format::Cmf => analysis::cmf_json(d, &only, secrets),
+                    })
+                });
+                text.try_set(out);
+            },
+            std::time::Duration::ZERO,
+        );
     });
     let file_name = move || match format.get_untracked() {
         Format::Kubectl => ("flink-studio.yaml", "application/yaml"),
@@ -79,6 +100,8 @@ pub fn ExportPanel() -> impl IntoView {
         });
     };
     let empty = move || text.with(|e| e.trim().is_empty());
+    // A big design's export is megabytes: the page shows its head, Copy/Download the whole.
+    let preview = Memo::new(move |_| text.with(|t| analysis::preview(t, PREVIEW_LINES)));
     view! {
         <div class="panel" data-testid="export">
             <div class="toolbar">
@@ -103,7 +126,12 @@ pub fn ExportPanel() -> impl IntoView {
                 when=move || !empty()
                 fallback=|| view! { <p class="empty" data-testid="export-empty">"Nothing to export for this design or selection."</p> }
             >
-                <pre class="code" data-testid="export-yaml">{move || text.get()}</pre>
+                <pre class="code" data-testid="export-yaml">{move || preview.get().0}</pre>
+                {move || preview.get().1.map(|more| view! {
+                    <p class="muted" data-testid="export-truncated">
+                        {format!("… and {more} more lines: Copy or Download gives the whole export.")}
+                    </p>
+                })}
             </Show>
         </div>
     }
