@@ -12,6 +12,7 @@ use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 pub use references::{EdgeKind, Lookup, Reference, references};
 
 use super::design::Design;
+use super::rules::FastMap;
 use super::model::{Kind, Resource, ResourceId};
 
 /// An edge: which field made the reference, and what it means.
@@ -42,7 +43,7 @@ pub struct Dangling {
 pub struct Graph {
     /// Nodes carry resource ids; edges carry the referencing field.
     pub graph: StableDiGraph<ResourceId, Edge>,
-    index: HashMap<ResourceId, NodeIndex>,
+    index: FastMap<ResourceId, NodeIndex>,
     /// References that resolved to nothing.
     pub dangling: Vec<Dangling>,
 }
@@ -92,9 +93,9 @@ impl Graph {
         // Candidates by (kind, name) and by kind, so resolution is linear in the design.
         // Names repeat across namespaces (every namespace has its `flink` service
         // account), so namespaced references look up (kind, name, namespace).
-        let mut by_name: HashMap<(Kind, &str), Vec<&Resource>> = HashMap::new();
-        let mut by_name_ns: HashMap<(Kind, &str, &str), Vec<&Resource>> = HashMap::new();
-        let mut by_kind: HashMap<Kind, Vec<&Resource>> = HashMap::new();
+        let mut by_name: FastMap<(Kind, &str), Vec<&Resource>> = FastMap::default();
+        let mut by_name_ns: FastMap<(Kind, &str, &str), Vec<&Resource>> = FastMap::default();
+        let mut by_kind: FastMap<Kind, Vec<&Resource>> = FastMap::default();
         for t in &design.resources {
             by_name.entry((t.kind, t.name())).or_default().push(t);
             let ns = t.namespace().unwrap_or("default");
