@@ -137,14 +137,20 @@ pub fn fields(r: &Resource) -> Vec<Field> {
     out
 }
 
-/// Where the resource keeps its Flink configuration map, if it has one.
-pub fn flink_configuration(r: &Resource) -> Option<String> {
+/// Where the resource keeps its Flink configuration map, if it has one, and the title
+/// of its table.
+pub fn flink_configuration(r: &Resource) -> Option<(String, &'static str)> {
+    const OWN: &str = "Flink configuration";
     match r.kind {
         Kind::FlinkDeployment | Kind::Application | Kind::Statement | Kind::FlinkSessionJob => {
-            Some(r.spec_field(&["flinkConfiguration"]))
+            Some((r.spec_field(&["flinkConfiguration"]), OWN))
         }
-        Kind::ComputePool => Some(r.spec_field(&["clusterSpec", "flinkConfiguration"])),
-        Kind::FkoInstall => Some(r.spec_field(&["defaultConfiguration"])),
+        Kind::ComputePool => Some((r.spec_field(&["clusterSpec", "flinkConfiguration"]), OWN)),
+        Kind::FkoInstall => Some((r.spec_field(&["defaultConfiguration"]), OWN)),
+        Kind::Environment => Some((
+            r.spec_field(&["flinkApplicationDefaults", "spec", "flinkConfiguration"]),
+            "Application defaults: Flink configuration (wins over each application's own)",
+        )),
         _ => None,
     }
 }

@@ -23,7 +23,7 @@ pub fn shows(state: AppState, id: ResourceId, pointer: &str) -> bool {
         d.get(id).is_some_and(|r| {
             fields::fields(r).iter().any(|f| f.pointer == pointer)
                 || fields::flink_configuration(r)
-                    .is_some_and(|c| pointer.starts_with(&format!("{c}/")))
+                    .is_some_and(|(c, _)| pointer.starts_with(&format!("{c}/")))
         })
     })
 }
@@ -49,7 +49,7 @@ pub fn form(id: ResourceId) -> impl IntoView {
                 <form class="form" data-testid="form" on:submit=|e| e.prevent_default()>
                     {list.into_iter().map(|f| field(state, id, f)).collect_view()}
                 </form>
-                {config.map(|c| view! { <ConfigTable id=id pointer=c /> })}
+                {config.map(|(c, title)| view! { <ConfigTable id=id pointer=c title=title /> })}
             }
         })
     }
@@ -110,7 +110,7 @@ fn field(state: AppState, id: ResourceId, f: Field) -> impl IntoView {
 /// The Flink configuration at `pointer` as an editable key/value table; new keys
 /// complete from the real option names.
 #[component]
-fn ConfigTable(id: ResourceId, pointer: String) -> impl IntoView {
+fn ConfigTable(id: ResourceId, pointer: String, title: &'static str) -> impl IntoView {
     let state = use_state();
     let p = pointer.clone();
     let entries = Memo::new(move |_| {
@@ -153,7 +153,7 @@ fn ConfigTable(id: ResourceId, pointer: String) -> impl IntoView {
     let add = StoredValue::new(add);
     view! {
         <section class="config-table" data-testid="flink-config">
-            <h3>"Flink configuration"</h3>
+            <h3>{title}</h3>
             <table class="grid">
                 <tbody>
                     <For each=move || entries.get() key=|e| e.clone() let:e>

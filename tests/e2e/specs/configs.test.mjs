@@ -125,3 +125,23 @@ test('a selected environment shows the defaults it imposes on its jobs', async (
   assert.match(await job.last().textContent(), /environment-statement-defaults/);
   assert.deepEqual(studio.errors, []);
 });
+
+test("an environment's application defaults are edited in the inspector's table", async () => {
+  await studio.clickNode('development');
+  await studio.tab('inspector');
+  const table = studio.tid('flink-config');
+  assert.match(await table.locator('h3').textContent(), /Application defaults/);
+  const before = await studio.validations();
+  await table.locator('[data-testid="config-new-key"]').fill('parallelism.default');
+  await table.locator('[data-testid="config-new-value"]').fill('3');
+  await table.locator('[data-testid="config-add"]').click();
+  await studio.validated(before, 'validation after adding a default');
+  await table.locator('[data-testid="config-row"][data-key="parallelism.default"]').waitFor();
+  await studio.tab('config');
+  const value = studio.page.locator(
+    '[data-testid="environment-defaults"] [data-testid="default-entry"][data-key="parallelism.default"] [data-testid="default-value"]',
+  );
+  await until(() => value.count(), (n) => n === 1, 'the new application default');
+  assert.equal(await value.textContent(), '3');
+  assert.deepEqual(studio.errors, []);
+});
