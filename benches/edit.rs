@@ -5,6 +5,10 @@
 //! Prints figures, not pass/fail: a drag step (Move) and a keystroke (SetField) must stay
 //! far below the 50 ms input budget at 10,000 resources.
 
+#[path = "support/timing.rs"]
+mod timing;
+use timing::{median, ms};
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -17,7 +21,7 @@ use serde_json::json;
 
 /// Median of `runs` timings of `f` on a fresh copy of `design` (copy not timed).
 fn time(runs: usize, design: &Design, mut f: impl FnMut(&mut Design, &mut History)) -> Duration {
-    let mut samples: Vec<Duration> = (0..runs)
+    let samples: Vec<Duration> = (0..runs)
         .map(|_| {
             let mut d = design.clone();
             let mut h = History::default();
@@ -27,12 +31,7 @@ fn time(runs: usize, design: &Design, mut f: impl FnMut(&mut Design, &mut Histor
             start.elapsed()
         })
         .collect();
-    samples.sort();
-    samples[samples.len() / 2]
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:>9.3} ms", d.as_secs_f64() * 1000.0)
+    median(samples)
 }
 
 fn main() {

@@ -7,21 +7,16 @@
 //! Prints figures, not pass/fail: the page's share must stay far below the 50 ms input
 //! budget (wasm runs roughly 1.5–2.5× slower than these native figures).
 
+#[path = "support/timing.rs"]
+mod timing;
+use timing::{median, ms};
+
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use flink_studio::core::generate;
 use flink_studio::core::replica::{Replicator, Reply, Request, ValidationService, findings_of};
 use serde_json::json;
-
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
-    samples[samples.len() / 2]
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:>9.3} ms", d.as_secs_f64() * 1000.0)
-}
 
 fn main() {
     let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
