@@ -53,7 +53,7 @@ step clippy-wasm cargo clippy --target wasm32-unknown-unknown --no-default-featu
 step test cargo test
 step ui-test cargo test --no-default-features --features ui --lib ui::
 if step build release_build; then
-  results+=("             $(wasm_size)")
+  while IFS= read -r line; do results+=("             $line"); done < <(wasm_size)
   step e2e node tests/e2e/run.mjs
 else
   results+=("$(printf '%-12s SKIPPED (no build)' e2e)")
