@@ -52,7 +52,20 @@ pub fn Canvas() -> impl IntoView {
             state.nodes.with(|n| state.positions.with(|p| cull::nodes(n, p, a, d)))
         })
     });
-    let overview = Memo::new(move |_| nodes.with(Vec::len) > OVERVIEW_LIMIT);
+    // Counted without building the list: in overview mode the list is never needed.
+    let in_view = Memo::new(move |_| {
+        let a = area.get().rect();
+        state.nodes.with(|n| state.positions.with(|p| cull::count(n, p, a)))
+    });
+    let overview = Memo::new(move |_| in_view.get() > OVERVIEW_LIMIT);
+    // The whole design in world coordinates: panning the overview redraws nothing.
+    let whole = Memo::new(move |_| {
+        super::trace::time("overview", || {
+            state
+                .nodes
+                .with(|n| state.edges.with(|e| state.positions.with(|p| cull::overview(n, e, p))))
+        })
+    });
     let edges = Memo::new(move |_| {
         let (a, d) = (area.get().rect(), detail.get() && !overview.get());
         super::trace::time("cull edges", || {
@@ -85,7 +98,7 @@ pub fn Canvas() -> impl IntoView {
     };
     let content = move || {
         if overview.get() {
-            nodes.with(|n| edges.with(|e| draw::overview(n, e))).into_any()
+            whole.with(draw::overview).into_any()
         } else {
             view! {
                 <g class="edges">
@@ -109,7 +122,7 @@ pub fn Canvas() -> impl IntoView {
                 class="canvas"
                 data-testid="canvas"
                 data-zoom=move || format!("{:.3}", state.view.get().zoom)
-                data-drawn=move || nodes.with(Vec::len).to_string()
+                data-drawn=move || in_view.get().to_string()
                 class:overview=move || overview.get()
                 class:coarse=move || !detail.get()
                 on:pointerdown=move |e| gestures.down(e)

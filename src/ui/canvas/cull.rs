@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use super::super::analysis::{EdgeBase, NodeBase};
+use super::family::Family;
 use crate::core::design::Point;
 use crate::core::layout::{NODE_HEIGHT, NODE_WIDTH, Rect};
 use crate::core::model::ResourceId;
@@ -92,6 +93,51 @@ pub fn nodes(
         .collect()
 }
 
+/// How many nodes meet `area` (decides the overview without building the list).
+pub fn count(all: &[NodeBase], pos: &HashMap<ResourceId, Point>, area: Rect) -> usize {
+    all.iter().filter(|n| pos.get(&n.id).is_some_and(|p| Rect::node(*p).intersects(&area))).count()
+}
+
+/// The whole design as a few SVG paths (world coordinates): what the canvas draws when
+/// too many nodes are in view. Independent of the view, so panning redraws nothing.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Overview {
+    /// One path per kind family.
+    pub shapes: Vec<(Family, String)>,
+    /// Resolved references.
+    pub lines: String,
+    /// Dangling references.
+    pub broken: String,
+    /// Nodes drawn.
+    pub nodes: usize,
+}
+
+/// The overview of every placed node and edge.
+pub fn overview(
+    all: &[NodeBase],
+    edges: &[EdgeBase],
+    pos: &HashMap<ResourceId, Point>,
+) -> Overview {
+    use std::fmt::Write;
+    let mut by_family: std::collections::BTreeMap<Family, String> = Default::default();
+    let mut nodes = 0;
+    for n in all {
+        let Some(p) = pos.get(&n.id) else { continue };
+        nodes += 1;
+        let d = by_family.entry(Family::of(n.kind)).or_default();
+        let (x, y) = (p.x.round() as i64, p.y.round() as i64);
+        let _ = write!(d, "M{x} {y}h{NODE_WIDTH}v{NODE_HEIGHT}h-{NODE_WIDTH}z");
+    }
+    let (mut lines, mut broken) = (String::new(), String::new());
+    for e in edges {
+        let Some((a, b)) = anchors(e, pos) else { continue };
+        let target = if e.to.is_some() { &mut lines } else { &mut broken };
+        let (a, b) = ((a.0.round(), a.1.round()), (b.0.round(), b.1.round()));
+        let _ = write!(target, "M{} {}L{} {}", a.0, a.1, b.0, b.1);
+    }
+    Overview { shapes: by_family.into_iter().collect(), lines, broken, nodes }
+}
+
 /// Where an edge starts and ends.
 pub fn anchors(e: &EdgeBase, pos: &HashMap<ResourceId, Point>) -> Option<((f64, f64), (f64, f64))> {
     let from = pos.get(&e.from)?;
@@ -155,6 +201,36 @@ pub fn edges(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_overview_draws_every_placed_node_and_edge_whatever_the_view() {
+        use crate::core::model::Kind;
+        let node = |id: u32, kind: Kind| NodeBase {
+            id: ResourceId(id),
+            kind,
+            kind_label: String::new(),
+            name: String::new(),
+            findings: 0,
+            worst: None,
+        };
+        let all = [node(1, Kind::FlinkDeployment), node(2, Kind::Namespace), node(3, Kind::Secret)];
+        let pos = HashMap::from([
+            (ResourceId(1), Point { x: 0.0, y: 0.0 }),
+            (ResourceId(2), Point { x: 9_000.0, y: 9_000.0 }),
+        ]);
+        let edge = |to: Option<u32>| EdgeBase {
+            from: ResourceId(1),
+            to: to.map(ResourceId),
+            label: String::new(),
+            missing: String::new(),
+        };
+        let o = overview(&all, &[edge(Some(2)), edge(None), edge(Some(3))], &pos);
+        assert_eq!(o.nodes, 2, "the unplaced node is left out, the far one kept");
+        assert_eq!(o.lines.matches('M').count(), 1, "edge to an unplaced node left out");
+        assert_eq!(o.broken.matches('M').count(), 1);
+        let area = Rect { x: -10.0, y: -10.0, width: 500.0, height: 500.0 };
+        assert_eq!(count(&all, &pos, area), 1);
+    }
 
     #[test]
     fn only_segments_through_the_area_cross_it() {

@@ -1,11 +1,9 @@
 //! Drawing of nodes and edges (one SVG group each), and the overview paths used when too
 //! many nodes are in view.
 
-use std::fmt::Write;
-
 use leptos::prelude::*;
 
-use super::cull::{EdgeItem, NodeItem};
+use super::cull::{EdgeItem, NodeItem, Overview};
 use super::family::Family;
 use crate::core::layout::{NODE_HEIGHT, NODE_WIDTH};
 use crate::ui::state::AppState;
@@ -142,23 +140,13 @@ pub fn edge(state: AppState, item: EdgeItem) -> impl IntoView {
 }
 
 /// Overview drawing: one path per family for the nodes, one for the edges.
-pub fn overview(nodes: &[NodeItem], edges: &[EdgeItem]) -> impl IntoView + use<> {
-    let mut by_family: std::collections::BTreeMap<Family, String> = Default::default();
-    for n in nodes {
-        let d = by_family.entry(Family::of(n.base.kind)).or_default();
-        let _ = write!(d, "M{} {}h{NODE_WIDTH}v{NODE_HEIGHT}h-{NODE_WIDTH}z", n.x, n.y);
-    }
-    let mut lines = String::new();
-    let mut broken = String::new();
-    for e in edges {
-        let target = if e.base.to.is_some() { &mut lines } else { &mut broken };
-        let _ = write!(target, "M{} {}L{} {}", e.from.0, e.from.1, e.to.0, e.to.1);
-    }
+pub fn overview(o: &Overview) -> impl IntoView + use<> {
+    let shapes = o.shapes.clone();
     view! {
-        <g class="overview" data-testid="overview" data-nodes=nodes.len().to_string()>
-            <path class="edge-lines" d=lines></path>
-            <path class="edge-lines dangling" d=broken></path>
-            {by_family
+        <g class="overview" data-testid="overview" data-nodes=o.nodes.to_string()>
+            <path class="edge-lines" d=o.lines.clone()></path>
+            <path class="edge-lines dangling" d=o.broken.clone()></path>
+            {shapes
                 .into_iter()
                 .map(|(f, d)| view! { <path class=format!("node-shape fam-{}", f.class()) d=d></path> })
                 .collect_view()}
