@@ -46,14 +46,9 @@ impl Rule for AsFeatureRanges {
 
 #[cfg(test)]
 mod tests {
+    use super::super::autoscaler::fixture::fd;
     use super::*;
     use crate::core::rules::testing::{check, pointers};
-
-    fn fd(conf: &str) -> String {
-        format!(
-            "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {{name: a}}\nspec:\n  flinkConfiguration:\n    job.autoscaler.enabled: 'true'\n{conf}"
-        )
-    }
 
     #[test]
     fn only_when_the_feature_is_on() {

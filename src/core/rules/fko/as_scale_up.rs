@@ -31,14 +31,9 @@ impl Rule for AsScaleUp {
 
 #[cfg(test)]
 mod tests {
+    use super::super::autoscaler::fixture::fd;
     use super::*;
     use crate::core::rules::testing::{check, pointers};
-
-    fn fd(conf: &str) -> String {
-        format!(
-            "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {{name: a}}\nspec:\n  flinkConfiguration:\n    job.autoscaler.enabled: 'true'\n{conf}"
-        )
-    }
 
     #[test]
     fn fires_on_negative_factor() {

@@ -42,14 +42,9 @@ impl Rule for AsThresholds {
 
 #[cfg(test)]
 mod tests {
+    use super::super::autoscaler::fixture::fd;
     use super::*;
     use crate::core::rules::testing::{check, pointers};
-
-    fn fd(conf: &str) -> String {
-        format!(
-            "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {{name: a}}\nspec:\n  flinkConfiguration:\n    job.autoscaler.enabled: 'true'\n{conf}"
-        )
-    }
 
     #[test]
     fn fires_outside_unit_interval() {

@@ -113,6 +113,18 @@ pub fn duration_secs(text: &str) -> Option<f64> {
     Some(n * factor)
 }
 
+/// Test support for the autoscaler rules.
+#[cfg(test)]
+pub mod fixture {
+    /// A FlinkDeployment with the autoscaler enabled and `conf` (configuration lines,
+    /// indented by four spaces) added to its `flinkConfiguration`.
+    pub fn fd(conf: &str) -> String {
+        format!(
+            "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {{name: a}}\nspec:\n  flinkConfiguration:\n    job.autoscaler.enabled: 'true'\n{conf}"
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
