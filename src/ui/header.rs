@@ -136,6 +136,10 @@ fn SummaryBar() -> impl IntoView {
                 data-saved=move || state.saved.get().map(|s| s.to_string()).unwrap_or_default()>
                 {move || format!("{} resources", state.nodes.with(|n| n.len()))}
             </span>
+            // Shown only when checking lasts (CSS delay): quick edits do not flicker.
+            <Show when=move || checked() == "checking">
+                <span class="checking" data-testid="checking" title="The rules are running on the latest edit; the counts follow.">"checking…"</span>
+            </Show>
         </div>
     }
 }

@@ -38,6 +38,13 @@ test('after a burst of edits the findings are those of the last design', async (
   await studio.tab('inspector');
   const input = studio.page.locator('[data-testid="form"] [data-pointer="/metadata/name"]');
   const good = await counts(studio);
+  // Record whether "checking…" is shown while the worker is behind the design.
+  await studio.page.evaluate(() => {
+    window.__checking = false;
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="checking"]')) window.__checking = true;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
   const before = await studio.validations();
   // Each change is sent while the previous one may still be validated.
   for (const name of ['Bad_Name', 'still.bad!', 'UPPER', 'ok-again', 'Final_Bad']) {
@@ -45,6 +52,8 @@ test('after a burst of edits the findings are those of the last design', async (
     await input.press('Enter');
   }
   await studio.validated(before, 'validation of the burst');
+  assert.ok(await studio.page.evaluate(() => window.__checking), '"checking…" was shown meanwhile');
+  assert.equal(await studio.tid('checking').count(), 0, 'and is gone once the findings match');
   const afterBurst = await counts(studio);
   assert.notDeepEqual(afterBurst, good, 'the last name is reported');
   // A fresh page validates the restored design from scratch: same counts.
