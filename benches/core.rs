@@ -5,6 +5,10 @@
 //! configurations, full validation, kubectl export — and of an import of the same design
 //! as YAML text. Figures, not pass/fail: targets are tracked in the README.
 
+#[path = "support/timing.rs"]
+mod timing;
+use timing::median_of;
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -16,19 +20,6 @@ use flink_studio::core::graph::Graph;
 use flink_studio::core::import::import_text;
 use flink_studio::core::rules::{self, Validator};
 use flink_studio::core::targets::Targets;
-
-/// Median of `runs` timings of `f`.
-fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
-    let mut samples: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            black_box(f());
-            start.elapsed()
-        })
-        .collect();
-    samples.sort();
-    samples[samples.len() / 2]
-}
 
 /// Peak resident memory of the process so far (`VmHWM`, Linux), in MiB.
 fn peak_rss_mib() -> Option<f64> {
@@ -51,7 +42,7 @@ fn per_rule(n: usize) {
     println!("context (graph + configs): {}", ms(start.elapsed()));
     let mut timings: Vec<(Duration, &str)> = rules::all()
         .map(|rule| {
-            let t = time(3, || {
+            let t = median_of(3, || {
                 let mut sink = Sink::new(rule);
                 rule.check(&cx, &mut sink);
                 sink.into_findings().len()
@@ -108,7 +99,7 @@ fn dump(n: usize) {
 fn main() {
     if let Some(n) = std::env::args().skip_while(|a| a != "--validate").nth(1) {
         let design = generate::design(n.parse().expect("--validate N"));
-        println!("validate {}", ms(time(5, || rules::validate(&design, Targets::default()))));
+        println!("validate {}", ms(median_of(5, || rules::validate(&design, Targets::default()))));
         return;
     }
     if let Some(n) = std::env::args().skip_while(|a| a != "--edits").nth(1) {
@@ -173,17 +164,17 @@ fn main() {
         let design = generate::design(n);
         let targets = Targets::default();
         let runs = if n > 5_000 { 3 } else { 7 };
-        let graph = time(runs, || Graph::build(&design));
+        let graph = median_of(runs, || Graph::build(&design));
         let g = Graph::build(&design);
-        let configs = time(runs, || effective_configs(&design, &g, &targets));
-        let validate = time(runs, || rules::validate(&design, targets));
-        let export = time(runs, || export::kubectl(&design, ExportOptions::default()));
+        let configs = median_of(runs, || effective_configs(&design, &g, &targets));
+        let validate = median_of(runs, || rules::validate(&design, targets));
+        let export = median_of(runs, || export::kubectl(&design, ExportOptions::default()));
         let text: String = design
             .resources
             .iter()
             .map(|r| format!("---\n{}", serde_json::to_string(&r.doc).expect("json")))
             .collect();
-        let import = time(runs, || {
+        let import = median_of(runs, || {
             let mut d = Design::new();
             import_text(&mut d, "bench.yaml", &text)
         });

@@ -11,11 +11,13 @@
 
 #[path = "layout/spots.rs"]
 mod spots;
+#[path = "support/timing.rs"]
+mod timing;
+use timing::median_of;
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use flink_studio::core::design::{Design, Point};
 use flink_studio::core::graph::Graph;
@@ -24,18 +26,6 @@ use flink_studio::core::model::ResourceId;
 use flink_studio::core::{generate, templates};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
-fn median<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
-    let mut samples: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            black_box(f());
-            start.elapsed()
-        })
-        .collect();
-    samples.sort();
-    samples[samples.len() / 2]
-}
-
 fn ms(d: Duration) -> String {
     format!("{:>8.2}", d.as_secs_f64() * 1000.0)
 }
@@ -43,11 +33,11 @@ fn ms(d: Duration) -> String {
 fn report(name: &str, design: &Design, svg_dir: Option<&str>) {
     let n = design.resources.len();
     let runs = if n > 5_000 { 5 } else { 11 };
-    let graph_time = median(runs, || Graph::build(design));
+    let graph_time = median_of(runs, || Graph::build(design));
     let graph = Graph::build(design);
-    let layout_time = median(runs, || layout::positions(design, &graph));
+    let layout_time = median_of(runs, || layout::positions(design, &graph));
     let positions = layout::positions(design, &graph);
-    let frames_time = median(runs, || layout::frames(design, &positions));
+    let frames_time = median_of(runs, || layout::frames(design, &positions));
     let q = layout::quality(design, &graph, &positions);
     println!(
         "{name:<26} {n:>6} {} {} {} {:>9} {:>11.0} {:>6} {:>6} {:>6} {:>6.2}",
