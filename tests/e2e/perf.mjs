@@ -21,9 +21,7 @@ async function frames(page, kind, from, steps, to = null) {
     async ({ kind, from, steps, to }) => {
       const at = (i) => (to ? { x: from.x + ((to.x - from.x) * i) / steps, y: from.y + ((to.y - from.y) * i) / steps } : { x: from.x + i * 3, y: from.y + i * 2 });
       const svg = document.querySelector('[data-testid="canvas"]');
-      const longest = { ms: 0 };
-      const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => (longest.ms = Math.max(longest.ms, e.duration))));
-      obs.observe({ type: 'longtask' });
+      const longest = window.__watchLongTasks();
       const fire = (type, x, y) =>
         svg.dispatchEvent(new PointerEvent(type, { clientX: x, clientY: y, bubbles: true, button: 0, buttons: 1, pointerId: 1, isPrimary: true }));
       const raf = () => new Promise((r) => requestAnimationFrame(r));
@@ -43,10 +41,10 @@ async function frames(page, kind, from, steps, to = null) {
       await raf();
       const drop = performance.now() - released;
       await new Promise((r) => setTimeout(r, 100));
-      obs.disconnect();
+      const longTask = longest();
       times.sort((a, b) => a - b);
       const avg = times.reduce((a, b) => a + b, 0) / times.length;
-      return { kind, avg, p95: times[Math.floor(times.length * 0.95)], max: times[times.length - 1], longTask: longest.ms, drop };
+      return { kind, avg, p95: times[Math.floor(times.length * 0.95)], max: times[times.length - 1], longTask, drop };
     },
     { kind, from, steps, to },
   );
@@ -54,6 +52,19 @@ async function frames(page, kind, from, steps, to = null) {
 
 async function measure(n) {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+  // `__watchLongTasks()` starts recording main-thread tasks over 50 ms; the function it
+  // returns stops and gives the longest one's duration (0: none).
+  await page.addInitScript(() => {
+    window.__watchLongTasks = () => {
+      let longest = 0;
+      const watch = new PerformanceObserver((l) => l.getEntries().forEach((e) => (longest = Math.max(longest, e.duration))));
+      watch.observe({ type: 'longtask' });
+      return () => {
+        watch.disconnect();
+        return longest;
+      };
+    };
+  });
   const studio = new Studio(page);
   const t0 = Date.now();
   const steps = [];
@@ -108,9 +119,7 @@ async function measure(n) {
     const input = document.querySelector('[data-testid="form"] [data-pointer="/metadata/name"]');
     const status = document.querySelector('[data-testid="status"]');
     const before = status.dataset.validations;
-    const blocked = { ms: 0 };
-    const watch = new PerformanceObserver((l) => l.getEntries().forEach((e) => (blocked.ms = Math.max(blocked.ms, e.duration))));
-    watch.observe({ type: 'longtask' });
+    const watch = window.__watchLongTasks();
     const t = performance.now();
     input.value = 'Renamed.Node';
     input.dispatchEvent(new Event('change', { bubbles: true }));
@@ -120,14 +129,11 @@ async function measure(n) {
       await new Promise((r) => requestAnimationFrame(r));
     const badge = performance.now() - t;
     await new Promise((r) => setTimeout(r, 50));
-    watch.disconnect();
+    const blocked = watch();
     // The autosave follows within a second: the longest task meanwhile.
-    const longest = { ms: 0 };
-    const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => (longest.ms = Math.max(longest.ms, e.duration))));
-    obs.observe({ type: 'longtask' });
+    const longest = window.__watchLongTasks();
     await new Promise((r) => setTimeout(r, 1200));
-    obs.disconnect();
-    return { validated, badge, blocked: blocked.ms, autosave: longest.ms };
+    return { validated, badge, blocked, autosave: longest() };
   });
   // Edit → findings for a field that is not a name (references unchanged): the usual edit.
   const renameSteps = steps.splice(0);
@@ -153,17 +159,14 @@ async function measure(n) {
     if (!input) return null;
     const status = document.querySelector('[data-testid="status"]');
     const before = status.dataset.validations;
-    const blocked = { ms: 0 };
-    const watch = new PerformanceObserver((l) => l.getEntries().forEach((e) => (blocked.ms = Math.max(blocked.ms, e.duration))));
-    watch.observe({ type: 'longtask' });
+    const watch = window.__watchLongTasks();
     const t = performance.now();
     input.value = input.type === 'number' ? String(Number(input.value || 0) + 1) : `${input.value}-edited`;
     input.dispatchEvent(new Event('change', { bubbles: true }));
     while (status.dataset.validations === before) await new Promise((r) => setTimeout(r, 1));
     const validated = performance.now() - t;
     await new Promise((r) => setTimeout(r, 50));
-    watch.disconnect();
-    return { pointer: input.dataset.pointer, validated, blocked: blocked.ms };
+    return { pointer: input.dataset.pointer, validated, blocked: watch() };
   }, skip);
   const fieldSteps = steps.splice(0);
   console.log(`\n${n} resources: load ${load} ms (navigation → drawn)`);
