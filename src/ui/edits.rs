@@ -11,7 +11,7 @@ use super::analysis::{self, SourceFile};
 use super::state::AppState;
 use super::trace;
 use crate::core::design::{Design, Point};
-use crate::core::edit::{Applied, Edit};
+use crate::core::edit::{Applied, Edit, History};
 use crate::core::graph::Graph;
 use crate::core::layout;
 use crate::core::model::ResourceId;
@@ -55,36 +55,35 @@ impl AppState {
 
     /// Undoes the last edit.
     pub fn undo(self) {
+        self.step_history(History::undo, "Undid", "Nothing to undo.");
+    }
+
+    /// Redoes the last undone edit.
+    pub fn redo(self) {
+        self.step_history(History::redo, "Redid", "Nothing to redo.");
+    }
+
+    /// One step back or forth in the history; the selection drops resources the step
+    /// removed (an undone add, a redone delete).
+    fn step_history(
+        self,
+        step: fn(&mut History, &mut Design) -> Option<String>,
+        done: &str,
+        nothing: &str,
+    ) {
         let history = self.history;
         let label = self
             .design
-            .try_update_value(|d| history.try_update_value(|h| h.undo(d)))
+            .try_update_value(|d| history.try_update_value(|h| step(h, d)))
             .flatten()
             .flatten();
         match label {
             Some(l) => {
                 self.forget_missing_selection();
-                self.say(format!("Undid: {l}."), false);
+                self.say(format!("{done}: {l}."), false);
                 self.changed(true);
             }
-            None => self.say("Nothing to undo.", false),
-        }
-    }
-
-    /// Redoes the last undone edit.
-    pub fn redo(self) {
-        let history = self.history;
-        let label = self
-            .design
-            .try_update_value(|d| history.try_update_value(|h| h.redo(d)))
-            .flatten()
-            .flatten();
-        match label {
-            Some(l) => {
-                self.say(format!("Redid: {l}."), false);
-                self.changed(true);
-            }
-            None => self.say("Nothing to redo.", false),
+            None => self.say(nothing, false),
         }
     }
 

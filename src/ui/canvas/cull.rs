@@ -73,6 +73,15 @@ pub struct EdgeItem {
     pub detail: bool,
 }
 
+/// The position of `n` when it is placed and its rectangle meets `area`.
+fn placed_in<'p>(
+    n: &NodeBase,
+    pos: &'p HashMap<ResourceId, Point>,
+    area: &Rect,
+) -> Option<&'p Point> {
+    pos.get(&n.id).filter(|p| Rect::node(**p).intersects(area))
+}
+
 /// Nodes whose rectangle meets `area`.
 pub fn nodes(
     all: &[NodeBase],
@@ -82,20 +91,15 @@ pub fn nodes(
 ) -> Vec<NodeItem> {
     all.iter()
         .filter_map(|n| {
-            let p = pos.get(&n.id)?;
-            Rect::node(*p).intersects(&area).then(|| NodeItem {
-                base: n.clone(),
-                x: p.x.round() as i64,
-                y: p.y.round() as i64,
-                detail,
-            })
+            let p = placed_in(n, pos, &area)?;
+            Some(NodeItem { base: n.clone(), x: p.x.round() as i64, y: p.y.round() as i64, detail })
         })
         .collect()
 }
 
 /// How many nodes meet `area` (decides the overview without building the list).
 pub fn count(all: &[NodeBase], pos: &HashMap<ResourceId, Point>, area: Rect) -> usize {
-    all.iter().filter(|n| pos.get(&n.id).is_some_and(|p| Rect::node(*p).intersects(&area))).count()
+    all.iter().filter(|n| placed_in(n, pos, &area).is_some()).count()
 }
 
 /// The whole design as a few SVG paths (world coordinates): what the canvas draws when

@@ -68,6 +68,23 @@ test('Delete removes the selection, Ctrl+Z brings it back, Ctrl+D duplicates', a
   assert.equal(await studio.page.locator('[data-testid="node"].selected').count(), 0);
 });
 
+test('a redone delete leaves nothing selected (the inspector does not show a removed resource)', async () => {
+  const count = await studio.resources();
+  await studio.clickNode('state-machine');
+  await studio.page.keyboard.press('Delete');
+  await until(() => studio.resources(), (n) => n === count - 1, 'deleted');
+  await studio.page.keyboard.press('Control+z');
+  await until(() => studio.resources(), (n) => n === count, 'undone');
+  await studio.clickNode('state-machine');
+  await studio.page.keyboard.press('Control+Shift+z');
+  await until(() => studio.resources(), (n) => n === count - 1, 'redone');
+  await studio.tab('inspector');
+  await studio.tid('inspector-empty').waitFor();
+  assert.equal(await studio.tid('inspector-title').count(), 0);
+  await studio.page.keyboard.press('Control+z');
+  await until(() => studio.resources(), (n) => n === count, 'undone again');
+});
+
 test('a generated design of 2,000 resources draws only what is in view, without text when zoomed out', async () => {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
   const big = new Studio(page);
