@@ -1,7 +1,7 @@
 // The page itself: layout at 1280x720, themes, help, export.
 import { strict as assert } from 'node:assert';
 import { after, before, test } from 'node:test';
-import { launch, Studio, until } from '../lib/studio.mjs';
+import { baseUrl, launch, Studio, until } from '../lib/studio.mjs';
 
 let browser;
 before(async () => {
@@ -67,4 +67,23 @@ test('the export panel offers kubectl YAML and CMF JSON, of all or the selection
   assert.equal(png.suggestedFilename(), 'flink-studio-diagram.png');
   assert.deepEqual(studio.errors, []);
   await studio.page.context().close();
+});
+
+test('a big export shows its first 2,000 lines and downloads whole', async () => {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true })).newPage();
+  const studio = new Studio(page);
+  await page.goto(`${baseUrl()}?generate=600`);
+  await studio.ready();
+  await studio.tab('export');
+  await studio.tid('export-truncated').waitFor();
+  const note = await studio.tid('export-truncated').textContent();
+  const more = Number(/and (\d+) more lines/.exec(note)[1]);
+  const shown = await studio.tid('export-yaml').textContent();
+  assert.equal(shown.split('\n').length - 1, 2000, 'the preview is the first 2,000 lines');
+  const [download] = await Promise.all([page.waitForEvent('download'), studio.tid('export-download').click()]);
+  const whole = await (await import('node:fs/promises')).readFile(await download.path(), 'utf8');
+  assert.ok(whole.startsWith(shown), 'the download starts with the preview');
+  assert.equal(whole.split('\n').length - 1, 2000 + more, 'and has every line');
+  assert.deepEqual(studio.errors, []);
+  await page.context().close();
 });
