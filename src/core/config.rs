@@ -8,6 +8,7 @@ mod cmf;
 mod compare;
 mod environment;
 mod fko;
+mod maps;
 mod merge;
 mod source;
 mod spec;
@@ -31,6 +32,7 @@ pub use environment::{
     DefaultValue, DefaultsSection, ENVIRONMENT_PRECEDENCE, EnvironmentDefaults, GOVERNED_KINDS,
     Governed, SectionDefaults, environment_defaults,
 };
+pub use maps::{ConfigMapPlace, MapRole, flink_configuration_maps};
 pub(crate) use source::Env;
 use source::configs_of;
 pub use source::{ConfigInputs, ConfigSource, effective_configs_of, scopes_of};
