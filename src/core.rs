@@ -15,6 +15,7 @@ pub mod export;
 pub mod finding;
 pub mod generate;
 pub mod graph;
+pub mod hash;
 pub mod import;
 pub mod layout;
 pub mod model;
