@@ -13,6 +13,7 @@ pub mod design_file;
 pub mod edit;
 pub mod export;
 pub mod finding;
+pub mod flink;
 pub mod generate;
 pub mod graph;
 pub mod hash;
