@@ -16,9 +16,10 @@ use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use super::design::Design;
+use super::flink::version::FlinkVersion;
 use super::graph::Graph;
 use super::model::{Kind, Resource, ResourceId, ResourceRef};
-use super::options::{FlinkVersion, catalog};
+use super::options::catalog;
 use super::pointer;
 use super::targets::Targets;
 

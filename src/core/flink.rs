@@ -9,3 +9,4 @@
 //! read it from here and only judge. Nothing here reads a design or imports `core::rules`.
 
 pub mod quantity;
+pub mod version;

@@ -7,9 +7,10 @@ use super::fko::{self, Cluster};
 use super::merge::Stack;
 use super::spec::{SpecLayer, SpecView};
 use super::{EffectiveConfig, Env, Layer, Scope, Source, flatten, new_config};
+use crate::core::flink::version::FlinkVersion;
 use crate::core::graph::EdgeKind;
 use crate::core::model::Resource;
-use crate::core::options::{FlinkVersion, catalog};
+use crate::core::options::catalog;
 
 /// How CMF runs a statement (§3.3, classified from the SQL).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -76,8 +76,9 @@ pub fn check(info: &OptionInfo, value: &str) -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{FlinkVersion, catalog};
+    use super::super::catalog;
     use super::*;
+    use crate::core::flink::version::FlinkVersion;
 
     #[test]
     fn durations() {

@@ -4,7 +4,6 @@ use serde_json::Value;
 
 use crate::core::model::Kind;
 use crate::core::pointer;
-use crate::core::rules::Context;
 
 /// The CMF concepts (whatever their serialization).
 pub const CMF_KINDS: &[Kind] = &[
@@ -25,11 +24,6 @@ pub fn non_string_values(map: Option<&Value>, base: &str) -> Vec<(String, String
         .filter(|(_, v)| !v.is_string())
         .map(|(k, _)| (k.clone(), pointer::push(base, k)))
         .collect()
-}
-
-/// The SQL flinkVersion names CMF runs statements on for a given CMF version.
-pub fn sql_flink_versions(cx: &Context<'_>) -> &'static [&'static str] {
-    if cx.targets.cmf.at_least(2, 5) { &["v1_19", "v2_3"] } else { &["v1_19"] }
 }
 
 /// `v1_19` for an image tag such as `1.19-cp8` or `2.1.1-cp1-java21`.
