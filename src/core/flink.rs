@@ -8,5 +8,6 @@
 //! Each fact has its home here; rules, the configuration engines, the palette and the UI
 //! read it from here and only judge. Nothing here reads a design or imports `core::rules`.
 
+pub mod image;
 pub mod quantity;
 pub mod version;

@@ -280,9 +280,14 @@ impl CmfRelease {
         self.sql.iter().map(|(v, _)| *v).collect()
     }
 
+    /// True when statements run on Flink `v`.
+    pub fn runs_sql(&self, v: FlinkVersion) -> bool {
+        self.sql.iter().any(|(sql, _)| *sql == v)
+    }
+
     /// True when a pool's `clusterSpec.flinkVersion` text is exactly one of them.
     pub fn runs_sql_on(&self, text: &str) -> bool {
-        FlinkVersion::parse_enum(text).is_some_and(|v| self.sql_versions().contains(&v))
+        FlinkVersion::parse_enum(text).is_some_and(|v| self.runs_sql(v))
     }
 
     /// The image a pool of the default SQL version uses (`confluentinc/cp-flink-sql:1.19-cpN`).

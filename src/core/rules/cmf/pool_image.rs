@@ -10,11 +10,10 @@
 //! table for the minimum cpN of your CMF version).
 
 use crate::core::finding::Severity;
+use crate::core::flink::image::{self, CP_FLINK, CP_FLINK_SQL};
 use crate::core::flink::version::{self, enum_names};
 use crate::core::model::{Kind, Resource};
 use crate::core::rules::{Context, Rule, Sink};
-
-use super::util::{flink_version_of_tag, image_repository};
 
 /// See the module documentation.
 pub struct PoolImage;
@@ -23,21 +22,22 @@ fn check_image(cx: &Context<'_>, out: &mut Sink<'_>, r: &Resource, path: &[&str]
     let Some(image) = r.spec_str(path) else { return };
     let at = r.spec_field(path);
     let release = version::cmf(cx.targets.cmf);
-    let repo = image_repository(image);
-    if repo == "cp-flink" {
+    let repo = image::parse(image).name;
+    if repo == CP_FLINK {
         return;
     }
-    if repo != "cp-flink-sql" {
+    if repo != CP_FLINK_SQL {
         out.report(r, &at, format!("image '{image}' is not a Confluent SQL image (cp-flink-sql)"))
             .hint(format!("use {} for compute pools", release.default_sql_image()));
         return;
     }
-    if let Some(v) = flink_version_of_tag(image).filter(|v| !release.runs_sql_on(v)) {
+    if let Some(v) = image::flink_version(image).filter(|v| !release.runs_sql(*v)) {
         out.report(
             r,
             &at,
             format!(
-                "image '{image}' is a Flink {v} SQL image; CMF {} runs SQL on {}",
+                "image '{image}' is a Flink {} SQL image; CMF {} runs SQL on {}",
+                v.enum_name(),
                 cx.targets.cmf,
                 enum_names(&release.sql_versions(), " or ")
             ),

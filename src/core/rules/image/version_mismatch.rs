@@ -8,8 +8,9 @@
 //! by `flinkVersion`; a mismatched image fails at start-up or behaves subtly differently.
 //! How to fix: set `flinkVersion` to the image's Flink version (or change the image).
 
-use super::util::{image_flink_version, show, spec_flink_version};
 use crate::core::finding::Severity;
+use crate::core::flink::image;
+use crate::core::flink::version::FlinkVersion;
 use crate::core::podtemplate::spec_sites;
 use crate::core::rules::{Context, Rule, Sink};
 
@@ -35,7 +36,7 @@ impl Rule for VersionMismatch {
                     continue;
                 };
                 let (Some(from_tag), Some(from_spec)) =
-                    (image_flink_version(image), spec_flink_version(declared))
+                    (image::flink_version(image), FlinkVersion::parse_enum(declared.trim()))
                 else {
                     continue;
                 };
@@ -43,16 +44,11 @@ impl Rule for VersionMismatch {
                     out.report(
                         r,
                         &site.field(&["flinkVersion"]),
-                        format!(
-                            "image {image} is Flink {} but flinkVersion is {declared}",
-                            show(from_tag)
-                        ),
+                        format!("image {image} is Flink {from_tag} but flinkVersion is {declared}"),
                     )
                     .hint(format!(
-                        "set flinkVersion: v{}_{} (or use a Flink {} image)",
-                        from_tag.0,
-                        from_tag.1,
-                        show(from_spec)
+                        "set flinkVersion: {} (or use a Flink {from_spec} image)",
+                        from_tag.enum_name()
                     ));
                 }
             }
@@ -63,7 +59,6 @@ impl Rule for VersionMismatch {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::flink::version::FlinkVersion;
     use crate::core::rules::testing::{check, pointers};
 
     /// A pool declaring Flink 1.19 with `image`.
