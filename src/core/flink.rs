@@ -9,5 +9,6 @@
 //! read it from here and only judge. Nothing here reads a design or imports `core::rules`.
 
 pub mod image;
+pub mod names;
 pub mod quantity;
 pub mod version;

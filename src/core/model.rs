@@ -16,8 +16,8 @@ use serde_json::Value;
 
 pub use fingerprint::fingerprint;
 pub use kinds::{
-    CFK_API, CMF_API, CMF_API_ALPHA, FKO_API, STUDIO_API, STUDIO_KINDS, classify, kind_name,
-    kubernetes_api_version,
+    CFK_API, CMF_API, CMF_API_ALPHA, CMF_CONCEPTS, FKO_API, STUDIO_API, STUDIO_KINDS, classify,
+    kind_name, kubernetes_api_version,
 };
 
 use super::pointer;
