@@ -23,7 +23,6 @@ use super::options::catalog;
 use super::pointer;
 use super::targets::Targets;
 
-pub use cmf::{SqlKind, classify_sql};
 pub use compare::{
     ComparedKey, ComparedSection, Difference, EnvironmentComparison, compare_configs,
     compare_defaults, compare_environments, compare_maps,

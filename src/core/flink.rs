@@ -11,4 +11,5 @@
 pub mod image;
 pub mod names;
 pub mod quantity;
+pub mod sql;
 pub mod version;

@@ -10,9 +10,9 @@
 use std::collections::BTreeSet;
 
 use crate::core::finding::Severity;
+use crate::core::flink::sql::table_refs;
 use crate::core::graph::EdgeKind;
 use crate::core::model::Kind;
-use crate::core::rules::cmf::sql::table_refs;
 use crate::core::rules::{Context, Rule, Sink};
 
 use super::util::{dangling, report};
