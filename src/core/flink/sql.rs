@@ -131,7 +131,7 @@ pub fn classify(sql: &str) -> StatementKind {
         StatementKind::Detached
     } else if first.is_any(&["CREATE", "REPLACE"]) {
         let rest = second.into_iter().chain(toks);
-        if creates_table_as(rest) { StatementKind::Detached } else { StatementKind::Ddl }
+        if table_as(rest) { StatementKind::Detached } else { StatementKind::Ddl }
     } else if first.is_any(&["ALTER", "DROP"]) {
         StatementKind::Ddl
     } else if first.is_any(&["SHOW", "DESCRIBE", "DESC", "USE"]) {
@@ -141,9 +141,16 @@ pub fn classify(sql: &str) -> StatementKind {
     }
 }
 
+/// True for `CREATE TABLE … AS SELECT` (CTAS) and its `CREATE OR REPLACE` / `REPLACE`
+/// forms: a table created and then filled by a job.
+pub fn creates_table_as(sql: &str) -> bool {
+    let mut toks = tokens(sql).skip_while(|t| *t == Token::Punct('('));
+    toks.next().is_some_and(|t| t.is_any(&["CREATE", "REPLACE"])) && table_as(toks)
+}
+
 /// After `CREATE` / `REPLACE`: `[OR REPLACE | OR ALTER] [TEMPORARY] [MATERIALIZED] TABLE
 /// … AS …` with the `AS` outside parentheses.
-fn creates_table_as<'a>(mut toks: impl Iterator<Item = Token<'a>>) -> bool {
+fn table_as<'a>(mut toks: impl Iterator<Item = Token<'a>>) -> bool {
     const MODIFIERS: &[&str] = &["OR", "REPLACE", "ALTER", "TEMPORARY", "MATERIALIZED"];
     let table = loop {
         match toks.next() {
@@ -277,6 +284,9 @@ mod tests {
         assert_eq!(classify("CREATE FUNCTION f AS 'com.example.F'"), Ddl);
         assert_eq!(classify("CREATE TABLE t LIKE s"), Ddl);
         assert_eq!(classify("CREATE TABLE `as` (a INT)"), Ddl);
+        assert!(creates_table_as("/* x */ CREATE TABLE t AS SELECT 1"));
+        assert!(!creates_table_as("INSERT INTO t SELECT 1"));
+        assert!(!creates_table_as("CREATE VIEW v AS SELECT 1"));
     }
 
     #[test]

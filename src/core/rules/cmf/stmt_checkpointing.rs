@@ -17,7 +17,7 @@ use crate::core::graph::EdgeKind;
 use crate::core::model::{Kind, Resource};
 use crate::core::rules::{Context, Rule, Sink};
 
-use crate::core::flink::sql::{StatementKind, classify};
+use crate::core::flink::sql::{StatementKind, classify, creates_table_as};
 
 /// See the module documentation.
 pub struct StmtCheckpointing;
@@ -54,10 +54,11 @@ impl Rule for StmtCheckpointing {
             if found {
                 continue;
             }
+            let what = if creates_table_as(sql) { "CREATE TABLE … AS SELECT" } else { "INSERT" };
             let f = out.report(
                 r,
                 &r.spec_field(&["statement"]),
-                format!("INSERT statement '{}' has no {KEY} in any layer", r.name()),
+                format!("{what} statement '{}' has no {KEY} in any layer", r.name()),
             );
             f.hint(format!("CMF requires checkpointing for INSERT INTO: set {KEY} (e.g. \"10s\") on the statement, its pool or the environment's statementDefaults.detached"));
             if pool.is_none() {
@@ -139,7 +140,11 @@ mod tests {
             let panel = job.and_then(|c| c.notes.iter().find(|n| n.contains(" statement (")));
             let panel_detached =
                 panel.is_some_and(|n| n.starts_with("detached statement (classified"));
-            let rule_checks = !check(&StmtCheckpointing, &yaml).is_empty();
+            let found = check(&StmtCheckpointing, &yaml);
+            let rule_checks = !found.is_empty();
+            if sql.starts_with("CREATE TABLE") && rule_checks {
+                assert!(found[0].message.starts_with("CREATE TABLE … AS SELECT statement 'stmt1'"));
+            }
             let cp_checks = !check(cp_001, &yaml).is_empty();
             let detached = kind == Detached;
             assert_eq!(
