@@ -101,3 +101,91 @@ fn every_core_file_has_a_module_doc() {
     }
     assert!(missing.is_empty(), "files without a //! module doc:\n{}", missing.join("\n"));
 }
+
+#[test]
+fn lower_core_layers_never_import_the_rules() {
+    // The rules judge what these modules compute; an import the other way round is the
+    // layering inversion the hasher once was (graph → rules::FastMap).
+    let layers = ["hash", "pointer", "model", "flink", "graph", "config"];
+    let mut hits = Vec::new();
+    for layer in layers {
+        let mut files = vec![root().join(format!("src/core/{layer}.rs"))];
+        let dir = root().join(format!("src/core/{layer}"));
+        if dir.is_dir() {
+            files.extend(rust_files(&dir));
+        }
+        for file in files {
+            let text = fs::read_to_string(&file).expect("read");
+            for (n, line) in text.lines().enumerate() {
+                let code = line.split("//").next().unwrap_or("");
+                if code.contains("core::rules") || code.contains("super::rules") {
+                    hits.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
+                }
+            }
+        }
+    }
+    assert!(
+        hits.is_empty(),
+        "core::{{{}}} must not import core::rules:\n{}",
+        layers.join(","),
+        hits.join("\n")
+    );
+}
+
+/// Files allowed to spell Flink versions as the CRD enum does (`v1_19`) below `src/core/rules`
+/// and `src/ui`: none.
+const VERSION_LITERAL_EXEMPT: &[&str] = &[];
+
+/// True when `line` spells a Flink version as the CRD enum does: `v1_10`…`v1_20`, `v2_0`…`v2_9`.
+fn has_enum_version(line: &str) -> bool {
+    let b = line.as_bytes();
+    (0..b.len()).any(|i| {
+        let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+        at(0) == b'v'
+            && at(2) == b'_'
+            && match at(1) {
+                b'1' => {
+                    (at(3) == b'1' && at(4).is_ascii_digit()) || (at(3) == b'2' && at(4) == b'0')
+                }
+                b'2' => at(3).is_ascii_digit(),
+                _ => false,
+            }
+    })
+}
+
+#[test]
+fn flink_versions_are_spelled_only_in_the_facts_layer() {
+    // Every Flink version the rules or the UI need comes from `core::flink::version` (the
+    // version table), so that adding a release is one row there. Test fixtures spell
+    // versions through it too (`FlinkVersion::new(1, 20).enum_name()`).
+    let mut hits = Vec::new();
+    for dir in ["src/core/rules", "src/ui"] {
+        for file in rust_files(&root().join(dir)) {
+            let rel = file.strip_prefix(root()).expect("under the root").display().to_string();
+            if VERSION_LITERAL_EXEMPT.contains(&rel.as_str()) {
+                continue;
+            }
+            let text = fs::read_to_string(&file).expect("read");
+            for (n, line) in text.lines().enumerate() {
+                if has_enum_version(line) {
+                    hits.push(format!("{rel}:{}: {}", n + 1, line.trim()));
+                }
+            }
+        }
+    }
+    assert!(
+        hits.is_empty(),
+        "Flink versions spelled outside core::flink::version (use the version table):\n{}",
+        hits.join("\n")
+    );
+}
+
+#[test]
+fn the_version_literal_check_sees_what_the_grep_sees() {
+    for hit in ["\"v1_19\"", "flinkVersion: v2_3", "v1_10", "v1_20 ", "(v2_0)"] {
+        assert!(has_enum_version(hit), "{hit}");
+    }
+    for miss in ["v1_2", "v1_21", "v3_0", "1.19", "vX_Y", "v1_9"] {
+        assert!(!has_enum_version(miss), "{miss}");
+    }
+}

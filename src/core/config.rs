@@ -17,13 +17,13 @@ use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use super::design::Design;
+use super::flink::version::FlinkVersion;
 use super::graph::Graph;
 use super::model::{Kind, Resource, ResourceId, ResourceRef};
-use super::options::{FlinkVersion, catalog};
+use super::options::catalog;
 use super::pointer;
 use super::targets::Targets;
 
-pub use cmf::{SqlKind, classify_sql};
 pub use compare::{
     ComparedKey, ComparedSection, Difference, EnvironmentComparison, compare_configs,
     compare_defaults, compare_environments, compare_maps,

@@ -12,8 +12,8 @@ use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 pub use references::{EdgeKind, Lookup, Reference, references};
 
 use super::design::Design;
+use super::hash::FastMap;
 use super::model::{Kind, Resource, ResourceId};
-use super::rules::FastMap;
 
 /// An edge: which field made the reference, and what it means.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,6 +6,7 @@
 //! keeps `kubernetesNamespace` at the top of its REST body but under `spec` in the CFK
 //! `FlinkEnvironment` CR; both are [`Kind::Environment`].
 
+mod fingerprint;
 mod kinds;
 
 use std::sync::Arc;
@@ -13,9 +14,10 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+pub use fingerprint::fingerprint;
 pub use kinds::{
-    CFK_API, CMF_API, CMF_API_ALPHA, FKO_API, STUDIO_API, STUDIO_KINDS, classify, kind_name,
-    kubernetes_api_version,
+    CFK_API, CMF_API, CMF_API_ALPHA, CMF_CONCEPTS, FKO_API, STUDIO_API, STUDIO_KINDS, classify,
+    kind_name, kubernetes_api_version,
 };
 
 use super::pointer;

@@ -17,7 +17,8 @@
 //! * [`Catalog::complete`] — options starting with a prefix (hidden keys excluded).
 //! * [`Catalog::is_open_namespace`] — keys the catalog does not cover on purpose
 //!   (file-system plugins, connectors); they are never "unknown".
-//! * [`FlinkVersion::parse`] reads `v1_19`-style enums.
+//! * Versions are [`FlinkVersion`]s (`core::flink::version`, re-exported here as the
+//!   catalog's key); the catalog's own versions are `flink::version::CATALOG`.
 //!
 //! Data file format: `{"flinkVersions", "operatorVersion", "options": [...]}`, one option
 //! per line: `k` key, `v` versions (`1.18-2.2`, or `op` for operator options), `t` type,
@@ -37,10 +38,11 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-pub use version::{FlinkVersion, VersionSet};
+use crate::core::flink::version::CATALOG;
 
-/// Flink minor versions the catalog knows, oldest first.
-pub const FLINK_VERSIONS: &[&str] = &["1.18", "1.19", "1.20", "2.0", "2.1", "2.2"];
+/// The version type the catalog is keyed by (defined in `core::flink::version`).
+pub use crate::core::flink::version::FlinkVersion;
+pub use version::VersionSet;
 
 /// The embedded data file.
 pub const DATA: &str = include_str!("../../data/flink-options.json");
@@ -309,11 +311,7 @@ impl Catalog {
     /// The option `key` names in any catalog version (newest first), e.g. to say that a
     /// key was removed or is not yet available.
     pub fn lookup_any(&self, key: &str) -> Option<&OptionInfo> {
-        FLINK_VERSIONS
-            .iter()
-            .rev()
-            .filter_map(|v| FlinkVersion::parse(v))
-            .find_map(|v| self.lookup(key, v))
+        CATALOG.iter().rev().find_map(|v| self.lookup(key, *v))
     }
 
     /// True when `key` is known in `version` or lies in an open namespace.

@@ -24,8 +24,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::design::Design;
+use super::hash::{FastHasher, FastMap};
+use super::model::fingerprint;
 use super::model::{Form, Kind, Origin, Resource, ResourceId};
-use super::rules::{FastHasher, FastMap, fingerprint};
 use super::targets::TargetOverrides;
 use super::yaml::Positions;
 

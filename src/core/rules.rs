@@ -24,7 +24,6 @@ mod validator;
 
 pub use context::{Context, Subjects};
 pub use reads::{Deps, KindSet, RuleReads, SubjectKinds};
-pub(crate) use validator::fingerprint::{FastHasher, FastMap, fingerprint};
 pub use validator::{RunStats, Validator};
 
 use super::design::Design;

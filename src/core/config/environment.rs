@@ -8,9 +8,9 @@ use super::merge::Stack;
 use super::spec::{SpecLayer, SpecView};
 use super::{Layer, Source};
 use crate::core::design::Design;
+use crate::core::flink::version::FlinkVersion;
 use crate::core::graph::{EdgeKind, Graph};
 use crate::core::model::{Kind, Resource, ResourceId, ResourceRef};
-use crate::core::options::FlinkVersion;
 
 /// One defaults block of an environment, in the order the studio shows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -5,9 +5,9 @@
 use super::merge::Stack;
 use super::spec::SpecView;
 use super::{EffectiveConfig, Env, Layer, Scope, Source, flatten_with_pointers, new_config};
+use crate::core::flink::version::FlinkVersion;
 use crate::core::graph::EdgeKind;
 use crate::core::model::Resource;
-use crate::core::options::FlinkVersion;
 
 const NS_PREFIX: &str = "kubernetes.operator.default-configuration.namespace.";
 const VERSION_PREFIX: &str = "kubernetes.operator.default-configuration.flink-version.";

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use super::{EffectiveConfig, Scope, SqlKind, classify_sql, cmf, fko, is_job_bearing};
+use super::{EffectiveConfig, Scope, cmf, fko, is_job_bearing};
 use crate::core::design::Design;
 use crate::core::graph::{EdgeKind, Graph};
 use crate::core::model::{Kind, Resource, ResourceId};
@@ -65,9 +65,9 @@ pub fn effective_configs_of(
 /// (statements that run a Flink job) the cluster's and the job's.
 pub fn scopes_of(r: &Resource) -> &'static [Scope] {
     match r.kind {
-        Kind::Statement => match classify_sql(r.spec_str(&["statement"]).unwrap_or("")) {
-            Some(SqlKind::Metadata) => &[],
-            _ => &[Scope::Cluster, Scope::Job],
+        Kind::Statement => match cmf::job_branch(r.spec_str(&["statement"]).unwrap_or("")) {
+            None => &[],
+            Some(_) => &[Scope::Cluster, Scope::Job],
         },
         _ if is_job_bearing(r) => &[Scope::Cluster],
         _ => &[],

@@ -279,15 +279,20 @@ fn statement_has_cluster_and_job_configs_and_statement_defaults_win() {
 }
 
 #[test]
-fn sql_classifier_follows_the_first_keyword() {
-    assert_eq!(classify_sql("  -- x\n /* y */ SELECT 1"), Some(SqlKind::Interactive));
-    assert_eq!(classify_sql("with a as (select 1) select * from a"), Some(SqlKind::Interactive));
-    assert_eq!(classify_sql("EXECUTE STATEMENT SET BEGIN"), Some(SqlKind::Detached));
-    assert_eq!(classify_sql("insert into t values (1)"), Some(SqlKind::Detached));
-    assert_eq!(classify_sql("CREATE TABLE t AS SELECT * FROM s"), Some(SqlKind::Detached));
-    assert_eq!(classify_sql("SHOW TABLES;"), Some(SqlKind::Metadata));
-    assert_eq!(classify_sql("DROP TABLE t"), Some(SqlKind::Metadata));
-    assert_eq!(classify_sql("-- only a comment"), None);
+fn statement_jobs_follow_the_sql_classifier() {
+    use super::cmf::job_branch;
+    let classified = |branch| Some((branch, "classified from its SQL"));
+    assert_eq!(job_branch("  -- x\n /* y */ SELECT 1"), classified("interactive"));
+    assert_eq!(job_branch("EXECUTE STATEMENT SET BEGIN"), classified("detached"));
+    assert_eq!(job_branch("insert into t values (1)"), classified("detached"));
+    assert_eq!(job_branch("CREATE TABLE t AS SELECT * FROM s"), classified("detached"));
+    assert_eq!(job_branch("CREATE VIEW v AS SELECT * FROM s"), None, "a view runs no job");
+    assert_eq!(job_branch("SHOW TABLES;"), None);
+    assert_eq!(job_branch("DROP TABLE t"), None);
+    assert_eq!(
+        job_branch("-- only a comment"),
+        Some(("detached", "SQL not recognised; assumed detached"))
+    );
 }
 
 #[test]

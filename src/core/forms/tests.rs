@@ -6,9 +6,9 @@ use serde_json::{Value, json};
 
 use super::*;
 use crate::core::design::Design;
-use crate::core::edit::set_field;
 use crate::core::model::ResourceId;
 use crate::core::palette::{ENTRIES, Entry, entry_by_id, new_resource};
+use crate::core::pointer::set as set_field;
 use crate::core::schema::{IssueKind, listed_enum, spec_enum, spec_schema};
 use crate::core::yaml;
 

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value, json};
 
-use super::{FLINK_VERSIONS, VersionSet};
+use super::VersionSet;
+use crate::core::flink::version::CATALOG;
 
 fn source_dir() -> PathBuf {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -50,7 +51,7 @@ fn attributes(o: &Value, versions: &str) -> Map<String, Value> {
 /// The data file text for the option files in `dir`.
 pub fn generate(dir: &Path) -> String {
     let per_version: Vec<Vec<Value>> =
-        FLINK_VERSIONS.iter().map(|v| read(dir, &format!("{v}.json"))).collect();
+        CATALOG.iter().map(|v| read(dir, &format!("{v}.json"))).collect();
     let mut keys: Vec<&str> =
         per_version.iter().flatten().filter_map(|o| o["key"].as_str()).collect();
     keys.sort_unstable();
@@ -97,7 +98,7 @@ pub fn generate(dir: &Path) -> String {
     .expect("operator.json is JSON");
     format!(
         "{{\"flinkVersions\": {},\n\"operatorVersion\": {},\n\"options\": [\n{}\n]}}\n",
-        json!(FLINK_VERSIONS),
+        json!(CATALOG.iter().map(ToString::to_string).collect::<Vec<_>>()),
         operator["operatorVersion"],
         lines.join(",\n")
     )
@@ -122,8 +123,8 @@ fn committed_data_file_is_fresh() {
 fn every_source_key_is_in_the_catalog_for_its_versions() {
     let dir = source_dir();
     let cat = super::Catalog::parse(&generate(&dir)).expect("generated data parses");
-    for v in FLINK_VERSIONS {
-        let fv = super::FlinkVersion::parse(v).expect("version");
+    for &fv in CATALOG {
+        let v = fv.to_string();
         for o in read(&dir, &format!("{v}.json")) {
             let key = o["key"].as_str().expect("key");
             let found = cat.lookup(key, fv).unwrap_or_else(|| panic!("{key} missing for {v}"));

@@ -1,6 +1,7 @@
 //! Did-you-mean for unknown option keys.
 
-use super::{Catalog, FlinkVersion};
+use super::Catalog;
+use crate::core::flink::version::FlinkVersion;
 
 /// Frequent mistakes (domain.md rule CFG-KEY-002) and the key that was meant.
 pub const CURATED: &[(&str, &str)] = &[

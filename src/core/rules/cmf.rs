@@ -27,7 +27,6 @@ mod pool_state;
 mod savepoint_spec;
 mod secret_data;
 mod secret_keys;
-pub mod sql;
 mod stmt_checkpointing;
 mod stmt_cluster_keys;
 mod stmt_parallelism;

@@ -11,10 +11,10 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use super::reads::{Deps, KindSet, Recorder, RuleReads, SubjectKinds, record};
-use super::validator::fingerprint::FastMap;
 use crate::core::config::{self, EffectiveConfig, Scope};
 use crate::core::design::Design;
 use crate::core::graph::{EdgeKind, Graph};
+use crate::core::hash::FastMap;
 use crate::core::model::{Kind, Resource, ResourceId};
 use crate::core::targets::Targets;
 

@@ -9,7 +9,6 @@ mod autoscaler;
 mod conf;
 mod jobspec;
 mod memory;
-mod quantity;
 mod specs;
 
 mod as_boundary;

@@ -8,7 +8,6 @@ mod fko_deployment_name;
 mod namespace_name;
 mod object_name;
 mod secret_mapping_name;
-pub(crate) mod util;
 
 pub use secret_mapping_name::connection_secret_ids;
 

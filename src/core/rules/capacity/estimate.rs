@@ -7,8 +7,9 @@
 //! Why: a quick check that the cluster fits the namespace quota and the nodes before deploying.
 //! How to use: compare with the quota; lower parallelism or raise slots per TaskManager.
 
-use super::util::{PodSize, human, int, pod_size, slots};
+use super::util::{PodSize, int, pod_size, slots};
 use crate::core::finding::Severity;
+use crate::core::flink::quantity::human;
 use crate::core::graph::EdgeKind;
 use crate::core::model::Kind;
 use crate::core::podtemplate::{Role, SiteKind, SpecSite, spec_sites};

@@ -8,8 +8,8 @@
 //! expected.
 //! How to fix: write a round binary size (`1024m`, `2g`) or an explicit `Mi`/`Gi` quantity.
 
-use super::util::{MemUnit, parse_memory};
 use crate::core::finding::Severity;
+use crate::core::flink::quantity::{self, MemoryUnit};
 use crate::core::podtemplate::{Role, spec_sites};
 use crate::core::rules::{Context, Rule, Sink};
 
@@ -19,8 +19,8 @@ pub struct MemoryUnits;
 /// The note for a memory string, if it reads oddly.
 fn note(text: &str) -> Option<String> {
     let t = text.trim();
-    let m = parse_memory(t)?;
-    if m.unit != MemUnit::Flink {
+    let m = quantity::memory(t)?;
+    if m.unit != MemoryUnit::Flink {
         return None;
     }
     let (number, unit) = t.split_at(t.find(|c: char| !c.is_ascii_digit())?);

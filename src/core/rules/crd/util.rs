@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use crate::core::flink::quantity;
 use crate::core::model::{FKO_API, Kind, Resource};
 use crate::core::pointer;
 use crate::core::rules::Context;
@@ -141,14 +142,7 @@ pub fn show(v: &Value) -> String {
 
 /// Fix hint for a cpu written as a Kubernetes quantity (`"1500m"` → `1.5`).
 pub fn quantity_hint(v: &Value) -> String {
-    let cores = v.as_str().and_then(|s| {
-        let s = s.trim();
-        match s.strip_suffix('m') {
-            Some(milli) => milli.parse::<f64>().ok().map(|m| m / 1000.0),
-            None => s.parse::<f64>().ok(),
-        }
-    });
-    match cores {
+    match v.as_str().and_then(quantity::kubernetes) {
         Some(c) => format!("write cpu: {c}"),
         None => "write cpu as a number of cores, e.g. 0.5".into(),
     }

@@ -6,9 +6,9 @@
 //! How to fix: write a quantity such as `10Gi`.
 
 use crate::core::finding::Severity;
+use crate::core::flink::quantity;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::quantity;
 use super::specs::specs;
 
 /// See the module documentation.

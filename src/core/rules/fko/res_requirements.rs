@@ -8,10 +8,10 @@
 use serde_json::Value;
 
 use crate::core::finding::Severity;
+use crate::core::flink::quantity;
 use crate::core::pointer;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::quantity;
 use super::specs::specs;
 
 /// See the module documentation.
@@ -21,7 +21,7 @@ pub struct ResRequirements;
 pub fn amount(v: &Value, memory: bool) -> Option<f64> {
     match v {
         Value::Number(n) => n.as_f64(),
-        Value::String(s) if memory => quantity::memory(s),
+        Value::String(s) if memory => quantity::memory(s).map(|m| m.bytes),
         Value::String(s) => quantity::kubernetes(s),
         _ => None,
     }

@@ -3,9 +3,10 @@
 //! What it checks: FlinkDeployments, blue/green templates, CMF applications and compute-pool
 //! `clusterSpec`s without `flinkVersion` (after the environment defaults are merged in).
 //! Why: the operator's validator rejects a deployment whose Flink version is unknown.
-//! How to fix: set `flinkVersion` (e.g. `v1_20`) to match the image.
+//! How to fix: set `flinkVersion` to the Flink version of the image.
 
 use crate::core::finding::Severity;
+use crate::core::flink::version;
 use crate::core::rules::{Context, Rule, Sink};
 
 use super::specs::specs;
@@ -27,7 +28,10 @@ impl Rule for VerDefined {
         for s in specs(cx) {
             if s.complete() && s.merged(&["flinkVersion"]).is_none() {
                 out.report(s.owner, &s.field(&["flinkVersion"]), "Flink version must be defined")
-                    .hint("set flinkVersion to the Flink version of the image, e.g. v1_20");
+                    .hint(format!(
+                        "set flinkVersion to the Flink version of the image, e.g. {}",
+                        version::EXAMPLE.enum_name()
+                    ));
             }
         }
     }
@@ -40,14 +44,18 @@ mod tests {
 
     #[test]
     fn fires_without_version_unless_the_environment_sets_it() {
+        let sql = version::FlinkVersion::CMF_SQL_DEFAULT.enum_name();
         let f = check(
             &VerDefined,
-            "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {name: a}\n\
-             spec: {image: flink}\n---\n\
-             {name: dev, kubernetesNamespace: dev, computePoolDefaults: {clusterSpec: {flinkVersion: v1_19}}}\n---\n\
-             {apiVersion: cmf.confluent.io/v1, kind: ComputePool, metadata: {name: pool}, spec: {clusterSpec: {image: x}}}\n",
+            &format!(
+                "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {{name: a}}\n\
+                 spec: {{image: flink}}\n---\n\
+                 {{name: dev, kubernetesNamespace: dev, computePoolDefaults: {{clusterSpec: {{flinkVersion: {sql}}}}}}}\n---\n\
+                 {{apiVersion: cmf.confluent.io/v1, kind: ComputePool, metadata: {{name: pool}}, spec: {{clusterSpec: {{image: x}}}}}}\n"
+            ),
         );
         assert_eq!(pointers(&f), [("/spec/flinkVersion".into(), Severity::Error)]);
         assert_eq!(f[0].line, Some(4));
+        assert!(f[0].hint.ends_with(&version::EXAMPLE.enum_name()));
     }
 }

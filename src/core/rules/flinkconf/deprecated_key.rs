@@ -52,9 +52,11 @@ impl Rule for DeprecatedKey {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::flink::version::FlinkVersion;
     use crate::core::rules::testing::{check, pointers};
 
     fn doc(version: &str, key: &str) -> String {
+        let version = FlinkVersion::parse(version).expect("a version").enum_name();
         format!(
             "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {{name: a}}\n\
              spec:\n  flinkVersion: {version}\n  flinkConfiguration:\n    {key}: x\n"
@@ -63,7 +65,7 @@ mod tests {
 
     #[test]
     fn fires_on_aliases_of_the_version() {
-        let f = check(&DeprecatedKey, &doc("v2_0", "state.checkpoints.dir"));
+        let f = check(&DeprecatedKey, &doc("2.0", "state.checkpoints.dir"));
         assert_eq!(
             pointers(&f),
             [("/spec/flinkConfiguration/state.checkpoints.dir".into(), Severity::Info)]
@@ -74,7 +76,7 @@ mod tests {
 
     #[test]
     fn silent_where_the_key_is_canonical() {
-        assert!(check(&DeprecatedKey, &doc("v1_18", "state.checkpoints.dir")).is_empty());
-        assert!(check(&DeprecatedKey, &doc("v2_0", "execution.checkpointing.dir")).is_empty());
+        assert!(check(&DeprecatedKey, &doc("1.18", "state.checkpoints.dir")).is_empty());
+        assert!(check(&DeprecatedKey, &doc("2.0", "execution.checkpointing.dir")).is_empty());
     }
 }

@@ -10,7 +10,7 @@
 use super::state_backend::LEGACY;
 use super::util::maps;
 use crate::core::finding::Severity;
-use crate::core::options::FlinkVersion;
+use crate::core::flink::version::FlinkVersion;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -49,6 +49,7 @@ mod tests {
     use crate::core::rules::testing::{check, pointers};
 
     fn doc(version: &str, value: &str) -> String {
+        let version = FlinkVersion::parse(version).expect("a version").enum_name();
         format!(
             "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {{name: a}}\n\
              spec:\n  flinkVersion: {version}\n  flinkConfiguration:\n    state.backend: {value}\n"
@@ -57,16 +58,16 @@ mod tests {
 
     #[test]
     fn warns_before_two_and_errs_after() {
-        let f = check(&LegacyStateBackend, &doc("v1_18", "filesystem"));
+        let f = check(&LegacyStateBackend, &doc("1.18", "filesystem"));
         assert_eq!(
             pointers(&f),
             [("/spec/flinkConfiguration/state.backend".into(), Severity::Warning)]
         );
         assert_eq!(f[0].line, Some(7));
         assert_eq!(
-            check(&LegacyStateBackend, &doc("v2_1", "jobmanager"))[0].severity,
+            check(&LegacyStateBackend, &doc("2.1", "jobmanager"))[0].severity,
             Severity::Error
         );
-        assert!(check(&LegacyStateBackend, &doc("v1_18", "hashmap")).is_empty());
+        assert!(check(&LegacyStateBackend, &doc("1.18", "hashmap")).is_empty());
     }
 }

@@ -8,7 +8,8 @@
 
 use super::util::{has_placeholder, maps};
 use crate::core::finding::Severity;
-use crate::core::options::{FlinkVersion, suggest::distance};
+use crate::core::flink::version::FlinkVersion;
+use crate::core::options::suggest::distance;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -63,6 +64,7 @@ mod tests {
     use crate::core::rules::testing::{check, pointers};
 
     fn doc(version: &str, key: &str, value: &str) -> String {
+        let version = FlinkVersion::parse(version).expect("a version").enum_name();
         format!(
             "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {{name: a}}\n\
              spec:\n  flinkVersion: {version}\n  flinkConfiguration:\n    {key}: {value}\n"
@@ -71,24 +73,24 @@ mod tests {
 
     #[test]
     fn fires_on_typos_and_early_forst() {
-        let f = check(&StateBackend, &doc("v1_20", "state.backend", "rockdb"));
+        let f = check(&StateBackend, &doc("1.20", "state.backend", "rockdb"));
         assert_eq!(
             pointers(&f),
             [("/spec/flinkConfiguration/state.backend".into(), Severity::Error)]
         );
         assert!(f[0].message.contains("did you mean rocksdb"), "{}", f[0].message);
         assert_eq!(f[0].line, Some(7));
-        let f = check(&StateBackend, &doc("v1_19", "state.backend.type", "forst"));
+        let f = check(&StateBackend, &doc("1.19", "state.backend.type", "forst"));
         assert!(f[0].message.contains("needs Flink 2.0"));
     }
 
     #[test]
     fn silent_on_valid_names() {
         for (v, value) in [
-            ("v2_0", "ForSt"),
-            ("v1_18", "rocksdb"),
-            ("v1_18", "filesystem"),
-            ("v1_18", "com.x.MyFactory"),
+            ("2.0", "ForSt"),
+            ("1.18", "rocksdb"),
+            ("1.18", "filesystem"),
+            ("1.18", "com.x.MyFactory"),
         ] {
             assert!(
                 check(&StateBackend, &doc(v, "state.backend.type", value)).is_empty(),

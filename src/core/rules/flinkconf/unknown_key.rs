@@ -34,7 +34,9 @@ impl Rule for UnknownKey {
                     continue;
                 }
                 if let Some(o) = cat.lookup_any(&i.key) {
-                    let versions = o.versions.versions().join(", ");
+                    let versions: Vec<String> =
+                        o.versions.versions().iter().map(ToString::to_string).collect();
+                    let versions = versions.join(", ");
                     let msg = format!(
                         "'{}' does not exist in Flink {} (only in {versions})",
                         i.key, m.version
@@ -58,7 +60,7 @@ impl Rule for UnknownKey {
 pub fn unknown_without_suggestion(
     cat: &Catalog,
     key: &str,
-    v: crate::core::options::FlinkVersion,
+    v: crate::core::flink::version::FlinkVersion,
 ) -> bool {
     !is_malformed(key)
         && !cat.is_known(key, v)
@@ -69,17 +71,25 @@ pub fn unknown_without_suggestion(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::flink::version::FlinkVersion;
     use crate::core::rules::testing::{check, pointers};
 
-    const DOC: &str = "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {name: a}\n\
-                       spec:\n  flinkVersion: v1_18\n  flinkConfiguration:\n";
+    /// A FlinkDeployment on Flink 1.18 (its CRD spelling from the version table).
+    fn doc() -> String {
+        let v = FlinkVersion::new(1, 18).enum_name();
+        format!(
+            "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {{name: a}}\n\
+                       spec:\n  flinkVersion: {v}\n  flinkConfiguration:\n"
+        )
+    }
 
     #[test]
     fn suggests_the_intended_key() {
+        let doc = doc();
         let f = check(
             &UnknownKey,
             &format!(
-                "{DOC}    taskmanager.numberOfTaskslots: '2'\n    state.checkpoints.interval: 10s\n    \
+                "{doc}    taskmanager.numberOfTaskslots: '2'\n    state.checkpoints.interval: 10s\n    \
                  rest.profiling.enabled: 'true'\n"
             ),
         );
@@ -96,10 +106,11 @@ mod tests {
 
     #[test]
     fn silent_on_known_open_and_far_keys() {
+        let doc = doc();
         let f = check(
             &UnknownKey,
             &format!(
-                "{DOC}    state.checkpoints.dir: s3://b\n    s3.access-key: x\n    \
+                "{doc}    state.checkpoints.dir: s3://b\n    s3.access-key: x\n    \
                  metrics.reporter.prom.factory.class: x\n    my.company.setting: x\n"
             ),
         );

@@ -11,7 +11,7 @@ use crate::core::finding::Severity;
 use crate::core::podtemplate::spec_sites;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::util::parse_image;
+use crate::core::flink::image;
 
 /// See the module documentation.
 pub struct Unpinned;
@@ -30,7 +30,7 @@ impl Rule for Unpinned {
         for r in cx.subjects() {
             for site in spec_sites(r) {
                 if let Some(image) = site.str(&["image"]) {
-                    let i = parse_image(image);
+                    let i = image::parse(image);
                     let unpinned = i.digest.is_none() && i.tag.is_none_or(|t| t == "latest");
                     if unpinned {
                         out.report(

@@ -10,9 +10,9 @@
 //! environment.
 
 use crate::core::finding::Severity;
+use crate::core::flink::sql::ddl_table;
 use crate::core::model::Kind;
 use crate::core::rules::cmf::ddl_field;
-use crate::core::rules::cmf::sql::ddl_table;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.

@@ -6,7 +6,8 @@ use crate::core::design::Design;
 use crate::core::model::{Kind, ResourceId};
 use crate::core::rules::reads::{Deps, KindSet};
 
-use super::fingerprint::{FastHasher, FastMap, fingerprint};
+use crate::core::hash::{FastHasher, FastMap};
+use crate::core::model::fingerprint;
 use std::hash::{Hash, Hasher};
 
 /// Fingerprints of a design's resources and of each kind's membership and order.

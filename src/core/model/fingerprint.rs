@@ -1,48 +1,15 @@
-//! Content fingerprints of resources: what the incremental validator compares to find
-//! the resources an edit changed.
+//! Content fingerprints of resources: what the incremental validator (and the page's side
+//! of the validation worker) compares to find the resources an edit changed.
 
 use std::hash::{Hash, Hasher};
 
 use serde_json::Value;
 
-use crate::core::model::Resource;
-
-/// A `HashMap` with [`FastHasher`] (keys here are ids, kinds and names, not attacker-chosen).
-pub type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
-
-/// A small, fast, deterministic 64-bit hasher (multiply–rotate, as in rustc's FxHasher).
-#[derive(Debug, Default, Clone, Copy)]
-pub struct FastHasher(u64);
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl Hasher for FastHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
-        }
-        let mut tail = [0u8; 8];
-        let rest = chunks.remainder();
-        tail[..rest.len()].copy_from_slice(rest);
-        self.add(u64::from_le_bytes(tail) ^ (rest.len() as u64) << 56);
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl FastHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-}
+use super::Resource;
+use crate::core::hash::FastHasher;
 
 /// Hashes a JSON value, key order included (rules may see it).
-pub fn hash_value(v: &Value, h: &mut FastHasher) {
+fn hash_value(v: &Value, h: &mut FastHasher) {
     match v {
         Value::Null => h.write_u64(0),
         Value::Bool(b) => h.write_u64(1 + u64::from(*b)),
