@@ -13,6 +13,7 @@ mod fko;
 mod flinkconf;
 mod hygiene;
 mod image;
+pub(crate) mod missing;
 mod naming;
 mod ops;
 mod pod;
@@ -178,6 +179,11 @@ pub(crate) mod testing {
         let mut sink = Sink::new(rule);
         rule.check(&cx, &mut sink);
         sink.into_findings()
+    }
+
+    /// Runs `rule` over `yaml` as a design that declares itself complete.
+    pub fn check_complete(rule: &dyn Rule, yaml: &str) -> Vec<Finding> {
+        check_with(rule, yaml, Targets { complete: true, ..Targets::default() })
     }
 
     /// The (pointer, severity) pairs of findings, for compact assertions.
