@@ -3,11 +3,15 @@
 //! hand-labelled in `tests/realworld/labels.yaml` before the studio ever ran on them.
 //!
 //! Each file is imported and validated alone with the default targets, as a user opening
-//! it would. The report (printed, and written to `$CARGO_TARGET_TMPDIR/realworld-report.txt`)
-//! gives per file the labelled defects the studio found, recall per severity, and every
+//! it would. Each folder case (`tests/realworld/folders/<owner>__<repo>/…`, several files of
+//! one repository as they sit there) is also validated as ONE input, as `fstudio validate DIR`
+//! reads it (recursively, `*.yaml`/`*.yml`/`*.json`, design files recognised), so references
+//! between its files resolve; a finding belongs to the file it names. The report (printed,
+//! and written to `$CARGO_TARGET_TMPDIR/realworld-report.txt`) gives per file the labelled
+//! defects the studio found, recall per severity (single files, and per folder), and every
 //! error-level finding that no error label explains: on files labelled clean (false errors,
-//! which fail the test), on a field labelled only as a warning (over-severity), or on no
-//! labelled field at all.
+//! which fail the test, alone or in a folder), on a field labelled only as a warning
+//! (over-severity), or on no labelled field at all.
 //!
 //! How a label is matched by a finding (rule ids are not compared):
 //! - the finding's resource kind equals the label's `kind`, when the label names one;
@@ -25,6 +29,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use flink_studio::core::design::Design;
+use flink_studio::core::design_file;
 use flink_studio::core::finding::{Finding, Severity};
 use flink_studio::core::import::import_text;
 use flink_studio::core::rules;
@@ -33,10 +38,13 @@ use serde::Deserialize;
 
 mod support;
 
-/// `labels.yaml`: one entry per manifest file name.
+/// `labels.yaml`: one entry per manifest file name, and per folder one entry per file path
+/// inside the folder.
 #[derive(Debug, Deserialize)]
 struct Labels {
     files: BTreeMap<String, Entry>,
+    #[serde(default)]
+    folders: BTreeMap<String, BTreeMap<String, Entry>>,
 }
 
 /// The verdict on one file: clean, or a list of defects.
@@ -160,9 +168,90 @@ struct Outcome {
     unlabelled_errors: Vec<Finding>,
 }
 
+/// The manifests of a folder case, recursively and sorted, as `fstudio validate DIR`
+/// collects them (sub-folders, `*.yaml`, `*.yml`, `*.json`).
+fn folder_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut children: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("entry").path())
+        .collect();
+    children.sort();
+    for child in children {
+        if child.is_dir() {
+            folder_files(&child, out);
+        } else if child
+            .extension()
+            .and_then(|x| x.to_str())
+            .is_some_and(|x| matches!(x, "yaml" | "yml" | "json"))
+        {
+            out.push(child);
+        }
+    }
+}
+
+/// The path of `file` inside `root`, with forward slashes (the name findings carry).
+fn relative(file: &Path, root: &Path) -> String {
+    file.strip_prefix(root).expect("inside the folder").to_string_lossy().replace('\\', "/")
+}
+
+/// One folder validated as one input, with default targets: resources per file (by path
+/// inside the folder) and every import and rule finding.
+fn validate_folder(root: &Path) -> (BTreeMap<String, usize>, Vec<Finding>) {
+    let mut files = Vec::new();
+    folder_files(root, &mut files);
+    let mut design = Design::new();
+    let mut findings = Vec::new();
+    let mut resources = BTreeMap::new();
+    for file in &files {
+        let name = relative(file, root);
+        let text = fs::read_to_string(file).expect("read manifest");
+        let (ids, found) = design_file::import_any(&mut design, &name, &text);
+        resources.insert(name, ids.len());
+        findings.extend(found);
+    }
+    design.assign_scopes(None, None);
+    findings.extend(rules::validate(&design, Targets::of(&design, Default::default())));
+    (resources, findings)
+}
+
 fn outcome(file: &Path, entry: &Entry) -> Outcome {
     let (resources, findings) = validate_alone(file);
     let name = file.file_name().expect("name").to_string_lossy().into_owned();
+    judge(name, resources, findings, entry)
+}
+
+/// What the studio made of one folder case.
+struct FolderOutcome {
+    folder: String,
+    /// One per labelled file, named `<folder>/<path>`, judged on the findings naming it.
+    files: Vec<Outcome>,
+    /// Findings that name no file of the folder (design-level).
+    unattributed: Vec<Finding>,
+}
+
+fn folder_outcome(folder: &str, entries: &BTreeMap<String, Entry>) -> FolderOutcome {
+    let (resources, findings) = validate_folder(&realworld("folders").join(folder));
+    let (mut by_file, mut unattributed): (BTreeMap<String, Vec<Finding>>, Vec<Finding>) =
+        (BTreeMap::new(), Vec::new());
+    for f in findings {
+        match f.file.as_ref().filter(|name| entries.contains_key(*name)) {
+            Some(name) => by_file.entry(name.clone()).or_default().push(f),
+            None => unattributed.push(f),
+        }
+    }
+    let files = entries
+        .iter()
+        .map(|(path, entry)| {
+            let found = by_file.remove(path).unwrap_or_default();
+            let count = resources.get(path).copied().unwrap_or_default();
+            judge(format!("{folder}/{path}"), count, found, entry)
+        })
+        .collect();
+    FolderOutcome { folder: folder.to_string(), files, unattributed }
+}
+
+/// Judges the findings of one labelled file against its labels.
+fn judge(name: String, resources: usize, findings: Vec<Finding>, entry: &Entry) -> Outcome {
     let labels = entry
         .defects
         .iter()
@@ -220,7 +309,7 @@ fn pct(found: usize, total: usize) -> String {
     if total == 0 { "n/a".into() } else { format!("{:.0} %", 100.0 * found as f64 / total as f64) }
 }
 
-fn report(outcomes: &[Outcome]) -> String {
+fn report(title: &str, outcomes: &[Outcome]) -> String {
     let mut r = String::new();
     let count = |sev: Severity, found_only: bool| -> usize {
         outcomes
@@ -237,7 +326,7 @@ fn report(outcomes: &[Outcome]) -> String {
     let unlabelled: usize = outcomes.iter().map(|o| o.unlabelled_errors.len()).sum();
     let clean = outcomes.iter().filter(|o| o.clean).count();
 
-    let _ = writeln!(r, "Real-world check: {} files ({clean} labelled clean)", outcomes.len());
+    let _ = writeln!(r, "{title}: {} files ({clean} labelled clean)", outcomes.len());
     let _ = writeln!(r, "recall  errors   {e_found}/{e_all} ({})", pct(e_found, e_all));
     let _ = writeln!(r, "recall  warnings {w_found}/{w_all} ({})", pct(w_found, w_all));
     let _ = writeln!(
@@ -347,6 +436,99 @@ fn every_manifest_has_a_label_entry_and_every_entry_a_manifest() {
     assert!(files.len() >= 60, "the check needs at least 60 files, has {}", files.len());
 }
 
+/// One line per folder: files, recall per severity, false and over-severe errors, and the
+/// findings that name no file.
+fn folder_summary(folders: &[FolderOutcome]) -> String {
+    let mut r = String::new();
+    let _ = writeln!(
+        r,
+        "Folders, each validated as one input ({} folders):\n{:>5} {:>7} {:>7} {:>5} {:>5} {:>5} {:>5}  folder",
+        folders.len(),
+        "files",
+        "E fnd",
+        "W fnd",
+        "falsE",
+        "overE",
+        "unlbE",
+        "noFil"
+    );
+    for f in folders {
+        let count = |sev: Severity, found_only: bool| -> usize {
+            f.files
+                .iter()
+                .flat_map(|o| &o.labels)
+                .filter(|(s, _, hit, _)| *s == sev && (!found_only || hit.is_some()))
+                .count()
+        };
+        let sum = |pick: &dyn Fn(&Outcome) -> usize| -> usize { f.files.iter().map(pick).sum() };
+        let _ = writeln!(
+            r,
+            "{:>5} {:>7} {:>7} {:>5} {:>5} {:>5} {:>5}  {}",
+            f.files.len(),
+            format!("{}/{}", count(Severity::Error, true), count(Severity::Error, false)),
+            format!("{}/{}", count(Severity::Warning, true), count(Severity::Warning, false)),
+            sum(&|o| o.false_errors.len()),
+            sum(&|o| o.over_severe.len()),
+            sum(&|o| o.unlabelled_errors.len()),
+            f.unattributed.len(),
+            f.folder
+        );
+    }
+    let _ = writeln!(r, "\nFINDINGS NAMING NO FILE OF THEIR FOLDER:");
+    for f in folders {
+        for finding in &f.unattributed {
+            let _ = writeln!(r, "  {}: {}", f.folder, describe(finding));
+        }
+    }
+    r
+}
+
+/// `(file, finding)` for every error finding on a file labelled clean.
+fn false_errors(outcomes: &[Outcome]) -> Vec<String> {
+    outcomes
+        .iter()
+        .flat_map(|o| o.false_errors.iter().map(move |f| format!("{}: {}", o.file, describe(f))))
+        .collect()
+}
+
+#[test]
+fn every_folder_file_has_a_label_entry_and_every_entry_a_file() {
+    let labels = labels();
+    let mut folders: Vec<String> = fs::read_dir(realworld("folders"))
+        .expect("tests/realworld/folders")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    folders.sort();
+    assert!(
+        (6..=10).contains(&folders.len()),
+        "the check needs 6 to 10 folder cases, has {}",
+        folders.len()
+    );
+    for folder in &folders {
+        let root = realworld("folders").join(folder);
+        let entries =
+            labels.folders.get(folder).unwrap_or_else(|| panic!("{folder}: no folders: entry"));
+        let mut files = Vec::new();
+        folder_files(&root, &mut files);
+        assert!(files.len() >= 2, "{folder}: a folder case holds several files");
+        let names: Vec<String> = files.iter().map(|f| relative(f, &root)).collect();
+        for name in &names {
+            let entry = entries.get(name).unwrap_or_else(|| panic!("{folder}/{name}: no label"));
+            assert!(entry.clean == entry.defects.is_empty(), "{folder}/{name}: clean or defects");
+            assert!(
+                entry.defects.iter().all(|l| l.severity != Severity::Info && !l.why.is_empty()),
+                "{folder}/{name}: labels are errors or warnings and say why"
+            );
+        }
+        for name in entries.keys() {
+            assert!(names.contains(name), "labels.yaml names {folder}/{name}, which is not there");
+        }
+    }
+    for folder in labels.folders.keys() {
+        assert!(folders.contains(folder), "labels.yaml names folder {folder}, which is not there");
+    }
+}
+
 #[test]
 fn no_error_finding_on_a_file_labelled_clean() {
     let labels = labels();
@@ -357,21 +539,29 @@ fn no_error_finding_on_a_file_labelled_clean() {
             outcome(p, labels.files.get(&name).unwrap_or_else(|| panic!("{name}: no label entry")))
         })
         .collect();
-    let text = report(&outcomes);
+    let folders: Vec<FolderOutcome> =
+        labels.folders.iter().map(|(name, entries)| folder_outcome(name, entries)).collect();
+    let summary = folder_summary(&folders);
+    let in_folders: Vec<Outcome> = folders.into_iter().flat_map(|f| f.files).collect();
+    let text = format!(
+        "{}\n{}\n{}",
+        report("Real-world check, each file alone", &outcomes),
+        summary,
+        report("Folder cases, each file judged inside its folder", &in_folders)
+    );
     println!("{text}");
     let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("realworld-report.txt");
-    if fs::write(&out, format!("{text}{}", all_findings(&outcomes))).is_ok() {
+    let all = format!("{}{}", all_findings(&outcomes), all_findings(&in_folders));
+    if fs::write(&out, format!("{text}{all}")).is_ok() {
         println!("report written to {}", out.display());
     }
-    let false_errors: Vec<String> = outcomes
-        .iter()
-        .flat_map(|o| o.false_errors.iter().map(move |f| format!("{}: {}", o.file, describe(f))))
-        .collect();
+    let mut wrong = false_errors(&outcomes);
+    wrong.extend(false_errors(&in_folders));
     assert!(
-        false_errors.is_empty(),
+        wrong.is_empty(),
         "{} error-level finding(s) on files labelled clean:\n{}",
-        false_errors.len(),
-        false_errors.join("\n")
+        wrong.len(),
+        wrong.join("\n")
     );
 }
 
