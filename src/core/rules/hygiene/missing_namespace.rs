@@ -8,7 +8,7 @@
 //! How to fix: set `metadata.namespace` explicitly.
 
 use crate::core::finding::Severity;
-use crate::core::model::{Form, Kind};
+use crate::core::model::Form;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
