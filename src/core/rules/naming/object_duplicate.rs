@@ -3,7 +3,9 @@
 //! What it checks: two manifests with the same `apiVersion`, `kind`, namespace (`default`
 //! when unset; none for cluster-scoped kinds) and `metadata.name` — Kubernetes objects, FKO
 //! CRs and CMFRestClasses (other CFK CRs and CMF payloads: NAME-CMF-003). Reported on the
-//! second and later definitions, naming where the first is.
+//! second and later definitions, naming where the first is: an error within one file, a
+//! warning across files (a folder of alternative examples is fine as long as the files are
+//! applied one at a time).
 //! Why: `kubectl apply` applies both; the second silently replaces the first, so one of
 //! the two definitions never takes effect.
 //! How to fix: remove one, or give them different names or namespaces.
@@ -60,14 +62,25 @@ impl Rule for ObjectDuplicate {
             };
             let place =
                 if key.2.is_empty() { String::new() } else { format!(" in namespace '{}'", key.2) };
+            let same_file = prev.location("").0 == r.location("").0;
+            let (severity, hint) = if same_file {
+                (
+                    Severity::Error,
+                    "kubectl applies both and the second replaces the first: remove one, or rename it",
+                )
+            } else {
+                (
+                    Severity::Warning,
+                    "applied together, the second replaces the first: keep them apart (alternatives applied one at a time) or rename one",
+                )
+            };
             out.report(
                 r,
                 "/metadata/name",
                 format!("{} '{}'{place} is defined twice{at}", key.1, key.3),
             )
-            .hint(
-                "kubectl applies both and the second replaces the first: remove one, or rename it",
-            );
+            .severity(severity)
+            .hint(hint);
         }
     }
 }
@@ -92,6 +105,19 @@ mod tests {
             f[0].message
         );
         assert_eq!(f[0].line, Some(10));
+    }
+
+    #[test]
+    fn a_warning_across_files() {
+        let mut design = crate::core::design::Design::new();
+        crate::core::import::import_text(&mut design, "a.yaml", SA);
+        crate::core::import::import_text(&mut design, "b.yaml", SA);
+        let cx = Context::new(&design, Default::default());
+        let mut sink = Sink::new(&ObjectDuplicate);
+        ObjectDuplicate.check(&cx, &mut sink);
+        let f = sink.into_findings();
+        assert_eq!(pointers(&f), [("/metadata/name".into(), Severity::Warning)]);
+        assert!(f[0].message.contains("first defined in a.yaml:4"));
     }
 
     #[test]
