@@ -23,6 +23,7 @@ pub mod layout;
 pub mod model;
 pub mod options;
 pub mod palette;
+pub mod placeholder;
 pub mod podtemplate;
 pub mod pointer;
 #[cfg(test)]

@@ -24,6 +24,9 @@ impl Rule for Placeholder {
     fn summary(&self) -> &'static str {
         "Configuration value contains a ${…} placeholder that FKO/CMF do not expand"
     }
+    fn judges_placeholders(&self) -> bool {
+        true
+    }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for m in maps(cx) {
             for i in m.items().into_iter().filter(|i| has_placeholder(&i.value)) {
