@@ -8,6 +8,7 @@ pub mod cmf;
 pub mod config;
 pub mod connect;
 pub mod convert;
+pub mod credentials;
 pub mod design;
 pub mod design_file;
 pub mod edit;
