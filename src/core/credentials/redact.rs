@@ -39,19 +39,20 @@ fn current(doc: &Value, place: &Place) -> Option<String> {
 /// and the text around a secret inside a string. Returns the places replaced (those that
 /// already held `replacement` are left alone and not returned).
 pub fn redact(doc: &mut Value, replacement: &str) -> Vec<Place> {
-    let mut found: Vec<Place> = places(doc)
+    let found: Vec<Place> = places(doc)
         .into_iter()
         .filter(|p| current(doc, p).is_some_and(|t| t != replacement))
         .collect();
     // Right to left inside each string, so earlier ranges stay valid.
-    found.sort_by(|a, b| {
+    let mut order: Vec<&Place> = found.iter().collect();
+    order.sort_by(|a, b| {
         a.pointer.cmp(&b.pointer).then_with(|| {
             let start = |p: &Place| p.range.as_ref().map_or(0, |r| r.start);
             start(b).cmp(&start(a))
         })
     });
     let mut done: Option<(String, usize)> = None;
-    for place in &found {
+    for place in order {
         let Some(target) = doc.pointer_mut(&place.pointer) else { continue };
         match &place.range {
             None => *target = Value::String(replacement.to_string()),
@@ -69,9 +70,14 @@ pub fn redact(doc: &mut Value, replacement: &str) -> Vec<Place> {
             }
         }
     }
-    found.sort_by(|a, b| a.pointer.cmp(&b.pointer));
-    found.dedup_by(|a, b| a.pointer == b.pointer && a.what == b.what);
-    found
+    // In document order, once per value and what holds it.
+    let mut out: Vec<Place> = Vec::with_capacity(found.len());
+    for place in found {
+        if !out.iter().any(|p| p.pointer == place.pointer && p.what == place.what) {
+            out.push(place);
+        }
+    }
+    out
 }
 
 /// A copy of `doc` without secret values, with the places replaced; `None` when it holds

@@ -93,7 +93,7 @@ fn jaas_strings_in_configuration_lose_only_the_password() {
     let whats: Vec<&str> = found.iter().map(|p| p.what.as_str()).collect();
     assert_eq!(
         whats,
-        ["s3.secret-key", "sasl.jaas.config: password=…", "security.ssl.keystore-password"]
+        ["sasl.jaas.config: password=…", "s3.secret-key", "security.ssl.keystore-password"]
     );
     let conf = &doc["spec"]["clusterSpec"]["flinkConfiguration"];
     assert_eq!(
