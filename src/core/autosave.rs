@@ -144,12 +144,19 @@ mod tests {
             r.forgotten.iter().map(|f| (f.resource.as_str(), f.what.as_str())).collect();
         assert_eq!(
             whats,
-            [("Secret/kafka-credentials", "sasl.mechanism"), ("Secret/kafka-credentials", "sasl.jaas.config")]
+            [
+                ("Secret/kafka-credentials", "sasl.mechanism"),
+                ("Secret/kafka-credentials", "sasl.jaas.config")
+            ]
         );
         // The stored design loads, with the values empty and the keys in place.
         let loaded = design_file::load("autosave", &r.design);
-        let secret = loaded.design.resources.iter().find(|r| r.name() == "kafka-credentials").unwrap();
-        assert_eq!(secret.doc["spec"]["data"], json!({"sasl.mechanism": "", "sasl.jaas.config": ""}));
+        let secret =
+            loaded.design.resources.iter().find(|r| r.name() == "kafka-credentials").unwrap();
+        assert_eq!(
+            secret.doc["spec"]["data"],
+            json!({"sasl.mechanism": "", "sasl.jaas.config": ""})
+        );
         assert_eq!(loaded.design.resources.len(), d.resources.len());
         // With the opt-in, they stay.
         assert!(record(&d, "flink-sql", true).design.contains("password='change-me'"));
