@@ -189,8 +189,8 @@ pub async fn begin_put(record: &Record) -> Result<Pending, String> {
     store.put_with_key(&value, &RECORD_KEY.into()).map_err(|e| describe(&e))?;
     // Hand it to the storage now (the worker validates next, without yielding):
     // `IDBTransaction.commit()`, where the browser has it.
-    if let Ok(commit) = Reflect::get(&tx, &"commit".into())
-        .and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from))
+    if let Ok(commit) =
+        Reflect::get(&tx, &"commit".into()).and_then(|f| f.dyn_into::<js_sys::Function>())
     {
         let _ = commit.call0(&tx);
     }
