@@ -204,3 +204,26 @@ test('a full storage is said plainly and the design file is offered instead', as
   studio.errors.length = 0;
   await context.close();
 });
+
+test('without IndexedDB (and without the worker) the studio says so and keeps working', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, serviceWorkers: 'block' });
+  await context.route('**/flink-studio-validator_loader.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', {
+      get() {
+        throw new DOMException('IndexedDB is disabled', 'InvalidStateError');
+      },
+    });
+  });
+  const studio = new Studio(await context.newPage());
+  await studio.goto();
+  const problem = studio.tid('storage-problem');
+  await problem.waitFor();
+  assert.match(await problem.getAttribute('title'), /Autosave failed: the browser's storage is unavailable \(InvalidStateError: IndexedDB is disabled\)/);
+  // The page validates and edits as usual.
+  await paste(studio, 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: still-works, namespace: flink}\n');
+  await until(() => studio.tid('status').getAttribute('data-validator'), (v) => v === 'page', 'validation on the page');
+  assert.ok((await studio.nodeNames()).includes('still-works'));
+  assert.equal(await studio.saved(), '', 'nothing was stored');
+  await context.close();
+});
