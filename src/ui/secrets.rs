@@ -5,6 +5,9 @@ use leptos::prelude::*;
 
 use super::state::use_state;
 
+/// How many secret values the banner lists (the count says how many there are).
+const SHOWN: usize = 12;
+
 /// The setting, in the top bar: off by default, remembered in this browser.
 #[component]
 pub fn RememberSecrets() -> impl IntoView {
@@ -26,7 +29,7 @@ pub fn RememberSecrets() -> impl IntoView {
 pub fn SecretsBanner() -> impl IntoView {
     let state = use_state();
     let items = move || {
-        state.forgotten.get().into_iter().map(|f| {
+        state.forgotten.get().into_iter().take(SHOWN).map(|f| {
             let (id, pointer) = (f.id, f.pointer.clone());
             view! {
                 <li>
@@ -45,6 +48,10 @@ pub fn SecretsBanner() -> impl IntoView {
                     {move || format!("{} secret value(s) were not kept in this browser and came back empty. Enter them again:", state.forgotten.with(Vec::len))}
                 </p>
                 <ul>{items}</ul>
+                {move || {
+                    let more = state.forgotten.with(Vec::len).saturating_sub(SHOWN);
+                    (more > 0).then(|| view! { <p class="hint">{format!("… and {more} more.")}</p> })
+                }}
                 <p class="hint">"To keep them next time, tick “Remember secret values on this device” (they are then stored in this browser in plain text)."</p>
                 <button class="button" data-testid="secrets-banner-dismiss" on:click=move |_| state.forgotten.set(Vec::new())>"Dismiss"</button>
             </div>
