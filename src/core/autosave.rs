@@ -5,17 +5,17 @@
 //! [`crate::core::credentials`] finds is stored empty, and the record lists it
 //! ([`Forgotten`]) so that a restored design can name the values to enter again. The
 //! design file is written straight from the design (no intermediate JSON tree): only the
-//! documents that hold a secret are copied.
+//! documents that hold a secret are copied, and a [`Writer`] keeps each resource's
+//! stored manifest until the resource changes.
 
-use std::borrow::Cow;
+use std::collections::HashMap;
 
 use serde::Serialize;
-use serde_json::Value;
 
 use super::credentials::{self, Forgotten};
 use super::design::Design;
 use super::design_file::{self, KIND};
-use super::model::STUDIO_API;
+use super::model::{Resource, ResourceId, STUDIO_API};
 
 /// What stands in a stored design for a secret value left out.
 pub const EMPTY: &str = "";
@@ -32,86 +32,120 @@ pub struct Record {
 }
 
 #[derive(Serialize)]
-struct File<'a> {
-    #[serde(rename = "apiVersion")]
-    api_version: &'static str,
-    kind: &'static str,
-    metadata: Metadata<'a>,
-    spec: Spec<'a>,
-}
-
-#[derive(Serialize)]
-struct Metadata<'a> {
-    name: &'a str,
-}
-
-#[derive(Serialize)]
-struct Spec<'a> {
-    targets: serde_json::Map<String, Value>,
-    resources: Vec<Entry<'a>>,
-}
-
-#[derive(Serialize)]
-struct Entry<'a> {
-    id: u32,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    environment: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    catalog: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    position: Option<Position>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    note: Option<&'a str>,
-    manifest: Cow<'a, Value>,
-}
-
-#[derive(Serialize)]
 struct Position {
     x: f64,
     y: f64,
 }
 
-/// The design (named `name`) as it is stored: secret values left out unless
-/// `keep_secrets`.
-pub fn record(design: &Design, name: &str, keep_secrets: bool) -> Record {
-    let mut forgotten = Vec::new();
-    let resources = design
-        .resources
-        .iter()
-        .map(|r| {
-            let manifest = match keep_secrets {
-                true => Cow::Borrowed(&r.doc),
-                false => match credentials::redacted(&r.doc, EMPTY) {
-                    Some((copy, places)) => {
-                        forgotten.extend(credentials::forgotten(r, &places));
-                        Cow::Owned(copy)
-                    }
-                    None => Cow::Borrowed(&r.doc),
-                },
-            };
-            Entry {
-                id: r.id.0,
-                environment: r.assigned_environment.as_deref(),
-                catalog: r.assigned_catalog.as_deref(),
-                position: design
-                    .layout
-                    .get(&r.id)
-                    .filter(|p| p.x.is_finite() && p.y.is_finite())
-                    .map(|p| Position { x: p.x, y: p.y }),
-                note: design.notes.get(&r.id).map(String::as_str),
-                manifest,
+/// A resource's manifest as stored: JSON text, and the secret values it lost.
+struct Stored {
+    json: String,
+    forgotten: Vec<Forgotten>,
+}
+
+/// Writes stored designs, remembering each resource's stored manifest until it changes:
+/// after the first save only edited resources are walked for secrets and serialized.
+/// Tell it what changed ([`Writer::changed`], [`Writer::clear`]).
+#[derive(Default)]
+pub struct Writer {
+    /// The `keep_secrets` the cache was written with.
+    keep: Option<bool>,
+    cache: HashMap<ResourceId, Stored>,
+}
+
+fn push_json<T: Serialize + ?Sized>(out: &mut String, value: &T) {
+    out.push_str(&serde_json::to_string(value).unwrap_or_else(|_| "null".into()));
+}
+
+impl Writer {
+    /// A writer that knows nothing yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// These resources changed (or went away): their manifests are written again.
+    pub fn changed(&mut self, ids: impl IntoIterator<Item = ResourceId>) {
+        for id in ids {
+            self.cache.remove(&id);
+        }
+    }
+
+    /// Everything may have changed.
+    pub fn clear(&mut self) {
+        self.cache.clear();
+    }
+
+    /// The design (named `name`) as it is stored: secret values left out unless
+    /// `keep_secrets`. The text equals `design_file::document` written as JSON.
+    pub fn record(&mut self, design: &Design, name: &str, keep_secrets: bool) -> Record {
+        if self.keep != Some(keep_secrets) {
+            self.cache.clear();
+            self.keep = Some(keep_secrets);
+        }
+        let mut out = String::with_capacity(256 + design.resources.len() * 512);
+        out.push_str("{\"apiVersion\":");
+        push_json(&mut out, STUDIO_API);
+        out.push_str(",\"kind\":");
+        push_json(&mut out, KIND);
+        out.push_str(",\"metadata\":{\"name\":");
+        push_json(&mut out, name);
+        out.push_str("},\"spec\":{\"targets\":");
+        push_json(&mut out, &design_file::targets_map(&design.targets));
+        out.push_str(",\"resources\":[");
+        let mut forgotten = Vec::new();
+        for (i, r) in design.resources.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
             }
-        })
-        .collect();
-    let targets = design_file::targets_map(&design.targets);
-    let file = File {
-        api_version: STUDIO_API,
-        kind: KIND,
-        metadata: Metadata { name },
-        spec: Spec { targets, resources },
-    };
-    let design = serde_json::to_string(&file).unwrap_or_default();
-    Record { design, forgotten, secrets_kept: keep_secrets }
+            out.push_str("{\"id\":");
+            out.push_str(&r.id.0.to_string());
+            if let Some(env) = &r.assigned_environment {
+                out.push_str(",\"environment\":");
+                push_json(&mut out, env);
+            }
+            if let Some(cat) = &r.assigned_catalog {
+                out.push_str(",\"catalog\":");
+                push_json(&mut out, cat);
+            }
+            if let Some(p) = design.layout.get(&r.id).filter(|p| p.x.is_finite() && p.y.is_finite())
+            {
+                out.push_str(",\"position\":");
+                push_json(&mut out, &Position { x: p.x, y: p.y });
+            }
+            if let Some(note) = design.notes.get(&r.id) {
+                out.push_str(",\"note\":");
+                push_json(&mut out, note);
+            }
+            out.push_str(",\"manifest\":");
+            let stored = self.cache.entry(r.id).or_insert_with(|| stored(r, keep_secrets));
+            out.push_str(&stored.json);
+            forgotten.extend(stored.forgotten.iter().cloned());
+            out.push('}');
+        }
+        out.push_str("]}}");
+        Record { design: out, forgotten, secrets_kept: keep_secrets }
+    }
+}
+
+/// One resource's manifest as stored.
+fn stored(r: &Resource, keep_secrets: bool) -> Stored {
+    let redacted = if keep_secrets { None } else { credentials::redacted(&r.doc, EMPTY) };
+    match redacted {
+        Some((copy, places)) => Stored {
+            json: serde_json::to_string(&copy).unwrap_or_default(),
+            forgotten: credentials::forgotten(r, &places),
+        },
+        None => Stored {
+            json: serde_json::to_string(&r.doc).unwrap_or_default(),
+            forgotten: Vec::new(),
+        },
+    }
+}
+
+/// The design (named `name`) as it is stored: secret values left out unless
+/// `keep_secrets` (a fresh [`Writer`]).
+pub fn record(design: &Design, name: &str, keep_secrets: bool) -> Record {
+    Writer::new().record(design, name, keep_secrets)
 }
 
 #[cfg(test)]
@@ -131,6 +165,22 @@ mod tests {
         let expected = serde_json::to_string(&design_file::document(&d, "sixty")).unwrap();
         assert_eq!(r.design, expected);
         assert!(r.forgotten.is_empty() && r.secrets_kept);
+    }
+
+    #[test]
+    fn a_writer_rewrites_only_what_changed_and_equals_a_fresh_one() {
+        let mut d = generate::design(80);
+        let mut writer = Writer::new();
+        let first = writer.record(&d, "x", false);
+        assert_eq!(first, record(&d, "x", false));
+        // Unannounced changes are not seen (the cache is the point) …
+        d.resources[5].doc["metadata"]["name"] = json!("renamed");
+        assert!(!writer.record(&d, "x", false).design.contains("renamed"));
+        // … announced ones are, and the text equals a fresh writer's.
+        writer.changed([d.resources[5].id]);
+        assert_eq!(writer.record(&d, "x", false), record(&d, "x", false));
+        // Another choice about secrets starts over.
+        assert_eq!(writer.record(&d, "x", true), record(&d, "x", true));
     }
 
     #[test]

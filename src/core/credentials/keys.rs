@@ -41,12 +41,34 @@ const NOT_A_VALUE: &[&str] = &[
 /// True when a configuration key or variable name (`s3.secret-key`, `AWS_SECRET_ACCESS_KEY`)
 /// holds a credential, not a setting about one (`…credentials.provider`, `kubernetes.secrets`).
 pub fn is_credential_key(key: &str) -> bool {
+    // Every word above contains one of these: most keys are dismissed without copying.
+    const STEMS: &[&str] = &[
+        "pass",
+        "secret",
+        "token",
+        "credential",
+        "api",
+        "private",
+        "jaas",
+        "info",
+        "account",
+        "access",
+    ];
+    if !STEMS.iter().any(|stem| contains_ignoring_case(key, stem)) {
+        return false;
+    }
     let k = key.to_ascii_lowercase().replace('_', "-");
     let last = k.rsplit('.').next().unwrap_or(&k);
     if NOT_A_VALUE.iter().any(|w| last.contains(w)) {
         return false;
     }
     WHOLE_KEY.iter().any(|w| k.contains(w)) || WORDS.iter().any(|w| last.contains(w))
+}
+
+/// `needle` (lower case ASCII) in `hay`, ignoring ASCII case.
+fn contains_ignoring_case(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    h.len() >= n.len() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
 }
 
 /// True for a value written out literally: not empty and not built from `${VAR}` / `$(VAR)`

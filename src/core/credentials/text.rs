@@ -64,8 +64,22 @@ fn inner(value: &str) -> Option<Range<usize>> {
     (literal(t) && !t.contains("${") && !t.contains("$(")).then(|| start..start + t.len())
 }
 
+/// Whether a text can hold any secret [`secrets_in`] looks for: an assignment, a URL, a
+/// flag or `mc` (most texts are names and images: no need to split them into words).
+fn may_hold(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.contains(&b'=')
+        || text.contains("://")
+        || text.contains("mc")
+        || b.first() == Some(&b'-')
+        || b.windows(2).any(|w| w[0].is_ascii_whitespace() && w[1] == b'-')
+}
+
 /// Every secret in a command line given as its elements (or one text as one element).
 pub fn secrets_in(elements: &[&str]) -> Vec<TextSecret> {
+    if !elements.iter().any(|e| may_hold(e)) {
+        return Vec::new();
+    }
     let words = words(elements);
     let mut out = Vec::new();
     let hit = |w: &Word<'_>, range: Range<usize>, what: String| TextSecret {

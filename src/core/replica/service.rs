@@ -112,6 +112,8 @@ pub struct Reply {
 pub struct ValidationService {
     replica: Replica,
     validator: Validator,
+    /// Writes the stored design, remembering unchanged resources' manifests.
+    writer: autosave::Writer,
     last: Option<Arc<Vec<Finding>>>,
 }
 
@@ -126,15 +128,24 @@ impl ValidationService {
     pub fn receive(&mut self, request: Request) -> Received {
         let seq = request.seq;
         let validate = request.delta.is_some();
+        if let Some(delta) = &request.delta {
+            if delta.reset {
+                self.writer.clear();
+            } else {
+                self.writer.changed(delta.upserts.iter().map(|w| w.id));
+                self.writer.changed(delta.removed.iter().copied());
+            }
+        }
         if let Some(delta) = request.delta
             && let Err(e) = self.replica.apply(delta)
         {
+            self.writer.clear();
             self.last = None;
             return Received { seq, error: Some(e.to_string()), save: None, validate: false };
         }
         let save = request.save.map(|order| {
             self.replica.apply_studio(order.studio);
-            let record = autosave::record(self.replica.design(), &order.name, order.keep_secrets);
+            let record = self.writer.record(self.replica.design(), &order.name, order.keep_secrets);
             (order.revision, record)
         });
         Received { seq, error: None, save, validate }
