@@ -68,11 +68,13 @@ fn inner(value: &str) -> Option<Range<usize>> {
 /// flag or `mc` (most texts are names and images: no need to split them into words).
 fn may_hold(text: &str) -> bool {
     let b = text.as_bytes();
+    // A word may start with a dash after a space or an opening quote.
+    let flag =
+        |i: usize| i == 0 || b[i - 1].is_ascii_whitespace() || matches!(b[i - 1], b'"' | b'\'');
     b.contains(&b'=')
         || text.contains("://")
         || text.contains("mc")
-        || b.first() == Some(&b'-')
-        || b.windows(2).any(|w| w[0].is_ascii_whitespace() && w[1] == b'-')
+        || b.iter().enumerate().any(|(i, c)| *c == b'-' && flag(i))
 }
 
 /// Every secret in a command line given as its elements (or one text as one element).
@@ -205,6 +207,7 @@ mod tests {
     fn values_are_located_exactly() {
         assert_eq!(found(&["run --password=hunter2 --x"]), ["hunter2"]);
         assert_eq!(found(&["--db-password", "s3cr3t"]), ["s3cr3t"]);
+        assert_eq!(found(&["run '--password' 'quoted'"]), ["quoted"]);
         assert_eq!(found(&["--db-password", "$(DB_PASSWORD)"]), Vec::<String>::new());
         assert_eq!(found(&["sh", "-c", "PGPASSWORD='pw1' psql"]), ["pw1"]);
         assert_eq!(found(&["wget https://me:pw2@host/x.jar"]), ["pw2"]);
