@@ -65,7 +65,7 @@ pub fn places(doc: &Value) -> Vec<Place> {
         _ => &[],
     };
     for (k, c) in map {
-        let at = pointer::push("", k);
+        let mut at = pointer::push("", k);
         if let Some((_, data_at, secret)) = secret_maps.iter().find(|(key, _, _)| key == k) {
             let data = if *data_at == "/spec/data" { c.get("data") } else { Some(c) };
             if let Some(data) = data.and_then(Value::as_object) {
@@ -79,15 +79,29 @@ pub fn places(doc: &Value) -> Vec<Place> {
                 // The rest of a CMF secret's spec is walked like any other.
                 if let Some(spec) = c.as_object() {
                     for (sk, sc) in spec.iter().filter(|(sk, _)| *sk != "data") {
-                        walk(sc, &pointer::push(&at, sk), sk, sk, &mut out);
+                        let (mut at, mut dotted) = (pointer::push(&at, sk), sk.clone());
+                        walk(sc, &mut at, sk, &mut dotted, &mut out);
                     }
                 }
             }
             continue;
         }
-        walk(c, &at, k, k, &mut out);
+        let mut dotted = k.clone();
+        walk(c, &mut at, k, &mut dotted, &mut out);
     }
     out
+}
+
+/// Appends one reference token to a pointer (RFC 6901 escaping, no allocation).
+fn push_token(at: &mut String, token: &str) {
+    at.push('/');
+    for ch in token.chars() {
+        match ch {
+            '~' => at.push_str("~0"),
+            '/' => at.push_str("~1"),
+            c => at.push(c),
+        }
+    }
 }
 
 fn whole(pointer: String, kind: SecretKind, what: String) -> Place {
@@ -99,28 +113,42 @@ fn from_text(pointer: &str, kind: SecretKind, label: &str, s: TextSecret) -> Pla
     Place { pointer: pointer.to_string(), kind, range: Some(s.range), what }
 }
 
-/// Walks a value under the object key `key`; `dotted` is the key path since the last
-/// array (what [`is_credential_key`] judges).
-fn walk(v: &Value, at: &str, key: &str, dotted: &str, out: &mut Vec<Place>) {
+/// Walks a value under the object key `key`; `at` is its pointer and `dotted` the key
+/// path since the last array (what [`is_credential_key`] judges). Both are buffers,
+/// extended and cut back on the way: a walk that finds nothing allocates little.
+fn walk(v: &Value, at: &mut String, key: &str, dotted: &mut String, out: &mut Vec<Place>) {
     match v {
         Value::Object(m) => {
             for (k, c) in m {
-                let p = pointer::push(at, k);
-                let d = if dotted.is_empty() { k.clone() } else { format!("{dotted}.{k}") };
+                let (at_len, dotted_len) = (at.len(), dotted.len());
+                push_token(at, k);
+                if !dotted.is_empty() {
+                    dotted.push('.');
+                }
+                dotted.push_str(k);
                 match (k.as_str(), c) {
                     ("annotations", Value::Object(a)) if key == "metadata" => {
-                        annotations(a, &p, out)
+                        annotations(a, at, out)
                     }
-                    ("env", Value::Array(items)) => env(items, &p, out),
-                    ("command" | "args", Value::Array(items)) => command_line(items, &p, k, out),
-                    _ => walk(c, &p, k, &d, out),
+                    ("env", Value::Array(items)) => env(items, at, out),
+                    ("command" | "args", Value::Array(items)) => command_line(items, at, k, out),
+                    _ => walk(c, at, k, dotted, out),
                 }
+                at.truncate(at_len);
+                dotted.truncate(dotted_len);
             }
         }
         Value::Array(items) => {
+            let outer = std::mem::take(dotted);
             for (i, c) in items.iter().enumerate() {
-                walk(c, &format!("{at}/{i}"), "", "", out);
+                let at_len = at.len();
+                at.push('/');
+                at.push_str(&i.to_string());
+                dotted.clear();
+                walk(c, at, "", dotted, out);
+                at.truncate(at_len);
             }
+            *dotted = outer;
         }
         Value::String(s) => {
             let (kind, name) = config_place(dotted);
@@ -151,9 +179,11 @@ fn walk(v: &Value, at: &str, key: &str, dotted: &str, out: &mut Vec<Place>) {
 /// and addresses (`connectionSecretId`, `tokenEndpointUri`), which the walk meets outside
 /// configuration maps.
 fn holds_credential(dotted: &str) -> bool {
+    if !is_credential_key(dotted) {
+        return false;
+    }
     let last = dotted.rsplit('.').next().unwrap_or(dotted).to_ascii_lowercase();
-    is_credential_key(dotted)
-        && !["id", "ids", "uri", "url", "endpoint"].iter().any(|end| last.ends_with(end))
+    !["id", "ids", "uri", "url", "endpoint"].iter().any(|end| last.ends_with(end))
 }
 
 /// The kind of a configuration place and its key as people know it (`s3.secret-key`
