@@ -4,10 +4,12 @@
 //! ground state); the [`graph`], effective configurations ([`config`]) and findings
 //! ([`rules`]) are derived from it by pure functions, and so are the exports.
 
+pub mod autosave;
 pub mod cmf;
 pub mod config;
 pub mod connect;
 pub mod convert;
+pub mod credentials;
 pub mod design;
 pub mod design_file;
 pub mod edit;

@@ -10,7 +10,8 @@
 //! How to fix: put the value in a Kubernetes Secret, expose it to `flink-main-container`
 //! with `env[].valueFrom.secretKeyRef`, and write `${ENV_VAR}` in the configuration.
 
-use super::util::{config_maps, entries, is_credential_key, is_literal};
+use super::util::config_maps;
+use crate::core::credentials::{entries, is_credential_key, is_literal};
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
