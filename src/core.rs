@@ -4,6 +4,7 @@
 //! ground state); the [`graph`], effective configurations ([`config`]) and findings
 //! ([`rules`]) are derived from it by pure functions, and so are the exports.
 
+pub mod cluster;
 pub mod cmf;
 pub mod config;
 pub mod connect;

@@ -10,7 +10,6 @@ mod environment;
 mod fko;
 mod merge;
 mod source;
-mod spec;
 
 use serde::{Serialize, Serializer};
 use serde_json::Value;

@@ -18,10 +18,10 @@
 //! one [`Role`] and returns a [`Merged`] template that remembers, for every value, which
 //! field of the resource's document it came from ([`Merged::origin_of`]). The
 //! [`inspect`] helpers read the merged template (the `flink-main-container`, its mounts, the
-//! declared volumes), and [`sites`] enumerates the deployment-like specs of a resource.
+//! declared volumes). The places a design describes a cluster, each with its templates,
+//! are [`cluster::site`](crate::core::cluster::site)'s.
 
 pub mod inspect;
-pub mod sites;
 
 use std::collections::BTreeMap;
 
@@ -30,7 +30,6 @@ use serde_json::{Map, Value};
 use super::pointer;
 
 pub use inspect::{Mount, Volume, VolumeSource};
-pub use sites::{SiteKind, SpecSite, spec_sites};
 
 /// Name Flink gives the main container of a JobManager or TaskManager pod; other containers
 /// of a pod template are sidecars.

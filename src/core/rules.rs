@@ -106,6 +106,18 @@ impl<'r> Sink<'r> {
     }
 }
 
+/// Remembers the places a rule reported, so a value several clusters share (an
+/// environment default, an operator default) is reported once.
+#[derive(Default)]
+pub struct Seen(std::collections::HashSet<(ResourceId, String)>);
+
+impl Seen {
+    /// True the first time a (resource, pointer) pair is seen.
+    pub fn first(&mut self, r: &Resource, pointer: &str) -> bool {
+        self.0.insert((r.id, pointer.to_string()))
+    }
+}
+
 /// Every rule family, in catalog order. Each family module lists its rules in its own
 /// `RULES` slice.
 static FAMILIES: &[&[&dyn Rule]] = &[

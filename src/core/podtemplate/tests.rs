@@ -2,7 +2,6 @@ use serde_json::{Value, json};
 
 use super::inspect::*;
 use super::*;
-use crate::core::model::{Resource, ResourceId};
 
 fn spec() -> Value {
     json!({
@@ -118,33 +117,4 @@ fn local_paths() {
     assert_eq!(local_path("s3://bucket/cp"), None);
     assert!(is_under("/a/b/", "/a/b"));
     assert!(!is_under("/ab", "/a"));
-}
-
-#[test]
-fn sites_cover_every_deployment_like_spec() {
-    let sites = |doc: Value| {
-        let r = Resource::new(ResourceId(0), doc);
-        spec_sites(&r).iter().map(|s| (s.kind, s.pointer.clone())).collect::<Vec<_>>()
-    };
-    assert_eq!(
-        sites(json!({"name": "e", "kubernetesNamespace": "n",
-                     "flinkApplicationDefaults": {"spec": {}},
-                     "computePoolDefaults": {"clusterSpec": {}}})),
-        [
-            (SiteKind::ApplicationDefaults, "/flinkApplicationDefaults/spec".to_string()),
-            (SiteKind::ComputePoolDefaults, "/computePoolDefaults/clusterSpec".to_string())
-        ]
-    );
-    assert_eq!(
-        sites(json!({"apiVersion": "flink.apache.org/v1beta1", "kind": "FlinkBlueGreenDeployment",
-                     "spec": {"template": {"spec": {"image": "flink:2.0"}}}})),
-        [(SiteKind::BlueGreenTemplate, "/spec/template/spec".to_string())]
-    );
-    assert_eq!(
-        sites(json!({"spec": {"flinkConfiguration": {}}})),
-        [(SiteKind::Fragment, "/spec".to_string())]
-    );
-    assert!(
-        sites(json!({"apiVersion": "v1", "kind": "Service", "spec": {"ports": []}})).is_empty()
-    );
 }

@@ -8,10 +8,11 @@
 //! How to use: compare with the quota; lower parallelism or raise slots per TaskManager.
 
 use super::util::{PodSize, human, int, pod_size, slots};
+use crate::core::cluster::{ClusterSite, SiteKind};
 use crate::core::finding::Severity;
 use crate::core::graph::EdgeKind;
 use crate::core::model::Kind;
-use crate::core::podtemplate::{Role, SiteKind, SpecSite, spec_sites};
+use crate::core::podtemplate::Role;
 use crate::core::rules::pod::util::SiteConfig;
 use crate::core::rules::{Context, Rule, Sink};
 
@@ -20,7 +21,7 @@ pub struct Estimate;
 
 /// The estimate for a cluster described by `site` running `parallelism` (None: read it from
 /// `job.parallelism` / `parallelism.default`).
-pub fn estimate(site: &SpecSite<'_>, conf: &SiteConfig<'_>, parallelism: Option<u64>) -> String {
+pub fn estimate(site: &ClusterSite<'_>, conf: &SiteConfig<'_>, parallelism: Option<u64>) -> String {
     let slots = slots(conf);
     let (jm, tm): (PodSize, PodSize) =
         (pod_size(site, conf, Role::JobManager), pod_size(site, conf, Role::TaskManager));
@@ -60,7 +61,7 @@ impl Rule for Estimate {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
-            for site in spec_sites(r) {
+            for site in cx.sites_of(r) {
                 let job = site.get(&["job"]).is_some();
                 let jobful =
                     matches!(site.kind, SiteKind::FlinkDeployment | SiteKind::BlueGreenTemplate)
@@ -76,7 +77,7 @@ impl Rule for Estimate {
                 let Some(pool) = cx.targets_of(r, EdgeKind::ComputePool).into_iter().next() else {
                     continue;
                 };
-                let Some(site) = spec_sites(pool).into_iter().next() else { continue };
+                let Some(site) = cx.sites_of(pool).into_iter().next() else { continue };
                 let conf = SiteConfig::of(cx, pool, &site);
                 let parallelism = int(r.spec_get(&["parallelism"])).unwrap_or(1);
                 let at = if r.spec_get(&["parallelism"]).is_some() {

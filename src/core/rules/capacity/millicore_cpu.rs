@@ -8,7 +8,7 @@
 //! How to fix: write the number of cores, e.g. `0.5` for `500m`.
 
 use crate::core::finding::Severity;
-use crate::core::podtemplate::{Role, spec_sites};
+use crate::core::podtemplate::Role;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -26,7 +26,7 @@ impl Rule for MillicoreCpu {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
-            for site in spec_sites(r) {
+            for site in cx.sites_of(r) {
                 for role in Role::BOTH {
                     let path = [role.spec_key(), "resource", "cpu"];
                     let Some(text) = site.str(&path) else { continue };

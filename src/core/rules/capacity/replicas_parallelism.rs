@@ -10,7 +10,6 @@
 
 use super::util::{int, slots};
 use crate::core::finding::Severity;
-use crate::core::podtemplate::spec_sites;
 use crate::core::rules::pod::util::SiteConfig;
 use crate::core::rules::{Context, Rule, Sink};
 
@@ -29,7 +28,7 @@ impl Rule for ReplicasParallelism {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
-            for site in spec_sites(r) {
+            for site in cx.sites_of(r) {
                 let (Some(replicas), Some(parallelism)) = (
                     int(site.get(&["taskManager", "replicas"])),
                     int(site.get(&["job", "parallelism"])),

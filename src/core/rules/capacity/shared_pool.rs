@@ -13,7 +13,6 @@ use super::util::{int, slots};
 use crate::core::finding::Severity;
 use crate::core::graph::EdgeKind;
 use crate::core::model::Kind;
-use crate::core::podtemplate::spec_sites;
 use crate::core::rules::pod::util::SiteConfig;
 use crate::core::rules::{Context, Rule, Sink};
 use serde_json::Value;
@@ -36,7 +35,7 @@ impl Rule for SharedPool {
             if !pool.spec_str(&["type"]).is_some_and(|t| t.eq_ignore_ascii_case("SHARED")) {
                 continue;
             }
-            let Some(site) = spec_sites(pool).into_iter().next() else { continue };
+            let Some(site) = cx.sites_of(pool).into_iter().next() else { continue };
             let Some(replicas) = int(site.get(&["taskManager", "replicas"])) else { continue };
             let capacity = replicas * slots(&SiteConfig::of(cx, pool, &site));
             let statements: Vec<_> = cx

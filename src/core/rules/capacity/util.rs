@@ -3,7 +3,8 @@
 
 use serde_json::Value;
 
-use crate::core::podtemplate::{Role, SpecSite};
+use crate::core::cluster::ClusterSite;
+use crate::core::podtemplate::Role;
 use crate::core::rules::pod::util::SiteConfig;
 
 const MIB: u64 = 1024 * 1024;
@@ -107,7 +108,7 @@ pub struct PodSize {
 
 /// The size of one role: `resource` (or `resources` requests, then limits), else the Flink
 /// process-size option of the configuration.
-pub fn pod_size(site: &SpecSite<'_>, conf: &SiteConfig<'_>, role: Role) -> PodSize {
+pub fn pod_size(site: &ClusterSite<'_>, conf: &SiteConfig<'_>, role: Role) -> PodSize {
     let k = role.spec_key();
     let first = |paths: &[&[&str]]| paths.iter().find_map(|p| site.get(&[&[k][..], p].concat()));
     let memory = first(&[

@@ -1,10 +1,9 @@
 //! Shared logic of the autoscaler rules (FKO-AS-xxx): which configurations enable the
 //! autoscaler, numeric and duration parsing, and range checks.
 
-use super::conf::{Conf, Hit};
-use super::specs::{Seen, session_job, specs_of};
+use super::conf::{self, Conf, Hit, session_job};
 use crate::core::model::{Kind, Resource};
-use crate::core::rules::{Context, Sink};
+use crate::core::rules::{Context, Seen, Sink};
 
 /// The configurations (of deployments, CMF applications and session jobs) that enable the
 /// autoscaler (`job.autoscaler.enabled: true`, legacy prefix accepted), walked as subjects
@@ -21,8 +20,8 @@ pub fn enabled<'c>(cx: &'c Context<'c>) -> impl Iterator<Item = Conf<'c>> + 'c {
 
 /// The configurations of `r` that enable the autoscaler.
 fn enabled_of<'c>(cx: &'c Context<'c>, r: &'c Resource) -> Vec<Conf<'c>> {
-    let specs = specs_of(cx, r).into_iter().filter(|s| s.complete() && s.job_bearing());
-    let mut confs: Vec<Conf<'c>> = specs.map(|s| s.conf).collect();
+    let sites = cx.sites_of(r).into_iter().filter(|s| s.complete() && s.job_bearing());
+    let mut confs: Vec<Conf<'c>> = sites.map(|s| conf::of_site(cx, &s)).collect();
     if r.kind == Kind::FlinkSessionJob {
         confs.push(session_job(cx, r).conf);
     }

@@ -5,8 +5,10 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
+use crate::core::cluster::{ClusterSite, SiteKind};
 use crate::core::config::{self, EffectiveConfig, Scope, flatten};
-use crate::core::model::{Kind, Resource};
+use crate::core::graph::EdgeKind;
+use crate::core::model::{Form, Kind, Resource};
 use crate::core::pointer;
 use crate::core::rules::Context;
 
@@ -209,4 +211,82 @@ pub fn operator_option(cx: &Context<'_>, key: &str) -> Option<String> {
     cx.of_kind(Kind::FkoInstall)
         .find_map(|o| o.spec_get(&["defaultConfiguration"]).map(flatten))
         .and_then(|m| m.get(key).cloned())
+}
+
+/// The namespace a resource's generated deployment lands in.
+fn namespace_of(cx: &Context<'_>, r: &Resource) -> Option<String> {
+    match r.form {
+        Form::FkoCr => Some(r.namespace().unwrap_or("default").to_string()),
+        _ => cx
+            .environment_of(r)
+            .and_then(|e| e.spec_str(&["kubernetesNamespace"]))
+            .map(str::to_string),
+    }
+}
+
+/// The configuration of a cluster site: environment defaults (which win), the effective
+/// configuration, then operator defaults; the site's own map for environment defaults.
+pub fn of_site<'c>(cx: &'c Context<'c>, s: &ClusterSite<'c>) -> Conf<'c> {
+    let own = |conf: Conf<'c>| {
+        conf.with_first(
+            Some(s.owner),
+            pointer::push(&s.pointer, "flinkConfiguration"),
+            s.spec.get("flinkConfiguration"),
+        )
+    };
+    if !s.complete() {
+        return own(Conf::default());
+    }
+    let r = s.owner;
+    let mut conf = Conf::of(cx, r);
+    if let Some((e, at, d)) = s.defaults() {
+        conf = conf.with_first(
+            Some(e),
+            pointer::push(at, "flinkConfiguration"),
+            d.get("flinkConfiguration"),
+        );
+    }
+    if s.kind == SiteKind::BlueGreenTemplate {
+        conf = own(conf);
+    }
+    let version = s
+        .str(&["flinkVersion"])
+        .or_else(|| s.defaults().and_then(|(_, _, d)| pointer::get_str(d, &["flinkVersion"])));
+    conf.with_operator_defaults(namespace_of(cx, r).as_deref(), version)
+}
+
+/// A FlinkSessionJob with its session cluster and the configuration the validator builds:
+/// session job overrides → session cluster `flinkConfiguration` → operator defaults.
+pub struct SessionJob<'c> {
+    /// The session job.
+    pub owner: &'c Resource,
+    /// The merged configuration.
+    pub conf: Conf<'c>,
+}
+
+/// Every FlinkSessionJob of the design.
+pub fn session_jobs<'c>(cx: &'c Context<'c>) -> Vec<SessionJob<'c>> {
+    cx.of_kind(Kind::FlinkSessionJob).map(|r| session_job(cx, r)).collect()
+}
+
+/// One FlinkSessionJob with its configuration (see [`SessionJob`]).
+pub fn session_job<'c>(cx: &'c Context<'c>, r: &'c Resource) -> SessionJob<'c> {
+    let cluster = cx.targets_of(r, EdgeKind::SessionCluster).into_iter().next();
+    let mut conf = Conf::of(cx, r);
+    if let Some(c) = cluster {
+        let at = c.spec_field(&["flinkConfiguration"]);
+        conf = conf.with_last(Some(c), at, c.spec_get(&["flinkConfiguration"]));
+    }
+    let version = cluster.and_then(|c| c.spec_str(&["flinkVersion"]));
+    let ns = r.namespace().unwrap_or("default");
+    let conf = conf.with_operator_defaults(Some(ns), version);
+    SessionJob { owner: r, conf }
+}
+
+/// Where a configuration hit is written (the site's `flinkConfiguration` if unknown).
+pub fn place<'c>(s: &ClusterSite<'c>, hit: &Hit<'c>) -> (&'c Resource, String) {
+    match hit.resource {
+        Some(r) if !hit.pointer.is_empty() => (r, hit.pointer.clone()),
+        _ => (s.owner, s.field(&["flinkConfiguration"])),
+    }
 }

@@ -8,9 +8,9 @@
 //! How to fix: remove the key; use `metadata.namespace` / `metadata.name` instead.
 
 use crate::core::finding::Severity;
-use crate::core::rules::{Context, Rule, Sink};
+use crate::core::rules::{Context, Rule, Seen, Sink};
 
-use super::specs::{Seen, specs};
+use super::conf;
 
 /// See the module documentation.
 pub struct ConfForbidden;
@@ -30,10 +30,11 @@ impl Rule for ConfForbidden {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let mut seen = Seen::default();
-        for s in specs(cx) {
+        for s in cx.sites().filter(|s| !s.is_fragment()) {
+            let conf = conf::of_site(cx, &s);
             for key in FORBIDDEN {
-                let Some(hit) = s.conf.get(key) else { continue };
-                let (r, at) = s.place(&hit);
+                let Some(hit) = conf.get(key) else { continue };
+                let (r, at) = conf::place(&s, &hit);
                 if seen.first(r, &at) {
                     out.report(r, &at, format!("Forbidden Flink config key {key} (set by the operator)"))
                         .hint("remove it: the operator derives it from metadata.namespace / metadata.name");

@@ -11,7 +11,9 @@
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::specs::{Seen, session_jobs, specs};
+use super::conf::{self, session_jobs};
+use crate::core::cluster::Located;
+use crate::core::rules::Seen;
 
 /// See the module documentation.
 pub struct HaLastState;
@@ -41,9 +43,16 @@ impl Rule for HaLastState {
             )
         };
         let mut seen = Seen::default();
-        for s in specs(cx).filter(|s| s.complete() && s.job_bearing()) {
-            let Some((v, r, at)) = s.locate(&["job", "upgradeMode"]) else { continue };
-            if v.as_str() == Some("last-state") && !s.conf.ha_active() && seen.first(r, &at) {
+        for s in cx.sites().filter(|s| s.complete() && s.job_bearing()) {
+            let Some(Located { value: v, resource: r, pointer: at, .. }) =
+                s.locate(&["job", "upgradeMode"])
+            else {
+                continue;
+            };
+            if v.as_str() == Some("last-state")
+                && !conf::of_site(cx, &s).ha_active()
+                && seen.first(r, &at)
+            {
                 out.report(r, &at, msg).severity(sev).hint(hint);
             }
         }

@@ -8,9 +8,9 @@
 //! or disable rollback.
 
 use crate::core::finding::Severity;
-use crate::core::rules::{Context, Rule, Sink};
+use crate::core::rules::{Context, Rule, Seen, Sink};
 
-use super::specs::{Seen, specs};
+use super::conf;
 
 /// See the module documentation.
 pub struct HaRollback;
@@ -27,14 +27,15 @@ impl Rule for HaRollback {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let mut seen = Seen::default();
-        for s in specs(cx).filter(|s| s.complete()) {
+        for s in cx.sites().filter(|s| s.complete()) {
             let key = "kubernetes.operator.deployment.rollback.enabled";
-            let Some(hit) = s.conf.get(key).filter(|h| h.value.trim().eq_ignore_ascii_case("true"))
+            let conf = conf::of_site(cx, &s);
+            let Some(hit) = conf.get(key).filter(|h| h.value.trim().eq_ignore_ascii_case("true"))
             else {
                 continue;
             };
-            if !s.conf.ha_active() {
-                let (r, at) = s.place(&hit);
+            if !conf.ha_active() {
+                let (r, at) = conf::place(&s, &hit);
                 if seen.first(r, &at) {
                     out.report(r, &at, "HA must be enabled for rollback support")
                         .hint("set high-availability.type: kubernetes and high-availability.storageDir, or disable rollback");

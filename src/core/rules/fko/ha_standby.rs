@@ -7,9 +7,10 @@
 //! How to fix: enable HA (`high-availability.type: kubernetes` and a storage dir) or use one replica.
 
 use crate::core::finding::Severity;
-use crate::core::rules::{Context, Rule, Sink};
+use crate::core::rules::{Context, Rule, Seen, Sink};
 
-use super::specs::{Seen, specs};
+use super::conf;
+use crate::core::cluster::Located;
 
 /// See the module documentation.
 pub struct HaStandby;
@@ -26,9 +27,16 @@ impl Rule for HaStandby {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let mut seen = Seen::default();
-        for s in specs(cx).filter(|s| s.complete()) {
-            let Some((v, r, at)) = s.locate(&["jobManager", "replicas"]) else { continue };
-            if v.as_i64().is_some_and(|n| n > 1) && !s.conf.ha_active() && seen.first(r, &at) {
+        for s in cx.sites().filter(|s| s.complete()) {
+            let Some(Located { value: v, resource: r, pointer: at, .. }) =
+                s.locate(&["jobManager", "replicas"])
+            else {
+                continue;
+            };
+            if v.as_i64().is_some_and(|n| n > 1)
+                && !conf::of_site(cx, &s).ha_active()
+                && seen.first(r, &at)
+            {
                 out.report(r, &at, format!("{v} JobManager replicas need high availability"))
                     .hint("enable high-availability.type: kubernetes (with high-availability.storageDir) or use 1 replica");
             }

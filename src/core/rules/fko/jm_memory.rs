@@ -9,8 +9,8 @@
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
+use super::conf;
 use super::memory::memory_defined;
-use super::specs::specs;
 
 /// See the module documentation.
 pub struct JmMemory;
@@ -26,8 +26,8 @@ impl Rule for JmMemory {
         "JobManager memory must be defined (spec.jobManager.resource.memory or Flink memory options)"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for s in specs(cx).filter(|s| s.complete()) {
-            if !memory_defined(&s, "jobManager") {
+        for s in cx.sites().filter(|s| s.complete()) {
+            if !memory_defined(&s, &conf::of_site(cx, &s), "jobManager") {
                 out.report(s.owner, &s.field(&["jobManager", "resource", "memory"]), "JobManager memory must be defined")
                     .hint("set jobManager.resource.memory (e.g. 2048m) or jobmanager.memory.process.size in flinkConfiguration");
             }

@@ -138,14 +138,15 @@ pub fn report(
     out: &mut crate::core::rules::Sink<'_>,
     check: Check,
 ) {
-    let mut seen = super::specs::Seen::default();
-    for s in super::specs::specs(cx).filter(|s| s.complete() && s.job_bearing()) {
+    let mut seen = crate::core::rules::Seen::default();
+    for s in cx.sites().filter(|s| s.complete() && s.job_bearing()) {
         if s.merged(&["job"]).is_none() {
             continue; // session cluster
         }
         let tm = s.merged(&["taskManager", "replicas"]).is_some();
-        let locate = |t: &[&str]| s.locate(t);
-        for p in job_problems(&locate, (s.owner, s.field(&["job"])), tm, &s.conf) {
+        let locate = |t: &[&str]| s.locate(t).map(|l| (l.value, l.resource, l.pointer));
+        let conf = super::conf::of_site(cx, &s);
+        for p in job_problems(&locate, (s.owner, s.field(&["job"])), tm, &conf) {
             if p.check == check && seen.first(p.resource, &p.pointer) {
                 out.report(p.resource, &p.pointer, p.message).hint(p.hint);
             }

@@ -11,8 +11,6 @@ use crate::core::finding::Severity;
 use crate::core::model::Kind;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::specs::specs;
-
 /// See the module documentation.
 pub struct ServiceAccount;
 
@@ -31,7 +29,7 @@ impl Rule for ServiceAccount {
             .of_kind(Kind::FkoInstall)
             .find_map(|o| o.spec_str(&["jobServiceAccount"]))
             .unwrap_or("flink");
-        for s in specs(cx).filter(|s| s.is_fko()) {
+        for s in cx.sites().filter(|s| s.is_fko()) {
             if s.str(&["serviceAccount"]).is_none_or(|v| v.trim().is_empty()) {
                 out.report(
                     s.owner,

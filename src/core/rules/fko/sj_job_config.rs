@@ -10,8 +10,8 @@
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
+use super::conf::session_jobs;
 use super::jobspec::job_problems;
-use super::specs::session_jobs;
 
 /// See the module documentation.
 pub struct SjJobConfig;

@@ -9,8 +9,8 @@
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
+use super::conf;
 use super::memory::memory_defined;
-use super::specs::specs;
 
 /// See the module documentation.
 pub struct TmMemory;
@@ -26,8 +26,8 @@ impl Rule for TmMemory {
         "TaskManager memory must be defined (spec.taskManager.resource.memory or Flink memory options)"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for s in specs(cx).filter(|s| s.complete()) {
-            if !memory_defined(&s, "taskManager") {
+        for s in cx.sites().filter(|s| s.complete()) {
+            if !memory_defined(&s, &conf::of_site(cx, &s), "taskManager") {
                 out.report(s.owner, &s.field(&["taskManager", "resource", "memory"]), "TaskManager memory must be defined")
                     .hint("set taskManager.resource.memory (e.g. 2048m) or taskmanager.memory.process.size in flinkConfiguration");
             }

@@ -8,8 +8,6 @@
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::specs::specs;
-
 /// See the module documentation.
 pub struct VerDefined;
 
@@ -24,7 +22,7 @@ impl Rule for VerDefined {
         "spec.flinkVersion must be defined"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for s in specs(cx) {
+        for s in cx.sites().filter(|s| !s.is_fragment()) {
             if s.complete() && s.merged(&["flinkVersion"]).is_none() {
                 out.report(s.owner, &s.field(&["flinkVersion"]), "Flink version must be defined")
                     .hint("set flinkVersion to the Flink version of the image, e.g. v1_20");

@@ -9,8 +9,6 @@
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::specs::specs;
-
 /// See the module documentation.
 pub struct VerDeprecated;
 
@@ -36,7 +34,7 @@ impl Rule for VerDeprecated {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let fko = cx.targets.fko;
-        for s in specs(cx) {
+        for s in cx.sites().filter(|s| !s.is_fragment()) {
             let Some(v) = s.str(&["flinkVersion"]) else { continue };
             if let Some((maj, min)) = deprecated_since(v).filter(|(a, b)| fko.at_least(*a, *b)) {
                 out.report(

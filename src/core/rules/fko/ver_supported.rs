@@ -9,8 +9,6 @@
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::specs::specs;
-
 /// See the module documentation.
 pub struct VerSupported;
 
@@ -25,7 +23,7 @@ impl Rule for VerSupported {
         "Flink v1_13 and v1_14 are not supported by the operator"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for s in specs(cx) {
+        for s in cx.sites().filter(|s| !s.is_fragment()) {
             if let Some(v @ ("v1_13" | "v1_14")) = s.str(&["flinkVersion"]) {
                 out.report(
                     s.owner,

@@ -10,8 +10,8 @@
 //! `confluentinc/cp-flink-sql` for compute pools.
 
 use super::util::parse_image;
+use crate::core::cluster::SiteKind;
 use crate::core::finding::Severity;
-use crate::core::podtemplate::{SiteKind, spec_sites};
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -29,7 +29,7 @@ impl Rule for ImageFamily {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
-            for site in spec_sites(r) {
+            for site in cx.sites_of(r) {
                 let Some(image) = site.str(&["image"]) else { continue };
                 let name = parse_image(image).name;
                 let (wrong, want) = match site.kind {

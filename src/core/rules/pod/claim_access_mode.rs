@@ -9,7 +9,7 @@
 
 use super::util::{SiteConfig, claim, state_volumes};
 use crate::core::finding::Severity;
-use crate::core::podtemplate::{Role, VolumeSource, inspect, spec_sites};
+use crate::core::podtemplate::{Role, VolumeSource, inspect};
 use crate::core::rules::{Context, Rule, Sink};
 use serde_json::Value;
 
@@ -28,7 +28,7 @@ impl Rule for ClaimAccessMode {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
-            for site in spec_sites(r) {
+            for site in cx.sites_of(r) {
                 let conf = SiteConfig::of(cx, r, &site);
                 let replicas = |role: Role| {
                     site.get(&[role.spec_key(), "replicas"]).and_then(Value::as_u64).unwrap_or(1)

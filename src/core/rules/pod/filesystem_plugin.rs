@@ -14,7 +14,7 @@ use serde_json::Value;
 
 use super::util::{SiteConfig, merged_templates, state_dirs};
 use crate::core::finding::Severity;
-use crate::core::podtemplate::{inspect, spec_sites};
+use crate::core::podtemplate::inspect;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -50,7 +50,7 @@ impl Rule for FilesystemPlugin {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
-            for site in spec_sites(r) {
+            for site in cx.sites_of(r) {
                 let conf = SiteConfig::of(cx, r, &site);
                 let enabled: String = merged_templates(&site, conf.array_merge())
                     .iter()

@@ -15,7 +15,7 @@ use serde_json::Value;
 
 use super::util::{SiteConfig, merged_templates, state_dirs};
 use crate::core::finding::Severity;
-use crate::core::podtemplate::{MAIN_CONTAINER, inspect, spec_sites};
+use crate::core::podtemplate::{MAIN_CONTAINER, inspect};
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -49,7 +49,7 @@ impl Rule for MainContainerName {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
-            for site in spec_sites(r) {
+            for site in cx.sites_of(r) {
                 let conf = SiteConfig::of(cx, r, &site);
                 let dirs: Vec<String> = state_dirs(&conf)
                     .iter()
@@ -78,7 +78,7 @@ impl Rule for MainContainerName {
                             ),
                         );
                         f.hint(format!("name the main container {MAIN_CONTAINER}"));
-                        if site.is_partial() {
+                        if !site.complete() {
                             f.severity(Severity::Warning);
                         }
                     }

@@ -14,7 +14,7 @@
 
 use super::util::{DirKind, SiteConfig, merged_templates, provenance, state_dirs};
 use crate::core::finding::Severity;
-use crate::core::podtemplate::{inspect, spec_sites};
+use crate::core::podtemplate::inspect;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -32,8 +32,8 @@ impl Rule for StateDirUnmounted {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
-            for site in spec_sites(r) {
-                if site.is_partial() && site.templates().is_empty() {
+            for site in cx.sites_of(r) {
+                if !site.complete() && site.templates().is_empty() {
                     continue; // defaults and fragments: the volume may come with the job
                 }
                 let conf = SiteConfig::of(cx, r, &site);
@@ -73,7 +73,7 @@ impl Rule for StateDirUnmounted {
                         "mount a shared volume (ReadWriteMany PVC) at {path} or a parent in the flink-main-container of {}, or use object storage (s3://…)",
                         site.field(&["podTemplate"])
                     ));
-                    if kind == DirKind::LocalBackup || site.is_partial() {
+                    if kind == DirKind::LocalBackup || !site.complete() {
                         f.severity(Severity::Warning);
                     }
                 }

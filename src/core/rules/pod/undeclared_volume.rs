@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 use super::util::SiteConfig;
 use crate::core::finding::Severity;
-use crate::core::podtemplate::{inspect, spec_sites};
+use crate::core::podtemplate::inspect;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -39,7 +39,7 @@ impl Rule for UndeclaredVolume {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
-            for site in spec_sites(r) {
+            for site in cx.sites_of(r) {
                 let conf = SiteConfig::of(cx, r, &site);
                 let secrets: Vec<String> = conf
                     .value("kubernetes.secrets")
@@ -87,7 +87,7 @@ impl Rule for UndeclaredVolume {
                         ),
                     );
                     f.hint(format!("add a volume named '{name}' under volumes of the same (or the common) pod template"));
-                    if site.is_partial() {
+                    if !site.complete() {
                         f.severity(Severity::Warning);
                     }
                 }

@@ -5,10 +5,11 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
+use crate::core::cluster::ClusterSite;
 use crate::core::config::{self, EffectiveConfig, Scope};
 use crate::core::graph::EdgeKind;
 use crate::core::model::{Kind, Resource};
-use crate::core::podtemplate::{ArrayMerge, MERGE_BY_NAME_KEY, Merged, Role, SpecSite};
+use crate::core::podtemplate::{ArrayMerge, MERGE_BY_NAME_KEY, Merged, Role};
 use crate::core::pointer;
 use crate::core::rules::Context;
 
@@ -37,10 +38,10 @@ pub struct SiteConfig<'a> {
 
 impl<'a> SiteConfig<'a> {
     /// The configuration `site` of `r` runs with.
-    pub fn of(cx: &'a Context<'_>, r: &'a Resource, site: &SpecSite<'a>) -> Self {
+    pub fn of(cx: &'a Context<'_>, r: &'a Resource, site: &ClusterSite<'a>) -> Self {
         let effective =
             if site.has_effective_config() { cx.config(r.id, Scope::Cluster) } else { None };
-        let own_value = site.flink_configuration();
+        let own_value = site.get(&["flinkConfiguration"]);
         Self {
             effective,
             own: own_value.map(config::flatten).unwrap_or_default(),
@@ -195,7 +196,7 @@ pub fn state_dirs(conf: &SiteConfig<'_>) -> Vec<(DirKind, Setting, String)> {
 }
 
 /// The merged templates of a site, for both roles.
-pub fn merged_templates(site: &SpecSite<'_>, mode: ArrayMerge) -> Vec<(Role, Merged)> {
+pub fn merged_templates(site: &ClusterSite<'_>, mode: ArrayMerge) -> Vec<(Role, Merged)> {
     let t = site.templates();
     Role::BOTH.iter().filter_map(|&role| t.merged(role, mode).map(|m| (role, m))).collect()
 }
@@ -230,7 +231,7 @@ pub struct StateVolume {
 }
 
 /// The volumes that back the local state directories of `site`, one entry per volume.
-pub fn state_volumes(conf: &SiteConfig<'_>, site: &SpecSite<'_>) -> Vec<StateVolume> {
+pub fn state_volumes(conf: &SiteConfig<'_>, site: &ClusterSite<'_>) -> Vec<StateVolume> {
     use crate::core::podtemplate::inspect;
     let merged = merged_templates(site, conf.array_merge());
     let mut out: Vec<StateVolume> = Vec::new();

@@ -11,7 +11,7 @@
 
 use super::util::{SiteConfig, state_volumes};
 use crate::core::finding::Severity;
-use crate::core::podtemplate::{VolumeSource, inspect, spec_sites};
+use crate::core::podtemplate::{VolumeSource, inspect};
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -29,7 +29,7 @@ impl Rule for VolumeNotDurable {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
-            for site in spec_sites(r) {
+            for site in cx.sites_of(r) {
                 let conf = SiteConfig::of(cx, r, &site);
                 for sv in state_volumes(&conf, &site) {
                     let why = match sv.volume.as_ref().map(inspect::volume_source) {

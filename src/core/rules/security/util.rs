@@ -4,7 +4,6 @@
 use serde_json::Value;
 
 use crate::core::model::{Kind, Resource};
-use crate::core::podtemplate::spec_sites;
 use crate::core::pointer;
 
 const WHOLE_KEY: &[&str] = &[
@@ -82,9 +81,11 @@ pub fn entries<'a>(map: &'a Value, at: &str) -> Vec<(String, String, &'a Value)>
 /// Every Flink configuration map of a resource, with its pointer: deployment-like specs,
 /// session jobs, statements, environment statement defaults and operator defaults.
 pub fn config_maps(r: &Resource) -> Vec<(String, &Value)> {
-    let mut out: Vec<(String, &Value)> = spec_sites(r)
+    let mut out: Vec<(String, &Value)> = crate::core::cluster::sites_of(r, None)
         .into_iter()
-        .filter_map(|s| s.flink_configuration().map(|v| (s.field(&["flinkConfiguration"]), v)))
+        .filter_map(|s| {
+            s.get(&["flinkConfiguration"]).map(|v| (s.field(&["flinkConfiguration"]), v))
+        })
         .collect();
     let mut add = |tokens: &[&str]| {
         if let Some(v) = r.spec_get(tokens) {
