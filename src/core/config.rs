@@ -281,6 +281,7 @@ pub fn is_job_bearing(r: &Resource) -> bool {
             | Kind::Statement
             | Kind::ComputePool
             | Kind::FlinkDeployment
+            | Kind::FlinkBlueGreenDeployment
             | Kind::FlinkSessionJob
     )
 }
@@ -307,7 +308,8 @@ pub fn flatten_with_pointers(value: &Value, base: &str) -> Vec<(String, String, 
 }
 
 /// Computes the effective configurations of every job-bearing resource: FKO
-/// FlinkDeployments and FlinkSessionJobs (§3.4), CMF applications (§3.2), compute pools
+/// FlinkDeployments, FlinkBlueGreenDeployments (their template) and FlinkSessionJobs
+/// (§3.4), CMF applications (§3.2), compute pools
 /// and statements (§3.3; a statement has a cluster and a job configuration, DDL and
 /// metadata statements none).
 pub fn effective_configs(

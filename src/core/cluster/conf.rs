@@ -100,21 +100,23 @@ pub struct SiteConf<'c> {
     owner: &'c Resource,
     effective: Option<&'c EffectiveConfig>,
     own: Vec<(String, String, String)>,
+    home: String,
     resolve: Resolve<'c>,
 }
 
 impl<'c> SiteConf<'c> {
     /// The configuration of `owner` given its effective configuration (if it has one)
-    /// and its own map with that map's pointer (read when there is no effective
-    /// configuration, and to place nested keys).
+    /// and its own map (`map`, read when there is no effective configuration) at `home`,
+    /// the pointer where `owner` keeps it.
     pub fn new(
         owner: &'c Resource,
         effective: Option<&'c EffectiveConfig>,
-        own: Option<(&'c Value, String)>,
+        map: Option<&'c Value>,
+        home: String,
         resolve: Resolve<'c>,
     ) -> Self {
-        let own = own.map(|(v, at)| flatten_with_pointers(v, &at)).unwrap_or_default();
-        Self { owner, effective, own, resolve }
+        let own = map.map(|v| flatten_with_pointers(v, &home)).unwrap_or_default();
+        Self { owner, effective, own, home, resolve }
     }
 
     /// The configuration of a site: its owner's effective configuration when it
@@ -126,9 +128,8 @@ impl<'c> SiteConf<'c> {
         resolve: Resolve<'c>,
     ) -> Self {
         let effective = effective.filter(|_| site.has_effective_config());
-        let own =
-            site.get(&["flinkConfiguration"]).map(|v| (v, site.field(&["flinkConfiguration"])));
-        Self::new(site.owner, effective, own, resolve)
+        let map = site.get(&["flinkConfiguration"]);
+        Self::new(site.owner, effective, map, site.field(&["flinkConfiguration"]), resolve)
     }
 
     /// The effective configuration, when the site has one.
@@ -240,6 +241,15 @@ impl<'c> SiteConf<'c> {
             }
         }
         out
+    }
+
+    /// Where a setting is written, to report on it: the resource and pointer that set
+    /// it, or the owner's own map for built-in defaults.
+    pub fn place(&self, s: &Setting<'c>) -> (&'c Resource, String) {
+        match s.resource {
+            Some(r) if !s.pointer.is_empty() => (r, s.pointer.clone()),
+            _ => (self.owner, self.home.clone()),
+        }
     }
 
     /// The resource this configuration is about.

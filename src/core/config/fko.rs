@@ -186,6 +186,18 @@ pub(super) fn deployment(env: &Env<'_>, r: &Resource) -> EffectiveConfig {
     fko_cluster(env, r, r.name().to_string(), format!("FlinkDeployment {}", r.name()))
 }
 
+/// A FlinkBlueGreenDeployment: the deployment FKO makes from `spec.template` (the blue
+/// one; the green one differs only in its name).
+pub(super) fn blue_green(env: &Env<'_>, r: &Resource) -> EffectiveConfig {
+    let label = format!("FlinkBlueGreenDeployment {}", r.name());
+    let mut c = fko_cluster(env, r, format!("{}-blue", r.name()), label);
+    c.notes.push(format!(
+        "FKO deploys spec.template as '{0}-blue' and '{0}-green'; shown for '{0}-blue'",
+        r.name()
+    ));
+    c
+}
+
 /// A FlinkSessionJob: operator defaults for the session cluster → the session
 /// FlinkDeployment's `flinkConfiguration` → the job's own (exactly DefaultValidator's map).
 pub(super) fn session_job(env: &Env<'_>, r: &Resource) -> EffectiveConfig {

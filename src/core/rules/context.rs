@@ -268,9 +268,9 @@ impl<'a> Context<'a> {
     /// FlinkSessionJob: operator defaults, its session cluster's map, its own map).
     pub fn resource_conf(&self, r: &'a Resource) -> SiteConf<'_> {
         let effective = self.config(r.id, Scope::Cluster);
-        let own =
-            r.spec_get(&["flinkConfiguration"]).map(|v| (v, r.spec_field(&["flinkConfiguration"])));
-        SiteConf::new(r, effective, own, Box::new(move |id| self.get(id)))
+        let map = r.spec_get(&["flinkConfiguration"]);
+        let home = r.spec_field(&["flinkConfiguration"]);
+        SiteConf::new(r, effective, map, home, Box::new(move |id| self.get(id)))
     }
 
     /// Every Flink configuration map of the design ([`cluster::conf_maps`]), walked as

@@ -6,7 +6,6 @@
 //! implemented here.
 
 mod autoscaler;
-mod conf;
 mod jobspec;
 mod memory;
 mod quantity;

@@ -7,22 +7,60 @@
 //! Why: a quick check that the cluster fits the namespace quota and the nodes before deploying.
 //! How to use: compare with the quota; lower parallelism or raise slots per TaskManager.
 
-use super::util::{PodSize, human, int, pod_size, slots};
-use crate::core::cluster::{ClusterSite, SiteKind};
+use serde_json::Value;
+
+use super::util::{human, int, parse_memory};
+use crate::core::cluster::{ClusterSite, SiteConf, SiteKind};
 use crate::core::finding::Severity;
 use crate::core::graph::EdgeKind;
 use crate::core::model::Kind;
 use crate::core::podtemplate::Role;
-use crate::core::rules::pod::util::SiteConfig;
 use crate::core::rules::{Context, Rule, Sink};
+
+/// What one role of a spec asks for, per pod.
+struct PodSize {
+    /// Replicas (JobManager) or `taskManager.replicas` when set.
+    replicas: Option<u64>,
+    /// Cores per pod, when known.
+    cpu: Option<f64>,
+    /// Memory per pod, when known.
+    memory: Option<u64>,
+}
+
+/// The size of one role: `resource` (or `resources` requests, then limits), else the Flink
+/// process-size option of the configuration.
+fn pod_size(site: &ClusterSite<'_>, conf: &SiteConf<'_>, role: Role) -> PodSize {
+    let k = role.spec_key();
+    let first = |paths: &[&[&str]]| paths.iter().find_map(|p| site.get(&[&[k][..], p].concat()));
+    let memory = first(&[
+        &["resource", "memory"],
+        &["resources", "requests", "memory"],
+        &["resources", "limits", "memory"],
+    ])
+    .and_then(Value::as_str)
+    .map(str::to_string)
+    .or_else(|| {
+        let key = if role == Role::JobManager { "jobmanager" } else { "taskmanager" };
+        conf.value(&format!("{key}.memory.process.size"))
+    })
+    .and_then(|m| parse_memory(&m))
+    .map(|m| m.bytes);
+    let cpu = first(&[
+        &["resource", "cpu"],
+        &["resources", "requests", "cpu"],
+        &["resources", "limits", "cpu"],
+    ])
+    .and_then(super::util::cpu);
+    PodSize { replicas: int(site.get(&[k, "replicas"])), cpu, memory }
+}
 
 /// See the module documentation.
 pub struct Estimate;
 
 /// The estimate for a cluster described by `site` running `parallelism` (None: read it from
 /// `job.parallelism` / `parallelism.default`).
-pub fn estimate(site: &ClusterSite<'_>, conf: &SiteConfig<'_>, parallelism: Option<u64>) -> String {
-    let slots = slots(conf);
+pub fn estimate(site: &ClusterSite<'_>, conf: &SiteConf<'_>, parallelism: Option<u64>) -> String {
+    let slots = conf.slots();
     let (jm, tm): (PodSize, PodSize) =
         (pod_size(site, conf, Role::JobManager), pod_size(site, conf, Role::TaskManager));
     let p = match tm.replicas {
@@ -68,7 +106,7 @@ impl Rule for Estimate {
                         && job
                         || site.kind == SiteKind::Application;
                 if jobful {
-                    let conf = SiteConfig::of(cx, r, &site);
+                    let conf = cx.site_conf(&site);
                     let at = if job { site.field(&["job"]) } else { site.pointer.clone() };
                     out.report(r, &at, estimate(&site, &conf, None));
                 }
@@ -78,7 +116,7 @@ impl Rule for Estimate {
                     continue;
                 };
                 let Some(site) = cx.sites_of(pool).into_iter().next() else { continue };
-                let conf = SiteConfig::of(cx, pool, &site);
+                let conf = cx.site_conf(&site);
                 let parallelism = int(r.spec_get(&["parallelism"])).unwrap_or(1);
                 let at = if r.spec_get(&["parallelism"]).is_some() {
                     r.spec_field(&["parallelism"])

@@ -8,9 +8,8 @@
 //! one written.
 //! How to fix: make them agree, or drop one of the two.
 
-use super::util::{int, slots};
+use super::util::int;
 use crate::core::finding::Severity;
-use crate::core::rules::pod::util::SiteConfig;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -35,7 +34,7 @@ impl Rule for ReplicasParallelism {
                 ) else {
                     continue;
                 };
-                let slots = slots(&SiteConfig::of(cx, r, &site));
+                let slots = cx.site_conf(&site).slots();
                 if parallelism != replicas * slots {
                     out.report(
                         r,

@@ -3,10 +3,6 @@
 
 use serde_json::Value;
 
-use crate::core::cluster::ClusterSite;
-use crate::core::podtemplate::Role;
-use crate::core::rules::pod::util::SiteConfig;
-
 const MIB: u64 = 1024 * 1024;
 
 /// How a memory string was read.
@@ -86,51 +82,6 @@ pub fn cpu(v: &Value) -> Option<f64> {
 /// An integer written as a number or a numeric string.
 pub fn int(v: Option<&Value>) -> Option<u64> {
     v.and_then(|v| v.as_u64().or_else(|| v.as_str().and_then(|s| s.trim().parse().ok())))
-}
-
-/// Slots per TaskManager (default 1).
-pub fn slots(conf: &SiteConfig<'_>) -> u64 {
-    conf.value("taskmanager.numberOfTaskSlots")
-        .and_then(|s| s.trim().parse().ok())
-        .filter(|n| *n > 0)
-        .unwrap_or(1)
-}
-
-/// What one role of a spec asks for, per pod.
-pub struct PodSize {
-    /// Replicas (JobManager) or `taskManager.replicas` when set.
-    pub replicas: Option<u64>,
-    /// Cores per pod, when known.
-    pub cpu: Option<f64>,
-    /// Memory per pod, when known.
-    pub memory: Option<u64>,
-}
-
-/// The size of one role: `resource` (or `resources` requests, then limits), else the Flink
-/// process-size option of the configuration.
-pub fn pod_size(site: &ClusterSite<'_>, conf: &SiteConfig<'_>, role: Role) -> PodSize {
-    let k = role.spec_key();
-    let first = |paths: &[&[&str]]| paths.iter().find_map(|p| site.get(&[&[k][..], p].concat()));
-    let memory = first(&[
-        &["resource", "memory"],
-        &["resources", "requests", "memory"],
-        &["resources", "limits", "memory"],
-    ])
-    .and_then(Value::as_str)
-    .map(str::to_string)
-    .or_else(|| {
-        let key = if role == Role::JobManager { "jobmanager" } else { "taskmanager" };
-        conf.value(&format!("{key}.memory.process.size"))
-    })
-    .and_then(|m| parse_memory(&m))
-    .map(|m| m.bytes);
-    let cpu = first(&[
-        &["resource", "cpu"],
-        &["resources", "requests", "cpu"],
-        &["resources", "limits", "cpu"],
-    ])
-    .and_then(cpu);
-    PodSize { replicas: int(site.get(&[k, "replicas"])), cpu, memory }
 }
 
 #[cfg(test)]

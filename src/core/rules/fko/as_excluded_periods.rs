@@ -61,7 +61,7 @@ impl Rule for AsExcludedPeriods {
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let mut seen = Seen::default();
         for conf in enabled(cx) {
-            if let Some(hit) = conf.get("job.autoscaler.excluded.periods")
+            if let Some(hit) = conf.written("job.autoscaler.excluded.periods")
                 && !periods_ok(&hit.value)
             {
                 report(

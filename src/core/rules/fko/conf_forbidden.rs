@@ -10,8 +10,6 @@
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Seen, Sink};
 
-use super::conf;
-
 /// See the module documentation.
 pub struct ConfForbidden;
 
@@ -31,10 +29,10 @@ impl Rule for ConfForbidden {
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let mut seen = Seen::default();
         for s in cx.sites().filter(|s| !s.is_fragment()) {
-            let conf = conf::of_site(cx, &s);
+            let conf = cx.site_conf(&s);
             for key in FORBIDDEN {
-                let Some(hit) = conf.get(key) else { continue };
-                let (r, at) = conf::place(&s, &hit);
+                let Some(hit) = conf.written(key) else { continue };
+                let (r, at) = conf.place(&hit);
                 if seen.first(r, &at) {
                     out.report(r, &at, format!("Forbidden Flink config key {key} (set by the operator)"))
                         .hint("remove it: the operator derives it from metadata.namespace / metadata.name");

@@ -10,8 +10,6 @@
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Seen, Sink};
 
-use super::conf;
-
 /// See the module documentation.
 pub struct HaRollback;
 
@@ -29,13 +27,14 @@ impl Rule for HaRollback {
         let mut seen = Seen::default();
         for s in cx.sites().filter(|s| s.complete()) {
             let key = "kubernetes.operator.deployment.rollback.enabled";
-            let conf = conf::of_site(cx, &s);
-            let Some(hit) = conf.get(key).filter(|h| h.value.trim().eq_ignore_ascii_case("true"))
+            let conf = cx.site_conf(&s);
+            let Some(hit) =
+                conf.written(key).filter(|h| h.value.trim().eq_ignore_ascii_case("true"))
             else {
                 continue;
             };
             if !conf.ha_active() {
-                let (r, at) = conf::place(&s, &hit);
+                let (r, at) = conf.place(&hit);
                 if seen.first(r, &at) {
                     out.report(r, &at, "HA must be enabled for rollback support")
                         .hint("set high-availability.type: kubernetes and high-availability.storageDir, or disable rollback");

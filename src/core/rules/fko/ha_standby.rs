@@ -9,7 +9,6 @@
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Seen, Sink};
 
-use super::conf;
 use crate::core::cluster::Located;
 
 /// See the module documentation.
@@ -34,7 +33,7 @@ impl Rule for HaStandby {
                 continue;
             };
             if v.as_i64().is_some_and(|n| n > 1)
-                && !conf::of_site(cx, &s).ha_active()
+                && !cx.site_conf(&s).ha_active()
                 && seen.first(r, &at)
             {
                 out.report(r, &at, format!("{v} JobManager replicas need high availability"))
@@ -61,5 +60,21 @@ mod tests {
         assert_eq!(pointers(&f), [("/spec/jobManager/replicas".into(), Severity::Error)]);
         assert_eq!(f[0].line, Some(6));
         assert!(check(&HaStandby, &fd("high-availability: {type: kubernetes}")).is_empty());
+    }
+
+    #[test]
+    fn a_pool_wins_over_its_environment_defaults() {
+        // The pool's own single JobManager wins over computePoolDefaults' two (§3.3).
+        let env = "{name: dev, kubernetesNamespace: dev, computePoolDefaults: {clusterSpec: {jobManager: {replicas: 2}}}}\n---\n";
+        let pool = |jm: &str| {
+            format!(
+                "{env}{{apiVersion: cmf.confluent.io/v1, kind: ComputePool, metadata: {{name: p}}, spec: {{type: DEDICATED, clusterSpec: {{{jm}}}}}}}\n"
+            )
+        };
+        assert!(check(&HaStandby, &pool("jobManager: {replicas: 1}")).is_empty());
+        assert_eq!(
+            pointers(&check(&HaStandby, &pool(""))),
+            [("/computePoolDefaults/clusterSpec/jobManager/replicas".into(), Severity::Error)]
+        );
     }
 }

@@ -9,8 +9,6 @@
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Seen, Sink};
 
-use super::conf;
-
 /// See the module documentation.
 pub struct HealthCheck;
 
@@ -27,14 +25,14 @@ impl Rule for HealthCheck {
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let mut seen = Seen::default();
         for s in cx.sites().filter(|s| s.complete()) {
-            let conf = conf::of_site(cx, &s);
-            let Some(hit) = conf.get("kubernetes.operator.cluster.health-check.enabled") else {
+            let conf = cx.site_conf(&s);
+            let Some(hit) = conf.written("kubernetes.operator.cluster.health-check.enabled") else {
                 continue;
             };
             if hit.value.trim().eq_ignore_ascii_case("true")
                 && conf.is_false("kubernetes.operator.jm-deployment-recovery.enabled")
             {
-                let (r, at) = conf::place(&s, &hit);
+                let (r, at) = conf.place(&hit);
                 if seen.first(r, &at) {
                     out.report(r, &at, "Deployment recovery must be enabled for health checks")
                         .hint("set kubernetes.operator.jm-deployment-recovery.enabled: true or disable the health check");

@@ -9,7 +9,6 @@
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::conf;
 use super::memory::memory_defined;
 
 /// See the module documentation.
@@ -27,7 +26,7 @@ impl Rule for JmMemory {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for s in cx.sites().filter(|s| s.complete()) {
-            if !memory_defined(&s, &conf::of_site(cx, &s), "jobManager") {
+            if !memory_defined(&s, &cx.site_conf(&s), "jobManager") {
                 out.report(s.owner, &s.field(&["jobManager", "resource", "memory"]), "JobManager memory must be defined")
                     .hint("set jobManager.resource.memory (e.g. 2048m) or jobmanager.memory.process.size in flinkConfiguration");
             }

@@ -10,7 +10,7 @@
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::jobspec::{Check, report};
+use super::jobspec::{CHECKPOINT_DIR, Job, Problem, report_sites};
 
 /// See the module documentation.
 pub struct JobCheckpointDir;
@@ -26,8 +26,22 @@ impl Rule for JobCheckpointDir {
         "Checkpoint directory must be defined for last-state and savepoint upgrade modes"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        report(cx, out, Check::CheckpointDir);
+        report_sites(cx, out, problem);
     }
+}
+
+/// The problem of `job`: a stateful upgrade mode without a checkpoint directory.
+pub fn problem<'c>(job: &Job<'c>) -> Option<Problem<'c>> {
+    let mode = job.locate(&["job", "upgradeMode"])?;
+    let m = mode.value.as_str().unwrap_or("");
+    if !(m == "savepoint" || m == "last-state") || job.has(CHECKPOINT_DIR) {
+        return None;
+    }
+    Some(job.lacking(
+        (mode.resource, mode.pointer),
+        format!("Checkpoint directory must be defined for upgradeMode {m}"),
+        "set execution.checkpointing.dir (state.checkpoints.dir) in flinkConfiguration",
+    ))
 }
 
 #[cfg(test)]
@@ -54,5 +68,41 @@ mod tests {
         let y = "{name: dev, kubernetesNamespace: dev, flinkApplicationDefaults: {spec: {flinkConfiguration: {execution.checkpointing.dir: \"s3://b/cp\"}}}}\n---\n\
                  {apiVersion: cmf.confluent.io/v1, kind: FlinkApplication, metadata: {name: app1}, spec: {job: {upgradeMode: savepoint}}}\n";
         assert!(check(&JobCheckpointDir, y).is_empty());
+    }
+
+    fn operator(name: &str, watch: &str, defaults: &str) -> String {
+        format!(
+            "apiVersion: studio.flinkstudio.dev/v1\nkind: FlinkKubernetesOperator\nmetadata: {{name: {name}}}\n\
+             spec: {{watchNamespaces: [{watch}], defaultConfiguration: {{{defaults}}}}}\n---\n"
+        )
+    }
+
+    const IN_TEAM_B: &str = "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\n\
+        metadata: {name: a, namespace: team-b}\nspec:\n  flinkVersion: v1_20\n  job: {upgradeMode: savepoint, parallelism: 1}\n";
+
+    #[test]
+    fn the_operator_watching_the_namespace_supplies_its_defaults() {
+        // Before: the first operator's defaults were read, whatever it watched.
+        let dir = "state.checkpoints.dir: s3://b/cp";
+        let second_has_it =
+            format!("{}{}{IN_TEAM_B}", operator("a", "team-a", ""), operator("b", "team-b", dir));
+        assert!(check(&JobCheckpointDir, &second_has_it).is_empty());
+        let first_has_it =
+            format!("{}{}{IN_TEAM_B}", operator("a", "team-a", dir), operator("b", "team-b", ""));
+        assert_eq!(
+            pointers(&check(&JobCheckpointDir, &first_has_it)),
+            [("/spec/job/upgradeMode".into(), Severity::Error)]
+        );
+    }
+
+    #[test]
+    fn version_ranges_of_operator_defaults_apply() {
+        // `v1_18+` covers Flink 1.20 (before: only an exact `flink-version.v1_20.` prefix).
+        let key = "kubernetes.operator.default-configuration.flink-version.v1_18+.execution.checkpointing.dir";
+        let y = format!("{}{IN_TEAM_B}", operator("a", "", &format!("{key}: s3://b/cp")));
+        assert!(check(&JobCheckpointDir, &y).is_empty());
+        let newer = key.replace("v1_18+", "v2_0+");
+        let y = format!("{}{IN_TEAM_B}", operator("a", "", &format!("{newer}: s3://b/cp")));
+        assert_eq!(check(&JobCheckpointDir, &y).len(), 1);
     }
 }

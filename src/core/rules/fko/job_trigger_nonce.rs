@@ -9,7 +9,7 @@
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::jobspec::{Check, report};
+use super::jobspec::{Job, Problem, SAVEPOINT_DIR, report_sites};
 
 /// See the module documentation.
 pub struct JobTriggerNonce;
@@ -25,8 +25,21 @@ impl Rule for JobTriggerNonce {
         "Manual savepoints (savepointTriggerNonce) need a savepoint directory"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        report(cx, out, Check::TriggerNonce);
+        report_sites(cx, out, problem);
     }
+}
+
+/// The problem of `job`: a savepoint trigger nonce without a savepoint directory.
+pub fn problem<'c>(job: &Job<'c>) -> Option<Problem<'c>> {
+    if job.has(SAVEPOINT_DIR) {
+        return None;
+    }
+    let nonce = job.locate(&["job", "savepointTriggerNonce"])?;
+    Some(job.lacking(
+        (nonce.resource, nonce.pointer),
+        "Manual savepoints (savepointTriggerNonce) need a savepoint directory".into(),
+        "set execution.checkpointing.savepoint-dir (state.savepoints.dir)",
+    ))
 }
 
 #[cfg(test)]

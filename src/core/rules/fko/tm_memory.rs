@@ -9,7 +9,6 @@
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::conf;
 use super::memory::memory_defined;
 
 /// See the module documentation.
@@ -27,7 +26,7 @@ impl Rule for TmMemory {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for s in cx.sites().filter(|s| s.complete()) {
-            if !memory_defined(&s, &conf::of_site(cx, &s), "taskManager") {
+            if !memory_defined(&s, &cx.site_conf(&s), "taskManager") {
                 out.report(s.owner, &s.field(&["taskManager", "resource", "memory"]), "TaskManager memory must be defined")
                     .hint("set taskManager.resource.memory (e.g. 2048m) or taskmanager.memory.process.size in flinkConfiguration");
             }

@@ -14,8 +14,6 @@ use crate::core::finding::Severity;
 use crate::core::model::{Kind, Resource};
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::util::FkoInstall;
-
 /// See the module documentation.
 pub struct JobRbacNamespaces;
 
@@ -30,8 +28,8 @@ impl Rule for JobRbacNamespaces {
         "Namespace used by Flink has no job ServiceAccount/Role/RoleBinding"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        let fko = FkoInstall::of(cx);
-        if fko.node.is_none() {
+        let ops = cx.operators();
+        if ops.is_empty() {
             return;
         }
         let mut uses: Vec<(&Resource, String, String)> = Vec::new();
@@ -48,9 +46,14 @@ impl Rule for JobRbacNamespaces {
         for (r, ns, at) in uses {
             let has_sa =
                 cx.of_kind(Kind::ServiceAccount).any(|s| s.namespace().unwrap_or("default") == ns);
-            if fko.chart_creates_job_rbac(&ns) || has_sa || !done.insert(ns.clone()) {
+            if ops.iter().any(|o| o.chart_creates_job_rbac(&ns))
+                || has_sa
+                || !done.insert(ns.clone())
+            {
                 continue;
             }
+            // The account the operator managing the namespace (else the first) expects.
+            let fko = cx.operator_for(Some(&ns)).unwrap_or_else(|| ops[0].clone());
             out.report(r, &at, format!("the operator's chart does not create the '{}' service account and role in '{ns}', and the design has none", fko.job_service_account))
                 .hint(format!("create ServiceAccount + Role + RoleBinding in '{ns}', or add it to watchNamespaces"));
         }

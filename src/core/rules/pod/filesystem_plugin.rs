@@ -12,7 +12,7 @@
 
 use serde_json::Value;
 
-use super::util::{SiteConfig, merged_templates, state_dirs};
+use crate::core::cluster::Setting;
 use crate::core::finding::Severity;
 use crate::core::podtemplate::inspect;
 use crate::core::rules::{Context, Rule, Sink};
@@ -51,8 +51,9 @@ impl Rule for FilesystemPlugin {
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
             for site in cx.sites_of(r) {
-                let conf = SiteConfig::of(cx, r, &site);
-                let enabled: String = merged_templates(&site, conf.array_merge())
+                let conf = cx.site_conf(&site);
+                let enabled: String = site
+                    .role_templates(conf.array_merge())
                     .iter()
                     .filter_map(|(_, m)| inspect::main_container(&m.value).map(|(_, c)| c.clone()))
                     .flat_map(|c| {
@@ -64,12 +65,14 @@ impl Rule for FilesystemPlugin {
                     .filter_map(|e| e.get("value").and_then(Value::as_str).map(str::to_string))
                     .collect::<Vec<_>>()
                     .join(";");
-                let mut uris: Vec<(String, String)> = state_dirs(&conf)
+                let at = |s: &Setting<'_>| s.pointer_in(r).unwrap_or(&site.pointer).to_string();
+                let mut uris: Vec<(String, String)> = conf
+                    .state_dirs()
                     .into_iter()
-                    .map(|(_, s, d)| (d, s.pointer.unwrap_or_else(|| site.pointer.clone())))
+                    .map(|d| (d.dir.clone(), at(&d.setting)))
                     .collect();
-                if let Some(s) = conf.get("jobmanager.archive.fs.dir") {
-                    uris.push((s.value, s.pointer.unwrap_or_else(|| site.pointer.clone())));
+                if let Some(s) = conf.setting("jobmanager.archive.fs.dir") {
+                    uris.push((s.value.clone(), at(&s)));
                 }
                 if let Some(jar) = site.str(&["job", "jarURI"]) {
                     uris.push((jar.to_string(), site.field(&["job", "jarURI"])));

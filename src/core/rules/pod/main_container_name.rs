@@ -13,7 +13,6 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use super::util::{SiteConfig, merged_templates, state_dirs};
 use crate::core::finding::Severity;
 use crate::core::podtemplate::{MAIN_CONTAINER, inspect};
 use crate::core::rules::{Context, Rule, Sink};
@@ -50,13 +49,14 @@ impl Rule for MainContainerName {
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
             for site in cx.sites_of(r) {
-                let conf = SiteConfig::of(cx, r, &site);
-                let dirs: Vec<String> = state_dirs(&conf)
+                let conf = cx.site_conf(&site);
+                let dirs: Vec<String> = conf
+                    .state_dirs()
                     .iter()
-                    .filter_map(|(_, _, d)| inspect::local_path(d).map(str::to_string))
+                    .filter_map(|d| inspect::local_path(&d.dir).map(str::to_string))
                     .collect();
                 let mut seen = BTreeSet::new();
-                for (_, m) in merged_templates(&site, conf.array_merge()) {
+                for (_, m) in site.role_templates(conf.array_merge()) {
                     if inspect::main_container(&m.value).is_some() {
                         continue;
                     }

@@ -13,7 +13,6 @@
 
 use serde_json::Value;
 
-use super::util::SiteConfig;
 use crate::core::finding::Severity;
 use crate::core::podtemplate::ArrayMerge;
 use crate::core::pointer;
@@ -35,7 +34,7 @@ impl Rule for PositionalMerge {
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
             for site in cx.sites_of(r) {
-                if SiteConfig::of(cx, r, &site).array_merge() == ArrayMerge::ByName {
+                if cx.site_conf(&site).array_merge() == ArrayMerge::ByName {
                     continue;
                 }
                 let t = site.templates();

@@ -12,7 +12,7 @@
 //! How to fix: mount a shared volume (a ReadWriteMany PVC) at a parent directory in
 //! `spec.podTemplate`, or use object storage (`s3://…`).
 
-use super::util::{DirKind, SiteConfig, merged_templates, provenance, state_dirs};
+use crate::core::cluster::conf::{DirKind, StateDir};
 use crate::core::finding::Severity;
 use crate::core::podtemplate::inspect;
 use crate::core::rules::{Context, Rule, Sink};
@@ -36,9 +36,9 @@ impl Rule for StateDirUnmounted {
                 if !site.complete() && site.templates().is_empty() {
                     continue; // defaults and fragments: the volume may come with the job
                 }
-                let conf = SiteConfig::of(cx, r, &site);
-                let merged = merged_templates(&site, conf.array_merge());
-                for (kind, setting, dir) in state_dirs(&conf) {
+                let conf = cx.site_conf(&site);
+                let merged = site.role_templates(conf.array_merge());
+                for StateDir { kind, setting, dir } in conf.state_dirs() {
                     let Some(path) = inspect::local_path(&dir) else { continue };
                     let missing: Vec<&str> = kind
                         .roles()
@@ -57,7 +57,7 @@ impl Rule for StateDirUnmounted {
                     if missing.is_empty() {
                         continue;
                     }
-                    let at = setting.pointer.clone().unwrap_or_else(|| site.pointer.clone());
+                    let at = setting.pointer_in(r).unwrap_or(&site.pointer).to_string();
                     let f = out.report(
                         r,
                         &at,
@@ -65,7 +65,7 @@ impl Rule for StateDirUnmounted {
                             "{dir} ({}, {}){} is not on a volume mounted into flink-main-container of the {} pod(s)",
                             kind.label(),
                             setting.key,
-                            provenance(&setting),
+                            setting.provenance(r),
                             missing.join(" and ")
                         ),
                     );
@@ -134,5 +134,19 @@ mod tests {
             ),
         );
         assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn a_blue_green_template_reads_the_operator_defaults_of_its_namespace() {
+        // The template's configuration is the one the configuration panel shows, with the
+        // operator's defaults (before: its own flinkConfiguration only).
+        let y = "apiVersion: studio.flinkstudio.dev/v1\nkind: FlinkKubernetesOperator\nmetadata: {name: fko}\n\
+            spec: {defaultConfiguration: {state.checkpoints.dir: 'file:///flink-data/cp'}}\n---\n\
+            apiVersion: flink.apache.org/v1beta1\nkind: FlinkBlueGreenDeployment\nmetadata: {name: bg}\n\
+            spec:\n  template:\n    spec:\n      flinkVersion: v1_20\n      podTemplate:\n        spec:\n          \
+            containers: [{name: flink-main-container, volumeMounts: [{name: d, mountPath: /other}]}]\n";
+        let f = check(&StateDirUnmounted, y);
+        assert_eq!(pointers(&f), [("/spec/template/spec".into(), Severity::Error)]);
+        assert!(f[0].message.contains("(set by FlinkKubernetesOperator fko)"), "{}", f[0].message);
     }
 }

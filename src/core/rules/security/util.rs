@@ -1,9 +1,8 @@
-//! Helpers of the security rules: what looks like a credential, what is a literal value,
-//! and where Flink configuration maps live.
+//! Helpers of the security rules: what looks like a credential and what is a literal
+//! value.
 
 use serde_json::Value;
 
-use crate::core::model::{Kind, Resource};
 use crate::core::pointer;
 
 const WHOLE_KEY: &[&str] = &[
@@ -74,32 +73,6 @@ pub fn entries<'a>(map: &'a Value, at: &str) -> Vec<(String, String, &'a Value)>
     let mut out = Vec::new();
     if map.is_object() {
         walk(map, "", at, &mut out);
-    }
-    out
-}
-
-/// Every Flink configuration map of a resource, with its pointer: deployment-like specs,
-/// session jobs, statements, environment statement defaults and operator defaults.
-pub fn config_maps(r: &Resource) -> Vec<(String, &Value)> {
-    let mut out: Vec<(String, &Value)> = crate::core::cluster::sites_of(r, None)
-        .into_iter()
-        .filter_map(|s| {
-            s.get(&["flinkConfiguration"]).map(|v| (s.field(&["flinkConfiguration"]), v))
-        })
-        .collect();
-    let mut add = |tokens: &[&str]| {
-        if let Some(v) = r.spec_get(tokens) {
-            out.push((r.spec_field(tokens), v));
-        }
-    };
-    match r.kind {
-        Kind::FlinkSessionJob | Kind::Statement => add(&["flinkConfiguration"]),
-        Kind::Environment => {
-            add(&["statementDefaults", "detached", "flinkConfiguration"]);
-            add(&["statementDefaults", "interactive", "flinkConfiguration"]);
-        }
-        Kind::FkoInstall => add(&["defaultConfiguration"]),
-        _ => {}
     }
     out
 }
