@@ -118,6 +118,20 @@ impl Seen {
     }
 }
 
+/// Marks a finding about a value a cluster site lacks when a layer outside the design
+/// may still supply it ([`ClusterSite::supplied_outside`]: the environment of an
+/// application or pool that is not in the input, domain.md §3.2): the message says where
+/// it must come from, and an error becomes a warning (the check cannot be completed).
+///
+/// [`ClusterSite::supplied_outside`]: crate::core::cluster::ClusterSite::supplied_outside
+pub fn supplied_outside(f: &mut Finding, outside: Option<String>) {
+    let Some(outside) = outside else { return };
+    f.message = format!("{}: not set here, so it must come from {outside}", f.message);
+    if f.severity == Severity::Error {
+        f.severity(Severity::Warning);
+    }
+}
+
 /// Every rule family, in catalog order. Each family module lists its rules in its own
 /// `RULES` slice.
 static FAMILIES: &[&[&dyn Rule]] = &[

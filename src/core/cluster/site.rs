@@ -17,7 +17,7 @@
 use serde_json::Value;
 
 use crate::core::model::{Kind, Resource};
-use crate::core::podtemplate::{ArrayMerge, Merged, Role, Templates};
+use crate::core::podtemplate::{ArrayMerge, Merged, Role, Templates, merged_with_defaults};
 use crate::core::pointer;
 
 /// Which kind of cluster description a site is.
@@ -224,10 +224,28 @@ impl<'a> ClusterSite<'a> {
         Templates::of(self.spec, &self.pointer)
     }
 
-    /// The pod template FKO builds for each role that has one, JobManager first.
+    /// The pod template FKO builds from this site's own templates for each role that has
+    /// one, JobManager first (origins are pointers into the owner's document).
     pub fn role_templates(&self, mode: ArrayMerge) -> Vec<(Role, Merged)> {
         let t = self.templates();
         Role::BOTH.iter().filter_map(|&role| t.merged(role, mode).map(|m| (role, m))).collect()
+    }
+
+    /// The pod template each role's pods get once the environment's defaults are merged
+    /// in (CMF's merge of pod templates is undocumented; see
+    /// [`merged_with_defaults`](crate::core::podtemplate::merged_with_defaults)): what
+    /// the pods have, to check what they lack. Origins may point into the environment's
+    /// document, so report positions from [`role_templates`](Self::role_templates).
+    pub fn deployed_role_templates(&self, mode: ArrayMerge) -> Vec<(Role, Merged)> {
+        let Some((_, at, defaults)) = self.defaults() else { return self.role_templates(mode) };
+        let (own, theirs) = (self.templates(), Templates::of(defaults, at));
+        let win = self.kind.defaults_win();
+        Role::BOTH
+            .iter()
+            .filter_map(|&role| {
+                merged_with_defaults(&own, &theirs, win, role, mode).map(|m| (role, m))
+            })
+            .collect()
     }
 
     /// True for whole cluster descriptions (not environment-default fragments or

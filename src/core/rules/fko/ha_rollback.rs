@@ -2,13 +2,15 @@
 //!
 //! What it checks: `kubernetes.operator.deployment.rollback.enabled: true` while the
 //! effective configuration enables no HA (`high-availability.type` unset or NONE).
+//! When an application's or pool's environment is not in the design, its defaults may
+//! supply the value: a warning then says where it must come from.
 //! Why: the operator's validator rejects rollback without HA (it needs HA metadata to
 //! restore the last stable spec).
 //! How to fix: enable HA (`high-availability.type: kubernetes` plus `high-availability.storageDir`)
 //! or disable rollback.
 
 use crate::core::finding::Severity;
-use crate::core::rules::{Context, Rule, Seen, Sink};
+use crate::core::rules::{Context, Rule, Seen, Sink, supplied_outside};
 
 /// See the module documentation.
 pub struct HaRollback;
@@ -36,8 +38,9 @@ impl Rule for HaRollback {
             if !conf.ha_active() {
                 let (r, at) = conf.place(&hit);
                 if seen.first(r, &at) {
-                    out.report(r, &at, "HA must be enabled for rollback support")
-                        .hint("set high-availability.type: kubernetes and high-availability.storageDir, or disable rollback");
+                    let f = out.report(r, &at, "HA must be enabled for rollback support");
+                    f.hint("set high-availability.type: kubernetes and high-availability.storageDir, or disable rollback");
+                    supplied_outside(f, s.supplied_outside());
                 }
             }
         }

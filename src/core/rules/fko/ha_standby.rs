@@ -2,12 +2,14 @@
 //!
 //! What it checks: `jobManager.replicas` greater than 1 while the effective configuration
 //! enables no HA.
+//! When an application's or pool's environment is not in the design, its defaults may
+//! supply the value: a warning then says where it must come from.
 //! Why: the operator's validator rejects more than one JobManager without HA (leader
 //! election needs it).
 //! How to fix: enable HA (`high-availability.type: kubernetes` and a storage dir) or use one replica.
 
 use crate::core::finding::Severity;
-use crate::core::rules::{Context, Rule, Seen, Sink};
+use crate::core::rules::{Context, Rule, Seen, Sink, supplied_outside};
 
 use crate::core::cluster::Located;
 
@@ -36,8 +38,10 @@ impl Rule for HaStandby {
                 && !cx.site_conf(&s).ha_active()
                 && seen.first(r, &at)
             {
-                out.report(r, &at, format!("{v} JobManager replicas need high availability"))
-                    .hint("enable high-availability.type: kubernetes (with high-availability.storageDir) or use 1 replica");
+                let f =
+                    out.report(r, &at, format!("{v} JobManager replicas need high availability"));
+                f.hint("enable high-availability.type: kubernetes (with high-availability.storageDir) or use 1 replica");
+                supplied_outside(f, s.supplied_outside());
             }
         }
     }
@@ -75,6 +79,16 @@ mod tests {
         assert_eq!(
             pointers(&check(&HaStandby, &pool(""))),
             [("/computePoolDefaults/clusterSpec/jobManager/replicas".into(), Severity::Error)]
+        );
+    }
+
+    #[test]
+    fn an_environment_outside_the_design_may_enable_ha() {
+        let app = "apiVersion: platform.confluent.io/v1beta1\nkind: FlinkApplication\n\
+            metadata: {name: a, namespace: confluent}\nspec: {flinkEnvironment: prod, jobManager: {replicas: 2}}\n";
+        assert_eq!(
+            pointers(&check(&HaStandby, app)),
+            [("/spec/jobManager/replicas".into(), Severity::Warning)]
         );
     }
 }

@@ -3,6 +3,8 @@
 //! What it checks: `job.upgradeMode` `savepoint` or `last-state` while the effective
 //! configuration has no checkpoint directory (`execution.checkpointing.dir`, formerly
 //! `state.checkpoints.dir`).
+//! When an application's or pool's environment is not in the design, its defaults may
+//! supply the value: a warning then says where it must come from.
 //! Why: the operator's validator rejects it: state cannot be carried across upgrades.
 //! How to fix: set the checkpoint directory (on durable storage) in `flinkConfiguration`
 //! (or the environment defaults), or use `upgradeMode: stateless`.
@@ -104,5 +106,14 @@ mod tests {
         let newer = key.replace("v1_18+", "v2_0+");
         let y = format!("{}{IN_TEAM_B}", operator("a", "", &format!("{newer}: s3://b/cp")));
         assert_eq!(check(&JobCheckpointDir, &y).len(), 1);
+    }
+
+    #[test]
+    fn an_environment_outside_the_design_may_supply_the_dir() {
+        let app = "apiVersion: platform.confluent.io/v1beta1\nkind: FlinkApplication\n\
+            metadata: {name: a, namespace: confluent}\nspec: {flinkEnvironment: prod, job: {upgradeMode: savepoint, parallelism: 1}}\n";
+        let f = check(&JobCheckpointDir, app);
+        assert_eq!(pointers(&f), [("/spec/job/upgradeMode".into(), Severity::Warning)]);
+        assert!(f[0].message.starts_with("Checkpoint directory must be defined for upgradeMode savepoint: not set here, so it must come from the flinkApplicationDefaults of environment 'prod'"), "{}", f[0].message);
     }
 }

@@ -2,6 +2,8 @@
 //!
 //! What it checks: `kubernetes.operator.job.upgrade.last-state.max.allowed.checkpoint.age`
 //! set while the effective configuration has no savepoint directory.
+//! When an application's or pool's environment is not in the design, its defaults may
+//! supply the value: a warning then says where it must come from.
 //! Why: the operator's validator rejects it: when the last checkpoint is too old it falls
 //! back to a savepoint.
 //! How to fix: set `execution.checkpointing.savepoint-dir` (`state.savepoints.dir`) or remove the option.

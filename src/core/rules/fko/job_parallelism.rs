@@ -2,6 +2,8 @@
 //!
 //! What it checks: `job.parallelism` below 1 (an omitted parallelism counts as 0) when
 //! `taskManager.replicas` is not set.
+//! When an application's or pool's environment is not in the design, its defaults may
+//! supply the value: a warning then says where it must come from.
 //! Why: the operator's validator rejects it; without TaskManager replicas the parallelism
 //! decides how many slots the job gets.
 //! How to fix: set `job.parallelism` (or `taskManager.replicas`, which then decides the parallelism).

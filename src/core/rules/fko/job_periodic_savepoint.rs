@@ -2,6 +2,8 @@
 //!
 //! What it checks: `kubernetes.operator.periodic.savepoint.interval` set to a non-zero
 //! duration while the effective configuration has no savepoint directory.
+//! When an application's or pool's environment is not in the design, its defaults may
+//! supply the value: a warning then says where it must come from.
 //! Why: the operator's validator rejects it.
 //! How to fix: set `execution.checkpointing.savepoint-dir` (`state.savepoints.dir`) or remove the interval.
 

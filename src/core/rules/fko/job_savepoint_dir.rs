@@ -2,6 +2,8 @@
 //!
 //! What it checks: `job.upgradeMode: savepoint` while the effective configuration has no
 //! savepoint directory (`execution.checkpointing.savepoint-dir`, formerly `state.savepoints.dir`).
+//! When an application's or pool's environment is not in the design, its defaults may
+//! supply the value: a warning then says where it must come from.
 //! Why: the operator's validator rejects it: upgrades take a savepoint there.
 //! How to fix: set the savepoint directory in `flinkConfiguration` (or the environment defaults).
 

@@ -2,6 +2,8 @@
 //!
 //! What it checks: `job.savepointTriggerNonce` set while the effective configuration has no
 //! savepoint directory.
+//! When an application's or pool's environment is not in the design, its defaults may
+//! supply the value: a warning then says where it must come from.
 //! Why: the operator's validator rejects it: the triggered savepoint has nowhere to go.
 //! How to fix: set `execution.checkpointing.savepoint-dir` (`state.savepoints.dir`), or use a
 //! FlinkStateSnapshot with an explicit path.

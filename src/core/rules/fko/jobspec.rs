@@ -4,9 +4,8 @@
 //! hint) lives in its rule file (FKO-JOB-00x); FKO-SJ-005 runs them all on session jobs.
 
 use crate::core::cluster::{ClusterSite, Located, SiteConf};
-use crate::core::finding::Severity;
 use crate::core::model::Resource;
-use crate::core::rules::{Context, Seen, Sink};
+use crate::core::rules::{Context, Seen, Sink, supplied_outside};
 
 /// The checkpoint directory (canonical key; every spelling counts).
 pub const CHECKPOINT_DIR: &str = "execution.checkpointing.dir";
@@ -102,10 +101,7 @@ pub fn session_job<'c>(cx: &'c Context<'_>, r: &'c Resource) -> Job<'c> {
 pub fn report(out: &mut Sink<'_>, p: &Problem<'_>) {
     let f = out.report(p.resource, &p.pointer, p.message.clone());
     f.hint(p.hint.clone());
-    if let Some(outside) = &p.outside {
-        f.message = format!("{}: not set here, so it must come from {outside}", p.message);
-        f.severity(Severity::Warning);
-    }
+    supplied_outside(f, p.outside.clone());
 }
 
 /// Runs one check on every site job, reporting each place once (a value several

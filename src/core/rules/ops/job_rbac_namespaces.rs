@@ -1,9 +1,10 @@
 //! OPS-FKO-003 — namespaces used by Flink have the job service account and its role.
 //!
 //! What it checks: with a `FlinkKubernetesOperator` node, each namespace holding
-//! FlinkDeployments (or a CMF environment's namespace) where the Helm chart does *not*
-//! create the job ServiceAccount/Role/RoleBinding (it does in watched namespaces, or in
-//! the operator namespace when watching all) and the design has no ServiceAccount.
+//! FlinkDeployments or FlinkBlueGreenDeployments (or a CMF environment's namespace)
+//! where the Helm chart does *not* create the job ServiceAccount/Role/RoleBinding (it
+//! does in watched namespaces, or in the operator namespace when watching all) and the
+//! design has no ServiceAccount.
 //! Why: FlinkDeployments there fail with "serviceaccount not found" or "forbidden".
 //! How to fix: create ServiceAccount + Role + RoleBinding in the namespace, or list it in
 //! `watchNamespaces` so the chart does.
@@ -33,7 +34,9 @@ impl Rule for JobRbacNamespaces {
             return;
         }
         let mut uses: Vec<(&Resource, String, String)> = Vec::new();
-        for d in cx.of_kind(Kind::FlinkDeployment) {
+        // Blue/green deployments create their FlinkDeployments in their own namespace.
+        let deployments = cx.of_kind(Kind::FlinkDeployment);
+        for d in deployments.chain(cx.of_kind(Kind::FlinkBlueGreenDeployment)) {
             let at = if d.namespace().is_some() { "/metadata/namespace" } else { "/metadata" };
             uses.push((d, d.namespace().unwrap_or("default").to_string(), at.to_string()));
         }
@@ -80,5 +83,14 @@ mod tests {
         let sa =
             "---\napiVersion: v1\nkind: ServiceAccount\nmetadata: {name: flink, namespace: jobs}\n";
         assert!(check(&JobRbacNamespaces, &format!("{FKO}{DEP}{sa}")).is_empty());
+    }
+
+    #[test]
+    fn blue_green_deployments_need_the_account_too() {
+        let bg = "apiVersion: flink.apache.org/v1beta1\nkind: FlinkBlueGreenDeployment\nmetadata: {name: bg, namespace: jobs}\n";
+        assert_eq!(
+            pointers(&check(&JobRbacNamespaces, &format!("{FKO}{bg}"))),
+            [("/metadata/namespace".into(), Severity::Warning)]
+        );
     }
 }

@@ -6,6 +6,8 @@
 //! `flink-main-container` in the merged pod template of every pod that writes it: JobManager
 //! and TaskManagers for checkpoints and savepoints, the JobManager for HA storage (only when
 //! HA is on), the TaskManagers for local backups.
+//! When an application's or pool's environment is not in the design, its defaults may
+//! supply the value: a warning then says where it must come from.
 //! Why: otherwise the directory lives in the container's own filesystem: each pod writes its
 //! own copy, the JobManager never sees the TaskManagers' checkpoint files, and everything is
 //! lost when the pod restarts.
@@ -15,7 +17,7 @@
 use crate::core::cluster::conf::{DirKind, StateDir};
 use crate::core::finding::Severity;
 use crate::core::podtemplate::inspect;
-use crate::core::rules::{Context, Rule, Sink};
+use crate::core::rules::{Context, Rule, Sink, supplied_outside};
 
 /// See the module documentation.
 pub struct StateDirUnmounted;
@@ -37,7 +39,7 @@ impl Rule for StateDirUnmounted {
                     continue; // defaults and fragments: the volume may come with the job
                 }
                 let conf = cx.site_conf(&site);
-                let merged = site.role_templates(conf.array_merge());
+                let merged = site.deployed_role_templates(conf.array_merge());
                 for StateDir { kind, setting, dir } in conf.state_dirs() {
                     let Some(path) = inspect::local_path(&dir) else { continue };
                     let missing: Vec<&str> = kind
@@ -76,6 +78,7 @@ impl Rule for StateDirUnmounted {
                     if kind == DirKind::LocalBackup || !site.complete() {
                         f.severity(Severity::Warning);
                     }
+                    supplied_outside(f, site.supplied_outside());
                 }
             }
         }
@@ -148,5 +151,38 @@ mod tests {
         let f = check(&StateDirUnmounted, y);
         assert_eq!(pointers(&f), [("/spec/template/spec".into(), Severity::Error)]);
         assert!(f[0].message.contains("(set by FlinkKubernetesOperator fko)"), "{}", f[0].message);
+    }
+
+    const APP: &str = "apiVersion: platform.confluent.io/v1beta1\nkind: FlinkApplication\n\
+        metadata: {name: a, namespace: confluent}\nspec:\n  flinkEnvironment: prod\n  \
+        flinkConfiguration: {state.checkpoints.dir: 'file:///flink-data/cp'}\n";
+
+    #[test]
+    fn the_environment_defaults_pod_template_mounts_the_directory() {
+        // Before: an error, the environment's podTemplate being ignored.
+        let env = "apiVersion: platform.confluent.io/v1beta1\nkind: FlinkEnvironment\n\
+            metadata: {name: prod, namespace: confluent}\nspec:\n  kubernetesNamespace: flink\n  \
+            flinkApplicationDefaults:\n    spec:\n      podTemplate:\n        spec:\n          \
+            containers: [{name: flink-main-container, volumeMounts: [{name: d, mountPath: /flink-data}]}]\n---\n";
+        assert!(check(&StateDirUnmounted, &format!("{env}{APP}")).is_empty());
+        let elsewhere = env.replace("mountPath: /flink-data", "mountPath: /other");
+        assert_eq!(
+            check(&StateDirUnmounted, &format!("{elsewhere}{APP}"))[0].severity,
+            Severity::Error
+        );
+    }
+
+    #[test]
+    fn an_environment_outside_the_design_may_mount_it() {
+        let f = check(&StateDirUnmounted, APP);
+        assert_eq!(
+            pointers(&f),
+            [("/spec/flinkConfiguration/state.checkpoints.dir".into(), Severity::Warning)]
+        );
+        assert!(
+            f[0].message.ends_with("environment 'prod', which is not in the design"),
+            "{}",
+            f[0].message
+        );
     }
 }
