@@ -14,6 +14,7 @@ pub mod design_file;
 pub mod edit;
 pub mod export;
 pub mod finding;
+pub mod forms;
 pub mod generate;
 pub mod graph;
 pub mod import;

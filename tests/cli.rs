@@ -264,3 +264,33 @@ fn a_closed_pipe_ends_output_quietly() {
         assert_eq!(o.status.code(), Some(0), "{args:?}");
     }
 }
+
+/// A session job whose session cluster is kept in another folder.
+const SESSION_JOB: &str = "apiVersion: flink.apache.org/v1beta1\nkind: FlinkSessionJob\n\
+    metadata:\n  name: job\n  namespace: flink\nspec:\n  deploymentName: shared-session\n  \
+    job:\n    jarURI: https://repo.example.com/job.jar\n    parallelism: 1\n    upgradeMode: stateless\n";
+
+#[test]
+fn references_outside_the_input_are_warnings_unless_complete() {
+    let dir = temp("policy");
+    fs::write(dir.join("job.yaml"), SESSION_JOB).unwrap();
+    let job = dir.join("job.yaml").display().to_string();
+    let open = fstudio(&["validate", "--format", "json", &job]);
+    assert_eq!(open.status.code(), Some(0), "{}", stdout(&open));
+    let v: Value = serde_json::from_str(&stdout(&open)).unwrap();
+    let f = v["findings"].as_array().unwrap();
+    let sj = f.iter().find(|f| f["rule"] == "FKO-SJ-004").expect("the missing cluster is named");
+    assert_eq!(sj["severity"], "warning");
+    assert!(sj["message"].as_str().unwrap().contains("'shared-session' in namespace 'flink'"));
+    let complete = fstudio(&["validate", "--complete", &job]);
+    assert_eq!(complete.status.code(), Some(1), "{}", stdout(&complete));
+    // A design file can declare itself complete too.
+    let design = format!(
+        "apiVersion: studio.flinkstudio.dev/v1\nkind: Design\nmetadata: {{name: d}}\nspec:\n  \
+         complete: true\n  resources:\n  - id: 0\n    manifest:\n{}",
+        SESSION_JOB.lines().map(|l| format!("      {l}\n")).collect::<String>()
+    );
+    fs::write(dir.join("d.fstudio.yaml"), design).unwrap();
+    let d = dir.join("d.fstudio.yaml").display().to_string();
+    assert_eq!(fstudio(&["validate", &d]).status.code(), Some(1));
+}

@@ -9,7 +9,8 @@
 //! * [`conf`] — the Flink configuration a site runs with ([`SiteConf`]): the effective
 //!   configuration of [`config`](super::config) (what the configuration panel shows),
 //!   the user-written view of it, key spellings from the option catalog, and the one
-//!   answer to "where does this kind keep its Flink configuration" ([`conf_maps`]).
+//!   answer to "where does this kind keep its Flink configuration"
+//!   ([`flink_configuration_maps`], [`conf_maps`]).
 //! * [`operator`] — which Flink Kubernetes Operator installation governs a namespace
 //!   (its watch list) and the default-configuration layers it applies.
 //!
@@ -21,6 +22,9 @@ pub mod conf;
 pub mod operator;
 pub mod site;
 
-pub use conf::{ConfMap, MapKind, Setting, SiteConf, conf_maps, spellings};
+pub use conf::{
+    ConfMap, ConfigMapPlace, MapKind, MapRole, Setting, SiteConf, conf_maps,
+    flink_configuration_maps, place_version, spellings,
+};
 pub use operator::{FkoInstall, operator_for};
 pub use site::{ClusterSite, Inherited, Located, SiteKind, main_site, sites_of};

@@ -12,6 +12,9 @@
 //!     fko: "1.15.0"             # Flink Kubernetes Operator
 //!     cmf: "2.3.1"              # Confluent Manager for Apache Flink
 //!     cfk: "3.3.0"              # Confluent for Kubernetes
+//!   complete: true              # optional (default false): the design is the whole
+//!                               # deployment, so a reference to something not in it is
+//!                               # an error rather than a warning
 //!   resources:                  # every node of the canvas, in order
 //!   - id: 0                     # stable node id (unique non-negative integer)
 //!     environment: dev          # optional: CMF environment of a CMF REST payload
@@ -64,8 +67,8 @@ pub const DIAGNOSTICS: &[(&str, Severity, &str)] = &[
     (
         "DESIGN-ENTRY-002",
         Severity::Warning,
-        "An optional field of a resources entry (id, environment, catalog, position, note) or a \
-         target version is malformed; it is ignored and the entry kept.",
+        "An optional field of a resources entry (id, environment, catalog, position, note), a \
+         target version or `spec.complete` is malformed; it is ignored and the entry kept.",
     ),
 ];
 
@@ -122,11 +125,17 @@ pub fn document(design: &Design, name: &str) -> Value {
             Value::Object(e)
         })
         .collect();
+    let mut spec = Map::new();
+    spec.insert("targets".into(), Value::Object(targets));
+    if design.targets.complete {
+        spec.insert("complete".into(), json!(true));
+    }
+    spec.insert("resources".into(), Value::Array(resources));
     json!({
         "apiVersion": STUDIO_API,
         "kind": KIND,
         "metadata": {"name": name},
-        "spec": {"targets": targets, "resources": resources},
+        "spec": spec,
     })
 }
 
@@ -211,6 +220,15 @@ pub fn load(file: &str, text: &str) -> Loaded {
                 format!("target version {v} is not a version string like \"1.15.0\"; ignored"),
             ),
         }
+    }
+    match pointer::get(&doc.value, &["spec", "complete"]) {
+        None | Some(Value::Null) => {}
+        Some(Value::Bool(b)) => targets.complete = *b,
+        Some(other) => warn(
+            "DESIGN-ENTRY-002",
+            "/spec/complete",
+            format!("spec.complete is {other}, not true or false; the design is read as open"),
+        ),
     }
     out.design.targets = targets;
     let entries = pointer::get(&doc.value, &["spec", "resources"]).and_then(Value::as_array);
@@ -324,9 +342,14 @@ fn rebase(positions: &Positions, base: &str, manifest: &Value) -> Positions {
 }
 
 /// Adds the resources of a design file to `design` (fresh ids; layout, notes and
-/// assignments follow; the file's targets fill overrides `design` does not set).
+/// assignments follow; the file's targets fill overrides `design` does not set; read into
+/// an empty design, its `complete` flag becomes the design's).
 pub fn merge_into(design: &mut Design, file: &str, text: &str) -> (Vec<ResourceId>, Vec<Finding>) {
     let loaded = load(file, text);
+    if design.resources.is_empty() {
+        // A design file read into nothing is the design: its reference policy holds.
+        design.targets.complete = loaded.design.targets.complete;
+    }
     let mut ids = Vec::new();
     for r in loaded.design.resources {
         let old = r.id;
@@ -391,6 +414,7 @@ mod tests {
         d.layout.insert(ids[0], Point { x: 10.0, y: -2.5 });
         d.notes.insert(ids[1], "line one\nline: two".into());
         d.targets.cmf = Version::parse("2.2.0");
+        d.targets.complete = true;
         d
     }
 
@@ -408,6 +432,7 @@ mod tests {
         assert_eq!(loaded.design.layout, d.layout);
         assert_eq!(loaded.design.notes, d.notes);
         assert_eq!(loaded.design.targets, d.targets);
+        assert!(text.contains("\n  complete: true\n"), "{text}");
         assert_eq!(loaded.design.resources[1].environment(), Some("dev"));
         assert_eq!(loaded.design.resources[0].kind, Kind::FkoInstall);
         assert!(is_design_file(&text));

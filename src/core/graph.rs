@@ -29,13 +29,8 @@ pub struct Edge {
 pub struct Dangling {
     /// The referencing resource.
     pub from: ResourceId,
-    /// The unresolved reference.
+    /// The unresolved reference (how it is reported: `rules::missing`).
     pub reference: Reference,
-    /// True when the design models the target's scope (it has other resources of the
-    /// target kind in the same namespace / environment / catalog, or the target kind is
-    /// design-global): then the missing target is almost certainly a mistake. When false
-    /// the target may exist in the cluster outside the design.
-    pub scope_modelled: bool,
 }
 
 /// The graph of a design.
@@ -90,17 +85,15 @@ impl Graph {
             }
         }
         let lookup = DesignLookup { namespaces };
-        // Candidates by (kind, name) and by kind, so resolution is linear in the design.
+        // Candidates by (kind, name), so resolution is linear in the design.
         // Names repeat across namespaces (every namespace has its `flink` service
         // account), so namespaced references look up (kind, name, namespace).
         let mut by_name: FastMap<(Kind, &str), Vec<&Resource>> = FastMap::default();
         let mut by_name_ns: FastMap<(Kind, &str, &str), Vec<&Resource>> = FastMap::default();
-        let mut by_kind: FastMap<Kind, Vec<&Resource>> = FastMap::default();
         for t in &design.resources {
             by_name.entry((t.kind, t.name())).or_default().push(t);
             let ns = t.namespace().unwrap_or("default");
             by_name_ns.entry((t.kind, t.name(), ns)).or_default().push(t);
-            by_kind.entry(t.kind).or_default().push(t);
         }
         for r in &design.resources {
             for reference in references(r, &lookup) {
@@ -118,12 +111,7 @@ impl Graph {
                     .map(|t| t.id)
                     .collect();
                 if hits.is_empty() {
-                    let scope_modelled = reference
-                        .targets
-                        .iter()
-                        .flat_map(|k| by_kind.get(k).into_iter().flatten())
-                        .any(|t| in_scope(t, &reference));
-                    g.dangling.push(Dangling { from: r.id, reference, scope_modelled });
+                    g.dangling.push(Dangling { from: r.id, reference });
                     continue;
                 }
                 for t in hits {
@@ -192,7 +180,6 @@ mod tests {
         assert_eq!(g.edge_count(), 0);
         assert_eq!(g.dangling.len(), 1);
         assert_eq!(g.dangling[0].reference.field, "/spec/deploymentName");
-        assert!(!g.dangling[0].scope_modelled);
     }
 
     #[test]

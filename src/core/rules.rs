@@ -13,6 +13,7 @@ mod fko;
 mod flinkconf;
 mod hygiene;
 mod image;
+pub(crate) mod missing;
 mod naming;
 mod ops;
 mod pod;
@@ -122,10 +123,12 @@ impl Seen {
 /// may still supply it ([`ClusterSite::supplied_outside`]: the environment of an
 /// application or pool that is not in the input, domain.md §3.2): the message says where
 /// it must come from, and an error becomes a warning (the check cannot be completed).
+/// A design that declares itself complete ([`Targets::complete`]) has no such layer:
+/// the finding stays as it is (the reference policy of `rules::missing`).
 ///
 /// [`ClusterSite::supplied_outside`]: crate::core::cluster::ClusterSite::supplied_outside
-pub fn supplied_outside(f: &mut Finding, outside: Option<String>) {
-    let Some(outside) = outside else { return };
+pub fn supplied_outside(cx: &Context<'_>, f: &mut Finding, outside: Option<String>) {
+    let Some(outside) = outside.filter(|_| !cx.targets.complete) else { return };
     f.message = format!("{}: not set here, so it must come from {outside}", f.message);
     if f.severity == Severity::Error {
         f.severity(Severity::Warning);
@@ -204,6 +207,11 @@ pub(crate) mod testing {
         let mut sink = Sink::new(rule);
         rule.check(&cx, &mut sink);
         sink.into_findings()
+    }
+
+    /// Runs `rule` over `yaml` as a design that declares itself complete.
+    pub fn check_complete(rule: &dyn Rule, yaml: &str) -> Vec<Finding> {
+        check_with(rule, yaml, Targets { complete: true, ..Targets::default() })
     }
 
     /// The (pointer, severity) pairs of findings, for compact assertions.

@@ -7,7 +7,11 @@
 //! Kubernetes API server does for structural schemas: types, enums, `required`, unknown
 //! (pruned) fields unless `x-kubernetes-preserve-unknown-fields`, `x-kubernetes-int-or-string`,
 //! arrays and `additionalProperties`. It is not a general JSON-schema engine.
+//!
+//! Enums no embedded CRD carries (CMF REST fields, the studio's own nodes) are listed in
+//! [`LISTED_ENUMS`], each checked against its published source by a test.
 
+mod listed;
 mod suggest;
 mod walk;
 
@@ -15,6 +19,7 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
+pub use listed::{LISTED_ENUMS, ListedEnum, ListedSource, listed_enum};
 pub use walk::{Issue, IssueKind, check};
 
 use super::model::Kind;
@@ -81,6 +86,11 @@ pub fn spec_schema(kind: Kind) -> Option<&'static Value> {
 /// The schema at a path of property names below `spec` of an FKO CRD.
 pub fn spec_property(kind: Kind, tokens: &[&str]) -> Option<&'static Value> {
     tokens.iter().try_fold(spec_schema(kind)?, |s, t| s.get("properties")?.get(*t))
+}
+
+/// The allowed values (`enum`) of a property below `spec` of an FKO CRD, in schema order.
+pub fn spec_enum(kind: Kind, tokens: &[&str]) -> Option<&'static [Value]> {
+    spec_property(kind, tokens)?.get("enum")?.as_array().map(Vec::as_slice)
 }
 
 /// Compact form of a CRD's `openAPIV3Schema` as embedded: descriptions, `status` and the

@@ -1,6 +1,7 @@
-//! The versions a design targets (operator, CMF, CFK), which gate version-dependent rules.
+//! What a design is checked against: the versions it targets (operator, CMF, CFK), which
+//! gate version-dependent rules, and whether it declares itself complete.
 //!
-//! They come from the studio's installation nodes (`spec.version` of a
+//! Versions come from the studio's installation nodes (`spec.version` of a
 //! `FlinkKubernetesOperator`, `CmfService` or `ConfluentForKubernetes` node), can be
 //! overridden by the user (CLI flags, studio settings), and default to the newest releases
 //! the studio knows.
@@ -58,7 +59,7 @@ pub const DEFAULT_CMF: Version = Version::new(2, 3, 1);
 /// Newest CFK release the studio knows.
 pub const DEFAULT_CFK: Version = Version::new(3, 3, 0);
 
-/// The versions a design is checked against.
+/// What a design is checked against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Targets {
     /// Flink Kubernetes Operator.
@@ -67,11 +68,17 @@ pub struct Targets {
     pub cmf: Version,
     /// Confluent for Kubernetes.
     pub cfk: Version,
+    /// The reference policy. `false` (the default): the input is *open* — a folder of
+    /// manifests is usually part of a bigger repository or cluster, so a reference to
+    /// something not in the input is a warning naming what must exist. `true`: the design
+    /// declares itself complete, and such a reference is an error.
+    #[serde(default)]
+    pub complete: bool,
 }
 
 impl Default for Targets {
     fn default() -> Self {
-        Self { fko: DEFAULT_FKO, cmf: DEFAULT_CMF, cfk: DEFAULT_CFK }
+        Self { fko: DEFAULT_FKO, cmf: DEFAULT_CMF, cfk: DEFAULT_CFK, complete: false }
     }
 }
 
@@ -84,6 +91,9 @@ pub struct TargetOverrides {
     pub cmf: Option<Version>,
     /// CFK version to assume.
     pub cfk: Option<Version>,
+    /// The design declares itself complete (see [`Targets::complete`]).
+    #[serde(default)]
+    pub complete: bool,
 }
 
 impl Targets {
@@ -98,6 +108,7 @@ impl Targets {
             fko: overrides.fko.or_else(|| from_node(Kind::FkoInstall)).unwrap_or(DEFAULT_FKO),
             cmf: overrides.cmf.or_else(|| from_node(Kind::CmfInstall)).unwrap_or(DEFAULT_CMF),
             cfk: overrides.cfk.or_else(|| from_node(Kind::CfkInstall)).unwrap_or(DEFAULT_CFK),
+            complete: overrides.complete,
         }
     }
 }

@@ -27,12 +27,15 @@ pub struct Template {
 }
 
 impl Template {
-    /// The template as a design (its own ids from 0; CMF payloads in its environment).
-    /// Returns the import problems too, which are empty for every shipped template.
+    /// The template as a design (its own ids from 0; CMF payloads in its environment),
+    /// declared complete: a template is a whole deployment, so a reference to something
+    /// not in it is an error. Returns the import problems too, which are empty for every
+    /// shipped template.
     pub fn design(&self) -> (Design, Vec<Finding>) {
         let mut design = Design::new();
         let (_, findings) = design_file::import_any(&mut design, self.file_name(), self.text);
         design.assign_scopes(None, None);
+        design.targets.complete = true;
         (design, findings)
     }
 

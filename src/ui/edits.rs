@@ -128,7 +128,16 @@ impl AppState {
             .with_value(|d| ids.iter().filter(|id| !d.layout.contains_key(id)).copied().collect());
         self.place(&unplaced, None);
         let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
-        self.say(format!("Imported {} resource(s) from {}.", ids.len(), names.join(", ")), false);
+        let policy = if self.design.with_value(|d| d.targets.complete) {
+            " The design is marked complete: a reference to something not in it is an error \
+             (untick 'complete design' in Findings if it is part of a bigger repository)."
+        } else {
+            ""
+        };
+        self.say(
+            format!("Imported {} resource(s) from {}.{policy}", ids.len(), names.join(", ")),
+            false,
+        );
         self.import_findings.set(findings);
         let first = ids.first().copied();
         self.selection.set(ids.iter().copied().collect());

@@ -5,7 +5,8 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use super::state::use_state;
+use super::state::{AppState, use_state};
+use crate::core::edit::Edit;
 use crate::core::finding::{Finding, Severity};
 use crate::core::model::ResourceRef;
 
@@ -47,6 +48,7 @@ pub fn FindingsPanel() -> impl IntoView {
                     <option value="">"All rules"</option>
                     {move || rules.get().into_iter().map(|r| view! { <option value=r.clone()>{r.clone()}</option> }).collect_view()}
                 </select>
+                <CompleteToggle state />
             </div>
             {move || {
                 state.findings.with(|all| {
@@ -67,6 +69,29 @@ pub fn FindingsPanel() -> impl IntoView {
                 })
             }}
         </div>
+    }
+}
+
+/// The reference policy of the design: open (a reference to something not in the design
+/// is a warning naming what must exist) or complete (it is an error). Templates are
+/// complete; imported manifests are open. Toggling it is an undoable edit.
+#[component]
+fn CompleteToggle(state: AppState) -> impl IntoView {
+    let complete = move || {
+        state.content.track();
+        state.design.with_value(|d| d.targets.complete)
+    };
+    let toggle = move |_| {
+        let mut targets = state.design.with_value(|d| d.targets);
+        targets.complete = !targets.complete;
+        state.apply(Edit::SetTargets(targets), false);
+    };
+    view! {
+        <label class="chip policy" data-testid="complete-design"
+            title="Complete design: everything the design references is in it, so a reference to something missing is an error. Off: the design is part of a bigger repository or cluster, so such a reference is a warning naming what must exist there.">
+            <input type="checkbox" data-testid="complete-toggle" prop:checked=complete on:change=toggle />
+            "complete design"
+        </label>
     }
 }
 

@@ -2,7 +2,6 @@
 //! configuration as a key/value table with completion) and as YAML; both edit the same
 //! document, so they stay in step.
 
-mod fields;
 mod form;
 mod yaml;
 

@@ -114,6 +114,11 @@ pub struct TargetArgs {
     /// CFK version to check against.
     #[arg(long, value_name = "V", value_parser = parse_version)]
     pub cfk_version: Option<Version>,
+    /// The inputs are the whole deployment: a reference to something not in them is an
+    /// error (default: inputs are open, such a reference is a warning naming what must
+    /// exist; a design file can declare `spec.complete: true`).
+    #[arg(long)]
+    pub complete: bool,
 }
 
 fn parse_version(text: &str) -> Result<Version, String> {
@@ -128,6 +133,7 @@ impl TargetArgs {
             fko: self.fko_version.or(chosen.fko),
             cmf: self.cmf_version.or(chosen.cmf),
             cfk: self.cfk_version.or(chosen.cfk),
+            complete: self.complete || chosen.complete,
         };
         Targets::of(design, overrides)
     }

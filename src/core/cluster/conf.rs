@@ -20,8 +20,12 @@
 
 use serde_json::Value;
 
+mod places;
+
+pub use places::{ConfigMapPlace, MapRole, flink_configuration_maps, place_version};
+
 use super::site::{ClusterSite, SiteKind, sites_of};
-use crate::core::config::{EffectiveConfig, Layer, flatten_with_pointers};
+use crate::core::config::{DefaultsSection, EffectiveConfig, Layer, flatten_with_pointers};
 use crate::core::model::{Form, Kind, Resource, ResourceId};
 use crate::core::options::{FlinkVersion, OptionInfo, catalog};
 use crate::core::podtemplate::{ArrayMerge, MERGE_BY_NAME_KEY, Role};
@@ -326,8 +330,9 @@ pub enum MapKind {
     SessionJob,
     /// A statement's `flinkConfiguration`.
     Statement,
-    /// An environment's `statementDefaults.<branch>.flinkConfiguration`.
-    StatementDefaults(&'static str),
+    /// An environment's `statementDefaults.<branch>.flinkConfiguration` (the detached or
+    /// interactive section).
+    StatementDefaults(DefaultsSection),
     /// The operator installation's `defaultConfiguration` (its own options and the
     /// defaults it hands every deployment).
     OperatorDefaults,
@@ -414,71 +419,63 @@ impl<'a> ConfMap<'a> {
     }
 }
 
-fn version_at(r: &Resource, tokens: &[&str]) -> Option<FlinkVersion> {
-    r.spec_str(tokens).and_then(FlinkVersion::parse)
+/// Which map a place of a resource of `kind` is (`None`: a section without a map).
+fn map_kind(kind: Kind, role: MapRole) -> Option<MapKind> {
+    Some(match role {
+        MapRole::OperatorDefaults => MapKind::OperatorDefaults,
+        MapRole::Own => match (SiteKind::of(kind), kind) {
+            (Some(site), _) => MapKind::Site(site),
+            (None, Kind::FlinkSessionJob) => MapKind::SessionJob,
+            (None, Kind::Statement) => MapKind::Statement,
+            _ => return None,
+        },
+        MapRole::EnvironmentDefaults(section) => match section {
+            DefaultsSection::ApplicationDefaults => MapKind::Site(SiteKind::ApplicationDefaults),
+            DefaultsSection::ComputePoolDefaults => MapKind::Site(SiteKind::ComputePoolDefaults),
+            DefaultsSection::DetachedStatementDefaults
+            | DefaultsSection::InteractiveStatementDefaults => MapKind::StatementDefaults(section),
+            DefaultsSection::Placement => return None,
+        },
+    })
 }
 
-/// Every Flink configuration map of `r`, in document order: the `flinkConfiguration` of
-/// each cluster site (FlinkDeployment, blue/green template, application, pool
-/// `clusterSpec`, environment application and pool defaults, fragments), a session
-/// job's or statement's own map, an environment's two `statementDefaults` maps and the
-/// operator's `defaultConfiguration`. `config_version` is the Flink version of `r`'s
-/// effective configuration, when it has one: its keys are read for that version, else
-/// for the version the map's site declares, else for the SQL version of CMF (pools,
-/// statements) or the newest one.
+/// Every Flink configuration map `r` holds, in display order: the filled-in places of
+/// [`flink_configuration_maps`] (a cluster site's, a session job's or statement's own
+/// map, an environment's defaults blocks, the operator's `defaultConfiguration`), then
+/// the map of a fragment shaped like a deployment spec. `config_version` is the Flink
+/// version of `r`'s effective configuration, when it has one ([`place_version`]).
 pub fn conf_maps(r: &Resource, config_version: Option<FlinkVersion>) -> Vec<ConfMap<'_>> {
+    let sites = sites_of(r, None);
+    let site_of = |kind: MapKind| match kind {
+        MapKind::Site(k) => sites.iter().find(|s| s.kind == k).map(|s| (s.spec, s.pointer.clone())),
+        _ => None,
+    };
     let mut out = Vec::new();
-    let sql = |v: Option<FlinkVersion>| v.unwrap_or(FlinkVersion::CMF_SQL_DEFAULT);
-    for site in sites_of(r, None) {
+    for place in flink_configuration_maps(r.kind) {
+        let Some(map) = r.spec_get(place.tokens).filter(|m| m.is_object()) else { continue };
+        let Some(kind) = map_kind(r.kind, place.role) else { continue };
+        out.push(ConfMap {
+            owner: r,
+            kind,
+            pointer: r.spec_field(place.tokens),
+            map,
+            version: place_version(r, place, config_version),
+            site: site_of(kind),
+        });
+    }
+    for site in sites.iter().filter(|s| s.is_fragment()) {
         let Some(map) = site.get(&["flinkConfiguration"]).filter(|m| m.is_object()) else {
             continue;
         };
         let declared = site.str(&["flinkVersion"]).and_then(FlinkVersion::parse);
-        let version = match site.kind {
-            SiteKind::ComputePool => sql(config_version.or(declared)),
-            SiteKind::ComputePoolDefaults => sql(declared),
-            SiteKind::ApplicationDefaults => declared.unwrap_or(FlinkVersion::LATEST),
-            _ => config_version.or(declared).unwrap_or(FlinkVersion::LATEST),
-        };
         out.push(ConfMap {
             owner: r,
-            kind: MapKind::Site(site.kind),
+            kind: MapKind::Site(SiteKind::Fragment),
             pointer: site.field(&["flinkConfiguration"]),
             map,
-            version,
+            version: declared.unwrap_or(FlinkVersion::LATEST),
             site: Some((site.spec, site.pointer.clone())),
         });
-    }
-    let mut add = |kind: MapKind, tokens: &[&str], version: FlinkVersion| {
-        if let Some(map) = r.spec_get(tokens).filter(|m| m.is_object()) {
-            out.push(ConfMap {
-                owner: r,
-                kind,
-                pointer: r.spec_field(tokens),
-                map,
-                version,
-                site: None,
-            });
-        }
-    };
-    match r.kind {
-        Kind::FlinkSessionJob => add(
-            MapKind::SessionJob,
-            &["flinkConfiguration"],
-            config_version.unwrap_or(FlinkVersion::LATEST),
-        ),
-        Kind::Statement => add(MapKind::Statement, &["flinkConfiguration"], sql(config_version)),
-        Kind::Environment => {
-            let v = sql(version_at(r, &["computePoolDefaults", "clusterSpec", "flinkVersion"]));
-            for branch in ["detached", "interactive"] {
-                let tokens = ["statementDefaults", branch, "flinkConfiguration"];
-                add(MapKind::StatementDefaults(branch), &tokens, v);
-            }
-        }
-        Kind::FkoInstall => {
-            add(MapKind::OperatorDefaults, &["defaultConfiguration"], FlinkVersion::LATEST)
-        }
-        _ => {}
     }
     out
 }

@@ -18,7 +18,6 @@ mod rest_class_secret_ref;
 mod secret_id_visibility;
 mod service_account_ref;
 mod statement_catalog_ref;
-pub(crate) mod util;
 
 use super::Rule;
 

@@ -9,7 +9,8 @@ fn findings(t: &Template) -> Vec<Finding> {
     let (design, problems) = t.design();
     assert!(problems.is_empty(), "{} does not import cleanly: {problems:#?}", t.id);
     assert!(design.resources.len() >= 7, "{} is too small", t.id);
-    rules::validate(&design, Targets::default())
+    assert!(design.targets.complete, "{} is not a complete design", t.id);
+    rules::validate(&design, Targets::of(&design, design.targets))
 }
 
 #[test]

@@ -1,12 +1,14 @@
-//! The inspector's form: typed inputs per kind and the Flink configuration table.
+//! The inspector's form: renders `core::forms` (typed inputs per kind, the Flink
+//! configuration tables); it decides nothing about a kind.
 
 use leptos::prelude::*;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
 
-use super::fields::{self, Field, Input};
+use crate::core::forms::{self, ConfigTable, Field, Input};
 use crate::core::model::ResourceId;
-use crate::core::options::{self, FlinkVersion};
+use crate::core::options;
+use crate::core::pointer;
 use crate::ui::state::{AppState, use_state};
 
 /// Options offered for completion at most.
@@ -19,13 +21,7 @@ fn set(state: AppState, id: ResourceId, pointer: &str, value: Option<Value>) {
 
 /// True when the form has an input for `pointer` of resource `id`.
 pub fn shows(state: AppState, id: ResourceId, pointer: &str) -> bool {
-    state.design.with_value(|d| {
-        d.get(id).is_some_and(|r| {
-            fields::fields(r).iter().any(|f| f.pointer == pointer)
-                || fields::flink_configuration(r)
-                    .is_some_and(|(c, _)| pointer.starts_with(&format!("{c}/")))
-        })
-    })
+    state.design.with_value(|d| d.get(id).is_some_and(|r| forms::shows(r, pointer)))
 }
 
 /// The form of resource `id`.
@@ -33,9 +29,7 @@ pub fn form(id: ResourceId) -> impl IntoView {
     let state = use_state();
     let layout = Memo::new(move |_| {
         state.content.track();
-        state
-            .design
-            .with_value(|d| d.get(id).map(|r| (fields::fields(r), fields::flink_configuration(r))))
+        state.design.with_value(|d| d.get(id).map(|r| (forms::fields(r), forms::config_tables(r))))
     });
     Effect::new(move |_| {
         let Some(f) = state.focus.get() else { return };
@@ -44,12 +38,16 @@ pub fn form(id: ResourceId) -> impl IntoView {
         }
     });
     move || {
-        layout.get().map(|(list, config)| {
+        layout.get().map(|(list, tables)| {
             view! {
                 <form class="form" data-testid="form" on:submit=|e| e.prevent_default()>
                     {list.into_iter().map(|f| field(state, id, f)).collect_view()}
                 </form>
-                {config.map(|(c, title)| view! { <ConfigTable id=id pointer=c title=title /> })}
+                {tables
+                    .into_iter()
+                    .enumerate()
+                    .map(|(index, table)| view! { <ConfigMapTable id=id table=table index=index /> })
+                    .collect_view()}
             }
         })
     }
@@ -62,22 +60,22 @@ fn field(state: AppState, id: ResourceId, f: Field) -> impl IntoView {
         state.content.track();
         state
             .design
-            .with_value(|d| d.get(id).map(|r| fields::text_of(&r.doc, &p)).unwrap_or_default())
+            .with_value(|d| d.get(id).map(|r| forms::text_of(&r.doc, &p)).unwrap_or_default())
     });
     let commit = {
         let pointer = pointer.clone();
-        move |text: String| set(state, id, &pointer, fields::parse_input(input, &text))
+        move |text: String| set(state, id, &pointer, forms::parse_input(input, &text))
     };
     let control = match input {
-        Input::Choice(values) => {
+        Input::Choice(choices) => {
             let commit = commit.clone();
             view! {
                 <select data-pointer=pointer.clone() prop:value=move || value.get() on:change=move |e| commit(event_target_value(&e))>
                     <option value="">"(not set)"</option>
-                    {values.iter().map(|v| view! { <option value=*v>{*v}</option> }).collect_view()}
+                    {choices.values().into_iter().map(|v| view! { <option value=v>{v}</option> }).collect_view()}
                     {move || {
                         let v = value.get();
-                        (!v.is_empty() && !values.contains(&v.as_str())).then(|| view! { <option value=v.clone()>{v.clone()}</option> })
+                        (!v.is_empty() && !choices.contains(&v)).then(|| view! { <option value=v.clone()>{v.clone()}</option> })
                     }}
                 </select>
             }
@@ -107,11 +105,13 @@ fn field(state: AppState, id: ResourceId, f: Field) -> impl IntoView {
     }
 }
 
-/// The Flink configuration at `pointer` as an editable key/value table; new keys
-/// complete from the real option names.
+/// A Flink configuration map as an editable key/value table; new keys complete from the
+/// option names of the table's Flink version, values of enum and boolean options from
+/// their allowed values.
 #[component]
-fn ConfigTable(id: ResourceId, pointer: String, title: &'static str) -> impl IntoView {
+fn ConfigMapTable(id: ResourceId, table: ConfigTable, index: usize) -> impl IntoView {
     let state = use_state();
+    let ConfigTable { pointer, title, note, version } = table;
     let p = pointer.clone();
     let entries = Memo::new(move |_| {
         state.content.track();
@@ -131,16 +131,15 @@ fn ConfigTable(id: ResourceId, pointer: String, title: &'static str) -> impl Int
             return Vec::new();
         }
         options::catalog()
-            .complete(&prefix, FlinkVersion::LATEST)
+            .complete(&prefix, version)
             .into_iter()
             .take(COMPLETIONS)
             .map(|o| o.key.clone())
             .collect::<Vec<_>>()
     });
-    let base = StoredValue::new(pointer);
-    let key_pointer = move |k: &str| {
-        base.with_value(|p| format!("{p}/{}", k.replace('~', "~0").replace('/', "~1")))
-    };
+    let new_key_values = Memo::new(move |_| forms::value_choices(&new_key.get(), version));
+    let base = StoredValue::new(pointer.clone());
+    let key_pointer = move |k: &str| base.with_value(|p| pointer::push(p, k));
     let add = move || {
         let (k, v) = (new_key.get_untracked(), new_value.get_untracked());
         if k.trim().is_empty() {
@@ -151,9 +150,12 @@ fn ConfigTable(id: ResourceId, pointer: String, title: &'static str) -> impl Int
         new_value.set(String::new());
     };
     let add = StoredValue::new(add);
+    let keys_list = format!("flink-options-{index}");
+    let values_list = format!("flink-values-{index}");
     view! {
-        <section class="config-table" data-testid="flink-config">
+        <section class="config-table" data-testid="flink-config" data-map=pointer>
             <h3>{title}</h3>
+            {note.map(|n| view! { <p class="hint-text" data-testid="flink-config-note">{n}</p> })}
             <table class="grid">
                 <tbody>
                     <For each=move || entries.get() key=|e| e.clone() let:e>
@@ -161,12 +163,20 @@ fn ConfigTable(id: ResourceId, pointer: String, title: &'static str) -> impl Int
                             let (k, v) = e;
                             let kp = key_pointer(&k);
                             let (kp2, kp3) = (kp.clone(), kp.clone());
+                            let choices = forms::value_choices(&k, version);
+                            let list = format!("flink-values-{index}-{}", k.replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
                             view! {
                                 <tr data-testid="config-row" data-key=k.clone()>
                                     <td><code>{k.clone()}</code></td>
                                     <td>
                                         <input data-pointer=kp.clone() prop:value=v
+                                            list=(!choices.is_empty()).then(|| list.clone())
                                             on:change=move |e| set(state, id, &kp2, Some(Value::String(event_target_value(&e)))) />
+                                        {(!choices.is_empty()).then(|| view! {
+                                            <datalist id=list data-testid="config-value-choices">
+                                                {choices.into_iter().map(|c| view! { <option value=c></option> }).collect_view()}
+                                            </datalist>
+                                        })}
                                     </td>
                                     <td>
                                         <button class="icon-button" title="Remove" data-testid="config-remove"
@@ -178,16 +188,19 @@ fn ConfigTable(id: ResourceId, pointer: String, title: &'static str) -> impl Int
                     </For>
                     <tr>
                         <td>
-                            <input list="flink-options" placeholder="key" data-testid="config-new-key"
+                            <input list=keys_list.clone() placeholder="key" data-testid="config-new-key"
                                 prop:value=move || new_key.get() on:input=move |e| new_key.set(event_target_value(&e)) />
-                            <datalist id="flink-options">
+                            <datalist id=keys_list>
                                 {move || completions.get().into_iter().map(|k| view! { <option value=k></option> }).collect_view()}
                             </datalist>
                         </td>
                         <td>
-                            <input placeholder="value" data-testid="config-new-value" prop:value=move || new_value.get()
+                            <input list=values_list.clone() placeholder="value" data-testid="config-new-value" prop:value=move || new_value.get()
                                 on:input=move |e| new_value.set(event_target_value(&e))
                                 on:keydown=move |e| if e.key() == "Enter" { add.with_value(|f| f()) } />
+                            <datalist id=values_list data-testid="config-new-value-choices">
+                                {move || new_key_values.get().into_iter().map(|c| view! { <option value=c></option> }).collect_view()}
+                            </datalist>
                         </td>
                         <td><button class="button" data-testid="config-add" on:click=move |_| add.with_value(|f| f())>"Add"</button></td>
                     </tr>

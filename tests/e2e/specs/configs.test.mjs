@@ -129,7 +129,7 @@ test('a selected environment shows the defaults it imposes on its jobs', async (
 test("an environment's application defaults are edited in the inspector's table", async () => {
   await studio.clickNode('development');
   await studio.tab('inspector');
-  const table = studio.tid('flink-config');
+  const table = studio.page.locator('[data-testid="flink-config"][data-map="/flinkApplicationDefaults/spec/flinkConfiguration"]');
   assert.match(await table.locator('h3').textContent(), /Application defaults/);
   const before = await studio.validations();
   await table.locator('[data-testid="config-new-key"]').fill('parallelism.default');

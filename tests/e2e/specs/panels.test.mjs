@@ -85,3 +85,27 @@ test('the YAML tab parses as you type: errors inline, a valid edit applies and t
   await studio.tid('inspector-tab-form').click();
   assert.equal(await studio.page.locator('[data-testid="form"] [data-pointer="/spec/job/parallelism"]').inputValue(), '5');
 });
+
+test('the reference policy: a template is complete (missing targets are errors); unticked, they are warnings naming what must exist', async () => {
+  await studio.open('session-cluster');
+  await studio.tab('findings');
+  assert.equal(await studio.tid('complete-toggle').isChecked(), true, 'templates are complete designs');
+  await studio.clickNode('state-machine');
+  await studio.setField('/spec/deploymentName', 'elsewhere-cluster');
+  const asError = await until(() => studio.findings('FKO-SJ-004'), (f) => f.length === 1, 'the missing session cluster');
+  assert.equal(asError[0].severity, 'error');
+  assert.match(asError[0].message, /'elsewhere-cluster' not found in namespace 'flink' \(the input has 'session-cluster'\)/);
+  const before = await studio.validations();
+  await studio.tid('complete-toggle').uncheck();
+  await studio.validated(before, 'validation after unticking complete');
+  const asWarning = await studio.findings('FKO-SJ-004');
+  assert.equal(asWarning[0].severity, 'warning');
+  assert.match(asWarning[0].message, /is not in the input .*; it must already exist in the cluster/);
+  // Undoable like any edit.
+  const again = await studio.validations();
+  await studio.page.evaluate(() => document.activeElement?.blur());
+  await studio.page.keyboard.press('Control+z');
+  await studio.validated(again, 'validation after undo');
+  assert.equal(await studio.tid('complete-toggle').isChecked(), true);
+  assert.equal((await studio.findings('FKO-SJ-004'))[0].severity, 'error');
+});

@@ -3,7 +3,7 @@
 use serde_json::{Value, json};
 
 use super::*;
-use crate::core::config::Scope;
+use crate::core::config::{DefaultsSection, Scope};
 use crate::core::model::ResourceId;
 
 fn resource(id: u32, doc: Value) -> Resource {
@@ -105,18 +105,18 @@ fn every_kind_says_where_it_keeps_its_configuration() {
                 "1.20".into()
             ),
             (
-                MapKind::Site(SiteKind::ComputePoolDefaults),
-                "/computePoolDefaults/clusterSpec/flinkConfiguration".into(),
-                "1.19".into()
-            ),
-            (
-                MapKind::StatementDefaults("detached"),
+                MapKind::StatementDefaults(DefaultsSection::DetachedStatementDefaults),
                 "/statementDefaults/detached/flinkConfiguration".into(),
                 "1.19".into()
             ),
             (
-                MapKind::StatementDefaults("interactive"),
+                MapKind::StatementDefaults(DefaultsSection::InteractiveStatementDefaults),
                 "/statementDefaults/interactive/flinkConfiguration".into(),
+                "1.19".into()
+            ),
+            (
+                MapKind::Site(SiteKind::ComputePoolDefaults),
+                "/computePoolDefaults/clusterSpec/flinkConfiguration".into(),
                 "1.19".into()
             ),
         ]

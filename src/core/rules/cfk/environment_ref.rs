@@ -3,14 +3,16 @@
 //! What it checks: FlinkApplication, FlinkComputePool, FlinkStatement,
 //! FlinkKafkaCatalog, FlinkKafkaDatabase and FlinkEnvironmentSecretMapping have
 //! `spec.flinkEnvironment` (error when missing) naming an environment of the design
-//! (FlinkEnvironment CR or CMF environment): error when the design has environments,
-//! warning otherwise.
+//! (FlinkEnvironment CR or CMF environment); a name not in the input follows the
+//! reference policy (`rules::missing`: warning, error for complete designs).
 //! Why: CFK creates the object under `/environments/{flinkEnvironment}` in CMF; an
 //! unknown environment leaves the CR failing to sync.
 //! How to fix: set `spec.flinkEnvironment` to the FlinkEnvironment's `metadata.name`.
 
 use crate::core::finding::Severity;
+use crate::core::graph::{EdgeKind, Reference};
 use crate::core::model::Kind;
+use crate::core::rules::missing::{Missing, report_reference};
 use crate::core::rules::{Context, Rule, Sink};
 
 use super::util::cfk_subjects;
@@ -52,23 +54,26 @@ impl Rule for EnvironmentRef {
             if envs.contains(&env) {
                 continue;
             }
-            let at = r.spec_field(&["flinkEnvironment"]);
-            if envs.is_empty() {
-                out.report(
-                    r,
-                    &at,
-                    format!("environment '{env}' is not in the design; make sure it exists in CMF"),
-                )
-                .severity(Severity::Warning)
-                .hint("add the FlinkEnvironment to the design or fix the name");
-            } else {
-                out.report(
-                    r,
-                    &at,
-                    format!("unknown Flink environment '{env}' (known: {})", envs.join(", ")),
-                )
-                .hint("fix spec.flinkEnvironment or create the FlinkEnvironment");
-            }
+            let reference = Reference {
+                edge: EdgeKind::Environment,
+                field: r.spec_field(&["flinkEnvironment"]),
+                targets: &[Kind::Environment],
+                name: env.to_string(),
+                namespace: None,
+                environment: None,
+                catalog: None,
+            };
+            report_reference(
+                cx,
+                out,
+                r,
+                &reference,
+                Missing {
+                    what: "Flink environment",
+                    scope: "",
+                    hint: "set spec.flinkEnvironment to the FlinkEnvironment's metadata.name",
+                },
+            );
         }
     }
 }
@@ -76,16 +81,19 @@ impl Rule for EnvironmentRef {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::rules::testing::{check, pointers};
+    use crate::core::rules::testing::{check, check_complete, pointers};
 
     const ENV: &str = "apiVersion: platform.confluent.io/v1beta1\nkind: FlinkEnvironment\nmetadata: {name: env1}\nspec: {kubernetesNamespace: a}\n---\n";
     const STMT: &str = "apiVersion: platform.confluent.io/v1beta1\nkind: FlinkStatement\nmetadata: {name: stmt1}\nspec:\n  flinkEnvironment: ";
 
     #[test]
-    fn fires_on_an_unknown_environment() {
+    fn an_environment_not_in_the_input_must_exist_or_is_an_error_when_complete() {
         let f = check(&EnvironmentRef, &format!("{ENV}{STMT}env2\n"));
-        assert_eq!(pointers(&f), [("/spec/flinkEnvironment".into(), Severity::Error)]);
+        assert_eq!(pointers(&f), [("/spec/flinkEnvironment".into(), Severity::Warning)]);
         assert_eq!(f[0].line, Some(10));
+        assert!(f[0].message.contains("'env2' is not in the input (the input has 'env1')"));
+        let f = check_complete(&EnvironmentRef, &format!("{ENV}{STMT}env2\n"));
+        assert_eq!(pointers(&f), [("/spec/flinkEnvironment".into(), Severity::Error)]);
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! CFK-SEC-001 — a FlinkSecret references a Secret in its own namespace.
 //!
 //! What it checks: FlinkSecret `spec.secretRef` (or `secretRef.name`) names a
-//! Kubernetes Secret of the FlinkSecret's namespace. Error when that Secret exists only
-//! in another namespace of the design, or when the design models Secrets there;
-//! warning otherwise.
+//! Kubernetes Secret of the FlinkSecret's namespace; a Secret not in the input follows
+//! the reference policy (`rules::missing`), naming a same-named Secret of another
+//! namespace as the likely mistake.
 //! Why: CFK reads the Secret from the FlinkSecret's namespace only and syncs its data to
 //! CMF; a missing Secret leaves the CMF secret empty.
 //! How to fix: create the Secret in the FlinkSecret's namespace.
@@ -11,7 +11,7 @@
 use crate::core::finding::Severity;
 use crate::core::graph::EdgeKind;
 use crate::core::model::Kind;
-use crate::core::rules::refs::util::{dangling, report, scope_text};
+use crate::core::rules::missing::{Missing, dangling, report_missing, scope_text};
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -35,30 +35,19 @@ impl Rule for FlinkSecretRef {
             let name = &d.reference.name;
             let other =
                 cx.of_kind(Kind::Secret).find(|s| s.name() == name).and_then(|s| s.namespace());
-            if let Some(other) = other {
-                out.report(
-                    r,
-                    &d.reference.field,
-                    format!(
-                        "Secret '{name}' is in namespace '{other}', not{}",
-                        scope_text(d).trim_start_matches(" in")
-                    ),
-                )
-                .severity(Severity::Error)
-                .hint(
-                    "a FlinkSecret can only read a Secret of its own namespace: move one of them",
-                );
-            } else {
-                report(
-                    cx,
-                    out,
-                    r,
-                    d,
-                    "Secret",
-                    &scope_text(d),
-                    "create the Secret in the FlinkSecret's namespace",
-                );
-            }
+            let hint = match other {
+                Some(other) => format!(
+                    "the input has a Secret '{name}' in namespace '{other}', but a FlinkSecret can only read a Secret of its own namespace: move one of them"
+                ),
+                None => "create the Secret in the FlinkSecret's namespace".to_string(),
+            };
+            report_missing(
+                cx,
+                out,
+                r,
+                d,
+                Missing { what: "Secret", scope: &scope_text(&d.reference), hint: &hint },
+            );
         }
     }
 }
@@ -66,7 +55,7 @@ impl Rule for FlinkSecretRef {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::rules::testing::{check, pointers};
+    use crate::core::rules::testing::{check, check_complete, pointers};
 
     const FS: &str = "apiVersion: platform.confluent.io/v1beta1\nkind: FlinkSecret\nmetadata: {name: fs, namespace: operator}\nspec:\n  secretRef: creds\n";
 
@@ -74,9 +63,12 @@ mod tests {
     fn fires_on_a_secret_in_another_namespace() {
         let s = "---\napiVersion: v1\nkind: Secret\nmetadata: {name: creds, namespace: other}\n";
         let f = check(&FlinkSecretRef, &format!("{FS}{s}"));
-        assert_eq!(pointers(&f), [("/spec/secretRef".into(), Severity::Error)]);
-        assert!(f[0].message.contains("'other'"));
+        assert_eq!(pointers(&f), [("/spec/secretRef".into(), Severity::Warning)]);
+        assert!(f[0].message.contains("'creds' in namespace 'operator' is not in the input"));
+        assert!(f[0].hint.contains("in namespace 'other'"));
         assert_eq!(f[0].line, Some(5));
+        let f = check_complete(&FlinkSecretRef, &format!("{FS}{s}"));
+        assert_eq!(pointers(&f), [("/spec/secretRef".into(), Severity::Error)]);
     }
 
     #[test]

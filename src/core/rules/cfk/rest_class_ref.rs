@@ -2,8 +2,9 @@
 //!
 //! What it checks: each CFK Flink CR other than CMFRestClass has
 //! `spec.cmfRestClassRef.name` (error when missing), and it names a CMFRestClass of the
-//! design in `cmfRestClassRef.namespace` (or the CR's namespace): error when the design
-//! has CMFRestClasses there, warning otherwise.
+//! design in `cmfRestClassRef.namespace` (or the CR's namespace), under the
+//! reference policy (`rules::missing`: a warning naming what must exist, an error for
+//! complete designs).
 //! Why: CFK reaches CMF only through the CMFRestClass; without it the CR is never synced.
 //! How to fix: add `cmfRestClassRef: {name: default, namespace: <ns>}` naming an
 //! existing CMFRestClass.
@@ -11,7 +12,7 @@
 use crate::core::finding::Severity;
 use crate::core::graph::EdgeKind;
 use crate::core::model::Kind;
-use crate::core::rules::refs::util::{dangling, report, scope_text};
+use crate::core::rules::missing::{Missing, dangling, report_missing, scope_text};
 use crate::core::rules::{Context, Rule, Sink};
 
 use super::util::cfk_subjects;
@@ -41,14 +42,16 @@ impl Rule for RestClassRef {
             }
         }
         for (r, d) in dangling(cx, &[EdgeKind::RestClass]) {
-            report(
+            report_missing(
                 cx,
                 out,
                 r,
                 d,
-                "CMFRestClass",
-                &scope_text(d),
-                "create the CMFRestClass or fix cmfRestClassRef",
+                Missing {
+                    what: "CMFRestClass",
+                    scope: &scope_text(&d.reference),
+                    hint: "create the CMFRestClass or fix cmfRestClassRef",
+                },
             );
         }
     }

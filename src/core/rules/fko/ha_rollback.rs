@@ -40,7 +40,7 @@ impl Rule for HaRollback {
                 if seen.first(r, &at) {
                     let f = out.report(r, &at, "HA must be enabled for rollback support");
                     f.hint("set high-availability.type: kubernetes and high-availability.storageDir, or disable rollback");
-                    supplied_outside(f, s.supplied_outside());
+                    supplied_outside(cx, f, s.supplied_outside());
                 }
             }
         }

@@ -41,7 +41,7 @@ impl Rule for HaStandby {
                 let f =
                     out.report(r, &at, format!("{v} JobManager replicas need high availability"));
                 f.hint("enable high-availability.type: kubernetes (with high-availability.storageDir) or use 1 replica");
-                supplied_outside(f, s.supplied_outside());
+                supplied_outside(cx, f, s.supplied_outside());
             }
         }
     }

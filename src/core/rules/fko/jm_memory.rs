@@ -31,7 +31,7 @@ impl Rule for JmMemory {
             if !memory_defined(&s, &cx.site_conf(&s), "jobManager") {
                 let at = s.field(&["jobManager", "resource", "memory"]);
                 let f = out.report(s.owner, &at, "JobManager memory must be defined");
-                supplied_outside(f, s.supplied_outside());
+                supplied_outside(cx, f, s.supplied_outside());
                 f.hint("set jobManager.resource.memory (e.g. 2048m) or jobmanager.memory.process.size in flinkConfiguration");
             }
         }

@@ -98,10 +98,10 @@ pub fn session_job<'c>(cx: &'c Context<'_>, r: &'c Resource) -> Job<'c> {
 }
 
 /// Reports a problem (see [`Problem::outside`]).
-pub fn report(out: &mut Sink<'_>, p: &Problem<'_>) {
+pub fn report(cx: &Context<'_>, out: &mut Sink<'_>, p: &Problem<'_>) {
     let f = out.report(p.resource, &p.pointer, p.message.clone());
     f.hint(p.hint.clone());
-    supplied_outside(f, p.outside.clone());
+    supplied_outside(cx, f, p.outside.clone());
 }
 
 /// Runs one check on every site job, reporting each place once (a value several
@@ -114,7 +114,7 @@ pub fn report_sites<'c>(
     let mut seen = Seen::default();
     for job in site_jobs(cx) {
         if let Some(p) = check(&job).filter(|p| seen.first(p.resource, &p.pointer)) {
-            report(out, &p);
+            report(cx, out, &p);
         }
     }
 }

@@ -45,7 +45,7 @@ impl Rule for SjJobConfig {
         for r in cx.of_kind(Kind::FlinkSessionJob).filter(|r| r.spec_get(&["job"]).is_some()) {
             let job = session_job(cx, r);
             for p in CHECKS.iter().filter_map(|check| check(&job)) {
-                report(out, &p);
+                report(cx, out, &p);
             }
         }
     }

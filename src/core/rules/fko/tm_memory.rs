@@ -31,7 +31,7 @@ impl Rule for TmMemory {
             if !memory_defined(&s, &cx.site_conf(&s), "taskManager") {
                 let at = s.field(&["taskManager", "resource", "memory"]);
                 let f = out.report(s.owner, &at, "TaskManager memory must be defined");
-                supplied_outside(f, s.supplied_outside());
+                supplied_outside(cx, f, s.supplied_outside());
                 f.hint("set taskManager.resource.memory (e.g. 2048m) or taskmanager.memory.process.size in flinkConfiguration");
             }
         }

@@ -32,7 +32,7 @@ impl Rule for VerDefined {
                     "Flink version must be defined",
                 );
                 f.hint("set flinkVersion to the Flink version of the image, e.g. v1_20");
-                supplied_outside(f, s.supplied_outside());
+                supplied_outside(cx, f, s.supplied_outside());
             }
         }
     }
@@ -76,6 +76,12 @@ mod tests {
             f[0].message.ends_with("of its environment, which is not in the design"),
             "{}",
             f[0].message
+        );
+        // A design that declares itself complete has no layer outside it.
+        let f = crate::core::rules::testing::check_complete(&VerDefined, CFK_APP);
+        assert_eq!(
+            (f[0].severity, f[0].message.as_str()),
+            (Severity::Error, "Flink version must be defined")
         );
     }
 

@@ -78,7 +78,7 @@ impl Rule for StateDirUnmounted {
                     if kind == DirKind::LocalBackup || !site.complete() {
                         f.severity(Severity::Warning);
                     }
-                    supplied_outside(f, site.supplied_outside());
+                    supplied_outside(cx, f, site.supplied_outside());
                 }
             }
         }

@@ -3,8 +3,8 @@
 //! What it checks: `roleRef` of a RoleBinding / ClusterRoleBinding names a Role (same
 //! namespace) or ClusterRole of the design (built-in cluster roles such as
 //! `cluster-admin`, `edit`, `view`, `system:*` always exist), and each ServiceAccount
-//! subject exists in its `namespace`. A subject whose account exists in *another*
-//! namespace of the design is an error whatever the design models.
+//! subject exists in its `namespace` (reference policy: `rules::missing`; a subject whose
+//! account is in *another* namespace of the input gets that namespace as the fix).
 //! Why: the binding grants nothing; the Flink pods then fail with "forbidden".
 //! How to fix: fix the role name, or the subject's name/namespace.
 
@@ -13,7 +13,7 @@ use crate::core::graph::EdgeKind;
 use crate::core::model::Kind;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::util::{dangling, report, scope_text};
+use crate::core::rules::missing::{Missing, dangling, report_missing, scope_text};
 
 /// See the module documentation.
 pub struct BindingRef;
@@ -39,7 +39,17 @@ impl Rule for BindingRef {
                 {
                     continue;
                 }
-                report(cx, out, r, d, "role", &scope_text(d), "fix roleRef or create the role");
+                report_missing(
+                    cx,
+                    out,
+                    r,
+                    d,
+                    Missing {
+                        what: "role",
+                        scope: &scope_text(&d.reference),
+                        hint: "fix roleRef or create the role",
+                    },
+                );
                 continue;
             }
             let elsewhere: Vec<&str> = cx
@@ -47,24 +57,23 @@ impl Rule for BindingRef {
                 .filter(|s| s.name() == name)
                 .filter_map(|s| s.namespace())
                 .collect();
-            if let Some(other) = elsewhere.first() {
-                out.report(r, &d.reference.field, format!(
-                    "subject service account '{name}'{} does not exist, but one exists in namespace '{other}'",
-                    scope_text(d)
-                ))
-                .severity(Severity::Error)
-                .hint(format!("set the subject's namespace to '{other}' (the binding grants nothing as written)"));
-            } else {
-                report(
-                    cx,
-                    out,
-                    r,
-                    d,
-                    "service account",
-                    &scope_text(d),
-                    "fix the subject's name and namespace",
-                );
-            }
+            let hint = match elsewhere.first() {
+                Some(other) => format!(
+                    "one exists in namespace '{other}': set the subject's namespace to '{other}' (the binding grants nothing as written)"
+                ),
+                None => "fix the subject's name and namespace".to_string(),
+            };
+            report_missing(
+                cx,
+                out,
+                r,
+                d,
+                Missing {
+                    what: "subject service account",
+                    scope: &scope_text(&d.reference),
+                    hint: &hint,
+                },
+            );
         }
     }
 }
@@ -72,19 +81,18 @@ impl Rule for BindingRef {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::rules::testing::{check, pointers};
+    use crate::core::rules::testing::{check, check_complete, pointers};
 
     #[test]
     fn fires_on_a_subject_in_the_wrong_namespace() {
-        let f = check(
-            &BindingRef,
-            "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: flink-operator, namespace: flink}\n---\n\
+        let yaml = "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: flink-operator, namespace: flink}\n---\n\
              apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: b}\n\
              subjects:\n- {kind: ServiceAccount, name: flink-operator, namespace: flink-operator}\n\
-             roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}\n",
-        );
-        assert_eq!(pointers(&f), [("/subjects/0/name".into(), Severity::Error)]);
-        assert!(f[0].message.contains("'flink'"));
+             roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}\n";
+        assert_eq!(check_complete(&BindingRef, yaml)[0].severity, Severity::Error);
+        let f = check(&BindingRef, yaml);
+        assert_eq!(pointers(&f), [("/subjects/0/name".into(), Severity::Warning)]);
+        assert!(f[0].hint.contains("namespace 'flink'"), "{}", f[0].hint);
         assert_eq!(f[0].line, Some(9));
     }
 

@@ -12,7 +12,7 @@ use crate::core::graph::EdgeKind;
 use crate::core::model::{Form, Kind};
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::util::{dangling, report};
+use crate::core::rules::missing::{Missing, dangling, report_missing};
 
 /// See the module documentation.
 pub struct DatabaseCatalogRef;
@@ -50,14 +50,16 @@ impl Rule for DatabaseCatalogRef {
         }
         for (r, d) in dangling(cx, &[EdgeKind::Catalog]) {
             if r.kind == Kind::KafkaDatabase {
-                report(
+                report_missing(
                     cx,
                     out,
                     r,
                     d,
-                    "catalog",
-                    "",
-                    "create the catalog before its databases or fix the name",
+                    Missing {
+                        what: "catalog",
+                        scope: "",
+                        hint: "create the catalog before its databases or fix the name",
+                    },
                 );
             }
         }
@@ -67,7 +69,7 @@ impl Rule for DatabaseCatalogRef {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::rules::testing::{check, pointers};
+    use crate::core::rules::testing::{check, check_complete, pointers};
 
     const DB: &str = "apiVersion: platform.confluent.io/v1beta1\nkind: FlinkKafkaDatabase\nmetadata: {name: db1}\nspec:\n  catalogRef: {name: cat2}\n";
 
@@ -76,8 +78,11 @@ mod tests {
         let cat =
             "apiVersion: cmf.confluent.io/v1\nkind: KafkaCatalog\nmetadata: {name: cat1}\n---\n";
         let f = check(&DatabaseCatalogRef, &format!("{cat}{DB}"));
-        assert_eq!(pointers(&f), [("/spec/catalogRef/name".into(), Severity::Error)]);
+        assert_eq!(pointers(&f), [("/spec/catalogRef/name".into(), Severity::Warning)]);
+        assert!(f[0].message.contains("'cat2' is not in the input (the input has 'cat1')"));
         assert_eq!(f[0].line, Some(9));
+        let f = check_complete(&DatabaseCatalogRef, &format!("{cat}{DB}"));
+        assert_eq!(pointers(&f), [("/spec/catalogRef/name".into(), Severity::Error)]);
     }
 
     #[test]

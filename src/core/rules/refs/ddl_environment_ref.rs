@@ -10,7 +10,7 @@ use crate::core::finding::Severity;
 use crate::core::graph::EdgeKind;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::util::{dangling, report};
+use crate::core::rules::missing::{Missing, dangling, report_missing};
 
 /// See the module documentation.
 pub struct DdlEnvironmentRef;
@@ -27,14 +27,16 @@ impl Rule for DdlEnvironmentRef {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for (r, d) in dangling(cx, &[EdgeKind::DdlEnvironment]) {
-            report(
+            report_missing(
                 cx,
                 out,
                 r,
                 d,
-                "environment",
-                "",
-                "fix the environment name or create the environment",
+                Missing {
+                    what: "environment",
+                    scope: "",
+                    hint: "fix the environment name or create the environment",
+                },
             )
             .severity(Severity::Warning);
         }
@@ -44,7 +46,7 @@ impl Rule for DdlEnvironmentRef {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::rules::testing::{check, pointers};
+    use crate::core::rules::testing::{check, check_complete, pointers};
 
     const DB: &str = "apiVersion: cmf.confluent.io/v1\nkind: KafkaDatabase\nmetadata: {name: db1}\nspec:\n  ddlEnvironments: [dev-env]\n";
 
@@ -53,8 +55,14 @@ mod tests {
         let f =
             check(&DdlEnvironmentRef, &format!("name: staging\nkubernetesNamespace: a\n---\n{DB}"));
         assert_eq!(pointers(&f), [("/spec/ddlEnvironments/0".into(), Severity::Warning)]);
-        assert!(f[0].message.contains("'dev-env' not found"));
+        assert!(f[0].message.contains("'dev-env' is not in the input"));
         assert_eq!(f[0].line, Some(8));
+        // CMF takes the list as written: a warning even for complete designs.
+        let f = check_complete(
+            &DdlEnvironmentRef,
+            &format!("name: staging\nkubernetesNamespace: a\n---\n{DB}"),
+        );
+        assert_eq!(pointers(&f), [("/spec/ddlEnvironments/0".into(), Severity::Warning)]);
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! What it checks: (a) a CMF REST application, compute pool, statement or secret
 //! mapping has no environment at all (the design has no environment, or several, and
 //! none was assigned): warning asking to assign one; (b) the environment it was assigned
-//! does not exist (error when the design models environments, warning otherwise). CFK
+//! does not exist (reference policy `rules::missing`: a warning naming what must exist,
+//! an error for complete designs). CFK
 //! CRs are checked by CFK-REF-002.
 //! Why: these objects live under `/environments/{env}/…`; CMF answers 404 "Environment
 //! not found", and without an environment the studio cannot tell where they will run.
@@ -15,7 +16,7 @@ use crate::core::graph::EdgeKind;
 use crate::core::model::{Form, Kind};
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::util::{dangling, report};
+use crate::core::rules::missing::{Missing, dangling, report_missing};
 
 /// See the module documentation.
 pub struct EnvironmentRef;
@@ -50,14 +51,16 @@ impl Rule for EnvironmentRef {
             if r.form != Form::CmfRest {
                 continue;
             }
-            report(
+            report_missing(
                 cx,
                 out,
                 r,
                 d,
-                "environment",
-                "",
-                "create the environment or assign an existing one",
+                Missing {
+                    what: "environment",
+                    scope: "",
+                    hint: "create the environment or assign an existing one",
+                },
             );
         }
     }

@@ -3,8 +3,8 @@
 //! What it checks: `envFrom`, `env[].valueFrom`, `volumes[].configMap/secret/
 //! persistentVolumeClaim` and `imagePullSecrets` of a FlinkDeployment's or CMF
 //! FlinkApplication's pod templates name ConfigMaps, Secrets and PVCs of the pods'
-//! namespace (for CMF: the environment's). Error when the design models that kind in
-//! that namespace, warning otherwise.
+//! namespace (for CMF: the environment's). Reference policy `rules::missing`:
+//! a warning naming what must exist, an error for complete designs.
 //! Why: the pods stay in `CreateContainerConfigError` / `ContainerCreating`.
 //! How to fix: create the object in that namespace or fix the name.
 
@@ -13,7 +13,7 @@ use crate::core::graph::EdgeKind;
 use crate::core::model::Kind;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::util::{dangling, report, scope_text};
+use crate::core::rules::missing::{Missing, dangling, report_missing, scope_text};
 
 /// See the module documentation.
 pub struct PodRef;
@@ -38,14 +38,16 @@ impl Rule for PodRef {
                 EdgeKind::ConfigMap => "ConfigMap",
                 _ => "PersistentVolumeClaim",
             };
-            report(
+            report_missing(
                 cx,
                 out,
                 r,
                 d,
-                what,
-                &scope_text(d),
-                "create it in the pods' namespace or fix the name",
+                Missing {
+                    what,
+                    scope: &scope_text(&d.reference),
+                    hint: "create it in the pods' namespace or fix the name",
+                },
             );
         }
     }
@@ -54,23 +56,25 @@ impl Rule for PodRef {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::rules::testing::{check, pointers};
+    use crate::core::rules::testing::{check, check_complete, pointers};
 
     const DEP: &str = "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {name: d, namespace: a}\nspec:\n  podTemplate:\n    spec:\n      volumes:\n      - {name: v, persistentVolumeClaim: {claimName: data}}\n";
 
     #[test]
-    fn fires_when_the_namespace_has_other_claims() {
+    fn a_claim_not_in_the_input_must_exist() {
         let pvc = "---\napiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: other, namespace: a}\n";
         let f = check(&PodRef, &format!("{DEP}{pvc}"));
         assert_eq!(
             pointers(&f),
             [(
                 "/spec/podTemplate/spec/volumes/0/persistentVolumeClaim/claimName".into(),
-                Severity::Error
+                Severity::Warning
             )]
         );
+        assert!(f[0].message.contains("(the input has 'other')"), "{}", f[0].message);
         assert_eq!(f[0].line, Some(8));
         assert_eq!(pointers(&check(&PodRef, DEP))[0].1, Severity::Warning);
+        assert_eq!(pointers(&check_complete(&PodRef, DEP))[0].1, Severity::Error);
     }
 
     #[test]

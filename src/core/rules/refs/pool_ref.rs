@@ -1,7 +1,8 @@
 //! REF-POOL-001 — a statement's compute pool exists in its environment.
 //!
 //! What it checks: `spec.computePoolName` names a compute pool of the statement's
-//! environment. Error when the design has pools in that environment, warning otherwise.
+//! environment (reference policy `rules::missing`: a warning naming what must exist,
+//! an error for complete designs).
 //! Why: pools are per environment; CMF rejects the statement.
 //! How to fix: create the pool in the statement's environment or fix the name.
 
@@ -9,7 +10,7 @@ use crate::core::finding::Severity;
 use crate::core::graph::EdgeKind;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::util::{dangling, report, scope_text};
+use crate::core::rules::missing::{Missing, dangling, report_missing, scope_text};
 
 /// See the module documentation.
 pub struct PoolRef;
@@ -26,14 +27,16 @@ impl Rule for PoolRef {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for (r, d) in dangling(cx, &[EdgeKind::ComputePool]) {
-            report(
+            report_missing(
                 cx,
                 out,
                 r,
                 d,
-                "compute pool",
-                &scope_text(d),
-                "create the pool in the statement's environment or fix computePoolName",
+                Missing {
+                    what: "compute pool",
+                    scope: &scope_text(&d.reference),
+                    hint: "create the pool in the statement's environment or fix computePoolName",
+                },
             );
         }
     }
@@ -42,19 +45,23 @@ impl Rule for PoolRef {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::rules::testing::{check, pointers};
+    use crate::core::rules::testing::{check, check_complete, pointers};
 
     const ENV: &str = "name: dev-env\nkubernetesNamespace: flink\n---\n";
     const STMT: &str = "apiVersion: cmf.confluent.io/v1\nkind: Statement\nmetadata: {name: stmt1}\nspec:\n  computePoolName: pool1\n";
 
     #[test]
-    fn fires_when_the_environment_has_other_pools() {
+    fn a_pool_not_in_the_input_must_exist() {
         let pool =
             "apiVersion: cmf.confluent.io/v1\nkind: ComputePool\nmetadata: {name: pool2}\n---\n";
         let f = check(&PoolRef, &format!("{ENV}{pool}{STMT}"));
-        assert_eq!(pointers(&f), [("/spec/computePoolName".into(), Severity::Error)]);
-        assert!(f[0].message.contains("dev-env"));
+        assert_eq!(pointers(&f), [("/spec/computePoolName".into(), Severity::Warning)]);
+        assert!(f[0].message.contains(
+            "compute pool 'pool1' in environment 'dev-env' is not in the input (the input has 'pool2'); it must already exist in CMF"
+        ), "{}", f[0].message);
         assert_eq!(f[0].line, Some(12));
+        let f = check_complete(&PoolRef, &format!("{ENV}{pool}{STMT}"));
+        assert_eq!(pointers(&f), [("/spec/computePoolName".into(), Severity::Error)]);
     }
 
     #[test]

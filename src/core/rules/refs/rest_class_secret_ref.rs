@@ -1,8 +1,8 @@
 //! REF-CFK-001 — the Secrets a CMFRestClass uses exist.
 //!
 //! What it checks: `cmfRest.tls.secretRef` and `cmfRest.authentication.oauth.secretRef`
-//! of a CMFRestClass name Secrets of its namespace (edge E20). Error when the design
-//! models Secrets there, warning otherwise. (Unresolved `cmfRestClassRef`s are
+//! of a CMFRestClass name Secrets of its namespace (edge E20). Reference policy
+//! `rules::missing`: a warning naming what must exist, an error for complete designs. (Unresolved `cmfRestClassRef`s are
 //! CFK-REF-001's, FlinkSecret `secretRef`s CFK-SEC-001's.)
 //! Why: CFK cannot reach CMF; every Flink CR using the class stays unsynchronised.
 //! How to fix: create the Secret (TLS: `fullchain.pem`, `privkey.pem`, `cacerts.pem`;
@@ -13,7 +13,7 @@ use crate::core::graph::EdgeKind;
 use crate::core::model::Kind;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::util::{dangling, report, scope_text};
+use crate::core::rules::missing::{Missing, dangling, report_missing, scope_text};
 
 /// See the module documentation.
 pub struct RestClassSecretRef;
@@ -31,14 +31,16 @@ impl Rule for RestClassSecretRef {
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for (r, d) in dangling(cx, &[EdgeKind::Secret]) {
             if r.kind == Kind::CmfRestClass {
-                report(
+                report_missing(
                     cx,
                     out,
                     r,
                     d,
-                    "Secret",
-                    &scope_text(d),
-                    "create the Secret in the CMFRestClass namespace",
+                    Missing {
+                        what: "Secret",
+                        scope: &scope_text(&d.reference),
+                        hint: "create the Secret in the CMFRestClass namespace",
+                    },
                 );
             }
         }

@@ -3,8 +3,10 @@
 //! What it checks: for each statement in environment E, every catalog and database it
 //! uses (`sql.current-catalog`/`sql.current-database`, qualified names in the SQL) whose
 //! `connectionSecretId` (CFK `connectionSecretRef.name`) has no secret mapping of that
-//! *name* in E: error on the statement. Catalogs and databases whose id is mapped in no
-//! environment of the design (or not in the CFK CR's own environment) get a warning.
+//! *name* in E: a finding on the statement under the reference policy (`rules::missing`:
+//! a warning naming the mapping that must exist in CMF, an error for complete designs).
+//! Catalogs and databases whose id is mapped in no environment of the design (or not in
+//! the CFK CR's own environment) get a warning.
 //! Why: CMF resolves connection secrets through the environment's mappings, keyed by the
 //! mapping name; when none matches, CMF silently leaves the catalog out of that
 //! environment and the statement fails with "catalog/table not found".
@@ -75,10 +77,16 @@ impl Rule for SecretIdVisibility {
                         continue;
                     }
                     let what = if h.kind == Kind::KafkaCatalog { "catalog" } else { "database" };
+                    let (severity, must) = if cx.targets.complete {
+                        (Severity::Error, "the design has none")
+                    } else {
+                        (Severity::Warning, "none is in the input, so it must already exist in CMF")
+                    };
                     out.report(s, &at, format!(
-                        "{what} '{}' is invisible in environment '{env}': no secret mapping '{id}' (CMF ignores it silently)",
+                        "{what} '{}' is visible in environment '{env}' only through a secret mapping named '{id}': {must} (without it CMF leaves the {what} out silently)",
                         h.name()
                     ))
+                    .severity(severity)
                     .hint(format!("create an EnvironmentSecretMapping named '{id}' in environment '{env}' pointing at the secret with the credentials"));
                 }
             }
@@ -132,7 +140,7 @@ fn secret_id_pointer(h: &Resource, id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::rules::testing::{check, pointers};
+    use crate::core::rules::testing::{check, check_complete, pointers};
 
     const BASE: &str = "name: dev-env\nkubernetesNamespace: flink\n---\n\
         apiVersion: cmf.confluent.io/v1\nkind: KafkaCatalog\nmetadata: {name: kafka-cat}\nspec:\n  srInstance: {connectionConfig: {}, connectionSecretId: sr-creds}\n---\n\
@@ -144,12 +152,15 @@ mod tests {
         assert_eq!(
             pointers(&f),
             [
-                ("/spec/statement".into(), Severity::Error),
+                ("/spec/statement".into(), Severity::Warning),
                 ("/spec/srInstance/connectionSecretId".into(), Severity::Warning)
             ]
         );
-        assert!(f[0].message.contains("no secret mapping 'sr-creds'"));
+        assert!(f[0].message.contains("secret mapping named 'sr-creds'"));
+        assert!(f[0].message.contains("must already exist in CMF"));
         assert_eq!(f[0].line, Some(14));
+        let f = check_complete(&SecretIdVisibility, BASE);
+        assert_eq!(f[0].severity, Severity::Error);
     }
 
     #[test]

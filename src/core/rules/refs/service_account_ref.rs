@@ -14,7 +14,7 @@ use crate::core::finding::Severity;
 use crate::core::graph::EdgeKind;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::util::{dangling, report, scope_text};
+use crate::core::rules::missing::{Missing, dangling, report_missing, scope_text};
 
 /// See the module documentation.
 pub struct ServiceAccountRef;
@@ -53,14 +53,16 @@ impl Rule for ServiceAccountRef {
                     continue;
                 }
             }
-            report(
+            report_missing(
                 cx,
                 out,
                 r,
                 d,
-                "service account",
-                &scope_text(d),
-                "create the ServiceAccount with a Role and RoleBinding in that namespace",
+                Missing {
+                    what: "service account",
+                    scope: &scope_text(&d.reference),
+                    hint: "create the ServiceAccount with a Role and RoleBinding in that namespace",
+                },
             );
         }
     }
@@ -69,7 +71,7 @@ impl Rule for ServiceAccountRef {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::rules::testing::{check, pointers};
+    use crate::core::rules::testing::{check, check_complete, pointers};
 
     const DEP: &str = "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {name: d, namespace: jobs}\nspec:\n  serviceAccount: ";
 
@@ -78,8 +80,10 @@ mod tests {
         let sa =
             "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: other, namespace: jobs}\n---\n";
         let f = check(&ServiceAccountRef, &format!("{sa}{DEP}flink-jobs\n"));
-        assert_eq!(pointers(&f), [("/spec/serviceAccount".into(), Severity::Error)]);
+        assert_eq!(pointers(&f), [("/spec/serviceAccount".into(), Severity::Warning)]);
         assert_eq!(f[0].line, Some(9));
+        let f = check_complete(&ServiceAccountRef, &format!("{sa}{DEP}flink-jobs\n"));
+        assert_eq!(pointers(&f), [("/spec/serviceAccount".into(), Severity::Error)]);
         // The chart's account without an operator node: only verify.
         assert_eq!(
             pointers(&check(&ServiceAccountRef, &format!("{DEP}flink\n"))),

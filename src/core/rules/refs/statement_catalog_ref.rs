@@ -2,20 +2,21 @@
 //!
 //! What it checks: `spec.properties` `sql.current-catalog` / `sql.current-database` and
 //! the catalog/database parts of qualified table names in the SQL name catalogs and
-//! databases of the design. Properties follow the usual error/warning split; names found
-//! in the SQL are only checked when the design models that catalog's databases.
+//! databases of the input, under the reference policy (`rules::missing`: a warning naming
+//! what must exist, an error for complete designs). Names found in the SQL are checked
+//! when the input has catalogs (databases: that catalog's databases) or is complete.
 //! Why: the statement fails to plan ("catalog/database does not exist").
 //! How to fix: fix the name or create the KafkaCatalog / KafkaDatabase.
 
 use std::collections::BTreeSet;
 
 use crate::core::finding::Severity;
-use crate::core::graph::EdgeKind;
+use crate::core::graph::{EdgeKind, Reference};
 use crate::core::model::Kind;
 use crate::core::rules::cmf::sql::table_refs;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::util::{dangling, report};
+use crate::core::rules::missing::{Missing, dangling, report_missing, report_reference};
 
 /// See the module documentation.
 pub struct StatementCatalogRef;
@@ -37,14 +38,16 @@ impl Rule for StatementCatalogRef {
                 continue;
             }
             let what = if d.reference.edge == EdgeKind::Catalog { "catalog" } else { "database" };
-            report(
+            report_missing(
                 cx,
                 out,
                 r,
                 d,
-                what,
-                "",
-                "fix sql.current-catalog / sql.current-database or create it",
+                Missing {
+                    what,
+                    scope: "",
+                    hint: "fix sql.current-catalog / sql.current-database or create it",
+                },
             );
             reported.insert((r.id, d.reference.name.clone()));
         }
@@ -60,48 +63,70 @@ impl Rule for StatementCatalogRef {
                     2 => (current, t[0].as_str()),
                     _ => continue,
                 };
-                let Some(cat) = cat else { continue };
+                let Some(cat) = cat.filter(|c| *c != BUILTIN_CATALOG) else { continue };
                 let at = r.spec_field(&["statement"]);
-                if !catalogs.is_empty()
-                    && !catalogs.contains(&cat)
-                    && reported.insert((r.id, cat.to_string()))
-                {
-                    out.report(
+                let checked = cx.targets.complete || !catalogs.is_empty();
+                if checked && !catalogs.contains(&cat) && reported.insert((r.id, cat.to_string())) {
+                    let missing = sql_reference(EdgeKind::Catalog, &at, cat, None);
+                    report_reference(
+                        cx,
+                        out,
                         r,
-                        &at,
-                        format!(
-                            "catalog '{cat}' used in the SQL does not exist (known: {})",
-                            catalogs.join(", ")
-                        ),
-                    )
-                    .hint("fix the catalog name or create the KafkaCatalog");
+                        &missing,
+                        Missing {
+                            what: "catalog (used in the SQL)",
+                            scope: "",
+                            hint: "fix the catalog name or create the KafkaCatalog",
+                        },
+                    );
                     continue;
                 }
-                let in_cat: Vec<&str> =
-                    dbs.iter().filter(|(c, _)| *c == Some(cat)).map(|(_, n)| *n).collect();
-                if !in_cat.is_empty()
-                    && !in_cat.contains(&db)
+                let in_cat = dbs.iter().any(|(c, _)| *c == Some(cat));
+                let checked = cx.targets.complete || in_cat;
+                if checked
+                    && !dbs.contains(&(Some(cat), db))
                     && reported.insert((r.id, format!("{cat}.{db}")))
                 {
-                    out.report(
+                    let missing = sql_reference(EdgeKind::Database, &at, db, Some(cat));
+                    report_reference(
+                        cx,
+                        out,
                         r,
-                        &at,
-                        format!(
-                            "database '{db}' does not exist in catalog '{cat}' (known: {})",
-                            in_cat.join(", ")
-                        ),
-                    )
-                    .hint("fix the database name or create the KafkaDatabase");
+                        &missing,
+                        Missing {
+                            what: "database (used in the SQL)",
+                            scope: &format!(" in catalog '{cat}'"),
+                            hint: "fix the database name or create the KafkaDatabase",
+                        },
+                    );
                 }
             }
         }
     }
 }
 
+/// Flink's built-in catalog, present in every session.
+const BUILTIN_CATALOG: &str = "default_catalog";
+
+/// A catalog or database named in a statement's SQL, as a reference.
+fn sql_reference(edge: EdgeKind, at: &str, name: &str, catalog: Option<&str>) -> Reference {
+    let targets: &'static [Kind] =
+        if edge == EdgeKind::Catalog { &[Kind::KafkaCatalog] } else { &[Kind::KafkaDatabase] };
+    Reference {
+        edge,
+        field: at.to_string(),
+        targets,
+        name: name.to_string(),
+        namespace: None,
+        environment: None,
+        catalog: catalog.map(str::to_string),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::rules::testing::{check, pointers};
+    use crate::core::rules::testing::{check, check_complete, pointers};
 
     const CAT: &str = "apiVersion: cmf.confluent.io/v1\nkind: KafkaCatalog\nmetadata: {name: kafka-cat}\n---\napiVersion: cmf.confluent.io/v1\nkind: KafkaDatabase\nmetadata: {name: clicks-db}\n---\n";
     const STMT: &str = "apiVersion: cmf.confluent.io/v1\nkind: Statement\nmetadata: {name: stmt1}\nspec:\n  statement: ";
@@ -112,15 +137,30 @@ mod tests {
             &StatementCatalogRef,
             &format!("{CAT}{STMT}SELECT * FROM `kafka-cat`.`clickz-db`.t\n"),
         );
-        assert_eq!(pointers(&f), [("/spec/statement".into(), Severity::Error)]);
-        assert!(f[0].message.contains("clickz-db"));
+        assert_eq!(pointers(&f), [("/spec/statement".into(), Severity::Warning)]);
+        assert!(f[0].message.contains("'clickz-db' in catalog 'kafka-cat' is not in the input"));
+        assert!(f[0].message.contains("(the input has 'clicks-db')"), "{}", f[0].message);
         assert_eq!(f[0].line, Some(13));
         let props = "apiVersion: cmf.confluent.io/v1\nkind: Statement\nmetadata: {name: stmt1}\nspec:\n  properties: {sql.current-catalog: examples}\n";
         let f = check(&StatementCatalogRef, &format!("{CAT}{props}"));
         assert_eq!(
             pointers(&f),
+            [("/spec/properties/sql.current-catalog".into(), Severity::Warning)]
+        );
+        let f = check_complete(&StatementCatalogRef, &format!("{CAT}{props}"));
+        assert_eq!(
+            pointers(&f),
             [("/spec/properties/sql.current-catalog".into(), Severity::Error)]
         );
+    }
+
+    #[test]
+    fn sql_names_of_catalogs_kept_elsewhere_are_checked_only_when_complete() {
+        let stmt = format!("{STMT}SELECT * FROM `other-cat`.`db`.t\n");
+        assert!(check(&StatementCatalogRef, &stmt).is_empty());
+        let f = check_complete(&StatementCatalogRef, &stmt);
+        assert_eq!(pointers(&f), [("/spec/statement".into(), Severity::Error)]);
+        assert!(f[0].message.contains("catalog (used in the SQL) 'other-cat' not found"));
     }
 
     #[test]
