@@ -98,14 +98,21 @@ mod tests {
     }
 
     #[test]
-    fn version_ranges_of_operator_defaults_apply() {
-        // `v1_18+` covers Flink 1.20 (before: only an exact `flink-version.v1_20.` prefix).
+    fn version_ranges_of_operator_defaults_apply_to_blue_green_templates() {
+        // `v1_18+` covers Flink 1.20. A blue/green template had no effective configuration
+        // and read only exact `flink-version.<flinkVersion>.` keys of the first operator.
         let key = "kubernetes.operator.default-configuration.flink-version.v1_18+.execution.checkpointing.dir";
-        let y = format!("{}{IN_TEAM_B}", operator("a", "", &format!("{key}: s3://b/cp")));
+        let bg = "apiVersion: flink.apache.org/v1beta1\nkind: FlinkBlueGreenDeployment\n\
+            metadata: {name: bg, namespace: team-b}\nspec:\n  template:\n    spec:\n      \
+            flinkVersion: v1_20\n      job: {upgradeMode: last-state, parallelism: 1}\n";
+        let y = format!("{}{bg}", operator("a", "", &format!("{key}: s3://b/cp")));
         assert!(check(&JobCheckpointDir, &y).is_empty());
         let newer = key.replace("v1_18+", "v2_0+");
-        let y = format!("{}{IN_TEAM_B}", operator("a", "", &format!("{newer}: s3://b/cp")));
-        assert_eq!(check(&JobCheckpointDir, &y).len(), 1);
+        let y = format!("{}{bg}", operator("a", "", &format!("{newer}: s3://b/cp")));
+        assert_eq!(
+            pointers(&check(&JobCheckpointDir, &y)),
+            [("/spec/template/spec/job/upgradeMode".into(), Severity::Error)]
+        );
     }
 
     #[test]
