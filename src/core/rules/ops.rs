@@ -7,7 +7,6 @@ mod cmf_auth;
 mod cmf_version;
 mod fko_features;
 mod job_rbac_namespaces;
-pub(crate) mod util;
 mod watch_values;
 mod watched_namespaces;
 

@@ -9,8 +9,6 @@
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::specs::specs;
-
 /// See the module documentation.
 pub struct ResBoth;
 
@@ -25,7 +23,7 @@ impl Rule for ResBoth {
         "resource is ignored because resources is set"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for s in specs(cx) {
+        for s in cx.sites().filter(|s| !s.is_fragment()) {
             for c in ["jobManager", "taskManager"] {
                 if s.get(&[c, "resource"]).is_some() && s.get(&[c, "resources"]).is_some() {
                     out.report(

@@ -9,7 +9,6 @@ use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
 use super::res_requirements::amount;
-use super::specs::specs;
 
 /// See the module documentation.
 pub struct ResRequestLimit;
@@ -25,7 +24,7 @@ impl Rule for ResRequestLimit {
         "resources request must not exceed the limit"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for s in specs(cx) {
+        for s in cx.sites().filter(|s| !s.is_fragment()) {
             for c in ["jobManager", "taskManager"] {
                 for k in ["cpu", "memory"] {
                     let req = s.get(&[c, "resources", "requests", k]);

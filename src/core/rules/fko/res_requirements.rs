@@ -12,8 +12,6 @@ use crate::core::flink::quantity;
 use crate::core::pointer;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::specs::specs;
-
 /// See the module documentation.
 pub struct ResRequirements;
 
@@ -38,7 +36,7 @@ impl Rule for ResRequirements {
         "resources requests/limits must be positive quantities"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for s in specs(cx) {
+        for s in cx.sites().filter(|s| !s.is_fragment()) {
             for c in ["jobManager", "taskManager"] {
                 for section in ["requests", "limits"] {
                     let t = [c, "resources", section];

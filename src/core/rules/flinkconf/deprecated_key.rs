@@ -7,8 +7,9 @@
 //! and deprecated options disappear in later Flink releases.
 //! How to fix: use the canonical key.
 
-use super::util::maps;
+use super::shared::maps;
 use crate::core::finding::Severity;
+use crate::core::options::catalog;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -26,7 +27,7 @@ impl Rule for DeprecatedKey {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for m in maps(cx) {
-            let cat = m.catalog();
+            let cat = catalog();
             for i in m.items() {
                 let canonical = cat.canonical(&i.key, m.version);
                 if canonical != i.key {
@@ -34,14 +35,14 @@ impl Rule for DeprecatedKey {
                         "'{}' is deprecated: prefer {canonical} for Flink {}",
                         i.key, m.version
                     );
-                    out.report(m.r, &i.pointer, msg)
+                    out.report(m.owner, &i.pointer, msg)
                         .hint(format!("rename the key to '{canonical}'"));
                 } else if cat
                     .lookup(&i.key, m.version)
                     .is_some_and(|o| o.deprecated && o.key == i.key)
                 {
                     let msg = format!("Option '{}' is deprecated in Flink {}", i.key, m.version);
-                    out.report(m.r, &i.pointer, msg)
+                    out.report(m.owner, &i.pointer, msg)
                         .hint("check the Flink release notes for its replacement");
                 }
             }

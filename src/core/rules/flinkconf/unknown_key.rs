@@ -8,9 +8,10 @@
 //! How to fix: use the suggested key, or the key valid for your Flink version.
 
 use super::malformed_key::is_malformed;
-use super::util::maps;
+use super::shared::maps;
 use crate::core::finding::Severity;
 use crate::core::options::Catalog;
+use crate::core::options::catalog;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -28,7 +29,7 @@ impl Rule for UnknownKey {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for m in maps(cx) {
-            let cat = m.catalog();
+            let cat = catalog();
             for i in m.items() {
                 if is_malformed(&i.key) || cat.is_known(&i.key, m.version) {
                     continue;
@@ -41,11 +42,11 @@ impl Rule for UnknownKey {
                         "'{}' does not exist in Flink {} (only in {versions})",
                         i.key, m.version
                     );
-                    out.report(m.r, &i.pointer, msg)
+                    out.report(m.owner, &i.pointer, msg)
                         .hint("use the key of your Flink version or change spec.flinkVersion");
                 } else if let Some(s) = cat.suggest(&i.key, m.version) {
                     out.report(
-                        m.r,
+                        m.owner,
                         &i.pointer,
                         format!("Unknown key '{}' — did you mean '{s}'?", i.key),
                     )

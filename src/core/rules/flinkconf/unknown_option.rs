@@ -8,9 +8,10 @@
 //! `pipeline.`, connectors) are open and not flagged.
 //! How to fix: check the key against the Flink configuration reference.
 
+use super::shared::maps;
 use super::unknown_key::unknown_without_suggestion;
-use super::util::maps;
 use crate::core::finding::Severity;
+use crate::core::options::catalog;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -41,9 +42,9 @@ impl Rule for UnknownOption {
         for m in maps(cx) {
             for i in m.items() {
                 if CLOSED.iter().any(|p| i.key.starts_with(p))
-                    && unknown_without_suggestion(m.catalog(), &i.key, m.version)
+                    && unknown_without_suggestion(catalog(), &i.key, m.version)
                 {
-                    out.report(m.r, &i.pointer, format!("Unknown option '{}'", i.key)).hint(
+                    out.report(m.owner, &i.pointer, format!("Unknown option '{}'", i.key)).hint(
                         format!(
                             "Flink {} has no such option; check the configuration reference",
                             m.version
