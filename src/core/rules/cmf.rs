@@ -27,6 +27,7 @@ mod pool_state;
 mod savepoint_spec;
 mod secret_data;
 mod secret_keys;
+mod shared;
 mod stmt_checkpointing;
 mod stmt_cluster_keys;
 mod stmt_parallelism;
@@ -34,10 +35,7 @@ mod stmt_required;
 mod stmt_string_maps;
 mod stmt_unbounded_select;
 mod stmt_unqualified_tables;
-pub(crate) mod util;
 mod version_features;
-
-pub use database_ddl_field::ddl_field;
 
 use super::Rule;
 

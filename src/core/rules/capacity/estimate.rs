@@ -9,7 +9,7 @@
 
 use serde_json::Value;
 
-use super::util::int;
+use super::shared::int;
 use crate::core::cluster::{ClusterSite, SiteConf, SiteKind};
 use crate::core::finding::Severity;
 use crate::core::flink::quantity::{self, human};

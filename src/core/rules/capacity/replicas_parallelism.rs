@@ -8,7 +8,7 @@
 //! one written.
 //! How to fix: make them agree, or drop one of the two.
 
-use super::util::int;
+use super::shared::int;
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 

@@ -9,7 +9,7 @@
 //! How to fix: add TaskManager replicas or slots, lower the statements' parallelism, or move
 //! statements to a dedicated pool.
 
-use super::util::int;
+use super::shared::int;
 use crate::core::finding::Severity;
 use crate::core::graph::EdgeKind;
 use crate::core::model::Kind;
