@@ -151,6 +151,16 @@ pub const FLINK_MINORS: &[FlinkVersion] = &[
 pub const CATALOG: &[FlinkVersion] =
     &[v(1, 18), v(1, 19), v(1, 20), v(2, 0), v(2, 1), v(2, 2), v(2, 3)];
 
+/// The FKO releases the option catalog has operator options for (`data/flink-options.json`,
+/// `v: "op…"`), oldest first. A target between or after them reads the newest one not
+/// newer; an older target reads the first.
+pub const OPERATOR_CATALOG: &[Version] = &[Version::new(1, 15, 0), Version::new(1, 16, 0)];
+
+/// Index in [`OPERATOR_CATALOG`] of the operator options the FKO release `target` has.
+pub fn operator_catalog_index(target: Version) -> usize {
+    OPERATOR_CATALOG.iter().rposition(|r| target.at_least(r.major, r.minor)).unwrap_or(0)
+}
+
 /// The version hints show as an example of a `flinkVersion` value.
 pub const EXAMPLE: FlinkVersion = v(1, 20);
 
@@ -483,6 +493,18 @@ mod tests {
         assert!(at(5).runs_sql_on("v2_3") && !at(3).runs_sql_on("v2_3"));
         assert!(!at(5).runs_sql_on("1.19"));
         assert_eq!(at(3).default_sql_image(), "confluentinc/cp-flink-sql:1.19-cpN");
+    }
+
+    #[test]
+    fn operator_catalog_releases_are_fko_rows() {
+        assert!(OPERATOR_CATALOG.windows(2).all(|w| w[0] < w[1]));
+        for r in OPERATOR_CATALOG {
+            assert!(FKO_RELEASES.iter().any(|row| row.release == *r), "{r} has no FKO row");
+        }
+        assert_eq!(operator_catalog_index(Version::new(1, 13, 0)), 0);
+        assert_eq!(operator_catalog_index(Version::new(1, 15, 2)), 0);
+        assert_eq!(operator_catalog_index(Version::new(1, 16, 0)), 1);
+        assert_eq!(operator_catalog_index(Version::new(9, 0, 0)), OPERATOR_CATALOG.len() - 1);
     }
 
     #[test]

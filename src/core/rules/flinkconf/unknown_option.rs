@@ -11,6 +11,7 @@
 use super::unknown_key::unknown_without_suggestion;
 use super::util::maps;
 use crate::core::finding::Severity;
+use crate::core::options::catalog_for;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -38,10 +39,11 @@ impl Rule for UnknownOption {
         "Unknown option in a namespace that holds only Flink or operator options"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+        let cat = catalog_for(cx.targets.fko);
         for m in maps(cx) {
             for i in m.items() {
                 if CLOSED.iter().any(|p| i.key.starts_with(p))
-                    && unknown_without_suggestion(m.catalog(), &i.key, m.version)
+                    && unknown_without_suggestion(cat, &i.key, m.version)
                 {
                     out.report(m.r, &i.pointer, format!("Unknown option '{}'", i.key)).hint(
                         format!(
