@@ -278,10 +278,14 @@ pub enum FkoFeature {
     /// `job.autoscaler.scaling.parallelism-alignment.mode` (default `BALANCED`, FLIP-586);
     /// before, `scaling.key-group.partitions.adjust.mode` (default `EVENLY_SPREAD`) decided.
     ParallelismAlignmentMode,
+    /// The operator refuses a Flink 2.x configuration in which one key is a prefix of
+    /// another (`FlinkConfMountDecorator.validateConfigKeysForV2`, FLINK-37405).
+    Flink2KeyPrefixCheck,
 }
 
 /// The FKO release (major, minor) that introduced each [`FkoFeature`].
 pub const FKO_FEATURES: &[(FkoFeature, (u32, u32))] = &[
+    (FkoFeature::Flink2KeyPrefixCheck, (1, 12)),
     (FkoFeature::ResourceRequirements, (1, 16)),
     (FkoFeature::UnlimitedSnapshotBackoff, (1, 16)),
     (FkoFeature::OperatorConfigYaml, (1, 16)),

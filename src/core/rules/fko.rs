@@ -27,6 +27,7 @@ mod bg_stateful;
 mod bg_template;
 mod bg_version;
 mod conf_forbidden;
+mod conf_prefix_overlap;
 mod ha_last_state;
 mod ha_rollback;
 mod ha_standby;
@@ -84,6 +85,7 @@ pub static RULES: &[&dyn Rule] = &[
     &ver_deprecated::VerDeprecated,
     &ver_known::VerKnown,
     &conf_forbidden::ConfForbidden,
+    &conf_prefix_overlap::ConfPrefixOverlap,
     &ha_rollback::HaRollback,
     &health_check::HealthCheck,
     &ha_standby::HaStandby,
