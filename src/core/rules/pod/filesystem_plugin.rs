@@ -3,40 +3,27 @@
 //! What it checks: checkpoint, savepoint, HA and archive directories and `job.jarURI` with
 //! an object-storage scheme (`s3://`, `s3a://`, `s3p://`, `gs://`, `abfs(s)://`,
 //! `wasb(s)://`, `oss://`), when no pod template enables the matching plugin through
-//! `ENABLE_BUILT_IN_PLUGINS` on `flink-main-container`.
+//! `ENABLE_BUILT_IN_PLUGINS` on `flink-main-container` (`core::flink::filesystem`: from
+//! Flink 2.3 the native `flink-s3-fs-native` serves `s3://` too).
 //! Why: Flink loads these filesystems only from `/opt/flink/plugins`; without the plugin the
 //! job fails with "Could not find a file system implementation for scheme 's3'". The studio
 //! cannot see inside the image, so this is a reminder to verify.
-//! How to fix: set `ENABLE_BUILT_IN_PLUGINS=flink-s3-fs-hadoop-<version>.jar` (or the
-//! plugin for your scheme) on `flink-main-container`, or use an image that ships it.
+//! How to fix: set `ENABLE_BUILT_IN_PLUGINS=flink-s3-fs-hadoop-<version>.jar` (on Flink
+//! 2.3+ `flink-s3-fs-native-<version>.jar`, or the plugin for your scheme) on
+//! `flink-main-container`, or use an image that ships it.
 
 use serde_json::Value;
 
 use super::util::{SiteConfig, merged_templates, state_dirs};
+use crate::core::config::Scope;
 use crate::core::finding::Severity;
+use crate::core::flink::filesystem::plugins_for;
+use crate::core::flink::version::FlinkVersion;
 use crate::core::podtemplate::{inspect, spec_sites};
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
 pub struct FilesystemPlugin;
-
-/// Scheme → plugin jar prefixes that provide it.
-const PLUGINS: &[(&str, &[&str])] = &[
-    ("s3", &["flink-s3-fs-hadoop", "flink-s3-fs-presto"]),
-    ("s3a", &["flink-s3-fs-hadoop"]),
-    ("s3p", &["flink-s3-fs-presto"]),
-    ("gs", &["flink-gs-fs-hadoop"]),
-    ("abfs", &["flink-azure-fs-hadoop"]),
-    ("abfss", &["flink-azure-fs-hadoop"]),
-    ("wasb", &["flink-azure-fs-hadoop"]),
-    ("wasbs", &["flink-azure-fs-hadoop"]),
-    ("oss", &["flink-oss-fs-hadoop"]),
-];
-
-fn plugins_for(uri: &str) -> Option<(&'static str, &'static [&'static str])> {
-    let scheme = uri.trim().split_once("://")?.0.to_ascii_lowercase();
-    PLUGINS.iter().find(|(s, _)| *s == scheme).copied()
-}
 
 impl Rule for FilesystemPlugin {
     fn id(&self) -> &'static str {
@@ -50,8 +37,11 @@ impl Rule for FilesystemPlugin {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
+            let effective = cx.config(r.id, Scope::Cluster).and_then(|c| c.flink_version);
             for site in spec_sites(r) {
                 let conf = SiteConfig::of(cx, r, &site);
+                let version =
+                    effective.or_else(|| site.str(&["flinkVersion"]).and_then(FlinkVersion::parse));
                 let enabled: String = merged_templates(&site, conf.array_merge())
                     .iter()
                     .filter_map(|(_, m)| inspect::main_container(&m.value).map(|(_, c)| c.clone()))
@@ -76,7 +66,7 @@ impl Rule for FilesystemPlugin {
                 }
                 let mut reported: Vec<&str> = Vec::new();
                 for (uri, at) in uris {
-                    let Some((scheme, jars)) = plugins_for(&uri) else { continue };
+                    let Some((scheme, jars)) = plugins_for(&uri, version) else { continue };
                     if jars.iter().any(|j| enabled.contains(j)) || reported.contains(&jars[0]) {
                         continue;
                     }
@@ -113,6 +103,35 @@ mod tests {
         );
         assert_eq!(f[0].line, Some(6));
         assert!(f[0].message.contains("flink-s3-fs-hadoop or flink-s3-fs-presto"));
+    }
+
+    #[test]
+    fn the_native_s3_plugin_counts_from_flink_2_3() {
+        let on = |v: FlinkVersion, plugin: &str| {
+            format!(
+                "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {{name: a}}\nspec:\n  \
+                 flinkVersion: {}\n  flinkConfiguration:\n    execution.checkpointing.dir: s3://b/cp\n  \
+                 podTemplate:\n    spec:\n      containers:\n      - name: flink-main-container\n        \
+                 env: [{{name: ENABLE_BUILT_IN_PLUGINS, value: {plugin}}}]\n",
+                v.enum_name()
+            )
+        };
+        let v2_3 = FlinkVersion::new(2, 3);
+        assert!(check(&FilesystemPlugin, &on(v2_3, "flink-s3-fs-native-2.3.0.jar")).is_empty());
+        // Without it, the hint names the native plugin first on 2.3.
+        let f = check(&FilesystemPlugin, &on(v2_3, "flink-json-2.3.0.jar"));
+        assert_eq!(f.len(), 1);
+        assert!(
+            f[0].message.contains("flink-s3-fs-native or flink-s3-fs-hadoop"),
+            "{}",
+            f[0].message
+        );
+        assert!(f[0].hint.starts_with("set ENABLE_BUILT_IN_PLUGINS=flink-s3-fs-native-"));
+        // Flink 2.2 has no native plugin: enabling that name does not count.
+        let f =
+            check(&FilesystemPlugin, &on(FlinkVersion::new(2, 2), "flink-s3-fs-native-2.2.0.jar"));
+        assert_eq!(f.len(), 1);
+        assert!(f[0].hint.starts_with("set ENABLE_BUILT_IN_PLUGINS=flink-s3-fs-hadoop-"));
     }
 
     #[test]
