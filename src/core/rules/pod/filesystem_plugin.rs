@@ -116,10 +116,10 @@ mod tests {
                 v.enum_name()
             )
         };
-        let v2_3 = FlinkVersion::new(2, 3);
-        assert!(check(&FilesystemPlugin, &on(v2_3, "flink-s3-fs-native-2.3.0.jar")).is_empty());
+        let native = crate::core::flink::filesystem::NATIVE_S3_SINCE;
+        assert!(check(&FilesystemPlugin, &on(native, "flink-s3-fs-native-2.3.0.jar")).is_empty());
         // Without it, the hint names the native plugin first on 2.3.
-        let f = check(&FilesystemPlugin, &on(v2_3, "flink-json-2.3.0.jar"));
+        let f = check(&FilesystemPlugin, &on(native, "flink-json-2.3.0.jar"));
         assert_eq!(f.len(), 1);
         assert!(
             f[0].message.contains("flink-s3-fs-native or flink-s3-fs-hadoop"),
