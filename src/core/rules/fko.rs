@@ -11,6 +11,7 @@ mod jobspec;
 mod memory;
 mod specs;
 
+mod as_alignment_mode;
 mod as_boundary;
 mod as_excluded_periods;
 mod as_feature_ranges;
@@ -138,6 +139,7 @@ pub static RULES: &[&dyn Rule] = &[
     &as_feature_ranges::AsFeatureRanges,
     &as_excluded_periods::AsExcludedPeriods,
     &as_numeric::AsNumeric,
+    &as_alignment_mode::AsAlignmentMode,
     &as_metrics_window::AsMetricsWindow,
     &bg_name::BgName,
     &bg_version::BgVersion,
