@@ -60,6 +60,7 @@ mod sj_jar_scheme;
 mod sj_job_config;
 mod sj_job_missing;
 mod sj_operator_option;
+mod snap_backoff;
 mod snap_checkpoint_restore;
 mod snap_disabled;
 mod snap_enum;
@@ -130,6 +131,7 @@ pub static RULES: &[&dyn Rule] = &[
     &snap_checkpoint_restore::SnapCheckpointRestore,
     &snap_disabled::SnapDisabled,
     &snap_version::SnapVersion,
+    &snap_backoff::SnapBackoff,
     &as_scale_down::AsScaleDown,
     &as_scale_up::AsScaleUp,
     &as_target::AsTarget,
