@@ -4,10 +4,13 @@
 //! ground state); the [`graph`], effective configurations ([`config`]) and findings
 //! ([`rules`]) are derived from it by pure functions, and so are the exports.
 
+pub mod autosave;
+pub mod cluster;
 pub mod cmf;
 pub mod config;
 pub mod connect;
 pub mod convert;
+pub mod credentials;
 pub mod design;
 pub mod design_file;
 pub mod edit;
@@ -23,6 +26,7 @@ pub mod layout;
 pub mod model;
 pub mod options;
 pub mod palette;
+pub mod placeholder;
 pub mod podtemplate;
 pub mod pointer;
 #[cfg(test)]

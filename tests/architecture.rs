@@ -189,3 +189,41 @@ fn the_version_literal_check_sees_what_the_grep_sees() {
         assert!(!has_enum_version(miss), "{miss}");
     }
 }
+
+#[test]
+fn the_rule_families_that_read_the_cluster_facts_keep_no_util_module() {
+    // fko, pod and flinkconf read sites and configurations through `core::cluster`
+    // (`Context::sites`, `site_conf`, `conf_maps`); a family keeps at most a `shared.rs`
+    // of its own logic.
+    let mut found = Vec::new();
+    for family in ["fko", "pod", "flinkconf"] {
+        let dir = root().join("src/core/rules").join(family);
+        for name in ["util.rs", "conf.rs", "specs.rs"] {
+            if dir.join(name).exists() {
+                found.push(format!("src/core/rules/{family}/{name}"));
+            }
+        }
+    }
+    assert!(found.is_empty(), "private domain layers are back:\n{}", found.join("\n"));
+}
+
+#[test]
+fn cluster_facts_and_configuration_never_read_the_rules() {
+    let mut files = rust_files(&root().join("src/core/cluster"));
+    files.extend(rust_files(&root().join("src/core/config")));
+    files.extend(rust_files(&root().join("src/core/podtemplate")));
+    for f in ["cluster.rs", "config.rs", "podtemplate.rs"] {
+        files.push(root().join("src/core").join(f));
+    }
+    let mut hits = Vec::new();
+    for file in &files {
+        let text = fs::read_to_string(file).expect("read");
+        for (i, line) in text.lines().enumerate() {
+            let code = !line.trim_start().starts_with("//");
+            if code && (line.contains("core::rules") || line.contains("super::rules")) {
+                hits.push(format!("{}:{}: {}", file.display(), i + 1, line.trim()));
+            }
+        }
+    }
+    assert!(hits.is_empty(), "the facts layer must not depend on the rules:\n{}", hits.join("\n"));
+}

@@ -96,6 +96,14 @@ pub enum Kind {
     Unknown,
 }
 
+impl Kind {
+    /// True for Kubernetes kinds that live outside namespaces (`Namespace`, `ClusterRole`,
+    /// `ClusterRoleBinding`): `metadata.namespace` means nothing for them.
+    pub fn is_cluster_scoped(self) -> bool {
+        matches!(self, Kind::Namespace | Kind::ClusterRole | Kind::ClusterRoleBinding)
+    }
+}
+
 /// How a resource is serialized (which API family wrote it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Form {

@@ -3,7 +3,6 @@
 mod estimate;
 mod memory_floor;
 mod memory_units;
-mod millicore_cpu;
 mod replicas_parallelism;
 mod shared_pool;
 mod util;
@@ -17,5 +16,4 @@ pub static RULES: &[&dyn Rule] = &[
     &shared_pool::SharedPool,
     &memory_floor::MemoryFloor,
     &memory_units::MemoryUnits,
-    &millicore_cpu::MillicoreCpu,
 ];

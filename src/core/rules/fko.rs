@@ -1,15 +1,13 @@
 //! Flink Kubernetes Operator validation: FlinkDeployment, FlinkSessionJob, FlinkStateSnapshot, autoscaler, blue/green (domain.md §4.B–4.E, 4.Q).
 //!
-//! Spec-level rules run on every deployment-like spec ([`specs::specs`]): FlinkDeployments,
+//! Spec-level rules run on every cluster site (`Context::sites`): FlinkDeployments,
 //! blue/green templates, CMF applications, compute-pool `clusterSpec`s and the environment
 //! defaults merged into them. The spec-change rules of §4.F need a baseline spec and are not
 //! implemented here.
 
 mod autoscaler;
-mod conf;
 mod jobspec;
 mod memory;
-mod specs;
 
 mod as_alignment_mode;
 mod as_boundary;

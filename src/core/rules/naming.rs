@@ -6,6 +6,7 @@ mod cmf_name_length;
 mod data_keys;
 mod fko_deployment_name;
 mod namespace_name;
+mod object_duplicate;
 mod object_name;
 mod secret_mapping_name;
 
@@ -21,6 +22,7 @@ pub static RULES: &[&dyn Rule] = &[
     &cmf_duplicate::CmfDuplicate,
     &namespace_name::NamespaceName,
     &object_name::ObjectName,
+    &object_duplicate::ObjectDuplicate,
     &data_keys::DataKeys,
     &secret_mapping_name::SecretMappingName,
 ];

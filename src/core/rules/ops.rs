@@ -8,7 +8,6 @@ mod cmf_version;
 mod fko_features;
 mod job_rbac_namespaces;
 mod operator_config_yaml;
-pub(crate) mod util;
 mod watch_values;
 mod watched_namespaces;
 

@@ -3,7 +3,8 @@
 //! What it checks: a Kafka database uses `spec.alterEnvironments` while the design
 //! targets CMF 2.3+, or `spec.ddlEnvironments` while it targets CMF 2.1–2.2.
 //! Why: the rename was breaking; the old (or new) name is ignored, so no environment is
-//! allowed to run CREATE/ALTER/DROP TABLE on the database.
+//! allowed to run CREATE/ALTER/DROP TABLE on the database. CMF accepts the database, so
+//! this is a warning (the DDL statements are the ones that fail).
 //! How to fix: use `ddlEnvironments` on CMF 2.3+, `alterEnvironments` on 2.1–2.2.
 
 use crate::core::finding::Severity;
@@ -27,7 +28,7 @@ impl Rule for DatabaseDdlField {
         "CMF-DB-002"
     }
     fn severity(&self) -> Severity {
-        Severity::Error
+        Severity::Warning
     }
     fn summary(&self) -> &'static str {
         "alterEnvironments (CMF 2.1–2.2) was renamed ddlEnvironments in CMF 2.3"
@@ -61,7 +62,7 @@ mod tests {
     #[test]
     fn fires_on_alter_environments_with_cmf_2_3() {
         let f = check(&DatabaseDdlField, DB);
-        assert_eq!(pointers(&f), [("/spec/alterEnvironments".into(), Severity::Error)]);
+        assert_eq!(pointers(&f), [("/spec/alterEnvironments".into(), Severity::Warning)]);
         assert_eq!(f[0].line, Some(5));
     }
 

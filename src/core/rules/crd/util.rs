@@ -2,8 +2,9 @@
 
 use serde_json::Value;
 
+use crate::core::finding::Severity;
 use crate::core::flink::quantity;
-use crate::core::model::{FKO_API, Kind, Resource};
+use crate::core::model::{FKO_API, Form, Kind, Resource};
 use crate::core::pointer;
 use crate::core::rules::Context;
 use crate::core::schema::{self, Issue, IssueKind};
@@ -121,6 +122,29 @@ fn top_level<'c>(r: &'c Resource, out: &mut Vec<Found<'c>>) {
             };
             out.push(Found { owner: r, issue });
         }
+    }
+}
+
+/// True when the API server checks `owner` against the very CRD its violations were
+/// found with: a Flink Kubernetes Operator CR (kubectl applies with strict field
+/// validation), so a type mismatch or an unknown field is rejected. A CMF REST payload or
+/// a CFK CR is not: CMF builds the FlinkDeployment from it (converting what it maps and
+/// dropping what it does not), so the same violation is very likely wrong but not
+/// certainly rejected (domain.md §3.2).
+pub fn checked_by_the_crd(owner: &Resource) -> bool {
+    owner.form == Form::FkoCr || owner.api_version() == FKO_API
+}
+
+/// Severity of a type or unknown-field violation of `owner` (see [`checked_by_the_crd`]),
+/// and the words that say why when it is only a warning.
+pub fn certainty(owner: &Resource) -> (Severity, &'static str) {
+    if checked_by_the_crd(owner) {
+        (Severity::Error, "")
+    } else {
+        (
+            Severity::Warning,
+            " (CMF builds the FlinkDeployment from this spec; the operator's CRD expects otherwise)",
+        )
     }
 }
 

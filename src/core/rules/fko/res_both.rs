@@ -10,8 +10,6 @@ use crate::core::finding::Severity;
 use crate::core::flink::version::FkoFeature;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::specs::specs;
-
 /// See the module documentation.
 pub struct ResBoth;
 
@@ -30,7 +28,7 @@ impl Rule for ResBoth {
         if !FkoFeature::ResourceRequirements.in_release(cx.targets.fko) {
             return;
         }
-        for s in specs(cx) {
+        for s in cx.sites().filter(|s| !s.is_fragment()) {
             for c in ["jobManager", "taskManager"] {
                 if s.get(&[c, "resource"]).is_some() && s.get(&[c, "resources"]).is_some() {
                     out.report(

@@ -10,7 +10,6 @@ use crate::core::flink::version::FkoFeature;
 use crate::core::rules::{Context, Rule, Sink};
 
 use super::res_requirements::amount;
-use super::specs::specs;
 
 /// See the module documentation.
 pub struct ResRequestLimit;
@@ -30,7 +29,7 @@ impl Rule for ResRequestLimit {
         if !FkoFeature::ResourceRequirements.in_release(cx.targets.fko) {
             return;
         }
-        for s in specs(cx) {
+        for s in cx.sites().filter(|s| !s.is_fragment()) {
             for c in ["jobManager", "taskManager"] {
                 for k in ["cpu", "memory"] {
                     let req = s.get(&[c, "resources", "requests", k]);

@@ -13,8 +13,6 @@ use crate::core::flink::version::FkoFeature;
 use crate::core::pointer;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::specs::specs;
-
 /// See the module documentation.
 pub struct ResRequirements;
 
@@ -43,7 +41,7 @@ impl Rule for ResRequirements {
         if !FkoFeature::ResourceRequirements.in_release(cx.targets.fko) {
             return;
         }
-        for s in specs(cx) {
+        for s in cx.sites().filter(|s| !s.is_fragment()) {
             for c in ["jobManager", "taskManager"] {
                 for section in ["requests", "limits"] {
                     let t = [c, "resources", section];

@@ -10,8 +10,6 @@ use crate::core::finding::Severity;
 use crate::core::flink::version::{self, enum_names};
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::specs::specs;
-
 /// See the module documentation.
 pub struct VerKnown;
 
@@ -27,7 +25,7 @@ impl Rule for VerKnown {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let release = version::fko(cx.targets.fko);
-        for s in specs(cx) {
+        for s in cx.sites().filter(|s| !s.is_fragment()) {
             let Some(v) = s.get(&["flinkVersion"]) else { continue };
             let text = crate::core::config::scalar_text(v);
             if !v.is_string() || !release.accepts(&text) {

@@ -9,7 +9,7 @@
 //! and deprecated options disappear in later Flink releases.
 //! How to fix: use the canonical key.
 
-use super::util::maps;
+use super::shared::maps;
 use crate::core::finding::Severity;
 use crate::core::options::catalog_for;
 use crate::core::rules::{Context, Rule, Sink};
@@ -37,7 +37,7 @@ impl Rule for DeprecatedKey {
                         "'{}' is deprecated: prefer {canonical} for Flink {}",
                         i.key, m.version
                     );
-                    out.report(m.r, &i.pointer, msg)
+                    out.report(m.owner, &i.pointer, msg)
                         .hint(format!("rename the key to '{canonical}'"));
                 } else if let Some(o) =
                     cat.lookup(&i.key, m.version).filter(|o| o.deprecated && o.key == i.key)
@@ -51,7 +51,7 @@ impl Rule for DeprecatedKey {
                             format!("Option '{}' is deprecated in Flink {}", i.key, m.version);
                         (msg, "check the Flink release notes for its replacement")
                     };
-                    out.report(m.r, &i.pointer, msg).hint(hint);
+                    out.report(m.owner, &i.pointer, msg).hint(hint);
                 }
             }
         }

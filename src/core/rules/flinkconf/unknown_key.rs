@@ -10,7 +10,7 @@
 //! How to fix: use the suggested key, or the key valid for your Flink version and operator.
 
 use super::malformed_key::is_malformed;
-use super::util::maps;
+use super::shared::maps;
 use crate::core::finding::Severity;
 use crate::core::options::{Catalog, catalog_for, operator_releases_knowing};
 use crate::core::rules::{Context, Rule, Sink};
@@ -43,7 +43,7 @@ impl Rule for UnknownKey {
                         releases.iter().map(|r| r.minor_text()).collect::<Vec<_>>().join(", "),
                         cx.targets.fko
                     );
-                    out.report(m.r, &i.pointer, msg)
+                    out.report(m.owner, &i.pointer, msg)
                         .hint(format!("upgrade the operator to {first} or remove the key"));
                 } else if let Some(o) = cat.lookup_any(&i.key) {
                     let versions: Vec<String> =
@@ -53,11 +53,11 @@ impl Rule for UnknownKey {
                         "'{}' does not exist in Flink {} (only in {versions})",
                         i.key, m.version
                     );
-                    out.report(m.r, &i.pointer, msg)
+                    out.report(m.owner, &i.pointer, msg)
                         .hint("use the key of your Flink version or change spec.flinkVersion");
                 } else if let Some(s) = cat.suggest(&i.key, m.version) {
                     out.report(
-                        m.r,
+                        m.owner,
                         &i.pointer,
                         format!("Unknown key '{}' — did you mean '{s}'?", i.key),
                     )

@@ -8,8 +8,8 @@
 //! `pipeline.`, connectors) are open and not flagged.
 //! How to fix: check the key against the Flink configuration reference.
 
+use super::shared::maps;
 use super::unknown_key::unknown_without_suggestion;
-use super::util::maps;
 use crate::core::finding::Severity;
 use crate::core::options::catalog_for;
 use crate::core::rules::{Context, Rule, Sink};
@@ -45,7 +45,7 @@ impl Rule for UnknownOption {
                 if CLOSED.iter().any(|p| i.key.starts_with(p))
                     && unknown_without_suggestion(cat, &i.key, m.version)
                 {
-                    out.report(m.r, &i.pointer, format!("Unknown option '{}'", i.key)).hint(
+                    out.report(m.owner, &i.pointer, format!("Unknown option '{}'", i.key)).hint(
                         format!(
                             "Flink {} has no such option; check the configuration reference",
                             m.version

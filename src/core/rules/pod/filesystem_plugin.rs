@@ -2,9 +2,12 @@
 //!
 //! What it checks: checkpoint, savepoint, HA and archive directories and `job.jarURI` with
 //! an object-storage scheme (`s3://`, `s3a://`, `s3p://`, `gs://`, `abfs(s)://`,
-//! `wasb(s)://`, `oss://`), when no pod template enables the matching plugin through
-//! `ENABLE_BUILT_IN_PLUGINS` on `flink-main-container` (`core::flink::filesystem`: from
-//! Flink 2.3 the native `flink-s3-fs-native` serves `s3://` too).
+//! `wasb(s)://`, `oss://`), when the pods that read them (JobManager and TaskManagers for
+//! checkpoints and savepoints, the JobManager for HA storage, the archive and the jar) do
+//! not enable the matching plugin through `ENABLE_BUILT_IN_PLUGINS` on
+//! `flink-main-container`; the message names the pods that lack it. Which plugin serves a
+//! scheme is `core::flink::filesystem` (from Flink 2.3 the native `flink-s3-fs-native`
+//! serves `s3://` too).
 //! Why: Flink loads these filesystems only from `/opt/flink/plugins`; without the plugin the
 //! job fails with "Could not find a file system implementation for scheme 's3'". The studio
 //! cannot see inside the image, so this is a reminder to verify.
@@ -14,12 +17,11 @@
 
 use serde_json::Value;
 
-use super::util::{SiteConfig, merged_templates, state_dirs};
-use crate::core::config::Scope;
+use crate::core::cluster::Setting;
 use crate::core::finding::Severity;
 use crate::core::flink::filesystem::plugins_for;
 use crate::core::flink::version::FlinkVersion;
-use crate::core::podtemplate::{inspect, spec_sites};
+use crate::core::podtemplate::{Role, inspect};
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -37,48 +39,71 @@ impl Rule for FilesystemPlugin {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
-            let effective = cx.config(r.id, Scope::Cluster).and_then(|c| c.flink_version);
-            for site in spec_sites(r) {
-                let conf = SiteConfig::of(cx, r, &site);
-                let version =
-                    effective.or_else(|| site.str(&["flinkVersion"]).and_then(FlinkVersion::parse));
-                let enabled: String = merged_templates(&site, conf.array_merge())
-                    .iter()
-                    .filter_map(|(_, m)| inspect::main_container(&m.value).map(|(_, c)| c.clone()))
-                    .flat_map(|c| {
-                        c.get("env").and_then(Value::as_array).cloned().unwrap_or_default()
-                    })
-                    .filter(|e| {
-                        e.get("name").and_then(Value::as_str) == Some("ENABLE_BUILT_IN_PLUGINS")
-                    })
-                    .filter_map(|e| e.get("value").and_then(Value::as_str).map(str::to_string))
-                    .collect::<Vec<_>>()
-                    .join(";");
-                let mut uris: Vec<(String, String)> = state_dirs(&conf)
+            for site in cx.sites_of(r) {
+                let conf = cx.site_conf(&site);
+                let version = conf
+                    .effective()
+                    .and_then(|c| c.flink_version)
+                    .or_else(|| site.str(&["flinkVersion"]).and_then(FlinkVersion::parse));
+                // What each pod's flink-main-container enables (nothing without a template).
+                let templates = site.deployed_role_templates(conf.array_merge());
+                let enabled = |role: Role| -> String {
+                    templates
+                        .iter()
+                        .filter(|(r, _)| *r == role)
+                        .filter_map(|(_, m)| inspect::main_container(&m.value).map(|(_, c)| c))
+                        .filter_map(|c| c.get("env").and_then(Value::as_array))
+                        .flatten()
+                        .filter(|e| {
+                            e.get("name").and_then(Value::as_str) == Some("ENABLE_BUILT_IN_PLUGINS")
+                        })
+                        .filter_map(|e| e.get("value").and_then(Value::as_str))
+                        .collect::<Vec<_>>()
+                        .join(";")
+                };
+                let at = |s: &Setting<'_>| s.pointer_in(r).unwrap_or(&site.pointer).to_string();
+                // (uri, where it is set, the pods that read it)
+                let mut uris: Vec<(String, String, &[Role])> = conf
+                    .state_dirs()
                     .into_iter()
-                    .map(|(_, s, d)| (d, s.pointer.unwrap_or_else(|| site.pointer.clone())))
+                    .map(|d| (d.dir.clone(), at(&d.setting), d.kind.roles()))
                     .collect();
-                if let Some(s) = conf.get("jobmanager.archive.fs.dir") {
-                    uris.push((s.value, s.pointer.unwrap_or_else(|| site.pointer.clone())));
+                if let Some(s) = conf.setting("jobmanager.archive.fs.dir") {
+                    uris.push((s.value.clone(), at(&s), &[Role::JobManager]));
                 }
                 if let Some(jar) = site.str(&["job", "jarURI"]) {
-                    uris.push((jar.to_string(), site.field(&["job", "jarURI"])));
+                    uris.push((
+                        jar.to_string(),
+                        site.field(&["job", "jarURI"]),
+                        &[Role::JobManager],
+                    ));
                 }
                 let mut reported: Vec<&str> = Vec::new();
-                for (uri, at) in uris {
+                for (uri, at, roles) in uris {
                     let Some((scheme, jars)) = plugins_for(&uri, version) else { continue };
-                    if jars.iter().any(|j| enabled.contains(j)) || reported.contains(&jars[0]) {
+                    let lacking: Vec<&str> = roles
+                        .iter()
+                        .filter(|role| !jars.iter().any(|j| enabled(**role).contains(j)))
+                        .map(|role| role.label())
+                        .collect();
+                    if lacking.is_empty() || reported.contains(&jars[0]) {
                         continue;
                     }
                     reported.push(jars[0]);
-                    out.report(
+                    let pods = if lacking.len() > 1 { "pods" } else { "pod" };
+                    let f = out.report(
                         r,
                         &at,
-                        format!("{uri} needs the {} filesystem plugin ({scheme}://); verify the image ships it", jars.join(" or ")),
-                    )
-                    .hint(format!(
-                        "set ENABLE_BUILT_IN_PLUGINS={}-<flink version>.jar on flink-main-container, or use an image with the plugin in /opt/flink/plugins",
-                        jars[0]
+                        format!(
+                            "{uri} needs the {} filesystem plugin ({scheme}://) in the {} {pods}; verify the image ships it",
+                            jars.join(" or "),
+                            lacking.join(" and ")
+                        ),
+                    );
+                    f.hint(format!(
+                        "set ENABLE_BUILT_IN_PLUGINS={}-<flink version>.jar on flink-main-container of the {} {pods}, or use an image with the plugin in /opt/flink/plugins",
+                        jars[0],
+                        lacking.join(" and ")
                     ));
                 }
             }
@@ -141,5 +166,22 @@ mod tests {
              env: [{{name: ENABLE_BUILT_IN_PLUGINS, value: flink-s3-fs-presto-1.19.1.jar}}]\n"
         );
         assert!(check(&FilesystemPlugin, &yaml).is_empty());
+    }
+
+    #[test]
+    fn names_the_pods_that_lack_the_plugin() {
+        // Enabled on the JobManager only: the TaskManagers still write checkpoints.
+        let yaml = format!(
+            "{APP}  jobManager:\n    podTemplate:\n      spec:\n        containers:\n        - name: flink-main-container\n          \
+             env: [{{name: ENABLE_BUILT_IN_PLUGINS, value: flink-s3-fs-presto-1.19.1.jar}}]\n"
+        );
+        let f = check(&FilesystemPlugin, &yaml);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("in the TaskManager pod;"), "{}", f[0].message);
+        assert!(
+            check(&FilesystemPlugin, APP)[0]
+                .message
+                .contains("in the JobManager and TaskManager pods")
+        );
     }
 }
