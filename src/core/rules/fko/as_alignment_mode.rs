@@ -1,7 +1,8 @@
 //! FKO-AS-011 — how the autoscaler aligns parallelism changed in FKO 1.16.
 //!
 //! What it checks, on FKO 1.16+ targets and configurations that enable the autoscaler
-//! (deployments, session jobs, CMF applications; operator defaults included):
+//! (deployments, blue/green templates, session jobs, CMF applications; operator defaults
+//! included):
 //! * neither `job.autoscaler.scaling.parallelism-alignment.mode` nor the deprecated
 //!   `job.autoscaler.scaling.key-group.partitions.adjust.mode` is set (info): the
 //!   configuration relied on the old default, `EVENLY_SPREAD`, and now gets `BALANCED`;
@@ -34,7 +35,12 @@ const LEGACY: &str = "job.autoscaler.scaling.key-group.partitions.adjust.mode";
 const ENABLED: &str = "job.autoscaler.enabled";
 
 /// The kinds whose jobs the operator's autoscaler scales.
-const SCALED: &[Kind] = &[Kind::FlinkDeployment, Kind::FlinkSessionJob, Kind::Application];
+const SCALED: &[Kind] = &[
+    Kind::FlinkDeployment,
+    Kind::FlinkBlueGreenDeployment,
+    Kind::FlinkSessionJob,
+    Kind::Application,
+];
 
 fn enabled(c: &EffectiveConfig) -> Option<&Entry> {
     c.get(ENABLED).filter(|e| e.value.trim().eq_ignore_ascii_case("true"))

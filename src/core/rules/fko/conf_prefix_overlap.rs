@@ -1,7 +1,8 @@
 //! FKO-CONF-002 — Flink 2.x configurations where one key is a prefix of another.
 //!
 //! What it checks: the effective cluster configuration of every deployment the operator
-//! builds on Flink 2.x (FlinkDeployments, CMF applications, compute pools and statements),
+//! builds on Flink 2.x (FlinkDeployments, blue/green templates, CMF applications, compute
+//! pools and statements),
 //! operator defaults included, with the keys as each layer writes them: two keys where one
 //! is the other plus `.suffix` (`high-availability` and `high-availability.storageDir`,
 //! `restart-strategy` and `restart-strategy.fixed-delay.attempts`, `state.backend` and
@@ -43,8 +44,13 @@ const REMOVED: &[&str] = &[
 ];
 
 /// The kinds whose cluster the operator deploys (directly or through CMF).
-const DEPLOYED: &[Kind] =
-    &[Kind::FlinkDeployment, Kind::Application, Kind::ComputePool, Kind::Statement];
+const DEPLOYED: &[Kind] = &[
+    Kind::FlinkDeployment,
+    Kind::FlinkBlueGreenDeployment,
+    Kind::Application,
+    Kind::ComputePool,
+    Kind::Statement,
+];
 
 /// Where a key was written: the resource and the JSON Pointer of the value.
 type Place = Option<(ResourceId, String)>;
@@ -220,6 +226,21 @@ mod tests {
         assert!(check(&ConfPrefixOverlap, &fd(V2_0, op)).is_empty());
         let old = Targets { fko: Version::new(1, 11, 0), ..Targets::default() };
         assert!(check_with(&ConfPrefixOverlap, &fd(V2_0, conf), old).is_empty());
+    }
+
+    #[test]
+    fn checks_blue_green_templates() {
+        let bg = format!(
+            "apiVersion: flink.apache.org/v1beta1\nkind: FlinkBlueGreenDeployment\nmetadata: {{name: bg}}\n\
+             spec:\n  template:\n    spec:\n      flinkVersion: {}\n      flinkConfiguration:\n        \
+             restart-strategy: fixed-delay\n        restart-strategy.fixed-delay.delay: 10 s\n",
+            V2_0.enum_name()
+        );
+        let f = check(&ConfPrefixOverlap, &bg);
+        assert_eq!(
+            pointers(&f),
+            [("/spec/template/spec/flinkConfiguration/restart-strategy".into(), Severity::Error)]
+        );
     }
 
     #[test]
