@@ -30,6 +30,7 @@ mod secret_keys;
 mod shared;
 mod stmt_checkpointing;
 mod stmt_cluster_keys;
+mod stmt_on_conflict;
 mod stmt_parallelism;
 mod stmt_required;
 mod stmt_string_maps;
@@ -64,6 +65,7 @@ pub static RULES: &[&dyn Rule] = &[
     &stmt_cluster_keys::StmtClusterKeys,
     &stmt_unqualified_tables::StmtUnqualifiedTables,
     &stmt_unbounded_select::StmtUnboundedSelect,
+    &stmt_on_conflict::StmtOnConflict,
     &catalog_sr::CatalogSr,
     &catalog_legacy_clusters::CatalogLegacyClusters,
     &database_kafka::DatabaseKafka,

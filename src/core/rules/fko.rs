@@ -9,6 +9,7 @@ mod autoscaler;
 mod jobspec;
 mod memory;
 
+mod as_alignment_mode;
 mod as_boundary;
 mod as_excluded_periods;
 mod as_feature_ranges;
@@ -25,6 +26,7 @@ mod bg_stateful;
 mod bg_template;
 mod bg_version;
 mod conf_forbidden;
+mod conf_prefix_overlap;
 mod ha_last_state;
 mod ha_rollback;
 mod ha_standby;
@@ -56,6 +58,7 @@ mod sj_jar_scheme;
 mod sj_job_config;
 mod sj_job_missing;
 mod sj_operator_option;
+mod snap_backoff;
 mod snap_checkpoint_restore;
 mod snap_disabled;
 mod snap_enum;
@@ -82,6 +85,7 @@ pub static RULES: &[&dyn Rule] = &[
     &ver_deprecated::VerDeprecated,
     &ver_known::VerKnown,
     &conf_forbidden::ConfForbidden,
+    &conf_prefix_overlap::ConfPrefixOverlap,
     &ha_rollback::HaRollback,
     &health_check::HealthCheck,
     &ha_standby::HaStandby,
@@ -125,6 +129,7 @@ pub static RULES: &[&dyn Rule] = &[
     &snap_checkpoint_restore::SnapCheckpointRestore,
     &snap_disabled::SnapDisabled,
     &snap_version::SnapVersion,
+    &snap_backoff::SnapBackoff,
     &as_scale_down::AsScaleDown,
     &as_scale_up::AsScaleUp,
     &as_target::AsTarget,
@@ -134,6 +139,7 @@ pub static RULES: &[&dyn Rule] = &[
     &as_feature_ranges::AsFeatureRanges,
     &as_excluded_periods::AsExcludedPeriods,
     &as_numeric::AsNumeric,
+    &as_alignment_mode::AsAlignmentMode,
     &as_metrics_window::AsMetricsWindow,
     &bg_name::BgName,
     &bg_version::BgVersion,

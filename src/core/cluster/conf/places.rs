@@ -204,6 +204,8 @@ spec: {type: DEDICATED, clusterSpec: {flinkVersion: v1_19, flinkConfiguration: {
         let places = flink_configuration_maps(Kind::Environment);
         let versions: Vec<String> =
             places.iter().map(|p| place_version(&env, p, None).to_string()).collect();
-        assert_eq!(versions, ["2.2", "2.1", "2.1", "2.1"]);
+        // The application defaults name no version: the newest the catalog knows.
+        let latest = FlinkVersion::LATEST.to_string();
+        assert_eq!(versions, [latest.as_str(), "2.1", "2.1", "2.1"]);
     }
 }

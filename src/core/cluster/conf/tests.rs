@@ -134,7 +134,11 @@ fn every_kind_says_where_it_keeps_its_configuration() {
     assert_eq!(
         maps(json!({"apiVersion": "studio.flinkstudio.dev/v1", "kind": "FlinkKubernetesOperator",
             "metadata": {"name": "fko"}, "spec": {"defaultConfiguration": map}})),
-        [(MapKind::OperatorDefaults, "/spec/defaultConfiguration".into(), "2.2".into())]
+        [(
+            MapKind::OperatorDefaults,
+            "/spec/defaultConfiguration".into(),
+            FlinkVersion::LATEST.to_string()
+        )]
     );
     assert_eq!(
         maps(

@@ -13,7 +13,7 @@
 use super::shared::maps;
 use super::unknown_key::unknown_without_suggestion;
 use crate::core::finding::Severity;
-use crate::core::options::catalog;
+use crate::core::options::catalog_for;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -49,10 +49,11 @@ impl Rule for UnknownOption {
         "Unknown option in a namespace that holds only Flink or operator options"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+        let cat = catalog_for(cx.targets.fko);
         for m in maps(cx) {
             for i in m.items() {
                 if CLOSED.iter().any(|p| i.key.starts_with(p))
-                    && unknown_without_suggestion(catalog(), &i.key, m.version)
+                    && unknown_without_suggestion(cat, &i.key, m.version)
                 {
                     out.report(m.owner, &i.pointer, format!("Unknown option '{}'", i.key)).hint(
                         format!(

@@ -5,40 +5,27 @@
 //! `wasb(s)://`, `oss://`), when the pods that read them (JobManager and TaskManagers for
 //! checkpoints and savepoints, the JobManager for HA storage, the archive and the jar) do
 //! not enable the matching plugin through `ENABLE_BUILT_IN_PLUGINS` on
-//! `flink-main-container`; the message names the pods that lack it.
+//! `flink-main-container`; the message names the pods that lack it. Which plugin serves a
+//! scheme is `core::flink::filesystem` (from Flink 2.3 the native `flink-s3-fs-native`
+//! serves `s3://` too).
 //! Why: Flink loads these filesystems only from `/opt/flink/plugins`; without the plugin the
 //! job fails with "Could not find a file system implementation for scheme 's3'". The studio
 //! cannot see inside the image, so this is a reminder to verify.
-//! How to fix: set `ENABLE_BUILT_IN_PLUGINS=flink-s3-fs-hadoop-<version>.jar` (or the
-//! plugin for your scheme) on `flink-main-container`, or use an image that ships it.
+//! How to fix: set `ENABLE_BUILT_IN_PLUGINS=flink-s3-fs-hadoop-<version>.jar` (on Flink
+//! 2.3+ `flink-s3-fs-native-<version>.jar`, or the plugin for your scheme) on
+//! `flink-main-container`, or use an image that ships it.
 
 use serde_json::Value;
 
 use crate::core::cluster::Setting;
 use crate::core::finding::Severity;
+use crate::core::flink::filesystem::plugins_for;
+use crate::core::flink::version::FlinkVersion;
 use crate::core::podtemplate::{Role, inspect};
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
 pub struct FilesystemPlugin;
-
-/// Scheme → plugin jar prefixes that provide it.
-const PLUGINS: &[(&str, &[&str])] = &[
-    ("s3", &["flink-s3-fs-hadoop", "flink-s3-fs-presto"]),
-    ("s3a", &["flink-s3-fs-hadoop"]),
-    ("s3p", &["flink-s3-fs-presto"]),
-    ("gs", &["flink-gs-fs-hadoop"]),
-    ("abfs", &["flink-azure-fs-hadoop"]),
-    ("abfss", &["flink-azure-fs-hadoop"]),
-    ("wasb", &["flink-azure-fs-hadoop"]),
-    ("wasbs", &["flink-azure-fs-hadoop"]),
-    ("oss", &["flink-oss-fs-hadoop"]),
-];
-
-fn plugins_for(uri: &str) -> Option<(&'static str, &'static [&'static str])> {
-    let scheme = uri.trim().split_once("://")?.0.to_ascii_lowercase();
-    PLUGINS.iter().find(|(s, _)| *s == scheme).copied()
-}
 
 impl Rule for FilesystemPlugin {
     fn id(&self) -> &'static str {
@@ -54,6 +41,10 @@ impl Rule for FilesystemPlugin {
         for r in cx.subjects() {
             for site in cx.sites_of(r) {
                 let conf = cx.site_conf(&site);
+                let version = conf
+                    .effective()
+                    .and_then(|c| c.flink_version)
+                    .or_else(|| site.str(&["flinkVersion"]).and_then(FlinkVersion::parse));
                 // What each pod's flink-main-container enables (nothing without a template).
                 let templates = site.deployed_role_templates(conf.array_merge());
                 let enabled = |role: Role| -> String {
@@ -89,7 +80,7 @@ impl Rule for FilesystemPlugin {
                 }
                 let mut reported: Vec<&str> = Vec::new();
                 for (uri, at, roles) in uris {
-                    let Some((scheme, jars)) = plugins_for(&uri) else { continue };
+                    let Some((scheme, jars)) = plugins_for(&uri, version) else { continue };
                     let lacking: Vec<&str> = roles
                         .iter()
                         .filter(|role| !jars.iter().any(|j| enabled(**role).contains(j)))
@@ -137,6 +128,35 @@ mod tests {
         );
         assert_eq!(f[0].line, Some(6));
         assert!(f[0].message.contains("flink-s3-fs-hadoop or flink-s3-fs-presto"));
+    }
+
+    #[test]
+    fn the_native_s3_plugin_counts_from_flink_2_3() {
+        let on = |v: FlinkVersion, plugin: &str| {
+            format!(
+                "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {{name: a}}\nspec:\n  \
+                 flinkVersion: {}\n  flinkConfiguration:\n    execution.checkpointing.dir: s3://b/cp\n  \
+                 podTemplate:\n    spec:\n      containers:\n      - name: flink-main-container\n        \
+                 env: [{{name: ENABLE_BUILT_IN_PLUGINS, value: {plugin}}}]\n",
+                v.enum_name()
+            )
+        };
+        let native = crate::core::flink::filesystem::NATIVE_S3_SINCE;
+        assert!(check(&FilesystemPlugin, &on(native, "flink-s3-fs-native-2.3.0.jar")).is_empty());
+        // Without it, the hint names the native plugin first on 2.3.
+        let f = check(&FilesystemPlugin, &on(native, "flink-json-2.3.0.jar"));
+        assert_eq!(f.len(), 1);
+        assert!(
+            f[0].message.contains("flink-s3-fs-native or flink-s3-fs-hadoop"),
+            "{}",
+            f[0].message
+        );
+        assert!(f[0].hint.starts_with("set ENABLE_BUILT_IN_PLUGINS=flink-s3-fs-native-"));
+        // Flink 2.2 has no native plugin: enabling that name does not count.
+        let f =
+            check(&FilesystemPlugin, &on(FlinkVersion::new(2, 2), "flink-s3-fs-native-2.2.0.jar"));
+        assert_eq!(f.len(), 1);
+        assert!(f[0].hint.starts_with("set ENABLE_BUILT_IN_PLUGINS=flink-s3-fs-hadoop-"));
     }
 
     #[test]
