@@ -47,6 +47,7 @@ mod log_config;
 mod res_both;
 mod res_ephemeral;
 mod res_memory;
+mod res_positive;
 mod res_request_limit;
 mod res_requirements;
 mod service_account;
@@ -104,6 +105,7 @@ pub static RULES: &[&dyn Rule] = &[
     &jm_memory::JmMemory,
     &tm_memory::TmMemory,
     &res_memory::ResMemory,
+    &res_positive::ResPositive,
     &res_ephemeral::ResEphemeral,
     &res_requirements::ResRequirements,
     &res_request_limit::ResRequestLimit,
