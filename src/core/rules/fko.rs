@@ -37,6 +37,7 @@ mod jar_missing;
 mod jar_scheme;
 mod jm_memory;
 mod jm_replicas;
+mod job_args_joined;
 mod job_checkpoint_dir;
 mod job_max_checkpoint_age;
 mod job_parallelism;
@@ -102,6 +103,7 @@ pub static RULES: &[&dyn Rule] = &[
     &job_max_checkpoint_age::JobMaxCheckpointAge,
     &tm_replicas::TmReplicas,
     &job_parallelism::JobParallelism,
+    &job_args_joined::JobArgsJoined,
     &jm_memory::JmMemory,
     &tm_memory::TmMemory,
     &res_memory::ResMemory,
