@@ -33,6 +33,7 @@ pub mod pointer;
 pub(crate) mod random_edits;
 pub mod replica;
 pub mod rules;
+pub mod schedule;
 pub mod schema;
 pub mod share;
 pub mod targets;

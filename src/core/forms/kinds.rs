@@ -144,6 +144,7 @@ pub(super) fn groups(kind: Kind) -> &'static [Group] {
         Kind::CmfSecret
         | Kind::Savepoint
         | Kind::DetachedSavepoint
+        | Kind::Artifact
         | Kind::Namespace
         | Kind::ServiceAccount
         | Kind::Secret

@@ -66,6 +66,7 @@ fn place(r: &Reference) -> &'static str {
                 | Kind::SecretMapping
                 | Kind::Savepoint
                 | Kind::DetachedSavepoint
+                | Kind::Artifact
         )
     });
     if in_cmf { "in CMF" } else { "in the cluster" }
