@@ -7,6 +7,7 @@
 pub mod autosave;
 pub mod cluster;
 pub mod cmf;
+pub mod cmf_features;
 pub mod config;
 pub mod connect;
 pub mod convert;

@@ -25,8 +25,15 @@ pub const DEFAULT_BLACKOUT_MINUTES: i64 = 60;
 /// The `formatType` values.
 pub const FORMAT_TYPES: &[&str] = &["CANONICAL", "NATIVE", "UNKNOWN"];
 /// The retention rules (`SavepointRetention` fields).
-pub const RETENTION_KEYS: &[&str] =
-    &["keepLast", "keepWithin", "keepHourly", "keepDaily", "keepWeekly", "keepMonthly", "keepYearly"];
+pub const RETENTION_KEYS: &[&str] = &[
+    "keepLast",
+    "keepWithin",
+    "keepHourly",
+    "keepDaily",
+    "keepWeekly",
+    "keepMonthly",
+    "keepYearly",
+];
 
 /// Where a resource carries a savepoint schedule: the spec tokens of each place.
 pub fn places(r: &Resource) -> Vec<Vec<&'static str>> {
@@ -43,10 +50,7 @@ pub fn places(r: &Resource) -> Vec<Vec<&'static str>> {
 
 /// Every schedule a resource carries: its spec tokens and the object.
 pub fn schedules_of(r: &Resource) -> Vec<(Vec<&'static str>, &Value)> {
-    places(r)
-        .into_iter()
-        .filter_map(|tokens| r.spec_get(&tokens).map(|v| (tokens, v)))
-        .collect()
+    places(r).into_iter().filter_map(|tokens| r.spec_get(&tokens).map(|v| (tokens, v))).collect()
 }
 
 /// A typed view of one `savepointSchedule` object (absent or mistyped fields are `None`).
@@ -142,9 +146,8 @@ pub fn blacked_out_entirely(schedule: &Cron, blackouts: &[(Cron, i64)]) -> Optio
     if fires.is_empty() {
         return None;
     }
-    let covered = |t: i64| {
-        blackouts.iter().any(|(c, minutes)| c.fires_in(t - minutes * 60 + 1, t + 1))
-    };
+    let covered =
+        |t: i64| blackouts.iter().any(|(c, minutes)| c.fires_in(t - minutes * 60 + 1, t + 1));
     Some(fires.into_iter().all(covered))
 }
 
@@ -156,14 +159,63 @@ pub fn next_runs(c: &Cron, from: i64, n: usize) -> Vec<i64> {
 /// Area prefixes of IANA region ids (`Europe/Berlin`) and the single-word ids Java's
 /// `ZoneId.of` takes besides offsets.
 const AREAS: &[&str] = &[
-    "Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia", "Europe",
-    "Indian", "Pacific", "Etc", "US", "Canada", "Brazil", "Mexico", "Chile",
+    "Africa",
+    "America",
+    "Antarctica",
+    "Arctic",
+    "Asia",
+    "Atlantic",
+    "Australia",
+    "Europe",
+    "Indian",
+    "Pacific",
+    "Etc",
+    "US",
+    "Canada",
+    "Brazil",
+    "Mexico",
+    "Chile",
 ];
 const SINGLE: &[&str] = &[
-    "UTC", "GMT", "UT", "Z", "CET", "EET", "WET", "MET", "EST", "MST", "HST", "EST5EDT",
-    "CST6CDT", "MST7MDT", "PST8PDT", "Japan", "Singapore", "Turkey", "Israel", "Iceland",
-    "Egypt", "Eire", "Hongkong", "Poland", "Portugal", "PRC", "ROC", "ROK", "Cuba", "Iran",
-    "Jamaica", "Libya", "Navajo", "Zulu", "Universal", "Greenwich", "GB", "NZ", "UCT",
+    "UTC",
+    "GMT",
+    "UT",
+    "Z",
+    "CET",
+    "EET",
+    "WET",
+    "MET",
+    "EST",
+    "MST",
+    "HST",
+    "EST5EDT",
+    "CST6CDT",
+    "MST7MDT",
+    "PST8PDT",
+    "Japan",
+    "Singapore",
+    "Turkey",
+    "Israel",
+    "Iceland",
+    "Egypt",
+    "Eire",
+    "Hongkong",
+    "Poland",
+    "Portugal",
+    "PRC",
+    "ROC",
+    "ROK",
+    "Cuba",
+    "Iran",
+    "Jamaica",
+    "Libya",
+    "Navajo",
+    "Zulu",
+    "Universal",
+    "Greenwich",
+    "GB",
+    "NZ",
+    "UCT",
 ];
 
 /// Why `tz` does not look like a time zone id CMF (Java's `ZoneId`) accepts, if it does
@@ -202,7 +254,9 @@ pub fn timezone_problem(tz: &str) -> Option<String> {
         Some(_) => format!(
             "'{tz}' is not an IANA time zone id; they read Area/Location, e.g. 'Europe/{tz}' or 'America/{tz}'"
         ),
-        None => format!("'{tz}' is not an IANA time zone id (Area/Location, e.g. 'Europe/Berlin') or an offset"),
+        None => format!(
+            "'{tz}' is not an IANA time zone id (Area/Location, e.g. 'Europe/Berlin') or an offset"
+        ),
     })
 }
 
@@ -277,7 +331,14 @@ mod tests {
 
     #[test]
     fn time_zones() {
-        for ok in ["UTC", "Europe/Berlin", "America/Argentina/Buenos_Aires", "+02:00", "UTC+2", "Etc/GMT-3"] {
+        for ok in [
+            "UTC",
+            "Europe/Berlin",
+            "America/Argentina/Buenos_Aires",
+            "+02:00",
+            "UTC+2",
+            "Etc/GMT-3",
+        ] {
             assert_eq!(timezone_problem(ok), None, "{ok}");
         }
         assert!(timezone_problem("Berlin").unwrap().contains("'Europe/Berlin'"));

@@ -225,6 +225,10 @@ mod tests {
             "apiVersion: cmf.confluent.io/v1\nkind: EnvironmentSecretMapping\nmetadata: {name: kafka-conn}\nspec: {secretName: kafka-secret}\n",
         ),
         (
+            EdgeKind::Artifact,
+            "name: env1\nkubernetesNamespace: default\n---\napiVersion: cmf.confluent.io/v1\nkind: FlinkApplication\nmetadata: {name: app}\nspec:\n  job: {jarURI: 'cmf://env1/job.jar'}\n",
+        ),
+        (
             EdgeKind::DdlEnvironment,
             "apiVersion: cmf.confluent.io/v1\nkind: KafkaCatalog\nmetadata: {name: cat}\nspec: {srInstance: {connectionConfig: {schema.registry.url: 'http://sr:8081'}}}\n---\napiVersion: cmf.confluent.io/v1\nkind: KafkaDatabase\nmetadata: {name: db1}\nspec:\n  kafkaCluster: {connectionConfig: {bootstrap.servers: 'kafka:9092'}}\n  alterEnvironments: [prod]\n",
         ),

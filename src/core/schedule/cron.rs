@@ -64,10 +64,7 @@ impl Field {
         }
         let n: u32 = text.parse().map_err(|_| format!("'{text}' is not a {}", self.what))?;
         if n < self.min || n > self.max {
-            return Err(format!(
-                "{} {n} is out of range {}–{}",
-                self.what, self.min, self.max
-            ));
+            return Err(format!("{} {n} is out of range {}–{}", self.what, self.min, self.max));
         }
         Ok(n)
     }
@@ -89,11 +86,10 @@ impl Field {
             }
             let (range, step) = match part.split_once('/') {
                 Some((r, s)) => {
-                    let step: u32 = s
-                        .parse()
-                        .ok()
-                        .filter(|s| *s >= 1)
-                        .ok_or_else(|| format!("'{s}' is not a step in the {} field", self.what))?;
+                    let step: u32 =
+                        s.parse().ok().filter(|s| *s >= 1).ok_or_else(|| {
+                            format!("'{s}' is not a step in the {} field", self.what)
+                        })?;
                     (r, Some(step))
                 }
                 None => (part, None),

@@ -28,9 +28,7 @@ fn scope(r: &Resource) -> Option<String> {
         | Kind::ComputePool
         | Kind::Statement
         | Kind::SecretMapping
-        | Kind::Artifact => {
-            Some(format!("environment '{}'", r.environment().unwrap_or("?")))
-        }
+        | Kind::Artifact => Some(format!("environment '{}'", r.environment().unwrap_or("?"))),
         Kind::KafkaDatabase => Some(format!("catalog '{}'", r.catalog().unwrap_or("?"))),
         _ => None,
     }
