@@ -61,9 +61,10 @@ fn short_body(step: &Step, response: &Response) -> String {
     format!(": {text}")
 }
 
-fn request(method: Method, path: &str, body: Option<&Value>) -> Request {
+fn request(method: Method, path: &str, step: &Step) -> Request {
     let mut r = Request::new(method, path);
-    r.body = body.cloned();
+    r.body = step.body.clone();
+    r.upload = step.upload.clone();
     r
 }
 
@@ -75,14 +76,14 @@ async fn run_step<T: Transport>(client: &Client<T>, step: &Step) -> Result<Answe
         Action::Delete => "deleted",
         Action::Unchanged => "unchanged",
     };
-    let sent = client.send(request(method, &step.path, step.body.as_ref())).await;
+    let sent = client.send(request(method, &step.path, step)).await;
     let response = match sent {
         // Created meanwhile (or by an earlier, interrupted apply): update it (§2.4).
         Err(e) if e.is_conflict() && step.action == Action::Create && method == Method::Post => {
             let Some((put, path)) = step.key.update().filter(|(m, _)| *m == Method::Put) else {
                 return Err(e);
             };
-            client.send(request(put, &path, step.body.as_ref())).await.map_err(|e| hint(step, e))?
+            client.send(request(put, &path, step)).await.map_err(|e| hint(step, e))?
         }
         other => other.map_err(|e| hint(step, e))?,
     };

@@ -9,10 +9,10 @@ use serde_json::{Value, json};
 use super::diff::{Change, diff};
 use super::endpoints::{ObjectKey, kind_label, rank};
 use super::state::{Scope, ServerState};
-use super::transport::Method;
+use super::transport::{Method, Upload};
 use crate::core::design::Design;
 use crate::core::export::{self, ExportOptions};
-use crate::core::model::Kind;
+use crate::core::model::{Kind, artifact};
 
 /// What a step does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -33,8 +33,14 @@ pub enum Action {
 pub struct Desired {
     /// Identity.
     pub key: ObjectKey,
-    /// The payload (secret values included: they are sent to CMF).
+    /// The payload (secret values included: they are sent to CMF). For an artifact, the
+    /// `artifact` part of its multipart upload.
     pub body: Value,
+    /// For an artifact: the path of its file as the design names it (relative to the
+    /// design file), read by the caller ([`attach_files`]).
+    pub file: Option<String>,
+    /// For an artifact: the content to upload, once read.
+    pub upload: Option<Upload>,
 }
 
 /// One step of a plan.
@@ -54,6 +60,8 @@ pub struct Step {
     pub diff: Vec<Change>,
     /// What the user should know about this step.
     pub note: Option<String>,
+    /// The file a create or update of an artifact uploads (multipart).
+    pub upload: Option<Upload>,
 }
 
 /// A plan: steps in dependency order, objects absent from the design, and design
@@ -128,19 +136,52 @@ pub fn desired(design: &Design) -> (Vec<Desired>, Vec<String>) {
             problems.push(format!("{key} is in the design twice; only the first is applied"));
             continue;
         }
+        let path = (kind == Kind::Artifact)
+            .then(|| {
+                design
+                    .of_kind(Kind::Artifact)
+                    .find(|r| r.name() == key.name && r.environment() == key.environment.as_deref())
+                    .and_then(artifact::file)
+                    .map(str::to_string)
+            })
+            .flatten();
         match serde_json::from_str(&file.content) {
-            Ok(body) => out.push(Desired { key, body }),
+            Ok(body) => out.push(Desired { key, body, file: path, upload: None }),
             Err(e) => problems.push(format!("{key}: payload is not JSON: {e}")),
         }
     }
     (out, problems)
 }
 
+/// Reads the files of the artifacts in `desired` with `read` (given the path the design
+/// names); returns what could not be read, one message per artifact.
+pub fn attach_files(
+    desired: &mut [Desired],
+    mut read: impl FnMut(&str) -> Result<Vec<u8>, String>,
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    for d in desired.iter_mut().filter(|d| d.upload.is_none()) {
+        let Some(path) = d.file.clone() else { continue };
+        match read(&path) {
+            Ok(content) => {
+                let file_name = path.rsplit(['/', '\\']).next().unwrap_or(&path).to_string();
+                d.upload = Some(Upload { file_name, content: std::sync::Arc::new(content) });
+            }
+            Err(e) => problems.push(format!("{}: cannot read its file {path}: {e}", d.key)),
+        }
+    }
+    problems
+}
+
 /// The environments and catalogs whose children must be read to plan `desired`.
 pub fn scope(desired: &[Desired]) -> Scope {
     let mut envs = BTreeSet::new();
     let mut cats = BTreeSet::new();
+    let mut artifacts = BTreeSet::new();
     for d in desired {
+        if d.key.kind == Kind::Artifact {
+            artifacts.extend(d.key.environment.clone());
+        }
         match d.key.kind {
             Kind::Environment => envs.insert(d.key.name.clone()),
             Kind::KafkaCatalog => cats.insert(d.key.name.clone()),
@@ -149,7 +190,11 @@ pub fn scope(desired: &[Desired]) -> Scope {
         envs.extend(d.key.environment.clone());
         cats.extend(d.key.catalog.clone());
     }
-    Scope { environments: envs.into_iter().collect(), catalogs: cats.into_iter().collect() }
+    Scope {
+        environments: envs.into_iter().collect(),
+        catalogs: cats.into_iter().collect(),
+        artifacts: artifacts.into_iter().collect(),
+    }
 }
 
 fn update_note(key: &ObjectKey, changes: &[Change]) -> Option<String> {
@@ -175,6 +220,13 @@ pub fn plan(desired: &[Desired], state: &ServerState, delete_missing: bool) -> P
     let mut plan = Plan::default();
     for d in desired {
         let key = d.key.clone();
+        if key.kind == Kind::Artifact {
+            match artifact_step(d, state.get(&key)) {
+                Ok(step) => plan.steps.push(step),
+                Err(problem) => plan.problems.push(problem),
+            }
+            continue;
+        }
         let step = match state.get(&key) {
             None => {
                 let (method, path) = key.create().unwrap_or((Method::Post, String::new()));
@@ -185,6 +237,7 @@ pub fn plan(desired: &[Desired], state: &ServerState, delete_missing: bool) -> P
                     body: Some(d.body.clone()),
                     diff: Vec::new(),
                     note: None,
+                    upload: None,
                     key,
                 }
             }
@@ -203,6 +256,7 @@ pub fn plan(desired: &[Desired], state: &ServerState, delete_missing: bool) -> P
                         body: None,
                         diff: Vec::new(),
                         note: secret_note,
+                        upload: None,
                         key,
                     }
                 } else {
@@ -214,6 +268,7 @@ pub fn plan(desired: &[Desired], state: &ServerState, delete_missing: bool) -> P
                         body: Some(d.body.clone()),
                         note: update_note(&key, &changes).or(secret_note),
                         diff: changes,
+                        upload: None,
                         key,
                     }
                 }
@@ -237,10 +292,85 @@ pub fn plan(desired: &[Desired], state: &ServerState, delete_missing: bool) -> P
                     "CMF does not document deleting an environment that still holds objects"
                         .to_string()
                 }),
+                upload: None,
                 key: key.clone(),
             });
         }
     }
     plan.absent = absent;
     plan
+}
+
+/// The step of an artifact: uploaded (created, POST multipart) when CMF lacks it, a new
+/// version uploaded (PUT multipart) when the content's SHA-256 differs from the latest
+/// version's `status.checksum`, unchanged otherwise. Without content to upload, an
+/// artifact CMF has is left alone and one it lacks is a problem.
+fn artifact_step(d: &Desired, actual: Option<&Value>) -> Result<Step, String> {
+    let key = d.key.clone();
+    let local = d.upload.as_ref().map(|u| artifact::checksum(&u.content));
+    let unchanged = |note: Option<String>| Step {
+        action: Action::Unchanged,
+        method: None,
+        path: key.item().unwrap_or_default(),
+        body: None,
+        diff: Vec::new(),
+        note,
+        upload: None,
+        key: key.clone(),
+    };
+    let Some(actual) = actual else {
+        if d.upload.is_none() {
+            return Err(format!(
+                "{key}: CMF does not have it and the design names no file to upload \
+                 (set its file, or upload it first)"
+            ));
+        }
+        let (method, path) = key.create().unwrap_or((Method::Post, String::new()));
+        let size = d.upload.as_ref().map_or(0, |u| u.content.len());
+        return Ok(Step {
+            action: Action::Create,
+            method: Some(method),
+            path,
+            body: Some(d.body.clone()),
+            diff: vec![Change {
+                path: "/status/checksum".into(),
+                before: None,
+                after: local.map(Value::from),
+            }],
+            note: Some(format!("uploads {size} bytes as version 1 (multipart)")),
+            upload: d.upload.clone(),
+            key: key.clone(),
+        });
+    };
+    let remote = actual.pointer("/status/checksum").and_then(Value::as_str);
+    let Some(local) = local else {
+        return Ok(unchanged(Some(
+            "the design names no file: CMF's artifact is left as it is".into(),
+        )));
+    };
+    if remote == Some(local.as_str()) {
+        return Ok(unchanged(None));
+    }
+    let (method, path) = key.update().unwrap_or((Method::Put, String::new()));
+    let next = actual
+        .pointer("/status/version")
+        .and_then(Value::as_u64)
+        .map_or("a new version".to_string(), |v| format!("version {}", v + 1));
+    let size = d.upload.as_ref().map_or(0, |u| u.content.len());
+    Ok(Step {
+        action: Action::Update,
+        method: Some(method),
+        path,
+        body: Some(d.body.clone()),
+        diff: vec![Change {
+            path: "/status/checksum".into(),
+            before: remote.map(Value::from),
+            after: Some(Value::from(local)),
+        }],
+        note: Some(format!(
+            "the content changed: uploads {size} bytes as {next} (multipart); URIs pinned to an older version keep it"
+        )),
+        upload: d.upload.clone(),
+        key,
+    })
 }

@@ -367,3 +367,90 @@ fn responses_that_do_not_match_the_spec_are_named() {
          without an \"items\" list"
     );
 }
+
+const ARTIFACTS: &str = r#"
+name: dev
+kubernetesNamespace: flink
+---
+apiVersion: cmf.confluent.io/v1
+kind: Artifact
+metadata: {name: job.jar, annotations: {studio.flinkstudio.dev/artifact-file: jars/job.jar}}
+spec: {}
+---
+apiVersion: cmf.confluent.io/v1
+kind: FlinkApplication
+metadata: {name: orders}
+spec:
+  image: "confluentinc/cp-flink:1.19.1-cp1"
+  flinkVersion: v1_19
+  job: {jarURI: "cmf://dev/job.jar"}
+  savepointSchedule: {cronExpression: "0 0 * * * *"}
+"#;
+
+fn artifact_plan(fake: &FakeCmf, content: &[u8]) -> Plan {
+    let client = Client::new(fake);
+    let (mut wanted, problems) = desired(&design(ARTIFACTS));
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut paths = Vec::new();
+    let unread = super::plan::attach_files(&mut wanted, |p| {
+        paths.push(p.to_string());
+        Ok(content.to_vec())
+    });
+    assert!(unread.is_empty() && paths == ["jars/job.jar"], "{unread:?} {paths:?}");
+    let server = block_on(state::read(&client, &scope(&wanted))).expect("read state");
+    plan(&wanted, &server, false)
+}
+
+#[test]
+fn artifacts_upload_before_their_users_and_only_when_their_content_changed() {
+    let fake = FakeCmf::default();
+    let p = artifact_plan(&fake, b"jar v1");
+    assert_eq!(
+        actions(&p),
+        [
+            (Action::Create, Kind::Environment, "dev".into()),
+            (Action::Create, Kind::Artifact, "job.jar".into()),
+            (Action::Create, Kind::Application, "orders".into()),
+        ]
+    );
+    assert!(p.steps[1].note.as_deref().unwrap_or("").contains("uploads 6 bytes as version 1"));
+    assert!(run(&fake, &p).complete());
+    let sent = fake.log.borrow().iter().find(|r| r.upload.is_some()).cloned().expect("an upload");
+    assert_eq!(sent.describe(), "POST /cmf/api/v1/environments/dev/artifacts");
+    assert!(String::from_utf8_lossy(&sent.body_bytes().unwrap()).contains("jar v1"));
+    let stored = fake.get("/cmf/api/v1/environments/dev/artifacts", "job.jar").unwrap();
+    assert!(stored["metadata"].get("annotations").is_none(), "studio data was sent: {stored}");
+    // Re-planning finds nothing to do.
+    let again = artifact_plan(&fake, b"jar v1");
+    assert_eq!(again.pending(), 0, "{:?}", actions(&again));
+    // New content: a new version is uploaded with PUT, nothing else changes.
+    let changed = artifact_plan(&fake, b"jar v2");
+    assert_eq!(changed.pending(), 1);
+    let step = changed.steps.iter().find(|s| s.action == Action::Update).unwrap();
+    assert_eq!(step.method, Some(Method::Put));
+    assert_eq!(step.diff[0].path, "/status/checksum");
+    assert!(step.note.as_deref().unwrap_or("").contains("version 2"), "{:?}", step.note);
+    assert!(run(&fake, &changed).complete());
+    let stored = fake.get("/cmf/api/v1/environments/dev/artifacts", "job.jar").unwrap();
+    assert_eq!(stored["status"]["version"], 2);
+    assert_eq!(artifact_plan(&fake, b"jar v2").pending(), 0);
+}
+
+#[test]
+fn an_artifact_without_a_file_that_cmf_lacks_is_a_problem_not_a_request() {
+    let fake = FakeCmf::default();
+    let client = Client::new(&fake);
+    let text = ARTIFACTS
+        .replace(", annotations: {studio.flinkstudio.dev/artifact-file: jars/job.jar}", "");
+    let (wanted, _) = desired(&design(&text));
+    let server = block_on(state::read(&client, &scope(&wanted))).expect("read state");
+    let p = plan(&wanted, &server, false);
+    assert!(
+        p.problems
+            .iter()
+            .any(|m| m.contains("Artifact job.jar in environment dev: CMF does not have it")),
+        "{:?}",
+        p.problems
+    );
+    assert!(!p.steps.iter().any(|s| s.key.kind == Kind::Artifact));
+}

@@ -190,6 +190,14 @@ pub fn name_problem(name: &str) -> Option<String> {
     }
 }
 
+/// `sha256:<hex>` of `content`, as CMF reports an artifact version's `status.checksum`.
+pub fn checksum(content: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(content);
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    format!("sha256:{hex}")
+}
+
 fn annotation<'a>(r: &'a Resource, key: &str) -> Option<&'a str> {
     r.doc.get("metadata")?.get("annotations")?.get(key)?.as_str()
 }
@@ -244,6 +252,14 @@ mod tests {
         uris_in(&doc, "/spec", &mut found);
         let pointers: Vec<_> = found.iter().map(|f| f.pointer.as_str()).collect();
         assert_eq!(pointers, ["/spec/job/jarURI", "/spec/flinkConfiguration/a~1b"]);
+    }
+
+    #[test]
+    fn checksums_are_sha256() {
+        assert_eq!(
+            checksum(b"abc"),
+            "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
     }
 
     #[test]
