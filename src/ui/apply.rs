@@ -123,6 +123,9 @@ impl Session {
                     .await
                     .map(|server| plan::plan(&desired, &server, delete_missing))
                     .map_err(|e| e.to_string())
+                    .and_then(|p| {
+                        if p.problems.is_empty() { Ok(p) } else { Err(p.problems.join("\n")) }
+                    })
             };
             let changed = app.content.try_get_untracked().is_some_and(|r| r != revision);
             match result {

@@ -10,9 +10,12 @@ use super::diff::{Change, diff};
 use super::endpoints::{ObjectKey, kind_label, rank};
 use super::state::{Scope, ServerState};
 use super::transport::{Method, Upload};
+use crate::core::cmf_features::feature_uses;
 use crate::core::design::Design;
 use crate::core::export::{self, ExportOptions};
+use crate::core::flink::version::CmfFeature;
 use crate::core::model::{Kind, artifact};
+use crate::core::targets::Targets;
 
 /// What a step does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -105,11 +108,49 @@ impl Plan {
     }
 }
 
+/// What the design uses that its target CMF release cannot take (`core::cmf_features`),
+/// one message per feature naming every use: plan and apply refuse these up front, so
+/// nothing of the design is sent to a server that would reject or drop it.
+pub fn unsupported(design: &Design) -> Vec<String> {
+    let target = Targets::of(design, design.targets).cmf;
+    let mut by_feature: Vec<(CmfFeature, Vec<String>)> = Vec::new();
+    for r in &design.resources {
+        for u in feature_uses(r) {
+            if u.feature.in_release(target) {
+                continue;
+            }
+            let place = if u.pointer == "/kind" {
+                format!("{} {}", r.kind_str(), r.name())
+            } else {
+                format!("{} {} ({})", r.kind_str(), r.name(), u.pointer)
+            };
+            match by_feature.iter_mut().find(|(f, _)| *f == u.feature) {
+                Some((_, places)) => places.push(place),
+                None => by_feature.push((u.feature, vec![place])),
+            }
+        }
+    }
+    by_feature
+        .into_iter()
+        .map(|(f, places)| {
+            format!(
+                "CMF {target} (the design's target) cannot take {}, which needs CMF {}: {}; \
+                 nothing was sent (target CMF {} or newer, or remove it)",
+                f.label(),
+                f.since().minor_text(),
+                places.join(", "),
+                f.since().minor_text()
+            )
+        })
+        .collect()
+}
+
 /// The design's CMF objects as payloads (secret values included), in apply order, and
-/// the objects that cannot be placed on the server.
+/// the objects that cannot be placed on the server — first of all, features the design's
+/// target CMF release does not have ([`unsupported`]).
 pub fn desired(design: &Design) -> (Vec<Desired>, Vec<String>) {
     let mut out = Vec::new();
-    let mut problems = Vec::new();
+    let mut problems = unsupported(design);
     let mut seen = BTreeSet::new();
     for file in export::cmf(design, ExportOptions { include_secrets: true }) {
         let Some(kind) = file.kind else { continue };
@@ -141,8 +182,7 @@ pub fn desired(design: &Design) -> (Vec<Desired>, Vec<String>) {
                 design
                     .of_kind(Kind::Artifact)
                     .find(|r| r.name() == key.name && r.environment() == key.environment.as_deref())
-                    .and_then(artifact::file)
-                    .map(str::to_string)
+                    .and_then(|r| artifact::file(r).map(|f| beside(r, f)))
             })
             .flatten();
         match serde_json::from_str(&file.content) {
@@ -151,6 +191,16 @@ pub fn desired(design: &Design) -> (Vec<Desired>, Vec<String>) {
         }
     }
     (out, problems)
+}
+
+/// `file` as a path beside the file `r` was read from (unless absolute or `r` has no
+/// origin): artifact files are named relative to the design file.
+fn beside(r: &crate::core::model::Resource, file: &str) -> String {
+    let dir = r.origin.as_ref().and_then(|o| o.file.rsplit_once('/')).map(|(d, _)| d);
+    match dir {
+        Some(dir) if !file.starts_with('/') && !dir.is_empty() => format!("{dir}/{file}"),
+        _ => file.to_string(),
+    }
 }
 
 /// Reads the files of the artifacts in `desired` with `read` (given the path the design
@@ -165,7 +215,11 @@ pub fn attach_files(
         match read(&path) {
             Ok(content) => {
                 let file_name = path.rsplit(['/', '\\']).next().unwrap_or(&path).to_string();
-                d.upload = Some(Upload { file_name, content: std::sync::Arc::new(content) });
+                d.upload = Some(Upload {
+                    file_name,
+                    path: path.clone(),
+                    content: std::sync::Arc::new(content),
+                });
             }
             Err(e) => problems.push(format!("{}: cannot read its file {path}: {e}", d.key)),
         }
@@ -243,6 +297,9 @@ pub fn plan(desired: &[Desired], state: &ServerState, delete_missing: bool) -> P
             }
             Some(actual) => {
                 let changes = diff(key.kind, &d.body, actual);
+                if let Some(problem) = immutable_change(&key, &changes) {
+                    plan.problems.push(problem);
+                }
                 let secret_note = (key.kind == Kind::CmfSecret).then(|| {
                     "CMF never returns secret values: a changed value is not detected (and \
                      not re-sent) unless another field changed"
@@ -299,6 +356,30 @@ pub fn plan(desired: &[Desired], state: &ServerState, delete_missing: bool) -> P
     }
     plan.absent = absent;
     plan
+}
+
+/// Fields CMF never changes once an object exists: an environment's Kubernetes cluster
+/// (`kubernetesClusterName`, fixed when the environment is created on that cluster; CMF
+/// 2.3+ multi-cluster docs). A plan that would change one is refused.
+const IMMUTABLE: &[(Kind, &str, &str)] = &[(
+    Kind::Environment,
+    "/kubernetesClusterName",
+    "an environment stays on the Kubernetes cluster it was created on",
+)];
+
+fn immutable_change(key: &ObjectKey, changes: &[Change]) -> Option<String> {
+    let (_, path, why) = IMMUTABLE
+        .iter()
+        .find(|(k, p, _)| *k == key.kind && changes.iter().any(|c| c.path == *p))?;
+    let c = changes.iter().find(|c| c.path == *path)?;
+    let show = |v: &Option<Value>| v.as_ref().map_or("(none)".to_string(), Value::to_string);
+    Some(format!(
+        "{key}: {} cannot change after creation ({why}): CMF has {}, the design says {}; \
+         create a new environment instead",
+        path.trim_start_matches('/'),
+        show(&c.before),
+        show(&c.after)
+    ))
 }
 
 /// The step of an artifact: uploaded (created, POST multipart) when CMF lacks it, a new

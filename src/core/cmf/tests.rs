@@ -434,6 +434,13 @@ fn artifacts_upload_before_their_users_and_only_when_their_content_changed() {
     let stored = fake.get("/cmf/api/v1/environments/dev/artifacts", "job.jar").unwrap();
     assert_eq!(stored["status"]["version"], 2);
     assert_eq!(artifact_plan(&fake, b"jar v2").pending(), 0);
+    let text = script::render(&changed, "http://cmf:8080", false);
+    assert!(
+        text.contains("confluent flink artifact version create 'job.jar' --environment 'dev' --artifact-file 'jars/job.jar'"),
+        "{text}"
+    );
+    let first = script::render(&p, "http://cmf:8080", false);
+    assert!(first.contains("curl -fsS -X POST \"$CONFLUENT_CMF_URL/cmf/api/v1/environments/dev/artifacts\" -F \"artifact=@$DIR/artifact-dev-job.jar.json;type=application/json\" -F 'file=@jars/job.jar'"), "{first}");
 }
 
 #[test]
@@ -453,4 +460,46 @@ fn an_artifact_without_a_file_that_cmf_lacks_is_a_problem_not_a_request() {
         p.problems
     );
     assert!(!p.steps.iter().any(|s| s.key.kind == Kind::Artifact));
+}
+
+#[test]
+fn a_design_targeting_cmf_2_3_is_refused_naming_each_feature() {
+    let text = format!(
+        "apiVersion: studio.flinkstudio.dev/v1\nkind: CmfService\nmetadata: {{name: cmf}}\nspec: {{version: 2.3.1}}\n---{ARTIFACTS}"
+    );
+    let (_, problems) = desired(&design(&text));
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+    assert!(problems[0].starts_with("CMF 2.3.1 (the design's target) cannot take artifacts (cmf:// URIs), which needs CMF 2.4: Artifact job.jar, FlinkApplication orders (/spec/job/jarURI)"), "{}", problems[0]);
+    assert!(
+        problems[1].contains("savepoint schedules (savepointSchedule)")
+            && problems[1].contains("FlinkApplication orders (/spec/savepointSchedule)"),
+        "{}",
+        problems[1]
+    );
+    assert!(desired(&design(ARTIFACTS)).1.is_empty());
+}
+
+#[test]
+fn moving_an_environment_to_another_cluster_is_refused_at_plan_time() {
+    let fake = FakeCmf::default();
+    let on = |cluster: &str| {
+        design(&format!(
+            "name: dev\nkubernetesNamespace: flink\nkubernetesClusterName: {cluster}\n"
+        ))
+    };
+    assert!(run(&fake, &plan_for(&fake, &on("east"), false)).complete());
+    assert!(plan_for(&fake, &on("east"), false).problems.is_empty());
+    let moved = plan_for(&fake, &on("west"), false);
+    assert_eq!(moved.problems.len(), 1, "{:?}", moved.problems);
+    assert!(
+        moved.problems[0]
+            .contains("Environment dev: kubernetesClusterName cannot change after creation"),
+        "{}",
+        moved.problems[0]
+    );
+    assert!(
+        moved.problems[0].contains("CMF has \"east\", the design says \"west\""),
+        "{}",
+        moved.problems[0]
+    );
 }

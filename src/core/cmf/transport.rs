@@ -67,6 +67,8 @@ pub struct Request {
 pub struct Upload {
     /// File name the part carries (`orders-job.jar`).
     pub file_name: String,
+    /// Where the content was read from (the path the design names), for scripts.
+    pub path: String,
     /// The content.
     pub content: Arc<Vec<u8>>,
 }
@@ -238,8 +240,11 @@ mod tests {
     fn uploads_are_multipart_with_the_json_and_the_file() {
         let mut r = Request::new(Method::Post, "/cmf/api/v1/environments/dev/artifacts")
             .with_body(serde_json::json!({"kind": "Artifact"}));
-        r.upload =
-            Some(Upload { file_name: "a.jar".into(), content: Arc::new(b"PK\x03".to_vec()) });
+        r.upload = Some(Upload {
+            file_name: "a.jar".into(),
+            path: "a.jar".into(),
+            content: Arc::new(b"PK\x03".to_vec()),
+        });
         let headers = r.all_headers();
         let ct = &headers.iter().find(|(k, _)| k == "Content-Type").unwrap().1;
         let boundary = ct.strip_prefix("multipart/form-data; boundary=").unwrap();
@@ -252,8 +257,11 @@ mod tests {
         assert!(text.contains("name=\"file\"; filename=\"a.jar\"\r\nContent-Type: application/octet-stream\r\n\r\nPK\u{3}\r\n"));
         assert!(text.ends_with(&format!("--{boundary}--\r\n")));
         // A boundary that occurs in the content is made longer.
-        r.upload =
-            Some(Upload { file_name: "b".into(), content: Arc::new(BOUNDARY.as_bytes().to_vec()) });
+        r.upload = Some(Upload {
+            file_name: "b".into(),
+            path: "b".into(),
+            content: Arc::new(BOUNDARY.as_bytes().to_vec()),
+        });
         assert!(r.all_headers()[1].1.ends_with(&format!("{BOUNDARY}x")));
     }
 
