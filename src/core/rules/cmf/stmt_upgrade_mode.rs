@@ -12,12 +12,10 @@ use crate::core::finding::Severity;
 use crate::core::graph::EdgeKind;
 use crate::core::model::Kind;
 use crate::core::rules::{Context, Rule, Sink};
+use crate::core::schema::listed_enum;
 
 /// See the module documentation.
 pub struct StmtUpgradeMode;
-
-/// The values the CMF 2.4 OpenAPI declares for `StatementSpec.upgradeMode`.
-pub const UPGRADE_MODES: &[&str] = &["stateless", "savepoint", "last-state"];
 
 impl Rule for StmtUpgradeMode {
     fn id(&self) -> &'static str {
@@ -34,7 +32,8 @@ impl Rule for StmtUpgradeMode {
             let Some(v) = r.spec_get(&["upgradeMode"]) else { continue };
             let at = r.spec_field(&["upgradeMode"]);
             let mode = v.as_str().unwrap_or("");
-            if !UPGRADE_MODES.contains(&mode) {
+            let modes = listed_enum(Kind::Statement, &["upgradeMode"]).unwrap_or_default();
+            if !modes.contains(&mode) {
                 out.report(
                     r,
                     &at,
