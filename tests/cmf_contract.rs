@@ -25,9 +25,25 @@ fn spec() -> PathBuf {
     support::shared("specs/cmf-openapi.yaml")
 }
 
-/// The CMF 2.4 OpenAPI (artifacts, savepoint schedules, statement upgradeMode).
-fn spec_2_4() -> PathBuf {
-    support::shared("specs/cmf-openapi-2.4.0.yaml")
+/// The CMF 2.4 OpenAPI (artifacts, savepoint schedules, statement upgradeMode), as Prism
+/// can check it: Prism 5 reads every part of a `multipart/form-data` body as a string and
+/// answers "Request body property artifact must be object" to the JSON `artifact` part
+/// OpenAPI 3 prescribes (object properties of a multipart body are sent as
+/// application/json). The copy in `dir` declares that part a string; everything else of
+/// the upload (path, required parts, the binary file) is still checked, and the part's
+/// JSON is validated against `Artifact` by `tests/export.rs`
+/// (`the_artifact_template_exports_what_the_cmf_2_4_openapi_describes`).
+fn spec_2_4(dir: &Path) -> PathBuf {
+    let text = fs::read_to_string(support::shared("specs/cmf-openapi-2.4.0.yaml")).expect("spec");
+    let from = "artifact:\n          $ref: '#/components/schemas/Artifact'";
+    let deep = "artifact:\n                  $ref: '#/components/schemas/Artifact'";
+    assert_eq!(text.matches(from).count() + text.matches(deep).count(), 4, "the spec changed");
+    let patched = text
+        .replace(from, "artifact:\n          type: string")
+        .replace(deep, "artifact:\n                  type: string");
+    let path = dir.join("cmf-openapi-2.4.0-prism.yaml");
+    fs::write(&path, patched).expect("write spec");
+    path
 }
 
 fn free_port() -> u16 {
@@ -403,7 +419,9 @@ fn with_artifact_files(dir: &Path, template: &Path, content: &str) -> PathBuf {
 
 #[test]
 fn artifacts_and_schedules_apply_against_cmf_2_4_and_reupload_only_changed_jars() {
-    let stack = Stack::start_with("artifacts", &spec_2_4());
+    let spec_dir = std::env::temp_dir().join(format!("fstudio-spec-{}", std::process::id()));
+    fs::create_dir_all(&spec_dir).expect("spec dir");
+    let stack = Stack::start_with("artifacts", &spec_2_4(&spec_dir));
     let template = root().join("src/core/templates/cmf-artifacts.yaml");
     let design = with_artifact_files(&stack.dir, &template, "jar v1");
     let plan = plan_json(&stack, &design, &[]);
