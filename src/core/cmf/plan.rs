@@ -401,10 +401,17 @@ fn artifact_step(d: &Desired, actual: Option<&Value>) -> Result<Step, String> {
     };
     let Some(actual) = actual else {
         if d.upload.is_none() {
-            return Err(format!(
-                "{key}: CMF does not have it and the design names no file to upload \
-                 (set its file, or upload it first)"
-            ));
+            return Err(match &d.file {
+                Some(path) => format!(
+                    "{key}: CMF does not have it and its file {path} was not read (the studio \
+                     in the browser cannot read it): upload it with `fstudio apply` or the \
+                     plan's script"
+                ),
+                None => format!(
+                    "{key}: CMF does not have it and the design names no file to upload \
+                     (set its file, or upload it first)"
+                ),
+            });
         }
         let (method, path) = key.create().unwrap_or((Method::Post, String::new()));
         let size = d.upload.as_ref().map_or(0, |u| u.content.len());
@@ -425,9 +432,11 @@ fn artifact_step(d: &Desired, actual: Option<&Value>) -> Result<Step, String> {
     };
     let remote = actual.pointer("/status/checksum").and_then(Value::as_str);
     let Some(local) = local else {
-        return Ok(unchanged(Some(
-            "the design names no file: CMF's artifact is left as it is".into(),
-        )));
+        let why = match &d.file {
+            Some(path) => format!("its file {path} was not read"),
+            None => "the design names no file".to_string(),
+        };
+        return Ok(unchanged(Some(format!("{why}: CMF's artifact is left as it is"))));
     };
     if remote == Some(local.as_str()) {
         return Ok(unchanged(None));
