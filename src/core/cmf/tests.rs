@@ -503,3 +503,28 @@ fn moving_an_environment_to_another_cluster_is_refused_at_plan_time() {
         moved.problems[0]
     );
 }
+
+#[test]
+fn a_cancelled_apply_stops_between_whole_steps_and_a_rerun_resumes() {
+    let fake = FakeCmf::default();
+    let p = artifact_plan(&fake, b"jar v1");
+    let sent = std::cell::Cell::new(0);
+    let report = block_on(super::apply::apply_until(
+        &Client::new(&fake),
+        &p,
+        |e| {
+            if matches!(e, Event::Applied(..)) {
+                sent.set(sent.get() + 1);
+            }
+        },
+        || sent.get() >= 2,
+    ));
+    assert!(report.cancelled && report.failed.is_none());
+    assert_eq!(report.applied.len(), 2, "environment and the artifact upload, whole");
+    assert_eq!(report.not_applied.len(), 1);
+    let stored = fake.get("/cmf/api/v1/environments/dev/artifacts", "job.jar").expect("uploaded");
+    assert_eq!(stored["status"]["version"], 1);
+    let rest = artifact_plan(&fake, b"jar v1");
+    assert_eq!(actions(&rest).into_iter().filter(|a| a.0 != Action::Unchanged).count(), 1);
+    assert!(run(&fake, &rest).complete());
+}
