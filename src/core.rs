@@ -31,6 +31,7 @@ pub mod pointer;
 #[cfg(test)]
 pub(crate) mod random_edits;
 pub mod replica;
+pub mod review;
 pub mod rules;
 pub mod schema;
 pub mod share;

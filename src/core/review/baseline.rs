@@ -1,0 +1,92 @@
+//! The baseline: the design as it is deployed now, read from exported manifests, a design
+//! file, a git revision of it, or what `kubectl get … -o yaml` prints (a `List` whose items
+//! carry `status`). The `status` of each resource is kept apart from its document, so the
+//! spec compares like for like and the review can still read what the cluster reported
+//! (job state, the operator's last reconciled spec, statement phases).
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use super::status::Status;
+use crate::core::design::Design;
+use crate::core::design_file;
+use crate::core::finding::Finding;
+use crate::core::model::ResourceId;
+
+/// The deployed state a change is reviewed against.
+#[derive(Debug, Clone, Default)]
+pub struct Baseline {
+    /// The resources as deployed (documents without `status`).
+    pub design: Design,
+    /// The `status` each resource carried, by resource id.
+    pub status: BTreeMap<ResourceId, Value>,
+    /// Problems met while reading it.
+    pub findings: Vec<Finding>,
+    /// Where it came from, for reports (`git:HEAD~1:design.yaml`, file names).
+    pub label: String,
+}
+
+impl Baseline {
+    /// An empty baseline named `label`.
+    pub fn new(label: impl Into<String>) -> Self {
+        Self { label: label.into(), ..Self::default() }
+    }
+
+    /// A baseline made of a design already in memory (its `status` blocks are moved apart).
+    pub fn from_design(design: Design, label: impl Into<String>) -> Self {
+        let mut b = Self { design, label: label.into(), ..Self::default() };
+        b.split_status();
+        b
+    }
+
+    /// Reads one text (manifests, a `List`, JSON, or a design file) named `file`.
+    pub fn add_text(&mut self, file: &str, text: &str) {
+        let (_, findings) = design_file::import_any(&mut self.design, file, text);
+        self.findings.extend(findings);
+        self.split_status();
+    }
+
+    /// Gives CMF REST payloads their environment and catalog (see
+    /// [`Design::assign_scopes`]); call after the last text.
+    pub fn finish(&mut self, environment: Option<&str>, catalog: Option<&str>) {
+        self.design.assign_scopes(environment, catalog);
+    }
+
+    fn split_status(&mut self) {
+        for r in &mut self.design.resources {
+            if let Some(map) = r.doc.as_object_mut()
+                && let Some(status) = map.shift_remove("status")
+                && status.is_object()
+            {
+                self.status.insert(r.id, status);
+            }
+        }
+    }
+
+    /// The status a resource of the baseline carried.
+    pub fn status_of(&self, id: ResourceId) -> Status<'_> {
+        Status(self.status.get(&id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KUBECTL: &str = "apiVersion: v1\nkind: List\nitems:\n\
+        - apiVersion: flink.apache.org/v1beta1\n  kind: FlinkDeployment\n  metadata: {name: orders, namespace: flink}\n  \
+          spec: {job: {upgradeMode: savepoint}}\n  status: {jobStatus: {state: RUNNING}, lifecycleState: STABLE}\n";
+
+    #[test]
+    fn lists_are_read_and_status_is_kept_apart() {
+        let mut b = Baseline::new("kubectl");
+        b.add_text("live.yaml", KUBECTL);
+        b.finish(None, None);
+        assert!(b.findings.is_empty(), "{:?}", b.findings);
+        let r = &b.design.resources[0];
+        assert!(r.doc.get("status").is_none(), "status is not part of the document");
+        assert_eq!(b.status_of(r.id).job_state(), Some("RUNNING"));
+        assert_eq!(b.status_of(r.id).lifecycle(), Some("STABLE"));
+    }
+}
