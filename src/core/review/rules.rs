@@ -8,6 +8,7 @@
 //! (a [`Cause`]); each rule here only decides whether that is a finding, how severe, and
 //! how to word it. One rule per file; [`RULES`] lists them.
 
+mod cmf_deleted;
 mod cmf_env_moved;
 mod cmf_phase;
 mod cmf_pool_no_update;
@@ -15,10 +16,12 @@ mod cmf_pool_running;
 mod cmf_pool_type;
 mod cmf_sql;
 mod cmf_start_on_create;
+mod cmf_state_dropped;
 mod cmf_statement_pool;
 mod fko_checkpoint_moved;
 mod fko_cluster_jobs_together;
 mod fko_cluster_type;
+mod fko_deleted;
 mod fko_deployment_mode;
 mod fko_initial_path;
 mod fko_major_version;
@@ -95,6 +98,7 @@ pub static RULES: &[&dyn ChangeRule] = &[
     &fko_session_jobs::SessionJobs,
     &fko_cluster_jobs_together::ClusterJobsTogether,
     &fko_checkpoint_moved::CheckpointMoved,
+    &fko_deleted::Deleted,
     &cmf_pool_type::PoolType,
     &cmf_sql::Sql,
     &cmf_pool_no_update::PoolNoUpdate,
@@ -103,6 +107,8 @@ pub static RULES: &[&dyn ChangeRule] = &[
     &cmf_start_on_create::StartOnCreate,
     &cmf_env_moved::EnvMoved,
     &cmf_statement_pool::StatementPool,
+    &cmf_state_dropped::StateDropped,
+    &cmf_deleted::Deleted,
 ];
 
 /// The findings of every rule on one verdict.
@@ -172,5 +178,28 @@ pub(crate) mod testing {
     /// The findings of `rule` in a review.
     pub fn of_rule<'r>(review: &'r Review, rule: &str) -> Vec<&'r Finding> {
         review.findings.iter().filter(|f| f.rule == rule).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_documented_and_apart_from_the_validation_rules() {
+        let mut ids: Vec<&str> = RULES.iter().map(|r| r.id()).collect();
+        for r in RULES {
+            assert!(!r.summary().is_empty(), "{}", r.id());
+            assert!(r.id().contains("-CHG-"), "{}", r.id());
+            assert!(
+                crate::core::rules::rule(r.id()).is_none(),
+                "{} is also a validation rule",
+                r.id()
+            );
+        }
+        ids.sort_unstable();
+        let n = ids.len();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "duplicate ids");
     }
 }

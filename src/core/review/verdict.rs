@@ -78,6 +78,7 @@ pub enum Downtime {
 
 /// Whether the change can be undone the same way (applying the baseline again).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Rollback {
     /// True when re-applying the baseline undoes it the same way.
     pub same_way: bool,
@@ -121,7 +122,7 @@ pub struct Evidence {
 
 /// A reason the change-review rules judge (each maps to a rule id; see `review::rules`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case", tag = "cause")]
+#[serde(rename_all = "kebab-case", rename_all_fields = "camelCase", tag = "cause")]
 pub enum Cause {
     /// `spec.job` added to a deployed session cluster or removed from an application cluster.
     ClusterTypeSwitch {
@@ -225,6 +226,18 @@ pub enum Cause {
         /// The field.
         field: String,
     },
+    /// A running stateful job is deleted (removed from the design).
+    RunningJobDeleted {
+        /// True for CMF applications and statements.
+        cmf: bool,
+    },
+    /// A statement's stop or rescale keeps no state.
+    StatementStateDropped {
+        /// The operation.
+        operation: String,
+        /// Why nothing is kept.
+        why: String,
+    },
     /// A statement moves to another compute pool.
     StatementPoolMoved {
         /// Pool before.
@@ -247,6 +260,7 @@ pub struct Reason {
 
 /// What happens to one changed job.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Verdict {
     /// What the operator or CMF does.
     pub action: Action,

@@ -352,6 +352,16 @@ pub(super) fn statement(cx: &Cx<'_, '_>, b: &Facts<'_>, a: &Facts<'_>) -> Verdic
         }
         v
     };
+    if v.state == Fate::Lost && matches!(v.action, Action::Suspend | Action::Restart) {
+        let operation = if v.action == Action::Suspend { "stop" } else { "rescale" };
+        v.reasons.push(Reason {
+            cause: Cause::StatementStateDropped {
+                operation: operation.into(),
+                why: v.state_reason.clone(),
+            },
+            pointer: a.field(&[if operation == "stop" { "stopped" } else { "parallelism" }]),
+        });
+    }
     let forbidden = v.reasons.iter().find_map(|r| match &r.cause {
         Cause::PhaseForbids { operation, phase } => Some((operation.clone(), phase.clone())),
         _ => None,

@@ -236,12 +236,16 @@ fn ignored_field_reasons(b: &Facts<'_>, a: &Facts<'_>, diff: &SpecDiff, reasons:
             pointer: a.field(&["job", "initialSavepointPath"]),
         });
     }
-    if bj.upgrade_mode != UpgradeMode::Stateless && aj.upgrade_mode == UpgradeMode::Stateless {
-        let restarts = diff.diff_type() >= DiffType::Scale || bj.suspended != aj.suspended;
+    // When the change restarts the job, the restore reports it (`state::carried`).
+    let restarts = diff.diff_type() >= DiffType::Scale || bj.suspended != aj.suspended;
+    if bj.upgrade_mode != UpgradeMode::Stateless
+        && aj.upgrade_mode == UpgradeMode::Stateless
+        && !restarts
+    {
         reasons.push(Reason {
             cause: Cause::ModeToStateless {
                 from: bj.upgrade_mode.as_str().into(),
-                restarts_now: restarts,
+                restarts_now: false,
             },
             pointer: a.field(&["job", "upgradeMode"]),
         });

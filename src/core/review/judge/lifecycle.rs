@@ -102,6 +102,8 @@ pub(super) fn removed(cx: &Cx<'_, '_>, b: &Facts<'_>) -> Verdict {
         .downtime(if running { Downtime::Stopped } else { Downtime::None }),
     };
     if v.state == Fate::Lost {
+        let cmf = matches!(b.shape, Shape::CmfApplication | Shape::Statement);
+        v.reasons.push(Reason { cause: Cause::RunningJobDeleted { cmf }, pointer: String::new() });
         if let Some(t) = fko_target(b).filter(|_| b.shape != Shape::BlueGreen) {
             v.steps = vec![steps::fko_savepoint(t, None), steps::kubectl_delete(t)];
         } else if let Some(t) = cmf_target(b) {

@@ -71,13 +71,12 @@ pub(super) fn carried(
             } else {
                 notes.setting(Which::Before, b, keys::CHECKPOINT_INTERVAL, "the job checkpoints");
             }
-            let was_stateful = b.upgrade_mode() != UpgradeMode::Stateless;
-            if !was_stateful {
-                reasons.push(Reason {
-                    cause: Cause::StatelessRestartDropsState,
-                    pointer: a.field(&["job", "upgradeMode"]),
-                });
-            }
+            let pointer = a.field(&["job", "upgradeMode"]);
+            let cause = match b.upgrade_mode() {
+                UpgradeMode::Stateless => Cause::StatelessRestartDropsState,
+                from => Cause::ModeToStateless { from: from.as_str().into(), restarts_now: true },
+            };
+            reasons.push(Reason { cause, pointer });
             return (Fate::Lost, "upgradeMode stateless: the job restarts from empty state and its checkpoints are not used".into());
         }
         UpgradeMode::Savepoint => {
