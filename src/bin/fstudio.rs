@@ -4,6 +4,8 @@
 
 #[path = "fstudio/apply.rs"]
 mod apply;
+#[path = "fstudio/baseline.rs"]
+mod baseline;
 #[path = "fstudio/config.rs"]
 mod config;
 #[path = "fstudio/connection.rs"]
@@ -18,6 +20,8 @@ mod input;
 mod out;
 #[path = "fstudio/plan.rs"]
 mod plan;
+#[path = "fstudio/review.rs"]
+mod review;
 #[path = "fstudio/rules.rs"]
 mod rules;
 #[path = "fstudio/tls.rs"]
@@ -51,6 +55,10 @@ enum Command {
     Export(export::Args),
     /// List every rule id with its severity and summary.
     Rules(rules::Args),
+    /// What happens to every running job and its state when the design replaces the
+    /// baseline (--baseline OLD); exit 0 safe, 1 refused or rejected, 2 unreadable input,
+    /// 3 state lost or at risk.
+    Review(review::Args),
     /// Compare the design with a running CMF: what apply would create, update, leave
     /// unchanged or delete; exit 0 when planned, 2 on bad input or an unreachable server.
     Plan(plan::Args),
@@ -66,6 +74,7 @@ fn main() -> ExitCode {
         Command::Config(args) => config::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Rules(args) => rules::run(&args),
+        Command::Review(args) => review::run(&args),
         Command::Plan(args) => plan::run(&args),
         Command::Apply(args) => apply::run(&args),
     };

@@ -25,6 +25,7 @@ mod judge;
 pub mod pairs;
 pub mod preflight;
 pub mod rules;
+pub mod script;
 pub mod specdiff;
 mod status;
 pub mod steps;

@@ -64,9 +64,9 @@ pub fn fko_savepoint(t: Target<'_>, dir: Option<&str>) -> Step {
     );
     Step::new(
         format!("Take a savepoint of {} {} and keep its path", t.kind, t.name),
-        vec![
-            format!("kubectl{ns} apply -f - <<'FSTUDIO_EOF'"),
-            manifest,
+        std::iter::once(format!("kubectl{ns} apply -f - <<'FSTUDIO_EOF'"))
+            .chain(manifest.lines().map(str::to_string))
+            .chain([
             "FSTUDIO_EOF".into(),
             format!(
                 "kubectl{ns} wait flinkstatesnapshot/{snap} --for=jsonpath='{{.status.state}}'=COMPLETED --timeout=15m"
@@ -75,7 +75,8 @@ pub fn fko_savepoint(t: Target<'_>, dir: Option<&str>) -> Step {
                 "SAVEPOINT=\"$(kubectl{ns} get flinkstatesnapshot/{snap} -o jsonpath='{{.status.path}}')\""
             ),
             "echo \"savepoint: $SAVEPOINT\"".into(),
-        ],
+        ])
+        .collect(),
     )
 }
 

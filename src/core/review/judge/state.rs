@@ -100,12 +100,12 @@ pub(super) fn carried(
         );
     };
     notes.dir(Which::Before, b, dir);
-    if let Some(why) = unreadable(dir, a) {
+    if let Some(holder) = unreadable(dir, a) {
         reasons.push(Reason {
             cause: Cause::NonDurableState {
                 key: dir.key.into(),
                 dir: dir.uri.clone(),
-                why: why.clone(),
+                why: holder.clone(),
             },
             pointer: dir
                 .set_at
@@ -114,7 +114,7 @@ pub(super) fn carried(
         });
         return (
             Fate::Lost,
-            format!("{why} is in {}, which does not survive the redeploy", dir.uri),
+            format!("{why} goes to {} on {holder}, which does not survive the redeploy", dir.uri),
         );
     }
     if mode == UpgradeMode::LastState
@@ -198,13 +198,15 @@ pub(super) fn upgrade(
     let cluster =
         matches!(a.shape, Shape::ApplicationCluster | Shape::CmfApplication | Shape::BlueGreen);
     let redeploy = if cluster {
-        "deletes the cluster and deploys the new spec"
+        "redeploys the cluster with the new spec"
     } else {
         "submits the new spec to the session cluster"
     };
     let how = match mode {
         UpgradeMode::Stateless => format!("cancels the job and {redeploy} with empty state."),
-        UpgradeMode::Savepoint => format!("stops the job with a savepoint and {redeploy} from it."),
+        UpgradeMode::Savepoint => {
+            format!("stops the job with a savepoint, then {redeploy} from it.")
+        }
         UpgradeMode::LastState if cluster && a.conf.ha() && b.conf.ha() => {
             format!("{redeploy} from the latest checkpoint through the kept HA metadata.")
         }

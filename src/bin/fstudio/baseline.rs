@@ -1,0 +1,121 @@
+//! `--baseline OLD`: the design as deployed, from files and folders, or from a git
+//! revision (`git:REV:PATH`, read with `git show`; PATH relative to the current folder).
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use clap::Args as ClapArgs;
+use flink_studio::core::design::Design;
+use flink_studio::core::review::Baseline;
+use flink_studio::core::targets::{TargetOverrides, Targets, Version};
+
+use crate::input::{self, InputArgs};
+
+/// The baseline flags.
+#[derive(Debug, Clone, ClapArgs)]
+pub struct BaselineArgs {
+    /// The design as deployed now: a file or folder (exported manifests, a design file,
+    /// `kubectl get … -o yaml` output with status), or `git:REV:PATH` for a revision of
+    /// a file or folder in the current git repository. Repeat to combine.
+    #[arg(long = "baseline", value_name = "OLD")]
+    pub baseline: Vec<String>,
+    /// Operator version the baseline runs on (default: the baseline's
+    /// FlinkKubernetesOperator node, else the new design's target).
+    #[arg(long, value_name = "V", value_parser = parse_version)]
+    pub baseline_fko_version: Option<Version>,
+    /// CMF version the baseline runs on (default: as for the operator).
+    #[arg(long, value_name = "V", value_parser = parse_version)]
+    pub baseline_cmf_version: Option<Version>,
+}
+
+fn parse_version(text: &str) -> Result<Version, String> {
+    Version::parse(text).ok_or_else(|| format!("'{text}' is not a version like 1.15.0"))
+}
+
+fn is_manifest(name: &str) -> bool {
+    [".yaml", ".yml", ".json"].iter().any(|e| name.ends_with(e))
+}
+
+fn git(args: &[&str]) -> Result<String, String> {
+    let out =
+        Command::new("git").args(args).output().map_err(|e| format!("cannot run git: {e}"))?;
+    if !out.status.success() {
+        let err = String::from_utf8_lossy(&out.stderr);
+        return Err(format!("git {}: {}", args.join(" "), err.trim()));
+    }
+    String::from_utf8(out.stdout)
+        .map_err(|_| format!("git {}: output is not UTF-8", args.join(" ")))
+}
+
+/// The texts at `rev:path` (a file, or every manifest below a folder).
+fn from_git(rev: &str, path: &str) -> Result<Vec<(String, String)>, String> {
+    let rel = if path.starts_with("./") || path.starts_with('/') {
+        path.to_string()
+    } else {
+        format!("./{path}")
+    };
+    let listed = git(&["ls-tree", "-r", "--name-only", rev, "--", &rel])?;
+    let files: Vec<&str> = listed.lines().filter(|f| is_manifest(f)).collect();
+    if files.is_empty() {
+        return Err(format!("git:{rev}:{path}: no .yaml, .yml or .json file at that revision"));
+    }
+    files
+        .into_iter()
+        .map(|f| {
+            let text = git(&["show", &format!("{rev}:./{f}")])?;
+            Ok((format!("git:{rev}:{f}"), text))
+        })
+        .collect()
+}
+
+/// Reads the baseline; `Err` names what could not be read.
+pub fn load(args: &BaselineArgs, inputs: &InputArgs) -> Result<Baseline, Vec<String>> {
+    let mut b = Baseline::new(args.baseline.join(", "));
+    let mut unreadable = Vec::new();
+    for spec in &args.baseline {
+        let texts = match spec.strip_prefix("git:").map(|rest| rest.split_once(':')) {
+            Some(Some((rev, path))) => from_git(rev, path).unwrap_or_else(|e| {
+                unreadable.push(e);
+                Vec::new()
+            }),
+            Some(None) => {
+                unreadable.push(format!("{spec}: write git:REV:PATH, e.g. git:HEAD~1:design.yaml"));
+                Vec::new()
+            }
+            None => input::read_texts(&[PathBuf::from(spec)], &mut unreadable),
+        };
+        for (name, text) in texts {
+            b.add_text(&name, &text);
+        }
+    }
+    b.finish(inputs.environment.as_deref(), inputs.catalog.as_deref());
+    if unreadable.is_empty() { Ok(b) } else { Err(unreadable) }
+}
+
+fn node_version(design: &Design, kind: flink_studio::core::model::Kind) -> Option<Version> {
+    design.resources.iter().filter(|r| r.kind == kind).find_map(|r| {
+        r.doc.pointer("/spec/version").and_then(|v| v.as_str()).and_then(Version::parse)
+    })
+}
+
+/// What the baseline runs on: its flags, else its own choices and nodes, else the new
+/// design's targets (a review of manifests without installation nodes is no version move).
+pub fn targets(args: &BaselineArgs, baseline: &Baseline, after: Targets) -> Targets {
+    use flink_studio::core::model::Kind;
+    let d = &baseline.design;
+    let overrides = TargetOverrides {
+        fko: args
+            .baseline_fko_version
+            .or(d.targets.fko)
+            .or(node_version(d, Kind::FkoInstall))
+            .or(Some(after.fko)),
+        cmf: args
+            .baseline_cmf_version
+            .or(d.targets.cmf)
+            .or(node_version(d, Kind::CmfInstall))
+            .or(Some(after.cmf)),
+        cfk: d.targets.cfk.or(node_version(d, Kind::CfkInstall)).or(Some(after.cfk)),
+        complete: after.complete,
+    };
+    Targets::of(d, overrides)
+}
