@@ -43,6 +43,20 @@ fn next_nonce(b: &Facts<'_>) -> i64 {
     b.job.as_ref().and_then(|j| j.redeploy_nonce).unwrap_or(0) + 1
 }
 
+/// Updates a CMF application: through CMF for a REST payload, with kubectl for a CFK
+/// FlinkApplication (CFK would overwrite a change made in CMF directly).
+fn apply_application(t: CmfTarget<'_>, a: &Facts<'_>) -> Step {
+    if a.resource.form == crate::core::model::Form::CfkCr {
+        let k = Target {
+            kind: "FlinkApplication",
+            namespace: a.resource.namespace(),
+            name: a.resource.name(),
+        };
+        return steps::kubectl_apply(k, file(a), "CFK updates the application in CMF");
+    }
+    steps::cmf_application_update(t, file(a))
+}
+
 /// Savepoint, then redeploy the new spec from it with a new `savepointRedeployNonce`.
 pub(super) fn carry_by_hand(_cx: &Cx<'_, '_>, b: &Facts<'_>, a: &Facts<'_>) -> Vec<Step> {
     carry(b, a, None)
@@ -56,7 +70,7 @@ fn carry(b: &Facts<'_>, a: &Facts<'_>, dir: Option<&str>) -> Vec<Step> {
             steps::edit(format!(
                 "In the new application spec set job.initialSavepointPath to that savepoint's status.path and job.savepointRedeployNonce: {nonce}"
             )),
-            steps::cmf_application_update(t, file(a)),
+            apply_application(t, a),
         ];
     }
     let Some(t) = fko_target(b).filter(|_| b.shape != Shape::BlueGreen) else { return Vec::new() };
