@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use clap::Args as ClapArgs;
-use flink_studio::core::design::Design;
 use flink_studio::core::review::Baseline;
 use flink_studio::core::targets::{TargetOverrides, Targets, Version};
 
@@ -92,30 +91,12 @@ pub fn load(args: &BaselineArgs, inputs: &InputArgs) -> Result<Baseline, Vec<Str
     if unreadable.is_empty() { Ok(b) } else { Err(unreadable) }
 }
 
-fn node_version(design: &Design, kind: flink_studio::core::model::Kind) -> Option<Version> {
-    design.resources.iter().filter(|r| r.kind == kind).find_map(|r| {
-        r.doc.pointer("/spec/version").and_then(|v| v.as_str()).and_then(Version::parse)
-    })
-}
-
-/// What the baseline runs on: its flags, else its own choices and nodes, else the new
-/// design's targets (a review of manifests without installation nodes is no version move).
+/// What the baseline runs on (see [`Baseline::targets`]).
 pub fn targets(args: &BaselineArgs, baseline: &Baseline, after: Targets) -> Targets {
-    use flink_studio::core::model::Kind;
-    let d = &baseline.design;
-    let overrides = TargetOverrides {
-        fko: args
-            .baseline_fko_version
-            .or(d.targets.fko)
-            .or(node_version(d, Kind::FkoInstall))
-            .or(Some(after.fko)),
-        cmf: args
-            .baseline_cmf_version
-            .or(d.targets.cmf)
-            .or(node_version(d, Kind::CmfInstall))
-            .or(Some(after.cmf)),
-        cfk: d.targets.cfk.or(node_version(d, Kind::CfkInstall)).or(Some(after.cfk)),
-        complete: after.complete,
+    let flags = TargetOverrides {
+        fko: args.baseline_fko_version,
+        cmf: args.baseline_cmf_version,
+        ..TargetOverrides::default()
     };
-    Targets::of(d, overrides)
+    baseline.targets(flags, after)
 }

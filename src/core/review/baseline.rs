@@ -12,7 +12,8 @@ use super::status::Status;
 use crate::core::design::Design;
 use crate::core::design_file;
 use crate::core::finding::Finding;
-use crate::core::model::ResourceId;
+use crate::core::model::{Kind, ResourceId};
+use crate::core::targets::{TargetOverrides, Targets, Version};
 
 /// The deployed state a change is reviewed against.
 #[derive(Debug, Clone, Default)]
@@ -62,6 +63,25 @@ impl Baseline {
                 self.status.insert(r.id, status);
             }
         }
+    }
+
+    /// What the baseline runs on: `flags`, else its own design-file choices and
+    /// installation nodes, else the new design's targets (`after`) — a review of manifests
+    /// without installation nodes is no version move.
+    pub fn targets(&self, flags: TargetOverrides, after: Targets) -> Targets {
+        let d = &self.design;
+        let node = |kind: Kind| {
+            d.of_kind(kind).find_map(|r| {
+                r.doc.pointer("/spec/version").and_then(|v| v.as_str()).and_then(Version::parse)
+            })
+        };
+        let overrides = TargetOverrides {
+            fko: flags.fko.or(d.targets.fko).or(node(Kind::FkoInstall)).or(Some(after.fko)),
+            cmf: flags.cmf.or(d.targets.cmf).or(node(Kind::CmfInstall)).or(Some(after.cmf)),
+            cfk: flags.cfk.or(d.targets.cfk).or(node(Kind::CfkInstall)).or(Some(after.cfk)),
+            complete: after.complete,
+        };
+        Targets::of(d, overrides)
     }
 
     /// The status a resource of the baseline carried.

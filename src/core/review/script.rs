@@ -24,17 +24,7 @@ pub fn render(review: &Review) -> Option<String> {
         let r = &c.resource;
         let ns = r.namespace.as_deref().map(|n| format!("{n}/")).unwrap_or_default();
         out.push_str(&format!("\n# === {} {ns}{}: {}\n", r.kind, r.name, v.summary));
-        for (i, s) in v.steps.iter().enumerate() {
-            if s.commands.is_empty() {
-                out.push_str(&format!("# {}. EDIT: {}\n", i + 1, s.title));
-                continue;
-            }
-            out.push_str(&format!("# {}. {}\n", i + 1, s.title));
-            for line in &s.commands {
-                out.push_str(line);
-                out.push('\n');
-            }
-        }
+        out.push_str(&super::steps::script(&v.steps));
     }
     Some(out)
 }

@@ -216,11 +216,13 @@ fn capitalised(s: &str) -> String {
     c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
-/// The steps as one shell script (`set -eu`; titles as comments).
+/// The steps as shell lines: each title as a comment (`EDIT:` for a change to make by
+/// hand), then its commands.
 pub fn script(steps: &[Step]) -> String {
     let mut out = String::new();
     for (i, s) in steps.iter().enumerate() {
-        out.push_str(&format!("# {}. {}\n", i + 1, s.title));
+        let edit = if s.commands.is_empty() { "EDIT: " } else { "" };
+        out.push_str(&format!("# {}. {edit}{}\n", i + 1, s.title));
         for c in &s.commands {
             out.push_str(c);
             out.push('\n');

@@ -75,14 +75,22 @@ pub(super) fn cluster(cx: &Cx<'_, '_>, b: &Facts<'_>, a: &Facts<'_>) -> Verdict 
     let mut v = Verdict::new(
         Action::Redeploy,
         format!(
-            "The operator deletes the session cluster (keeping its HA data) and deploys the new spec, because of {}.",
+            "The operator deletes the session cluster{} and deploys the new spec, because of {}.",
+            if ha { " (keeping its HA data)" } else { "" },
             fields.join(", ")
         ),
         fate,
         why,
     )
     .downtime(Downtime::Redeploy)
-    .rollback(fate != Fate::Lost, if fate == Fate::Lost { "jobs lost with the cluster do not come back" } else { "another redeploy" });
+    .rollback(
+        fate != Fate::Lost,
+        if fate == Fate::Lost {
+            "jobs lost with the cluster do not come back"
+        } else {
+            "another redeploy"
+        },
+    );
     if let Some(t) = fko_target(a) {
         if fate == Fate::Lost {
             v.steps = suspend_jobs_around(cx, &jobs, t, a);
