@@ -7,6 +7,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::browser;
+use super::preflight::PreflightSection;
 use super::state::{AppState, Panel, shared, use_state};
 use crate::core::finding::Finding;
 use crate::core::review::{Baseline, ChangeKind, ResourceChange, Review, steps, verdict::Which};
@@ -78,6 +79,7 @@ pub fn ReviewPanel() -> impl IntoView {
                 }.into_any(),
                 Some(r) => view! { <ReviewBody review=r.0.clone() /> }.into_any(),
             }}
+            <PreflightSection />
         </div>
     }
 }

@@ -151,9 +151,25 @@ fn stranded(design: &Design, from: Targets, to: Targets) -> Vec<Stranded> {
 
 /// Moving the operator, CMF or CFK from `from` to `to` (the design unchanged).
 pub fn operator_move(design: &Design, from: Targets, to: Targets) -> Preflight {
+    check(design, from, to, None, &[])
+}
+
+/// Moving the targets from `from` to `to` and, when `flink` is given, the jobs of `only`
+/// (all when empty) to that Flink version: the design under `from` against the moved
+/// design under `to`.
+pub fn check(
+    design: &Design,
+    from: Targets,
+    to: Targets,
+    flink: Option<FlinkVersion>,
+    only: &[ResourceId],
+) -> Preflight {
+    let after = flink.map(|v| moved(design, v, only));
+    let after_design = after.as_ref().unwrap_or(design);
     let (appeared, disappeared) =
-        delta(&rules::validate(design, from), &rules::validate(design, to));
-    Preflight { stranded: stranded(design, from, to), appeared, disappeared, keys: Vec::new() }
+        delta(&rules::validate(design, from), &rules::validate(after_design, to));
+    let keys = flink.map(|v| flink_keys(design, v, only)).unwrap_or_default();
+    Preflight { stranded: stranded(after_design, from, to), appeared, disappeared, keys }
 }
 
 /// The catalog version closest to `v` (the catalog covers fewer versions than the table).
@@ -237,9 +253,11 @@ pub fn flink_move(
     to: FlinkVersion,
     only: &[ResourceId],
 ) -> Preflight {
-    let after = moved(design, to, only);
-    let (appeared, disappeared) =
-        delta(&rules::validate(design, targets), &rules::validate(&after, targets));
+    check(design, targets, targets, Some(to), only)
+}
+
+/// The configuration keys moving the jobs to `to` renames or removes.
+fn flink_keys(design: &Design, to: FlinkVersion, only: &[ResourceId]) -> Vec<KeyMove> {
     let mut keys = Vec::new();
     for r in &design.resources {
         if !only.is_empty() && !only.contains(&r.id) {
@@ -251,8 +269,7 @@ pub fn flink_move(
             keys.extend(keys_of(r, from, to));
         }
     }
-    let stranded = stranded(&after, targets, targets);
-    Preflight { stranded, appeared, disappeared, keys }
+    keys
 }
 
 /// The Flink version a resource without one of its own runs on (a session job's cluster,

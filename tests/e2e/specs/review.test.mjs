@@ -127,3 +127,21 @@ test('Compare with baseline reads kubectl output and marks added and changed nod
   assert.equal(await studio.node('PersistentVolumeClaim/flink-data').getAttribute('data-review'), '');
   assert.deepEqual(studio.errors, []);
 });
+
+test('the Flink pre-flight lists renamed keys and rewrites them in one undoable step', async () => {
+  await studio.open('ha-application');
+  await studio.tab('review');
+  await studio.tid('preflight-flink').selectOption('2.0');
+  const row = studio.page.locator('[data-testid="preflight-key"][data-key="state.backend.incremental"]');
+  await row.waitFor();
+  assert.match(await row.textContent(), /renamed.*execution\.checkpointing\.incremental/);
+  const appeared = await studio.tid('preflight-appeared').locator('li').evaluateAll((ls) => ls.map((l) => l.dataset.rule));
+  assert.ok(appeared.includes('IMG-001'), `the image no longer matches: ${appeared}`);
+  await studio.tid('preflight-rewrite').click();
+  await until(() => row.count(), (n) => n === 0, 'the key rewritten');
+  // The shortcut is ignored while a select has the focus: click the canvas first.
+  await studio.page.locator('[data-testid="canvas"]').click({ position: { x: 5, y: 300 } });
+  await studio.page.keyboard.press('Control+z');
+  await until(() => row.count(), (n) => n === 1, 'one undo brings the key back');
+  assert.deepEqual(studio.errors, []);
+});
