@@ -213,3 +213,128 @@ fn a_git_revision_is_a_baseline() {
             || String::from_utf8_lossy(&o.stderr).contains("nope")
     );
 }
+
+/// The fixture deployment with extra configuration lines.
+fn deployment_with(flink: &str, extra: &[&str]) -> String {
+    let lines: String = extra.iter().map(|l| format!("\n    {l}")).collect();
+    deployment(&format!("flink:{flink}"), "savepoint", "s3://b/sp")
+        .replace("v1_20", &format!("v{}", flink.replace('.', "_")))
+        .replace(
+            "execution.checkpointing.interval: 10s",
+            &format!("execution.checkpointing.interval: 10s{lines}"),
+        )
+}
+
+#[test]
+fn preflight_calls_out_jobs_the_new_operator_does_not_run() {
+    let dir = temp("preflight-stranded");
+    let file = write(&dir, "app.yaml", &deployment_with("1.14", &[]));
+    let o = fstudio_in(
+        &dir,
+        &["preflight", "--format", "json", "--fko-version", "1.8", "--to-fko", "1.15", &file],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stdout));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["from"]["fko"], "1.8.0");
+    assert_eq!(v["to"]["fko"], "1.15.0");
+    assert_eq!(v["stranded"][0]["resource"]["name"], "orders");
+    assert_eq!(v["stranded"][0]["flink"], "v1_14");
+    assert!(v["stranded"][0]["why"].as_str().unwrap().contains("cannot be deleted cleanly"));
+    assert_eq!(v["summary"]["stranded"], 1);
+    let o = fstudio_in(&dir, &["preflight", "--fko-version", "1.8", "--to-fko", "1.15", &file]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    let stranded = text.find("Jobs the new operator does not run").expect(&text);
+    assert!(stranded < text.find("Findings that appear").unwrap(), "stranded jobs come first");
+}
+
+#[test]
+fn preflight_lists_renamed_and_removed_keys_of_a_flink_move() {
+    let dir = temp("preflight-keys");
+    let file = write(
+        &dir,
+        "app.yaml",
+        &deployment_with(
+            "1.20",
+            &["state.backend.incremental: 'true'", "cluster.evenly-spread-out-slots: 'true'"],
+        ),
+    );
+    let o = fstudio_in(&dir, &["preflight", "--to-flink", "2.0", &file]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("state.backend.incremental: renamed → execution.checkpointing.incremental"),
+        "{text}"
+    );
+    assert!(text.contains("cluster.evenly-spread-out-slots: removed, no replacement"), "{text}");
+    assert_eq!(o.status.code(), Some(3), "a key no longer read needs attention: {text}");
+
+    // Only a renamed key (still read): what needs attention is the image, still 1.20.
+    let renamed = write(
+        &dir,
+        "renamed.yaml",
+        &deployment_with("1.20", &["state.backend.incremental: 'true'"]),
+    );
+    let o = fstudio_in(&dir, &["preflight", "--format", "json", "--to-flink", "2.0", &renamed]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["flink"], "v2_0");
+    assert_eq!(v["keys"][0]["fate"], "renamed");
+    assert_eq!(v["keys"][0]["replacement"], "execution.checkpointing.incremental");
+    let image_warns = v["appeared"].as_array().unwrap().iter().any(|f| f["rule"] == "IMG-001");
+    assert!(image_warns, "the image still says 1.20: {v}");
+    assert_eq!(o.status.code(), Some(3));
+}
+
+#[test]
+fn preflight_moves_to_the_newest_releases_by_default() {
+    use flink_studio::core::flink::version::{CMF_RELEASES, FKO_RELEASES};
+    let dir = temp("preflight-default");
+    let file = write(&dir, "app.yaml", &deployment_with("1.20", &[]));
+    let o = fstudio_in(
+        &dir,
+        &["preflight", "--format", "json", "--fko-version", "1.13", "--cmf-version", "2.3", &file],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stdout));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["to"]["fko"], FKO_RELEASES.last().unwrap().release.to_string());
+    assert_eq!(v["to"]["cmf"], CMF_RELEASES.last().unwrap().release.to_string());
+    assert_eq!(v["flink"], Value::Null);
+    assert_eq!(v["keys"], serde_json::json!([]));
+}
+
+#[test]
+fn preflight_moves_only_the_named_jobs() {
+    let dir = temp("preflight-job");
+    let key = "state.backend.incremental: 'true'";
+    write(&dir, "a.yaml", &deployment_with("1.20", &[key]));
+    write(
+        &dir,
+        "b.yaml",
+        &deployment_with("1.20", &[key]).replace("name: orders", "name: billing"),
+    );
+    let o = fstudio_in(
+        &dir,
+        &[
+            "preflight",
+            "--format",
+            "json",
+            "--to-flink",
+            "2.0",
+            "--job",
+            "FlinkDeployment/billing",
+            ".",
+        ],
+    );
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let names: Vec<&str> = v["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["resource"]["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["billing"]);
+    let o = fstudio_in(&dir, &["preflight", "--to-flink", "2.0", "--job", "nope", "."]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no resource matches --job nope"));
+    let o = fstudio_in(&dir, &["preflight", "missing.yaml"]);
+    assert_eq!(o.status.code(), Some(2));
+}
