@@ -67,7 +67,7 @@ pub fn PreflightSection() -> impl IntoView {
     let flink_options = move || {
         let crd = version::fko(current.get().fko).crd_enum();
         crd.into_iter()
-            .filter(|v| *v >= FlinkVersion::new(1, 18))
+            .filter(|v| *v >= version::CATALOG[0])
             .map(|v| option(v.to_string(), format!("Flink {v}")))
             .collect_view()
     };

@@ -58,8 +58,7 @@ fn parse_flink(text: &str) -> Result<FlinkVersion, String> {
 /// The targets to move to: the flags, else the newest releases of the version table (never
 /// older than what the design targets today).
 fn destination(args: &Args, from: Targets) -> Targets {
-    let newest_fko = version::FKO_RELEASES.last().map_or(from.fko, |r| r.release);
-    let newest_cmf = version::CMF_RELEASES.last().map_or(from.cmf, |r| r.release);
+    let (newest_fko, newest_cmf) = version::newest_releases();
     Targets {
         fko: args.to_fko.unwrap_or(newest_fko.max(from.fko)),
         cmf: args.to_cmf.unwrap_or(newest_cmf.max(from.cmf)),

@@ -16,7 +16,8 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::core::config::{flatten_with_pointers, flink_configuration_maps};
+use crate::core::cluster::flink_configuration_maps;
+use crate::core::config::flatten_with_pointers;
 use crate::core::design::Design;
 use crate::core::finding::Finding;
 use crate::core::flink::version::{self, FlinkVersion};

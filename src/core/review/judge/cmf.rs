@@ -14,6 +14,7 @@ use super::Cx;
 use super::evidence::Notes;
 use super::plans::cmf_target;
 use crate::core::cmf::diff::fields;
+use crate::core::flink::version::CmfFeature;
 
 fn changed_paths(b: &Facts<'_>, a: &Facts<'_>) -> Vec<String> {
     let strip = |v: &Value| {
@@ -65,8 +66,11 @@ pub(super) fn pool(cx: &Cx<'_, '_>, b: &Facts<'_>, a: &Facts<'_>) -> Option<Verd
             all.join(", ")
         ))];
         v
-    } else if !cmf.at_least(2, 3) {
-        notes.rule(format!("CMF {cmf} has no compute-pool update (PUT arrived in 2.3)"));
+    } else if !CmfFeature::ComputePoolUpdate.in_release(cmf) {
+        notes.rule(format!(
+            "CMF {cmf} has no compute-pool update (PUT arrived in {})",
+            CmfFeature::ComputePoolUpdate.since().minor_text()
+        ));
         let mut v = reject(
             &format!(
                 "CMF {cmf} cannot update a compute pool; it must be deleted and created again."
@@ -148,18 +152,19 @@ fn stop_around(a: &Facts<'_>, running: &[String], middle: steps::Step) -> Vec<st
 /// How a statement's state survives a stop: its upgrade mode.
 fn stop_fate(cx: &Cx<'_, '_>, f: &Facts<'_>, notes: &mut Notes) -> (Fate, String) {
     let cmf = cx.after.targets.cmf;
-    let explicit = f.spec.get("upgradeMode").and_then(Value::as_str).filter(|_| cmf.at_least(2, 4));
+    let reads_mode = CmfFeature::StatementUpgradeMode.in_release(cmf);
+    let explicit = f.spec.get("upgradeMode").and_then(Value::as_str).filter(|_| reads_mode);
     let mode = match explicit {
         Some(m) => {
             notes.field(Which::After, f, &["upgradeMode"], format!("upgradeMode is {m}"));
             m
         }
         None if f.checkpoint_dir.is_some() && f.savepoint_dir.is_some() => "savepoint",
-        None if cmf.at_least(2, 4) => "stateless",
+        None if reads_mode => "stateless",
         None => "savepoint",
     };
     if explicit.is_none() {
-        notes.rule(if cmf.at_least(2, 4) {
+        notes.rule(if reads_mode {
             "CMF ≥ 2.4 picks savepoint when the pool has checkpoint and savepoint directories, else stateless"
         } else {
             "CMF < 2.4 takes a savepoint when a statement is stopped"
@@ -393,7 +398,7 @@ pub(super) fn environment(cx: &Cx<'_, '_>, b: &Facts<'_>, a: &Facts<'_>) -> Opti
     if let Some(field) = moved.first() {
         notes.field(Which::After, a, &[field], format!("{field} changed"));
         let cmf = cx.after.targets.cmf;
-        let mut v = if cmf.at_least(2, 4) {
+        let mut v = if CmfFeature::ImmutableEnvironmentPlacement.in_release(cmf) {
             Verdict::new(
                 Action::Reject,
                 format!(

@@ -7,7 +7,7 @@ use super::super::specdiff::{DeployMode, SpecDiff};
 use super::super::verdict::{Action, Cause, Downtime, Fate, Reason, Verdict, Which};
 use super::evidence::Notes;
 use super::job::upgrade_downtime;
-use crate::core::flink::version::FlinkVersion;
+use crate::core::flink::version::{self, FlinkVersion};
 use crate::core::review::conf::keys;
 
 /// Whether the job runs now: the baseline's status when it has one, else its spec.
@@ -347,7 +347,7 @@ pub(super) fn scales_in_place(b: &Facts<'_>, a: &Facts<'_>, notes: &mut Notes) -
             reactive
         }
         DeployMode::Native => {
-            let new_enough = b.flink_version.is_some_and(|v| v >= FlinkVersion::new(1, 18));
+            let new_enough = b.flink_version.is_some_and(|v| v >= version::ADAPTIVE_RESCALE_SINCE);
             let adaptive =
                 b.conf.value(keys::SCHEDULER).is_some_and(|v| v.eq_ignore_ascii_case("adaptive"));
             let enabled = a.conf.flag(keys::INPLACE_SCALING, true);

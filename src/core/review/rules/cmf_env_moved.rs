@@ -9,6 +9,7 @@
 
 use super::{ChangeCx, ChangeRule};
 use crate::core::finding::{Finding, Severity};
+use crate::core::flink::version::CmfFeature;
 use crate::core::review::verdict::Cause;
 
 /// See the module documentation.
@@ -26,12 +27,13 @@ impl ChangeRule for EnvMoved {
     }
     fn check(&self, cx: &ChangeCx<'_>) -> Option<Finding> {
         let Cause::EnvironmentMoved { field } = cx.cause() else { return None };
-        let mut f = if cx.targets.cmf.at_least(2, 4) {
+        let immutable = CmfFeature::ImmutableEnvironmentPlacement.in_release(cx.targets.cmf);
+        let mut f = if immutable {
             cx.finding(self, format!("CMF {} rejects the update: an environment's {field} cannot be changed after creation", cx.targets.cmf), "create a new environment and move the applications and statements to it")
         } else {
             cx.finding(self, format!("changing an environment's {field} is not documented before CMF 2.4 (immutable from 2.4): its Flink resources may be orphaned"), "create a new environment and move the applications and statements to it")
         };
-        if cx.targets.cmf.at_least(2, 4) {
+        if immutable {
             f.severity(Severity::Error);
         }
         Some(f)
@@ -47,7 +49,8 @@ mod tests {
     #[test]
     fn error_from_cmf_2_4_warning_before() {
         let moved = CMF_SQL.replace("kubernetesNamespace: apps", "kubernetesNamespace: apps2");
-        let r = review_of(CMF_SQL, &moved);
+        let old = Targets { cmf: Version::new(2, 3, 1), ..Targets::default() };
+        let r = review_with(CMF_SQL, &moved, old);
         assert_eq!(of_rule(&r, "CMF-CHG-007")[0].severity, Severity::Warning, "{:?}", r.findings);
         let new = Targets { cmf: Version::new(2, 4, 0), ..Targets::default() };
         assert_eq!(
