@@ -408,3 +408,94 @@ fn removing_a_running_stateful_job_loses_its_state_unless_saved_first() {
     let added = r.changes.iter().find(|c| c.change == ChangeKind::Added).unwrap();
     assert!(added.verdict.is_none(), "a Namespace runs no job");
 }
+
+// The rest of the matrix: every kind and upgrade mode has a change whose state is kept (or
+// has nothing to keep) and one whose state is lost ----------------------------------------
+
+#[test]
+fn session_jobs_lose_last_state_on_local_checkpoints_and_have_nothing_to_keep_stateless() {
+    let job = |m: &str| format!("jarURI: 'https://x/a-1.jar', parallelism: 1, upgradeMode: {m}");
+    let bump = |t: &str| t.replace("a-1.jar", "a-2.jar");
+    let local = DIRS.replace("s3://b/cp", "file:///tmp/cp");
+    let before = session(&local, &job("last-state"));
+    assert_verdict(verdict(&review_of(&before, &bump(&before)), "j"), Action::Restart, Fate::Lost);
+    let before = session("taskmanager.numberOfTaskSlots: '2'", &job("stateless"));
+    let r = review_of(&before, &bump(&before));
+    assert_verdict(verdict(&r, "j"), Action::Restart, Fate::None);
+    assert!(r.findings.is_empty(), "{:?}", r.findings);
+}
+
+#[test]
+fn blue_green_loses_state_when_the_savepoint_stays_in_the_old_pods() {
+    for m in ["savepoint", "last-state"] {
+        let s = on_empty_dir(&mode(STATEFUL, m));
+        let r = review_of(&blue_green(&s), &blue_green(&new_image(&s)));
+        assert_verdict(verdict(&r, "bg"), Action::Switch, Fate::Lost);
+    }
+    let bare = "{image: 'flink:1.20', flinkVersion: v1_20, serviceAccount: flink, jobManager: {resource: {memory: 1g, cpu: 1}}, \
+                taskManager: {resource: {memory: 2g, cpu: 1}}, job: {jarURI: 'local:///opt/a.jar', parallelism: 2, upgradeMode: stateless}}";
+    let r = review_of(&blue_green(bare), &blue_green(&new_image(bare)));
+    assert_verdict(verdict(&r, "bg"), Action::Switch, Fate::None);
+}
+
+#[test]
+fn cmf_applications_lose_savepoints_on_local_storage_and_have_nothing_to_keep_stateless() {
+    let job = |m: &str| format!("jarURI: 'local:///opt/a.jar', parallelism: 2, upgradeMode: {m}");
+    let rescale = |t: &str| t.replace("parallelism: 2", "parallelism: 3");
+    let local = DIRS.replace("s3://b/sp", "file:///tmp/sp");
+    let before = cmf_app(&local, &job("savepoint"));
+    assert_verdict(
+        verdict(&review_of(&before, &rescale(&before)), "app"),
+        Action::Redeploy,
+        Fate::Lost,
+    );
+    let before = cmf_app("taskmanager.numberOfTaskSlots: '2'", &job("stateless"));
+    assert_verdict(
+        verdict(&review_of(&before, &rescale(&before)), "app"),
+        Action::Redeploy,
+        Fate::None,
+    );
+}
+
+fn cfk_app(conf: &str, mode: &str) -> String {
+    format!(
+        "apiVersion: platform.confluent.io/v1beta1\nkind: FlinkApplication\nmetadata: {{name: app, namespace: c}}\n\
+         spec: {{flinkEnvironment: dev, image: 'confluentinc/cp-flink:1.20.1-cp1', flinkVersion: v1_20, serviceAccount: flink, \
+         flinkConfiguration: {{{conf}}}, jobManager: {{resource: {{memory: 1g, cpu: 1}}}}, taskManager: {{resource: {{memory: 2g, cpu: 1}}}}, \
+         job: {{jarURI: 'local:///opt/a.jar', parallelism: 2, upgradeMode: {mode}}}}}\n"
+    )
+}
+
+#[test]
+fn cfk_applications_keep_or_lose_state_per_mode() {
+    let rescale = |t: &str| t.replace("parallelism: 2", "parallelism: 3");
+    let local_sp = DIRS.replace("s3://b/sp", "file:///tmp/sp");
+    let local_cp = DIRS.replace("s3://b/cp", "file:///tmp/cp");
+    for (conf, m, fate) in [
+        (DIRS, "savepoint", Fate::Savepoint),
+        (local_sp.as_str(), "savepoint", Fate::Lost),
+        (DIRS, "last-state", Fate::LastCheckpoint),
+        (local_cp.as_str(), "last-state", Fate::Lost),
+        (DIRS, "stateless", Fate::Lost),
+        ("taskmanager.numberOfTaskSlots: '2'", "stateless", Fate::None),
+    ] {
+        let before = cfk_app(conf, m);
+        let r = review_of(&before, &rescale(&before));
+        let v = verdict(&r, "app");
+        assert_eq!((v.action, v.state), (Action::Redeploy, fate), "{m} with {conf}: {v:#?}");
+        if fate == Fate::Lost {
+            assert!(!v.steps.is_empty(), "{m} with {conf}: a safe sequence is offered");
+        }
+    }
+}
+
+#[test]
+fn statements_lose_the_stop_savepoint_on_local_storage() {
+    let local = CMF_SQL.replace("s3://b/sp", "file:///tmp/sp");
+    let stop = local.replace("parallelism: 1", "parallelism: 1, stopped: true");
+    let v = review_of(&local, &stop);
+    let v = verdict(&v, "orders");
+    assert_verdict(v, Action::Suspend, Fate::Lost);
+    assert!(v.state_reason.contains("does not survive"), "{}", v.state_reason);
+    assert!(v.evidence.iter().any(|e| e.fact.contains("file:///tmp/sp")), "{:#?}", v.evidence);
+}
