@@ -43,9 +43,11 @@ pub use baseline::Baseline;
 pub use verdict::{Action, Downtime, Fate, Verdict};
 
 use crate::core::cmf::diff::{Change as FieldChange, fields};
+use crate::core::credentials::redacted;
 use crate::core::design::Design;
+use crate::core::export::clean::PLACEHOLDER;
 use crate::core::finding::{self, Finding};
-use crate::core::model::{Resource, ResourceId, ResourceRef};
+use crate::core::model::{Kind, Resource, ResourceId, ResourceRef};
 use crate::core::targets::Targets;
 use facts::Side;
 use judge::Cx;
@@ -133,12 +135,19 @@ const SERVER_METADATA: &[&str] = &[
 ];
 
 /// The part of a document a change is: no `status`, no server metadata, no `kubectl`
-/// bookkeeping annotation, no CMF timestamps.
-fn comparable(doc: &Value) -> Value {
+/// bookkeeping annotation, no CMF timestamps, and of a CMF secret only its keys (CMF never
+/// returns secret values, so a baseline read from CMF has none to compare).
+fn comparable(kind: Kind, doc: &Value) -> Value {
     let mut out = doc.clone();
     let Some(map) = out.as_object_mut() else { return out };
     for key in ["status", "created_time", "updated_time"] {
         map.shift_remove(key);
+    }
+    if kind == Kind::CmfSecret
+        && let Some(data) = map.get_mut("spec").and_then(|s| s.get_mut("data"))
+        && let Some(data) = data.as_object_mut()
+    {
+        data.values_mut().for_each(|v| *v = Value::Null);
     }
     if let Some(meta) = map.get_mut("metadata").and_then(Value::as_object_mut) {
         for key in SERVER_METADATA {
@@ -154,8 +163,26 @@ fn comparable(doc: &Value) -> Value {
     out
 }
 
+/// The changed fields, secret values shown as [`PLACEHOLDER`] (a changed secret still
+/// shows as a change): the review's output goes to terminals, CI logs and the studio.
 fn field_changes(before: &Resource, after: &Resource) -> Vec<FieldChange> {
-    fields(&comparable(&before.doc), &comparable(&after.doc))
+    let (b, a) = (comparable(before.kind, &before.doc), comparable(after.kind, &after.doc));
+    let mut changes = fields(&b, &a);
+    let (hidden_b, hidden_a) = (redacted(&b, PLACEHOLDER), redacted(&a, PLACEHOLDER));
+    if hidden_b.is_none() && hidden_a.is_none() {
+        return changes;
+    }
+    let shown_b = hidden_b.map_or(b, |(doc, _)| doc);
+    let shown_a = hidden_a.map_or(a, |(doc, _)| doc);
+    for c in &mut changes {
+        if c.before.is_some() {
+            c.before = shown_b.pointer(&c.path).cloned();
+        }
+        if c.after.is_some() {
+            c.after = shown_a.pointer(&c.path).cloned();
+        }
+    }
+    changes
 }
 
 /// Reviews the change from `baseline` (checked against `before`) to `design` (checked

@@ -43,7 +43,7 @@ pub fn run(args: &Args) -> u8 {
     }
     let inputs = input::load(&args.input);
     let mut unreadable = input::report_unreadable(&inputs);
-    let base = match baseline::load(&args.baseline, &args.input) {
+    let base = match baseline::load(&args.baseline, &args.input, &inputs.design) {
         Ok(b) => b,
         Err(problems) => {
             for p in &problems {

@@ -45,7 +45,7 @@ pub fn run(args: &Args) -> u8 {
     findings.extend(rules::validate(&inputs.design, targets));
     let mut unreadable = unreadable;
     if !args.baseline.baseline.is_empty() {
-        match baseline::load(&args.baseline, &args.input) {
+        match baseline::load(&args.baseline, &args.input, &inputs.design) {
             Ok(base) => {
                 let before = baseline::targets(&args.baseline, &base, targets);
                 findings.extend(

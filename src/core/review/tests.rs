@@ -499,3 +499,29 @@ fn statements_lose_the_stop_savepoint_on_local_storage() {
     assert!(v.state_reason.contains("does not survive"), "{}", v.state_reason);
     assert!(v.evidence.iter().any(|e| e.fact.contains("file:///tmp/sp")), "{:#?}", v.evidence);
 }
+
+// What the review shows -----------------------------------------------------------------------
+
+#[test]
+fn changed_fields_never_show_secret_values() {
+    let secret = |pw: &str| {
+        format!(
+            "apiVersion: v1\nkind: Secret\nmetadata: {{name: creds, namespace: flink}}\nstringData: {{password: {pw}, user: u}}\n"
+        )
+    };
+    let r = review_of(&secret("old-pw"), &secret("new-pw"));
+    let c = r.changes.iter().find(|c| c.resource.name == "creds").expect("the secret changed");
+    let shown = serde_json::to_string(&c.fields).unwrap();
+    assert!(!shown.contains("old-pw") && !shown.contains("new-pw"), "{shown}");
+    assert!(shown.contains("<redacted>"), "{shown}");
+    // CMF never returns secret values: a CMF secret compares by its keys.
+    let cmf = |data: &str| {
+        format!(
+            "apiVersion: cmf.confluent.io/v1\nkind: Secret\nmetadata: {{name: kc}}\nspec: {{data: {{{data}}}}}\n"
+        )
+    };
+    let r = review_of(&cmf("password: '*****'"), &cmf("password: p"));
+    assert!(r.changes.is_empty(), "{:#?}", r.changes);
+    let r = review_of(&cmf("password: '*****'"), &cmf("password: p, user: u"));
+    assert_eq!(r.changes.len(), 1, "a key added is a change");
+}
