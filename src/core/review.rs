@@ -43,6 +43,7 @@ pub use baseline::Baseline;
 pub use verdict::{Action, Downtime, Fate, Verdict};
 
 use crate::core::cmf::diff::{Change as FieldChange, fields};
+use crate::core::cmf::endpoints::APPLY_ORDER;
 use crate::core::credentials::redacted;
 use crate::core::design::Design;
 use crate::core::export::clean::PLACEHOLDER;
@@ -163,6 +164,11 @@ fn comparable(kind: Kind, doc: &Value) -> Value {
     out
 }
 
+/// True for the kinds CMF manages (what a baseline read from CMF can hold).
+fn cmf_manages(kind: Kind) -> bool {
+    APPLY_ORDER.contains(&kind)
+}
+
 /// The changed fields, secret values shown as [`PLACEHOLDER`] (a changed secret still
 /// shows as a change): the review's output goes to terminals, CI logs and the studio.
 fn field_changes(before: &Resource, after: &Resource) -> Vec<FieldChange> {
@@ -204,6 +210,7 @@ pub fn review(baseline: &Baseline, before: Targets, design: &Design, after: Targ
                 }
                 (ChangeKind::Changed, f, a)
             }
+            (None, Some(a)) if baseline.cmf_only() && !cmf_manages(a.kind) => continue,
             (None, Some(a)) => (ChangeKind::Added, Vec::new(), a),
             (Some(b), None) => (ChangeKind::Removed, Vec::new(), b),
             (None, None) => continue,

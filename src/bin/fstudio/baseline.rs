@@ -102,15 +102,7 @@ fn from_cmf(
     }
     let server = block_on(state::read(&client, &plan::scope(&desired)))
         .map_err(|e| format!("cmf:{url}: {e}"))?;
-    let label = format!("cmf:{}", client.base_url());
-    for (key, object) in &server.objects {
-        let first = b.design.resources.len();
-        b.add_text(&label, &object.to_string());
-        for r in &mut b.design.resources[first..] {
-            r.assigned_environment.clone_from(&key.environment);
-            r.assigned_catalog.clone_from(&key.catalog);
-        }
-    }
+    b.add_cmf(&server, &format!("cmf:{}", client.base_url()));
     Ok(())
 }
 

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use super::status::Status;
+use crate::core::cmf::state::ServerState;
 use crate::core::design::Design;
 use crate::core::design_file;
 use crate::core::finding::Finding;
@@ -26,6 +27,10 @@ pub struct Baseline {
     pub findings: Vec<Finding>,
     /// Where it came from, for reports (`git:HEAD~1:design.yaml`, file names).
     pub label: String,
+    /// Some of it was read from CMF ([`Baseline::add_cmf`]).
+    from_cmf: bool,
+    /// Some of it was read from texts ([`Baseline::add_text`]).
+    from_texts: bool,
 }
 
 impl Baseline {
@@ -36,16 +41,43 @@ impl Baseline {
 
     /// A baseline made of a design already in memory (its `status` blocks are moved apart).
     pub fn from_design(design: Design, label: impl Into<String>) -> Self {
-        let mut b = Self { design, label: label.into(), ..Self::default() };
+        let mut b = Self { design, label: label.into(), from_texts: true, ..Self::default() };
         b.split_status();
         b
     }
 
     /// Reads one text (manifests, a `List`, JSON, or a design file) named `file`.
     pub fn add_text(&mut self, file: &str, text: &str) {
+        self.from_texts = true;
+        self.import(file, text);
+    }
+
+    /// True when all of it was read from CMF: it holds only what CMF manages, so the new
+    /// design's other resources (namespaces, operators, FlinkDeployments …) are not
+    /// reviewed as added.
+    pub fn cmf_only(&self) -> bool {
+        self.from_cmf && !self.from_texts
+    }
+
+    fn import(&mut self, file: &str, text: &str) {
         let (_, findings) = design_file::import_any(&mut self.design, file, text);
         self.findings.extend(findings);
         self.split_status();
+    }
+
+    /// Adds what a CMF server has (as `cmf::state::read` returns it), each object with its
+    /// environment or catalog, named `label`; `status` stays apart (statement phases,
+    /// application job state).
+    pub fn add_cmf(&mut self, server: &ServerState, label: &str) {
+        self.from_cmf = true;
+        for (key, object) in &server.objects {
+            let first = self.design.resources.len();
+            self.import(label, &object.to_string());
+            for r in &mut self.design.resources[first..] {
+                r.assigned_environment.clone_from(&key.environment);
+                r.assigned_catalog.clone_from(&key.catalog);
+            }
+        }
     }
 
     /// Gives CMF REST payloads their environment and catalog (see
@@ -108,5 +140,39 @@ mod tests {
         assert!(r.doc.get("status").is_none(), "status is not part of the document");
         assert_eq!(b.status_of(r.id).job_state(), Some("RUNNING"));
         assert_eq!(b.status_of(r.id).lifecycle(), Some("STABLE"));
+    }
+
+    #[test]
+    fn cmf_objects_keep_their_environment_and_status() {
+        use crate::core::cmf::endpoints::ObjectKey;
+        let mut server = ServerState::default();
+        let env = serde_json::json!({"name": "dev", "kubernetesNamespace": "apps"});
+        server.objects.insert(ObjectKey::global(Kind::Environment, "dev"), env);
+        let statement = serde_json::json!({"apiVersion": "cmf.confluent.io/v1", "kind": "Statement",
+            "metadata": {"name": "q"}, "spec": {"statement": "SELECT 1", "computePoolName": "p"},
+            "status": {"phase": "RUNNING"}});
+        server.objects.insert(ObjectKey::in_environment(Kind::Statement, "dev", "q"), statement);
+        let mut b = Baseline::new("cmf");
+        b.add_cmf(&server, "cmf:http://cmf");
+        b.finish(None, None);
+        assert!(b.findings.is_empty(), "{:?}", b.findings);
+        let q = b.design.resources.iter().find(|r| r.kind == Kind::Statement).expect("statement");
+        assert_eq!(q.reference().namespace.as_deref(), Some("dev"));
+        assert!(q.doc.get("status").is_none());
+        assert_eq!(b.status_of(q.id).phase(), Some("RUNNING"));
+        // What CMF does not manage is not "added" against a baseline read from CMF.
+        let mut d = Design::new();
+        let text = "{name: dev, kubernetesNamespace: apps}\n---\n\
+            {apiVersion: cmf.confluent.io/v1, kind: Statement, metadata: {name: q}, spec: {statement: 'SELECT 1', computePoolName: p}}\n---\n\
+            {apiVersion: v1, kind: Namespace, metadata: {name: apps}}\n";
+        let (_, problems) = crate::core::design_file::import_any(&mut d, "new.yaml", text);
+        assert!(problems.is_empty(), "{problems:?}");
+        d.assign_scopes(None, None);
+        let t = Targets::default();
+        let r = crate::core::review::review(&b, t, &d, t);
+        assert!(r.changes.is_empty(), "{:#?}", r.changes);
+        b.add_text("more.yaml", "{apiVersion: v1, kind: Namespace, metadata: {name: other}}");
+        let r = crate::core::review::review(&b, t, &d, t);
+        assert_eq!(r.changes.len(), 2, "a baseline read from files too covers every kind");
     }
 }
