@@ -138,8 +138,12 @@ test('Compare in Review takes the baseline from CMF and reviews the design again
   assert.ok(rules.includes('CMF-CHG-002'), rules.join(', '));
   await editYaml('big-orders', 'WHERE amount > 5000', 'WHERE amount > 1000');
   await studio.tab('review');
+  await until(() => studio.tid('review-summary').getAttribute('data-refused'), (n) => n === '0', 'the edit undone');
   await studio.tid('baseline-clear').click();
   assert.deepEqual(studio.errors, []);
+  // The next test starts from a plan of the unchanged design.
+  await plan();
+  assert.deepEqual(await rows(), ORDER.map((n) => `unchanged ${n} unchanged`));
 });
 
 test('edits in the inspector reset the plan and plan as updates with their diffs', async () => {
