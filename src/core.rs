@@ -33,6 +33,7 @@ pub mod pointer;
 #[cfg(test)]
 pub(crate) mod random_edits;
 pub mod replica;
+pub mod review;
 pub mod rules;
 pub mod schedule;
 pub mod schema;

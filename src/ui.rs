@@ -22,6 +22,8 @@ mod overlays;
 mod palette;
 mod persist;
 mod placement;
+mod preflight;
+mod review;
 mod secrets;
 pub mod state;
 mod storage;

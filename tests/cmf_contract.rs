@@ -514,3 +514,50 @@ fn every_template_applies_cleanly_and_reapplies_as_a_no_op() {
     let flagged = stack.violations();
     assert!(flagged.is_empty(), "Prism flagged requests:\n{}", flagged.join("\n"));
 }
+
+#[test]
+fn review_reads_its_baseline_from_cmf() {
+    let stack = Stack::start("review");
+    let design = stack.design("design.yaml", DESIGN);
+    let o = stack.fstudio(&["apply"], &design);
+    assert_eq!(o.status.code(), Some(0), "{}", out(&o));
+    let review = |file: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_fstudio"))
+            .args(["review", "--format", "json", "--baseline", &format!("cmf:{}", stack.url())])
+            .arg(file)
+            .env_remove("CONFLUENT_CMF_URL")
+            .output()
+            .expect("run fstudio")
+    };
+    // What CMF has is the design: nothing changes.
+    let o = review(&design);
+    assert_eq!(o.status.code(), Some(0), "{}", out(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["changes"], json!([]), "{v:#}");
+    assert!(v["baseline"].as_str().unwrap().starts_with("cmf:http://127.0.0.1:"), "{v}");
+    // New SQL for the running statement: CMF rejects it (the stand-in reports RUNNING).
+    let changed = stack.design(
+        "changed.yaml",
+        &DESIGN.replace("COUNT(*) FROM clicks", "COUNT(*) AS n FROM clicks"),
+    );
+    let o = review(&changed);
+    assert_eq!(o.status.code(), Some(1), "{}", out(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).expect("json");
+    let change = &v["changes"][0];
+    assert_eq!(change["resource"]["name"], "count-clicks", "{v:#}");
+    assert_eq!(change["verdict"]["action"], "reject", "{v:#}");
+    let rules: Vec<&str> =
+        v["findings"].as_array().unwrap().iter().filter_map(|f| f["rule"].as_str()).collect();
+    assert!(rules.contains(&"CMF-CHG-002"), "{rules:?}");
+    // An unreachable CMF is an unreadable baseline.
+    let port = free_port();
+    let o = Command::new(env!("CARGO_BIN_EXE_fstudio"))
+        .args(["review", "--baseline", &format!("cmf:http://127.0.0.1:{port}")])
+        .arg(&design)
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(2), "{}", out(&o));
+    assert!(out(&o).contains("cannot read baseline cmf:http://127.0.0.1"), "{}", out(&o));
+    let flagged = stack.violations();
+    assert!(flagged.is_empty(), "Prism flagged requests:\n{}", flagged.join("\n"));
+}

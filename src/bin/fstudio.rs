@@ -4,6 +4,8 @@
 
 #[path = "fstudio/apply.rs"]
 mod apply;
+#[path = "fstudio/baseline.rs"]
+mod baseline;
 #[path = "fstudio/config.rs"]
 mod config;
 #[path = "fstudio/connection.rs"]
@@ -18,6 +20,10 @@ mod input;
 mod out;
 #[path = "fstudio/plan.rs"]
 mod plan;
+#[path = "fstudio/preflight.rs"]
+mod preflight;
+#[path = "fstudio/review.rs"]
+mod review;
 #[path = "fstudio/rules.rs"]
 mod rules;
 #[path = "fstudio/tls.rs"]
@@ -51,6 +57,15 @@ enum Command {
     Export(export::Args),
     /// List every rule id with its severity and summary.
     Rules(rules::Args),
+    /// What happens to every running job and its state when the design replaces the
+    /// baseline (--baseline OLD); exit 0 safe, 1 refused or rejected, 2 unreadable input,
+    /// 3 state lost or at risk.
+    Review(review::Args),
+    /// What breaks when the operator, CMF or the jobs' Flink version moves (--to-fko,
+    /// --to-cmf default to the newest releases; --to-flink); exit 0 nothing breaks, 1 a job
+    /// is stranded or an error appears, 2 unreadable input, 3 a warning appears or a
+    /// configuration key is no longer read.
+    Preflight(preflight::Args),
     /// Compare the design with a running CMF: what apply would create, update, leave
     /// unchanged or delete; exit 0 when planned, 2 on bad input or an unreachable server.
     Plan(plan::Args),
@@ -66,6 +81,8 @@ fn main() -> ExitCode {
         Command::Config(args) => config::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Rules(args) => rules::run(&args),
+        Command::Review(args) => review::run(&args),
+        Command::Preflight(args) => preflight::run(&args),
         Command::Plan(args) => plan::run(&args),
         Command::Apply(args) => apply::run(&args),
     };

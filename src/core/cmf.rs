@@ -27,7 +27,7 @@ pub mod state;
 pub mod status;
 pub mod transport;
 
-mod diff;
+pub(crate) mod diff;
 
 #[cfg(test)]
 mod fake;

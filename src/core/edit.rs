@@ -63,6 +63,14 @@ pub enum Edit {
         /// Its new document (a mapping).
         doc: Value,
     },
+    /// Replaces several resources' documents as one step (a rewrite across the design,
+    /// e.g. the version pre-flight's configuration keys).
+    ReplaceMany {
+        /// What the step does, for the history.
+        label: String,
+        /// Each resource and its new document (a mapping).
+        docs: Vec<(ResourceId, Value)>,
+    },
     /// Sets (or with `None` removes) one field (the inspector); missing parents are created.
     SetField {
         /// The resource.

@@ -113,7 +113,7 @@ pub fn import_text(design: &mut Design, file: &str, text: &str) -> (Vec<Resource
         findings.push(file_finding(rule, file, p.line, &p.pointer, message));
     }
     let mut ids = Vec::new();
-    for doc in loaded.documents {
+    for doc in loaded.documents.into_iter().flat_map(expand_list) {
         if !doc.value.is_object() {
             findings.push(file_finding(
                 "IMP-SHAPE-001",
@@ -142,6 +142,41 @@ pub fn import_text(design: &mut Design, file: &str, text: &str) -> (Vec<Resource
     // Duplicate-key findings now have a resource to point at.
     attach_resources(design, file, &mut findings);
     (ids, findings)
+}
+
+/// A Kubernetes list (`kind: List`, or `<Kind>List`, with `items`) as `kubectl get … -o
+/// yaml` prints it becomes one document per item, each with its own line positions (the
+/// item's pointers without the `/items/N` prefix); any other document is kept as is.
+fn expand_list(doc: yaml::LoadedDocument) -> Vec<yaml::LoadedDocument> {
+    let is_list =
+        doc.value.get("kind").and_then(Value::as_str).is_some_and(|k| k.ends_with("List"))
+            && doc.value.get("items").is_some_and(Value::is_array);
+    if !is_list {
+        return vec![doc];
+    }
+    let Some(Value::Array(items)) = doc.value.get("items") else { return vec![doc] };
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let prefix = format!("/items/{i}");
+            let mut positions = Positions::default();
+            for (p, line) in doc.positions.iter() {
+                if let Some(rest) = p.strip_prefix(&prefix)
+                    && (rest.is_empty() || rest.starts_with('/'))
+                {
+                    positions.insert(rest.to_string(), line);
+                }
+            }
+            let line = positions.line_of("").unwrap_or(doc.line);
+            yaml::LoadedDocument {
+                value: item.clone(),
+                positions: Arc::new(positions),
+                index: doc.index,
+                line,
+            }
+        })
+        .collect()
 }
 
 fn classification_finding(r: &Resource) -> Option<Finding> {
@@ -234,6 +269,23 @@ mod tests {
         assert_eq!(findings[0].rule, "CFG-YAML-001");
         assert_eq!(findings[0].line, Some(9));
         assert_eq!(findings[0].resource.as_ref().map(|r| r.name.as_str()), Some("d"));
+    }
+
+    #[test]
+    fn kubectl_lists_become_one_resource_per_item() {
+        let mut d = Design::new();
+        let text = "apiVersion: v1\nkind: List\nmetadata: {resourceVersion: \"\"}\nitems:\n\
+                    - apiVersion: flink.apache.org/v1beta1\n  kind: FlinkDeployment\n  \
+                    metadata: {name: a, namespace: flink}\n  spec:\n    image: flink:1.20\n\
+                    - apiVersion: v1\n  kind: Namespace\n  metadata: {name: flink}\n";
+        let (ids, findings) = import_text(&mut d, "get.yaml", text);
+        assert!(findings.is_empty(), "{findings:?}");
+        assert_eq!(ids.len(), 2);
+        let fd = d.get(ids[0]).unwrap();
+        assert_eq!(fd.kind, Kind::FlinkDeployment);
+        let origin = fd.origin.as_ref().unwrap();
+        assert_eq!(origin.line_of("/spec/image"), Some(9));
+        assert_eq!(d.get(ids[1]).unwrap().kind, Kind::Namespace);
     }
 
     #[test]

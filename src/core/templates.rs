@@ -5,6 +5,10 @@
 //! Good templates import without any error or warning (tested); broken ones raise the
 //! rules listed in [`Template::teaches`].
 
+mod scenarios;
+
+pub use scenarios::{SCENARIOS, Scenario, scenario_by_id};
+
 use super::design::Design;
 use super::design_file;
 use super::finding::Finding;

@@ -13,6 +13,7 @@ use crate::core::finding::{self, Finding, Severity};
 use crate::core::graph::Graph;
 use crate::core::layout::{self, Rect};
 use crate::core::model::{Kind, ResourceId};
+use crate::core::review::{Action, Baseline, ChangeKind, Fate, Review};
 use crate::core::rules;
 use crate::core::targets::Targets;
 
@@ -30,6 +31,55 @@ impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
         Self { name: name.into(), text: text.into() }
     }
+}
+
+/// A node's mark in a change review: added or changed, and its verdict in two words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewMark {
+    /// `added` or `changed`.
+    pub change: &'static str,
+    /// The verdict's action and state (`redeploy · lost`), or `no job affected`.
+    pub label: String,
+    /// The state's class: `lost`, `at-risk`, `replaced`, `refused`, `kept`, `none`.
+    pub tone: &'static str,
+}
+
+/// The review of `design` against `baseline`, each checked against its own targets.
+pub fn review(baseline: &Baseline, design: &Design) -> Review {
+    let after = targets(design);
+    let before = baseline.targets(Default::default(), after);
+    crate::core::review::review(baseline, before, design, after)
+}
+
+fn word<T: Serialize>(v: T) -> String {
+    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+/// The canvas marks of a review (removed resources have no node: the panel lists them).
+pub fn review_marks(review: &Review) -> HashMap<ResourceId, ReviewMark> {
+    review
+        .changes
+        .iter()
+        .filter_map(|c| {
+            let id = c.after?;
+            let change = if c.change == ChangeKind::Added { "added" } else { "changed" };
+            let (label, tone) = match &c.verdict {
+                None => ("no job affected".to_string(), "none"),
+                Some(v) => {
+                    let tone = match (v.action, v.state) {
+                        (Action::Refuse | Action::Reject, _) => "refused",
+                        (_, Fate::Lost) => "lost",
+                        (_, Fate::AtRisk | Fate::Unknown) => "at-risk",
+                        (_, Fate::Replaced) => "replaced",
+                        (_, Fate::Savepoint | Fate::LastCheckpoint | Fate::Untouched) => "kept",
+                        (_, Fate::None) => "none",
+                    };
+                    (format!("{} · {}", word(v.action), word(v.state)), tone)
+                }
+            };
+            Some((id, ReviewMark { change, label, tone }))
+        })
+        .collect()
 }
 
 /// The targets (operator versions) the design is checked against.

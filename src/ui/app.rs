@@ -16,6 +16,7 @@ use super::findings::FindingsPanel;
 use super::header::Header;
 use super::inspector::InspectorPanel;
 use super::overlays::{Help, PasteDialog};
+use super::review::ReviewPanel;
 use super::secrets::SecretsBanner;
 use super::state::{AppState, Panel, use_state};
 
@@ -100,6 +101,8 @@ fn SidePanel() -> impl IntoView {
             }
         };
     let findings = Signal::derive(move || state.findings.with(|f| f.len()));
+    let reviewed =
+        Signal::derive(move || state.review.with(|r| r.as_ref().map_or(0, |r| r.changes.len())));
     view! {
         <section class="side">
             <nav class="tabs" role="tablist">
@@ -108,6 +111,7 @@ fn SidePanel() -> impl IntoView {
                 {tab(Panel::Config, "config", "Configuration", None)}
                 {tab(Panel::Export, "export", "Export", None)}
                 {tab(Panel::Apply, "apply", "Apply", None)}
+                {tab(Panel::Review, "review", "Review", Some(reviewed))}
             </nav>
             <div class="panel-body">
                 {move || match state.panel.get() {
@@ -116,6 +120,7 @@ fn SidePanel() -> impl IntoView {
                     Panel::Config => view! { <ConfigPanel /> }.into_any(),
                     Panel::Export => view! { <ExportPanel /> }.into_any(),
                     Panel::Apply => view! { <ApplyPanel /> }.into_any(),
+                    Panel::Review => view! { <ReviewPanel /> }.into_any(),
                 }}
             </div>
         </section>

@@ -14,13 +14,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use self::transport::BrowserTransport;
-use super::state::{AppState, use_state};
+use super::state::{AppState, Panel, shared, use_state};
 use crate::core::cmf::apply::{Event, apply_until};
 use crate::core::cmf::endpoints::ObjectKey;
 use crate::core::cmf::plan::{self, Plan};
 use crate::core::cmf::{Client, Upload, state, status};
 use crate::core::finding::Severity;
 use crate::core::model::Kind;
+use crate::core::review::Baseline;
 
 /// Where a plan step stands during an apply.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -164,6 +165,36 @@ impl Session {
         });
     }
 
+    /// Reads what CMF has of the design's environments and catalogs and makes it the
+    /// Review tab's baseline (the design as deployed).
+    fn compare(self, app: AppState) {
+        let design = app.design.with_value(|d| d.clone());
+        self.busy.set(true);
+        self.error.set(None);
+        let client = self.client();
+        spawn_local(async move {
+            let (desired, _) = plan::desired(&design);
+            let result = if desired.is_empty() {
+                Err("The design has no CMF object, so there is nothing to read from CMF.".into())
+            } else {
+                state::read(&client, &plan::scope(&desired)).await.map_err(|e| e.to_string())
+            };
+            match result {
+                Ok(server) => {
+                    let label = format!("CMF at {}", client.base_url());
+                    let mut b = Baseline::new(label.clone());
+                    b.add_cmf(&server, &label);
+                    b.finish(None, None);
+                    app.baseline.set(Some(shared(b)));
+                    app.panel.set(Panel::Review);
+                    app.say(format!("Comparing with what {label} has."), false);
+                }
+                Err(e) => self.error.set(Some(e)),
+            }
+            self.busy.set(false);
+        });
+    }
+
     fn run_apply(self) {
         let Some(p) = self.plan.get_untracked() else { return };
         self.busy.set(true);
@@ -253,6 +284,9 @@ pub fn ApplyPanel() -> impl IntoView {
                         on:click=plan_click>"Plan"</button>
                     <button class="button" data-testid="apply-apply" disabled=move || !can_apply()
                         on:click=move |_| session.run_apply()>"Apply"</button>
+                    <button class="button" data-testid="apply-compare" disabled=move || session.busy.get()
+                        title="Review the design against what CMF runs now: what happens to every statement and application, and whether its state survives"
+                        on:click=move |_| session.compare(app)>"Compare in Review"</button>
                     <Show when=move || session.applying.get()>
                         <button class="button" data-testid="apply-cancel" disabled=move || session.cancel.get()
                             title="Stops before the next step; the step under way (an upload too) is finished"

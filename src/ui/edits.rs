@@ -170,6 +170,8 @@ impl AppState {
         self.import_findings.set(Vec::new());
         // The banner of secret values to re-enter belongs to the design it came with.
         self.forgotten.set(Vec::new());
+        // A baseline belongs to the design it was compared with.
+        self.baseline.set(None);
         self.selection.set(BTreeSet::new());
         self.fit();
     }

@@ -21,7 +21,8 @@ pub fn Header(
     let on_example = move |e: ev::Event| {
         let select = event_target::<web_sys::HtmlSelectElement>(&e);
         let id = select.value();
-        if let Some(t) = templates::by_id(&id) {
+        if super::review::load_scenario(state, &id) {
+        } else if let Some(t) = templates::by_id(&id) {
             let (d, findings) = t.design();
             state.load(d, t.id);
             state.import_findings.set(findings);
@@ -72,6 +73,9 @@ pub fn Header(
                 </optgroup>
                 <optgroup label="Broken, for learning">
                     {templates::TEMPLATES.iter().filter(|t| t.is_broken()).map(|t| view! { <option value=t.id>{t.title}</option> }).collect_view()}
+                </optgroup>
+                <optgroup label="Change scenarios (review)">
+                    {templates::SCENARIOS.iter().map(|s| view! { <option value=s.id>{s.title}</option> }).collect_view()}
                 </optgroup>
                 <optgroup label="Examples">
                     {EXAMPLES.iter().map(|e| view! { <option value=e.id>{e.title}</option> }).collect_view()}

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::analysis::{self, EdgeBase, NodeBase};
+use super::analysis::{self, EdgeBase, NodeBase, ReviewMark};
 use super::trace;
 use super::validation::{self, CheckerHandle};
 use super::viewport::{DragOffset, Viewport};
@@ -22,6 +22,7 @@ use crate::core::finding::{Finding, Severity};
 use crate::core::graph::Graph;
 use crate::core::layout::{self, Frame};
 use crate::core::model::ResourceId;
+use crate::core::review::{Baseline, Review};
 
 /// A value shared by pointer; two are equal only when they are the same allocation, so a
 /// memo holding one notifies on every recomputation without comparing large values.
@@ -74,6 +75,8 @@ pub enum Panel {
     Export,
     /// Plan and apply the design to CMF.
     Apply,
+    /// Compare with a baseline: what happens to every running job.
+    Review,
 }
 
 /// A request to focus a field of a resource in the inspector.
@@ -162,6 +165,12 @@ pub struct AppState {
     pub migrating: StoredValue<bool>,
     /// Undo/redo history (one for canvas, forms and YAML).
     pub history: StoredValue<History>,
+    /// The design as deployed, when the user compares with one (`ui::review`).
+    pub baseline: RwSignal<Option<Shared<Baseline>>>,
+    /// The review of the design against the baseline.
+    pub review: Memo<Option<Shared<Review>>>,
+    /// Per node: added or changed, and its verdict (the canvas's review marks).
+    pub review_marks: Memo<Shared<HashMap<ResourceId, ReviewMark>>>,
 }
 
 impl AppState {
@@ -209,6 +218,18 @@ impl AppState {
             });
             reuse_if_equal(prev, now)
         });
+        let baseline = RwSignal::new(None::<Shared<Baseline>>);
+        let review = Memo::new(move |_| {
+            content.track();
+            let b = baseline.get()?;
+            Some(trace::time("review", || design.with_value(|d| shared(analysis::review(&b, d)))))
+        });
+        let review_marks =
+            Memo::new(move |prev: Option<&Shared<HashMap<ResourceId, ReviewMark>>>| {
+                let now = review
+                    .with(|r| r.as_ref().map(|r| analysis::review_marks(r)).unwrap_or_default());
+                reuse_if_equal(prev, now)
+            });
         let frames = Memo::new(move |_| {
             let p = positions.get();
             trace::time("frames", || design.with_value(|d| shared(layout::frames(d, &p))))
@@ -249,6 +270,9 @@ impl AppState {
             forgotten: RwSignal::new(Vec::new()),
             migrating: StoredValue::new(false),
             history: StoredValue::new(History::default()),
+            baseline,
+            review,
+            review_marks,
         }
     }
 

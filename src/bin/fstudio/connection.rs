@@ -32,6 +32,11 @@ pub struct ConnectionArgs {
 }
 
 impl ConnectionArgs {
+    /// The connection to `url` with the default timeout.
+    pub fn new(url: String, token_env: Option<String>, tls: TlsArgs) -> Self {
+        Self { url, token_env, timeout: 30, tls }
+    }
+
     /// A client, or the reason there is none.
     pub fn client(&self) -> Result<Client<HttpTransport>, String> {
         let (base, https) = http::base_url(&self.url)?;

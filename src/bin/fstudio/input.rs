@@ -70,27 +70,34 @@ pub fn display(path: &Path) -> String {
     path.display().to_string().replace('\\', "/")
 }
 
-/// Reads every input into one design.
-pub fn load(args: &InputArgs) -> Inputs {
+/// The texts of every manifest file under `paths` (folders recursively), with their
+/// display names; unreadable paths are added to `unreadable`.
+pub fn read_texts(paths: &[PathBuf], unreadable: &mut Vec<String>) -> Vec<(String, String)> {
     let mut files = Vec::new();
-    let mut unreadable = Vec::new();
-    for p in &args.paths {
-        collect(p, &mut files, &mut unreadable);
+    for p in paths {
+        collect(p, &mut files, unreadable);
     }
-    let mut design = Design::new();
-    let mut findings = Vec::new();
-    let mut read = 0;
+    let mut out = Vec::new();
     for f in &files {
         match fs::read_to_string(f) {
-            Ok(text) => {
-                read += 1;
-                findings.extend(design_file::import_any(&mut design, &display(f), &text).1);
-            }
+            Ok(text) => out.push((display(f), text)),
             Err(e) => unreadable.push(format!("{}: {e}", f.display())),
         }
     }
+    out
+}
+
+/// Reads every input into one design.
+pub fn load(args: &InputArgs) -> Inputs {
+    let mut unreadable = Vec::new();
+    let texts = read_texts(&args.paths, &mut unreadable);
+    let mut design = Design::new();
+    let mut findings = Vec::new();
+    for (name, text) in &texts {
+        findings.extend(design_file::import_any(&mut design, name, text).1);
+    }
     design.assign_scopes(args.environment.as_deref(), args.catalog.as_deref());
-    Inputs { design, findings, unreadable, files: read }
+    Inputs { design, findings, unreadable, files: texts.len() }
 }
 
 /// Prints unreadable inputs to stderr; true when there were some.

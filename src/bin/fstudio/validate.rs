@@ -6,7 +6,9 @@ use flink_studio::core::finding::{self, Finding, Severity, Summary};
 use flink_studio::core::rules;
 use serde_json::{Value, json};
 
+use crate::baseline::{self, BaselineArgs};
 use crate::input::{self, InputArgs, TargetArgs};
+use flink_studio::core::review;
 
 /// Output formats of `validate`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -27,6 +29,9 @@ pub struct Args {
     format: Format,
     #[command(flatten)]
     targets: TargetArgs,
+    /// Also run the spec-change rules against the design as deployed (see `review`).
+    #[command(flatten)]
+    baseline: BaselineArgs,
     #[command(flatten)]
     input: InputArgs,
 }
@@ -38,6 +43,24 @@ pub fn run(args: &Args) -> u8 {
     let mut findings = inputs.findings.clone();
     let targets = args.targets.targets(&inputs.design);
     findings.extend(rules::validate(&inputs.design, targets));
+    let mut unreadable = unreadable;
+    if !args.baseline.baseline.is_empty() {
+        match baseline::load(&args.baseline, &args.input, &inputs.design) {
+            Ok(base) => {
+                let before = baseline::targets(&args.baseline, &base, targets);
+                findings.extend(
+                    base.findings.iter().filter(|f| f.severity == Severity::Error).cloned(),
+                );
+                findings.extend(review::review(&base, before, &inputs.design, targets).findings);
+            }
+            Err(problems) => {
+                for p in &problems {
+                    eprintln!("fstudio: cannot read baseline {p}");
+                }
+                unreadable = true;
+            }
+        }
+    }
     finding::sort(&mut findings);
     let summary = Summary::of(&findings);
     match args.format {
@@ -117,6 +140,11 @@ pub fn catalog() -> Vec<(String, Severity, String, &'static str)> {
     let mut out: Vec<_> = rules::all()
         .map(|r| (r.id().to_string(), r.severity(), r.summary().to_string(), "rules"))
         .collect();
+    out.extend(
+        flink_studio::core::review::rules::RULES
+            .iter()
+            .map(|r| (r.id().to_string(), r.severity(), r.summary().to_string(), "review")),
+    );
     let import = flink_studio::core::import::IMPORT_DIAGNOSTICS.iter().map(|d| (d, "import"));
     let design = flink_studio::core::design_file::DIAGNOSTICS.iter().map(|d| (d, "design-file"));
     for ((id, sev, doc), source) in import.chain(design) {

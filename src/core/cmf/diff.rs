@@ -102,6 +102,14 @@ fn child(path: &str, key: &str) -> String {
     format!("{path}/{}", pointer::escape(key))
 }
 
+/// The changed fields between two values (no server fields removed), as pointers below
+/// them.
+pub(crate) fn fields(before: &Value, after: &Value) -> Vec<Change> {
+    let mut out = Vec::new();
+    walk("", Some(before), Some(after), &mut out);
+    out
+}
+
 /// What applying `desired` would change on the server's `actual` copy.
 pub(crate) fn diff(kind: Kind, desired: &Value, actual: &Value) -> Vec<Change> {
     let mut out = Vec::new();

@@ -77,6 +77,18 @@ pub(super) fn perform(design: &mut Design, edit: Edit) -> Result<Applied, EditEr
             set_doc(design, id, doc);
             label
         }
+        Edit::ReplaceMany { label, docs } => {
+            for (i, (_, doc)) in docs.iter().enumerate() {
+                mapping(doc, || format!("document {} of {}", i + 1, docs.len()))?;
+            }
+            let ids: Vec<ResourceId> = docs.iter().map(|(id, _)| *id).collect();
+            let ids = existing(design, &ids)?;
+            rec.resources(design, &ids);
+            for (id, doc) in docs {
+                set_doc(design, id, doc);
+            }
+            label
+        }
         Edit::SetField { id, pointer, value } => {
             let r = existing_one(design, id)?;
             let mut doc = r.doc.clone();

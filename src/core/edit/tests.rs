@@ -80,6 +80,19 @@ fn every_variant() -> Vec<Edit> {
             id: id(2),
             doc: json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "now"}}),
         },
+        Edit::ReplaceMany {
+            label: "Rewrite keys".into(),
+            docs: vec![
+                (
+                    id(1),
+                    json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "one"}}),
+                ),
+                (
+                    id(2),
+                    json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "two"}}),
+                ),
+            ],
+        },
         Edit::SetField {
             id: id(2),
             pointer: "/spec/job/parallelism".into(),
@@ -139,6 +152,13 @@ fn failing_edits_change_nothing_and_say_why() {
             "cannot edit field '/spec/flinkVersion/x': '/spec/flinkVersion' is a string",
         ),
         (Edit::Replace { id: id(1), doc: json!("text") }, "the new document is a string"),
+        (
+            Edit::ReplaceMany {
+                label: "x".into(),
+                docs: vec![(id(1), json!({"kind": "A"})), (id(99), json!({"kind": "B"}))],
+            },
+            "no resource #99",
+        ),
         (
             Edit::Add { docs: vec![json!({"kind": "A"}), json!([1])], at: None },
             "document 2 of 2 is a list",

@@ -310,6 +310,19 @@ impl FkoFeature {
     }
 }
 
+/// The oldest Flink whose adaptive scheduler rescales a running job in place through the
+/// resource requirements API (FLIP-291), which FKO uses for an in-place rescale.
+pub const ADAPTIVE_RESCALE_SINCE: FlinkVersion = v(1, 18);
+
+/// The newest FKO and CMF releases of the tables (what a version pre-flight moves to by
+/// default).
+pub fn newest_releases() -> (Version, Version) {
+    let last = |rows: &[Version]| rows[rows.len() - 1];
+    let fko: Vec<Version> = FKO_RELEASES.iter().map(|r| r.release).collect();
+    let cmf: Vec<Version> = CMF_RELEASES.iter().map(|r| r.release).collect();
+    (last(&fko), last(&cmf))
+}
+
 /// What one CMF release says about the Flink versions of SQL statements.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CmfRelease {
@@ -381,6 +394,12 @@ pub enum CmfFeature {
     /// The service-account allowlist (`/service-account-allowlist-entries`, CMF 2.4
     /// OpenAPI).
     ServiceAccountAllowlist,
+    /// A compute pool can be updated in place (`PUT …/compute-pools/{name}`); before, it
+    /// must be deleted and created again (the change review gates on it).
+    ComputePoolUpdate,
+    /// An environment's `kubernetesNamespace` and `kubernetesClusterName` are documented as
+    /// immutable after creation (CMF answers 400 to a change; the change review gates on it).
+    ImmutableEnvironmentPlacement,
 }
 
 /// The CMF release (major, minor) that introduced each [`CmfFeature`], with the words a
@@ -392,6 +411,8 @@ pub const CMF_FEATURES: &[(CmfFeature, (u32, u32), &str)] = &[
     (CmfFeature::SavepointSchedules, (2, 4), "savepoint schedules (savepointSchedule)"),
     (CmfFeature::StatementUpgradeMode, (2, 4), "statement upgradeMode"),
     (CmfFeature::ServiceAccountAllowlist, (2, 4), "the service-account allowlist"),
+    (CmfFeature::ComputePoolUpdate, (2, 3), "in-place compute pool updates"),
+    (CmfFeature::ImmutableEnvironmentPlacement, (2, 4), "immutable environment placement"),
 ];
 
 impl CmfFeature {
@@ -427,7 +448,10 @@ mod tests {
 
     #[test]
     fn cmf_features_arrive_in_2_4() {
-        for (f, _, _) in CMF_FEATURES {
+        assert!(CmfFeature::ComputePoolUpdate.in_release(Version::new(2, 3, 1)));
+        assert!(!CmfFeature::ComputePoolUpdate.in_release(Version::new(2, 2, 0)));
+        for (f, _, _) in CMF_FEATURES.iter().filter(|(f, _, _)| *f != CmfFeature::ComputePoolUpdate)
+        {
             assert!(!f.in_release(Version::new(2, 3, 1)), "{f:?}");
             assert!(f.in_release(Version::new(2, 4, 0)), "{f:?}");
             assert!(f.in_release(Version::new(2, 5, 0)), "{f:?}");
@@ -463,6 +487,19 @@ mod tests {
         assert!(Version::new(1, 10, 0).at_least(1, 10));
         assert!(!Version::new(1, 9, 9).at_least(1, 10));
         assert_eq!(Version::new(1, 13, 2).minor_text(), "1.13");
+    }
+
+    #[test]
+    fn cmf_features_have_their_releases() {
+        assert!(!CmfFeature::ComputePoolUpdate.in_release(Version::new(2, 2, 9)));
+        assert!(CmfFeature::ComputePoolUpdate.in_release(Version::new(2, 3, 0)));
+        for f in [CmfFeature::StatementUpgradeMode, CmfFeature::ImmutableEnvironmentPlacement] {
+            assert!(!f.in_release(Version::new(2, 3, 1)), "{f:?}");
+            assert!(f.in_release(Version::new(2, 4, 0)), "{f:?}");
+        }
+        let (fko, cmf) = newest_releases();
+        assert!(FKO_RELEASES.iter().all(|r| r.release <= fko));
+        assert!(CMF_RELEASES.iter().all(|r| r.release <= cmf));
     }
 
     #[test]

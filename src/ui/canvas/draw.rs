@@ -31,6 +31,20 @@ pub fn node(state: AppState, item: NodeItem) -> impl IntoView {
         format!("translate({},{})", x as f64 + dx, y as f64 + dy)
     };
     let selected = move || state.selection.with(|s| s.contains(&id));
+    // Change review (ui::review): a class per change kind and the verdict under the node.
+    let mark = Memo::new(move |_| state.review_marks.with(|m| m.get(&id).cloned()));
+    let marked = move |change: &str| mark.with(|m| m.as_ref().is_some_and(|m| m.change == change));
+    let review_badge = move || {
+        mark.get().map(|m| {
+            let width = 8.0 + 6.5 * m.label.chars().count() as f64;
+            view! {
+                <g class=format!("review-badge tone-{}", m.tone) transform=format!("translate(0,{})", NODE_HEIGHT + 4.0)>
+                    <rect width=width height="18" rx="9"></rect>
+                    <text x="8" y="13" data-testid="review-badge">{m.label}</text>
+                </g>
+            }
+        })
+    };
     let sev = base.worst.map_or("none", |s| s.as_str());
     let class = format!("node fam-{} sev-{sev}", family.class());
     let title = format!("{} {}", base.kind_label, base.name);
@@ -50,6 +64,7 @@ pub fn node(state: AppState, item: NodeItem) -> impl IntoView {
             <text class="node-kind" x="42" y="26" data-testid="node-kind">{clip(&base.kind_label)}</text>
             <text class="node-name" x="42" y="46" data-testid="node-name">{clip(&base.name)}</text>
             {badge}
+            {review_badge}
             <circle class="port" cx=NODE_WIDTH / 2.0 cy="0" r="7" data-testid="port"></circle>
         }
         .into_any()
@@ -60,6 +75,10 @@ pub fn node(state: AppState, item: NodeItem) -> impl IntoView {
         <g
             class=class
             class:selected=selected
+            class:review-added=move || marked("added")
+            class:review-changed=move || marked("changed")
+            data-review=move || mark.with(|m| m.as_ref().map_or("", |m| m.change))
+            data-verdict=move || mark.with(|m| m.as_ref().map(|m| m.label.clone()).unwrap_or_default())
             transform=transform
             data-testid="node"
             data-id=id.0.to_string()

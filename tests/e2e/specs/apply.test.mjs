@@ -118,6 +118,34 @@ test('a template from the templates menu is planned, applied step by step, and r
   assert.equal(await studio.tid('apply-apply').isDisabled(), true, 'nothing to apply');
 });
 
+test('Compare in Review takes the baseline from CMF and reviews the design against it', async () => {
+  await openApply();
+  await studio.tid('apply-compare').click();
+  const baseline = await until(
+    () => studio.tid('review-baseline').textContent().catch(() => ''),
+    (t) => t.includes('CMF at'),
+    'the baseline read from CMF',
+  );
+  assert.match(baseline, /^Baseline: CMF at http/);
+  assert.match(await studio.tid('review-summary').textContent(), /^0 changed, 0 added, 0 removed \(7 unchanged\)/);
+  // New SQL for the statement CMF runs: CMF rejects the change.
+  await editYaml('big-orders', 'WHERE amount > 1000', 'WHERE amount > 5000');
+  await studio.tab('review');
+  const card = studio.page.locator('[data-testid="review-change"][data-name="big-orders"]');
+  await until(() => card.getAttribute('data-action'), (a) => a === 'reject', 'the rejected statement');
+  assert.equal(await studio.tid('review-summary').getAttribute('data-refused'), '1');
+  const rules = await card.locator('[data-testid="review-finding"]').evaluateAll((fs) => fs.map((f) => f.dataset.rule));
+  assert.ok(rules.includes('CMF-CHG-002'), rules.join(', '));
+  await editYaml('big-orders', 'WHERE amount > 5000', 'WHERE amount > 1000');
+  await studio.tab('review');
+  await until(() => studio.tid('review-summary').getAttribute('data-refused'), (n) => n === '0', 'the edit undone');
+  await studio.tid('baseline-clear').click();
+  assert.deepEqual(studio.errors, []);
+  // The next test starts from a plan of the unchanged design.
+  await plan();
+  assert.deepEqual(await rows(), ORDER.map((n) => `unchanged ${n} unchanged`));
+});
+
 test('edits in the inspector reset the plan and plan as updates with their diffs', async () => {
   assert.equal(await studio.tid('plan').count(), 1);
   await studio.tab('inspector');
