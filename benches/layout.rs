@@ -40,7 +40,7 @@ fn report(name: &str, design: &Design, svg_dir: Option<&str>) {
     let frames_time = median_of(runs, || layout::frames(design, &positions));
     let q = layout::quality(design, &graph, &positions);
     println!(
-        "{name:<26} {n:>6} {} {} {} {:>9} {:>11.0} {:>6} {:>6} {:>6} {:>6.2}",
+        "{name:<26} {n:>6} {} {} {} {:>9} {:>11.0} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6.2}",
         ms(graph_time),
         ms(layout_time),
         ms(frames_time),
@@ -49,6 +49,8 @@ fn report(name: &str, design: &Design, svg_dir: Option<&str>) {
         q.node_overlaps,
         q.frame_overlaps,
         q.label_collisions,
+        q.text_overflows,
+        q.frame_intrusions,
         q.aspect(),
     );
     if let Some(dir) = svg_dir.filter(|_| n <= 300) {
@@ -146,7 +148,7 @@ fn main() {
         std::fs::create_dir_all(dir).expect("create the picture directory");
     }
     println!(
-        "{:<26} {:>6} {:>8} {:>8} {:>8} {:>9} {:>11} {:>6} {:>6} {:>6} {:>6}",
+        "{:<26} {:>6} {:>8} {:>8} {:>8} {:>9} {:>11} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}",
         "design",
         "res",
         "graph ms",
@@ -157,6 +159,8 @@ fn main() {
         "nodeov",
         "frmov",
         "labels",
+        "text",
+        "intr",
         "aspect"
     );
     for t in templates::TEMPLATES {

@@ -10,12 +10,14 @@
 
 mod auto;
 mod cluster;
+pub mod family;
 mod group;
 mod metrics;
 mod order;
 mod pack;
 mod spot;
 mod straighten;
+pub mod text;
 
 use std::collections::{BTreeMap, HashMap};
 

@@ -6,7 +6,7 @@
 mod cull;
 mod draw;
 mod drop;
-pub mod family;
+pub use crate::core::layout::family;
 mod pointer;
 
 pub use drop::{Ghost, PaletteDrag};

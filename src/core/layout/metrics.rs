@@ -32,6 +32,10 @@ pub struct Quality {
     pub frame_overlaps: usize,
     /// Pairs of edge labels sharing area, plus labels drawn over a node box.
     pub label_collisions: usize,
+    /// Node texts (kind line, name) wider than the room their shape leaves them.
+    pub text_overflows: usize,
+    /// Edges passing through a frame that neither of their ends is in.
+    pub frame_intrusions: usize,
     /// Width of the whole drawing.
     pub width: f64,
     /// Height of the whole drawing.
@@ -67,6 +71,8 @@ pub fn quality(design: &Design, graph: &Graph, positions: &HashMap<ResourceId, P
         node_overlaps: overlapping_pairs(&nodes.iter().map(|n| n.1).collect::<Vec<_>>()),
         frame_overlaps: frame_overlaps(design, &frames, &nodes),
         label_collisions: label_collisions(&edges, &nodes),
+        text_overflows: text_overflows(design, positions),
+        frame_intrusions: frame_intrusions(design, &frames, &edges),
         width: bounds.map_or(0.0, |b| b.width),
         height: bounds.map_or(0.0, |b| b.height),
     }
@@ -207,4 +213,57 @@ pub(super) fn segments_cross(a: (f64, f64), b: (f64, f64), c: (f64, f64), d: (f6
     let (o1, o2) = (orient(a, b, c), orient(a, b, d));
     let (o3, o4) = (orient(c, d, a), orient(c, d, b));
     o1 * o2 < 0.0 && o3 * o4 < 0.0
+}
+
+/// Node texts that do not fit: the kind line (11 px) and the name (14 px) written from
+/// x = 42 up to the shape's right border (its corner radius eats into it) less 6 px.
+fn text_overflows(design: &Design, positions: &HashMap<ResourceId, Point>) -> usize {
+    use super::family::Family;
+    use super::text::{Weight, width};
+    let mut count = 0;
+    for r in design.resources.iter().filter(|r| positions.contains_key(&r.id)) {
+        let radius = Family::of(r.kind).radius();
+        let room = |top: f64, bottom: f64| {
+            let d = top.min(NODE_HEIGHT - bottom);
+            let inset = if d < radius {
+                radius - (radius * radius - (radius - d).powi(2)).sqrt()
+            } else {
+                0.0
+            };
+            NODE_WIDTH - 42.0 - 6.0 - inset
+        };
+        if width(r.kind_str(), 11.0, Weight::Regular) > room(18.0, 29.0) {
+            count += 1;
+        }
+        if width(r.name(), 14.0, Weight::Regular) > room(35.0, 50.0) {
+            count += 1;
+        }
+    }
+    count
+}
+
+/// Edges whose chord passes through a frame neither end is drawn in.
+fn frame_intrusions(design: &Design, frames: &[Frame], edges: &[DrawnEdge]) -> usize {
+    let namespaces = super::group::environment_namespaces(design);
+    let home: HashMap<ResourceId, Option<String>> =
+        design.resources.iter().map(|r| (r.id, super::frame_of(r, &namespaces))).collect();
+    edges
+        .iter()
+        .filter(|e| {
+            let ends = [home.get(&e.from).cloned().flatten(), home.get(&e.to).cloned().flatten()];
+            frames.iter().any(|f| {
+                !ends.iter().any(|h| h.as_deref() == Some(f.namespace.as_str()))
+                    && chord_enters(e.a, e.b, &f.rect)
+            })
+        })
+        .count()
+}
+
+/// True when the segment `a`–`b` passes through the interior of `r`.
+fn chord_enters(a: (f64, f64), b: (f64, f64), r: &Rect) -> bool {
+    (0..=64).any(|i| {
+        let t = i as f64 / 64.0;
+        let (x, y) = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+        x > r.x && x < r.right() && y > r.y && y < r.bottom()
+    })
 }
