@@ -10,6 +10,7 @@ pub mod connect;
 pub mod convert;
 pub mod design;
 pub mod design_file;
+pub mod diagram;
 pub mod edit;
 pub mod export;
 pub mod finding;
