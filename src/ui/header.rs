@@ -132,9 +132,9 @@ fn SummaryBar() -> impl IntoView {
             <span class="sev info" data-testid="count-info">{move || summary.get().infos}" infos"</span>
             <span class="status" data-testid="status" data-state=checked data-validations=runs
                 data-validator=move || state.validator_at.get()
-                data-resources=move || state.nodes.with(|n| n.len()).to_string()
+                data-resources=move || state.graph.with(|g| g.graph.node_count()).to_string()
                 data-saved=move || state.saved.get().map(|s| s.to_string()).unwrap_or_default()>
-                {move || format!("{} resources", state.nodes.with(|n| n.len()))}
+                {move || format!("{} resources", state.graph.with(|g| g.graph.node_count()))}
             </span>
             // Shown only when checking lasts (CSS delay): quick edits do not flicker.
             <Show when=move || checked() == "checking">

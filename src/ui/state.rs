@@ -19,7 +19,8 @@ use crate::core::design::{Design, Point};
 use crate::core::edit::History;
 use crate::core::finding::{Finding, Severity};
 use crate::core::graph::Graph;
-use crate::core::layout::{self, Frame};
+use crate::core::layout::{self, Frame, Layers};
+use crate::core::model::Kind;
 use crate::core::model::ResourceId;
 
 /// A value shared by pointer; two are equal only when they are the same allocation, so a
@@ -117,6 +118,9 @@ pub struct AppState {
     pub dark: RwSignal<bool>,
     /// Help overlay shown.
     pub help: RwSignal<bool>,
+    /// The layers the canvas and the diagram export show (view state, remembered in the
+    /// browser, not in the design).
+    pub layers: RwSignal<Layers>,
     /// The graph.
     pub graph: Memo<Shared<Graph>>,
     /// Import diagnostics and rule findings.
@@ -125,7 +129,7 @@ pub struct AppState {
     pub nodes: Memo<Shared<Vec<NodeBase>>>,
     /// Canvas edges (resolved and dangling).
     pub edges: Memo<Shared<Vec<EdgeBase>>>,
-    /// Node positions.
+    /// Positions of the nodes (namespaces are frames: not here, see `frames`).
     pub positions: Memo<Shared<HashMap<ResourceId, Point>>>,
     /// Namespace frames around the current positions.
     pub frames: Memo<Shared<Vec<Frame>>>,
@@ -189,7 +193,15 @@ impl AppState {
             content.track();
             placement.track();
             let now = trace::time("positions", || {
-                design.with_value(|d| d.layout.iter().map(|(k, v)| (*k, *v)).collect())
+                design.with_value(|d| {
+                    let namespaces: std::collections::HashSet<ResourceId> =
+                        d.of_kind(Kind::Namespace).map(|r| r.id).collect();
+                    d.layout
+                        .iter()
+                        .filter(|(k, _)| !namespaces.contains(k))
+                        .map(|(k, v)| (*k, *v))
+                        .collect()
+                })
             });
             reuse_if_equal(prev, now)
         });
@@ -212,6 +224,7 @@ impl AppState {
             message: RwSignal::new(None),
             dark: RwSignal::new(false),
             help: RwSignal::new(false),
+            layers: RwSignal::new(super::layers::load()),
             graph,
             findings,
             nodes,
@@ -250,7 +263,11 @@ impl AppState {
 
     /// Worst severity of a resource's findings, if any.
     pub fn worst(self, id: ResourceId) -> Option<Severity> {
-        self.nodes.with(|n| n.iter().find(|n| n.id == id).and_then(|n| n.worst))
+        self.nodes.with(|n| n.iter().find(|n| n.id == id).and_then(|n| n.worst)).or_else(|| {
+            // Namespaces are frames, not nodes.
+            self.findings
+                .with(|f| f.iter().filter(|f| f.resource_id == Some(id)).map(|f| f.severity).max())
+        })
     }
 }
 

@@ -105,11 +105,13 @@ pub struct SceneOptions {
     pub layers: Layers,
     /// Only route and label edges near this area, and fit text only of nodes in it.
     pub area: Option<Rect>,
+    /// Route the edges (off: frames, nodes and stubs only, e.g. to fit the view).
+    pub edges: bool,
 }
 
 impl Default for SceneOptions {
     fn default() -> Self {
-        Self { layers: Layers::ALL, area: None }
+        Self { layers: Layers::ALL, area: None, edges: true }
     }
 }
 
@@ -220,6 +222,10 @@ pub fn scene(
         .collect();
     scene.edges.extend(to_stubs);
     merge_parallel(&mut scene.edges);
+    if !options.edges {
+        scene.edges.clear();
+        return scene;
+    }
     route_edges(&mut scene, &index, options);
     if layers.labels() {
         place_labels(&mut scene, options.area);

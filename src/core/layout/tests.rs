@@ -137,7 +137,12 @@ fn hidden_layers_leave_their_nodes_and_edges_out() {
     let graph = Graph::build(&d);
     let pos = positions(&d, &graph);
     let all = scene(&d, &graph, &pos, SceneOptions::default());
-    let doc = scene(&d, &graph, &pos, SceneOptions { layers: Layers::DOCUMENTATION, area: None });
+    let doc = scene(
+        &d,
+        &graph,
+        &pos,
+        SceneOptions { layers: Layers::DOCUMENTATION, ..SceneOptions::default() },
+    );
     assert!(all.nodes.iter().any(|n| n.kind == Kind::RoleBinding));
     assert!(!doc.nodes.iter().any(|n| matches!(n.kind, Kind::RoleBinding | Kind::ServiceAccount)));
     assert!(all.edges.iter().any(|e| e.label.is_some()));
