@@ -23,7 +23,7 @@ use flink_studio::core::design::Design;
 use flink_studio::core::diagram::{self, DiagramOptions};
 use flink_studio::core::graph::Graph;
 use flink_studio::core::layout::{self, SceneOptions};
-use flink_studio::core::{generate, templates};
+use flink_studio::core::{generate, import, templates};
 
 fn ms(d: Duration) -> String {
     format!("{:>8.2}", d.as_secs_f64() * 1000.0)
@@ -64,6 +64,29 @@ fn report(name: &str, design: &Design, svg_dir: Option<&str>) {
     }
 }
 
+/// Every manifest of `../shared/corpus` in one design (real files from several
+/// repositories, many references to what is not in them), when the corpus is there.
+fn shared_corpus() -> Option<Design> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let mut files: Vec<std::path::PathBuf> = Vec::new();
+    for dir in std::fs::read_dir(&root).ok()?.flatten() {
+        for f in std::fs::read_dir(dir.path()).into_iter().flatten().flatten() {
+            let p = f.path();
+            if matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml" | "json")) {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    let mut design = Design::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).ok()?;
+        import::import_text(&mut design, &f.display().to_string(), &text);
+    }
+    design.assign_scopes(None, None);
+    Some(design)
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let svg_dir = args.iter().position(|a| a == "--svg").and_then(|i| args.get(i + 1)).cloned();
@@ -93,6 +116,9 @@ fn main() {
     );
     for t in templates::TEMPLATES {
         report(t.id, &t.design().0, svg_dir.as_deref());
+    }
+    if let Some(corpus) = shared_corpus() {
+        report("shared-corpus", &corpus, svg_dir.as_deref());
     }
     for n in &sizes {
         report(&format!("generated-{n}"), &generate::design(*n), svg_dir.as_deref());

@@ -67,6 +67,17 @@ pub fn frame_title(namespace: &str, members: usize) -> String {
     }
 }
 
+/// A frame's title as it fits in `room` pixels at font `size`: the whole title, else the
+/// namespace and count, else the namespace alone (cut if it must be).
+pub fn fit_frame_title(namespace: &str, members: usize, size: f64, room: f64) -> String {
+    let bold = text::Weight::Bold;
+    let variants = [frame_title(namespace, members), format!("{namespace} · {members}")];
+    variants
+        .into_iter()
+        .find(|t| text::width(t, size, bold) <= room)
+        .unwrap_or_else(|| text::fit(namespace, size, bold, room).0)
+}
+
 /// The width a frame needs to show its whole title.
 pub fn title_width(namespace: &str, members: usize) -> f64 {
     let title = frame_title(namespace, members);

@@ -18,7 +18,7 @@ use super::node::{NodeText, node_text};
 use super::route::{self, CLEARANCE, Port, Side, facing, inflate};
 use super::stubs::{self, Stub};
 use super::text::{self, Weight};
-use super::{FRAME_HEADER, Frame, Rect, frame_of, frame_title, frames_of, is_frame};
+use super::{FRAME_HEADER, Frame, Rect, fit_frame_title, frame_of, frames_of, is_frame};
 use crate::core::design::{Design, Point};
 use crate::core::graph::{EdgeKind, Graph};
 use crate::core::model::{Kind, ResourceId};
@@ -275,9 +275,8 @@ pub fn edge_label(e: &SceneEdge) -> String {
 }
 
 fn titled(frame: Frame) -> SceneFrame {
-    let full = frame_title(&frame.namespace, frame.members);
     let room = frame.rect.width - 2.0 * TITLE_X;
-    let (title, _) = text::fit(&full, TITLE_SIZE, Weight::Bold, room);
+    let title = fit_frame_title(&frame.namespace, frame.members, TITLE_SIZE, room);
     let width = text::width(&title, TITLE_SIZE, Weight::Bold);
     let title_rect = Rect {
         x: frame.rect.x + TITLE_X,

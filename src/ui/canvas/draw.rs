@@ -8,7 +8,7 @@ use super::family::Family;
 use crate::core::diagram::{arrow_head, route_path};
 use crate::core::layout::node::node_text;
 use crate::core::layout::text::{self, Weight};
-use crate::core::layout::{FRAME_HEADER, NODE_HEIGHT, NODE_WIDTH, TITLE_X};
+use crate::core::layout::{FRAME_HEADER, NODE_HEIGHT, NODE_WIDTH, TITLE_X, fit_frame_title};
 use crate::ui::state::AppState;
 use crate::ui::viewport::DragOffset;
 
@@ -98,7 +98,7 @@ pub fn frame(
     let [x, y, w, h] = rect;
     let size = title_size as f64;
     let shown = if size > crate::core::layout::TITLE_SIZE {
-        text::fit(&title, size, Weight::Bold, w as f64 - 2.0 * TITLE_X).0
+        fit_frame_title(&namespace, members, size, w as f64 - 2.0 * TITLE_X)
     } else {
         title.clone()
     };
