@@ -4,7 +4,8 @@
 //! template and for generated designs of each size, the time of the automatic layout
 //! (graph included, as on import), of recomputing the namespace frames from positions
 //! (what a drag does), of drawing the whole design (`core::layout::scene`: routes, labels,
-//! stubs), and the quality of that drawing: edge crossings, total edge length, node and
+//! stubs) and of drawing what the canvas shows zoomed in (a 1280×720 view at 60 %), and
+//! the quality of the whole drawing: edge crossings, total edge length, node and
 //! frame overlaps, label overlaps, text overflows, edge–frame intrusions and aspect
 //! ratio. With `--svg DIR`, writes the exported diagram of every template (and of designs
 //! up to 300 resources) to DIR to judge by eye.
@@ -22,7 +23,7 @@ use std::time::Duration;
 use flink_studio::core::design::Design;
 use flink_studio::core::diagram::{self, DiagramOptions};
 use flink_studio::core::graph::Graph;
-use flink_studio::core::layout::{self, SceneOptions};
+use flink_studio::core::layout::{self, Rect, SceneOptions};
 use flink_studio::core::{generate, import, templates};
 
 fn ms(d: Duration) -> String {
@@ -39,14 +40,24 @@ fn report(name: &str, design: &Design, svg_dir: Option<&str>) {
     let frames_time = median_of(runs, || layout::frames(design, &positions));
     let options = SceneOptions::default();
     let scene_time = median_of(runs.min(5), || layout::scene(design, &graph, &positions, options));
+    // What the canvas draws zoomed in: the scene of a 1280×720 view at 60 % zoom.
+    let middle = layout::bounds(&positions, &layout::frames(design, &positions)).map(|b| Rect {
+        x: b.x + b.width / 2.0 - 1067.0,
+        y: b.y + b.height / 2.0 - 600.0,
+        width: 2134.0,
+        height: 1200.0,
+    });
+    let view = SceneOptions { area: middle, ..options };
+    let view_time = median_of(runs, || layout::scene(design, &graph, &positions, view));
     let scene = layout::scene(design, &graph, &positions, options);
     let q = layout::metrics::of_scene(design, &scene);
     println!(
-        "{name:<26} {n:>6} {} {} {} {} {:>9} {:>11.0} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6.2}",
+        "{name:<26} {n:>6} {} {} {} {} {} {:>9} {:>11.0} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6.2}",
         ms(graph_time),
         ms(layout_time),
         ms(frames_time),
         ms(scene_time),
+        ms(view_time),
         q.crossings,
         q.edge_length,
         q.node_overlaps,
@@ -98,13 +109,14 @@ fn main() {
         std::fs::create_dir_all(dir).expect("create the picture directory");
     }
     println!(
-        "{:<26} {:>6} {:>8} {:>8} {:>8} {:>8} {:>9} {:>11} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}",
+        "{:<26} {:>6} {:>8} {:>8} {:>8} {:>8} {:>8} {:>9} {:>11} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}",
         "design",
         "res",
         "graph ms",
         "lay ms",
         "frm ms",
         "draw ms",
+        "view ms",
         "crossings",
         "edge length",
         "nodeov",

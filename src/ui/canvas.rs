@@ -21,7 +21,7 @@ use wasm_bindgen::prelude::Closure;
 use self::cull::{Area, OVERVIEW_LIMIT};
 use super::state::use_state;
 use super::viewport::{DETAIL_ZOOM, NAME_ZOOM};
-use crate::core::layout::{self, NODE_HEIGHT, SceneOptions, TITLE_SIZE};
+use crate::core::layout::{self, NODE_HEIGHT, Scene, SceneOptions, TITLE_SIZE};
 
 /// The canvas with its toolbar.
 #[component]
@@ -86,21 +86,37 @@ pub fn Canvas() -> impl IntoView {
         })
     });
     // The drawing of what is in view: frames, routed edges with labels, stubs.
-    let scene = Memo::new(move |_| {
+    // Computed in a task of its own after the change (an edit, a drop, a pan into new
+    // space): the change's own task stays short, and the routes follow a moment later.
+    let scene = RwSignal::new(super::state::shared(Scene::default()));
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
         let options = SceneOptions {
             layers: state.layers.get(),
             area: Some(area.get().rect()),
             edges: !overview.get(),
         };
-        super::trace::time("scene", || {
-            state.graph.with(|g| {
-                state.positions.with(|p| {
-                    state
-                        .design
-                        .with_value(|d| super::state::shared(layout::scene(d, g, p, options)))
-                })
-            })
-        })
+        state.graph.track();
+        state.positions.track();
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        set_timeout(
+            move || {
+                // A newer change is already scheduled: skip this one.
+                if generation.try_get_value() != Some(mine) {
+                    return;
+                }
+                let drawn = super::trace::time("scene", || {
+                    state.graph.with_untracked(|g| {
+                        state.positions.with_untracked(|p| {
+                            state.design.with_value(|d| layout::scene(d, g, p, options))
+                        })
+                    })
+                });
+                scene.try_set(super::state::shared(drawn));
+            },
+            std::time::Duration::ZERO,
+        );
     });
     let edges = Memo::new(move |_| scene.with(|s| cull::routed_edges(s, &area.get().rect())));
     let stubs = Memo::new(move |_| scene.with(|s| cull::stubs(s, &area.get().rect())));

@@ -23,7 +23,7 @@ const BEND: f64 = 36.0;
 /// Margin of the search area around the two ports.
 const AREA_PAD: f64 = 240.0;
 /// More obstacles than this around an edge and it is drawn as an elbow.
-const MAX_OBSTACLES: usize = 180;
+pub const MAX_OBSTACLES: usize = 180;
 
 /// Extra cost, per pixel, of running along a segment another edge already uses.
 const SHARED: f64 = 6.0;
@@ -170,7 +170,7 @@ pub fn inflate(r: &Rect, by: f64) -> Rect {
 
 /// A route from `a` to `b` avoiding `near` obstacles (already inflated) and, where it
 /// can, the lines of routes already drawn (`used`): the points from port to port, corners
-/// only. `within` keeps the route inside a frame holding both ends where it can; `all` gives every obstacle of the drawing, searched when the area around the
+/// only. `limit` bounds the obstacles a search may consider (more: the elbow). `within` keeps the route inside a frame holding both ends where it can; `all` gives every obstacle of the drawing, searched when the area around the
 /// ports has no way through.
 pub fn route(
     a: Port,
@@ -178,26 +178,28 @@ pub fn route(
     near: &[Rect],
     used: &Used,
     within: Option<Rect>,
+    limit: usize,
     all: impl FnOnce() -> Vec<Rect>,
 ) -> Vec<(f64, f64)> {
     let (s, t) = (a.outside(), b.outside());
     let direct = elbow(a, b);
     if let Some(path) = direct.as_ref().filter(|p| free(p, near)) {
+        // A bounded search (a big design's view) takes a free elbow even on a used line.
         let shared: f64 = path.windows(2).map(|w| used.shared(w[0], w[1])).sum();
-        if shared < 1.0 {
+        if shared < 1.0 || limit < MAX_OBSTACLES {
             return simplify(path.clone());
         }
     }
     // Both ends in one frame: the route stays inside it when it can.
-    let inside = within.and_then(|w| search(a, b, near, used, w));
+    let inside = within.and_then(|w| search(a, b, near, used, w, limit));
     let area = Rect::around([point_rect(s), point_rect(t)]).map(|r| inflate(&r, AREA_PAD));
-    let found =
-        inside.or_else(|| area.and_then(|area| search(a, b, near, used, area))).or_else(|| {
-            let all = all();
-            let area = Rect::around(all.iter().copied().chain([point_rect(s), point_rect(t)]))
-                .map(|r| inflate(&r, 2.0 * CLEARANCE))?;
-            search(a, b, &all, used, area)
-        });
+    let found = inside.or_else(|| area.and_then(|area| search(a, b, near, used, area, limit)));
+    let found = found.or_else(|| {
+        let all = all();
+        let area = Rect::around(all.iter().copied().chain([point_rect(s), point_rect(t)]))
+            .map(|r| inflate(&r, 2.0 * CLEARANCE))?;
+        search(a, b, &all, used, area, limit)
+    });
     simplify(found.or(direct).unwrap_or_else(|| vec![a.at, s, t, b.at]))
 }
 
@@ -288,10 +290,11 @@ fn search(
     obstacles: &[Rect],
     used: &Used,
     area: Rect,
+    limit: usize,
 ) -> Option<Vec<(f64, f64)>> {
     let (s, t) = (a.outside(), b.outside());
     let inside: Vec<&Rect> = obstacles.iter().filter(|o| o.intersects(&area)).collect();
-    if inside.len() > MAX_OBSTACLES {
+    if inside.len() > limit {
         return None;
     }
     let clamp_x = |v: f64| v.clamp(area.x, area.right());
@@ -302,7 +305,7 @@ fn search(
         xs.extend([clamp_x(o.x), clamp_x(o.right())]);
         ys.extend([clamp_y(o.y), clamp_y(o.bottom())]);
     }
-    let middles = inside.len() <= 60;
+    let middles = inside.len() <= 24;
     let (xs, ys) = (lines(xs, middles), lines(ys, middles));
     let (n, m) = (xs.len(), ys.len());
     let find = |v: &[f64], x: f64| v.iter().position(|c| (c - x).abs() < 1e-6);
@@ -431,7 +434,7 @@ mod tests {
     fn a_free_elbow_is_kept() {
         let a = Port { at: (100.0, 300.0), side: Side::Top };
         let b = Port { at: (400.0, 100.0), side: Side::Bottom };
-        let path = route(a, b, &[], &Used::default(), None, Vec::new);
+        let path = route(a, b, &[], &Used::default(), None, MAX_OBSTACLES, Vec::new);
         assert_eq!(path, [(100.0, 300.0), (100.0, 200.0), (400.0, 200.0), (400.0, 100.0)]);
     }
 
@@ -440,7 +443,7 @@ mod tests {
         let a = Port { at: (100.0, 500.0), side: Side::Top };
         let b = Port { at: (100.0, 100.0), side: Side::Bottom };
         let wall = inflate(&rect(0.0, 250.0, 300.0, 60.0), CLEARANCE);
-        let path = route(a, b, &[wall], &Used::default(), None, Vec::new);
+        let path = route(a, b, &[wall], &Used::default(), None, MAX_OBSTACLES, Vec::new);
         assert!(orthogonal(&path), "{path:?}");
         assert!(!path_enters(&path, &wall), "{path:?}");
         assert_eq!((path[0], *path.last().unwrap()), (a.at, b.at));
@@ -455,7 +458,7 @@ mod tests {
         let b = Port { at: (2000.0, 0.0), side: Side::Left };
         // A long wall between them, beyond the area searched first.
         let wall = inflate(&rect(900.0, -1000.0, 100.0, 2000.0), CLEARANCE);
-        let path = route(a, b, &[wall], &Used::default(), None, || vec![wall]);
+        let path = route(a, b, &[wall], &Used::default(), None, MAX_OBSTACLES, || vec![wall]);
         assert!(orthogonal(&path) && !path_enters(&path, &wall), "{path:?}");
     }
 
@@ -464,11 +467,11 @@ mod tests {
         let a = Port { at: (100.0, 500.0), side: Side::Top };
         let b = Port { at: (400.0, 100.0), side: Side::Bottom };
         let mut used = Used::default();
-        let first = route(a, b, &[], &used, None, Vec::new);
+        let first = route(a, b, &[], &used, None, MAX_OBSTACLES, Vec::new);
         used.add(&first);
         let a2 = Port { at: (110.0, 500.0), side: Side::Top };
         let b2 = Port { at: (410.0, 100.0), side: Side::Bottom };
-        let second = route(a2, b2, &[], &used, None, Vec::new);
+        let second = route(a2, b2, &[], &used, None, MAX_OBSTACLES, Vec::new);
         let shared: f64 = second.windows(2).map(|w| used.shared(w[0], w[1])).sum();
         assert!(shared < 1.0, "{first:?} / {second:?}");
     }

@@ -28,6 +28,8 @@ pub use super::{TITLE_BASELINE, TITLE_SIZE, TITLE_X};
 const PORT_GAP: f64 = 20.0;
 /// Cell of the obstacle index.
 const CELL: f64 = 512.0;
+/// More edges than this, and a limited scene routes with bounded searches.
+const BIG_DESIGN: usize = 400;
 
 /// A namespace frame as drawn.
 #[derive(Debug, Clone, PartialEq)]
@@ -325,10 +327,11 @@ struct Obstacles {
 }
 
 impl Obstacles {
-    fn new(scene: &Scene) -> Self {
+    /// The obstacles of `scene` (its nodes only near `near`, when given).
+    fn new(scene: &Scene, near: Option<Rect>) -> Self {
         let mut rects = Vec::new();
         let mut owners = Vec::new();
-        for n in &scene.nodes {
+        for n in scene.nodes.iter().filter(|n| near.is_none_or(|a| a.intersects(&n.rect))) {
             rects.push(inflate(&n.rect, CLEARANCE));
             owners.push(Owner::Node(n.frame));
         }
@@ -391,16 +394,28 @@ fn nearest(r: &Rect, p: (f64, f64)) -> (f64, f64) {
     (p.0.clamp(r.x, r.right()), p.1.clamp(r.y, r.bottom()))
 }
 
+/// A sort key of an end (deterministic port order).
+fn end_key(end: End) -> (u8, usize) {
+    match end {
+        End::Node(id) => (0, id.0 as usize),
+        End::Frame(f) => (1, f),
+        End::Stub(s) => (2, s),
+    }
+}
+
 /// Where ports may lie along a side of an end: `(low, high)` along the side's axis.
-fn span(scene: &Scene, end: End, rect: &Rect, side: Side) -> (f64, f64) {
+fn span(
+    scene: &Scene,
+    index: &HashMap<ResourceId, usize>,
+    end: End,
+    rect: &Rect,
+    side: Side,
+) -> (f64, f64) {
     let vertical = matches!(side, Side::Top | Side::Bottom);
     let (lo, hi) = if vertical { (rect.x, rect.right()) } else { (rect.y, rect.bottom()) };
     match end {
-        End::Node(_) => {
-            let kind = match end {
-                End::Node(id) => scene.nodes.iter().find(|n| n.id == id).map(|n| n.kind),
-                _ => None,
-            };
+        End::Node(id) => {
+            let kind = index.get(&id).map(|&i| scene.nodes[i].kind);
             let radius =
                 kind.map_or(0.0, |k| super::family::Family::of(k).radius()).min(rect.height / 2.0);
             if vertical {
@@ -452,8 +467,12 @@ fn route_edges(scene: &mut Scene, index: &HashMap<ResourceId, usize>, options: S
     for e in &scene.edges {
         let a = scene.end_rect(End::Node(e.from), index);
         let b = scene.end_rect(e.to, index);
+        // In an area: the edges with an end in it (those only passing through are not
+        // drawn; the view shows where they start or end).
         let ok = match (a, b) {
-            (Some(a), Some(b)) => area.is_none_or(|area| a.union(&b).intersects(&area)),
+            (Some(a), Some(b)) => {
+                area.is_none_or(|area| a.intersects(&area) || b.intersects(&area))
+            }
             _ => false,
         };
         ends.push(match (a, b) {
@@ -480,13 +499,13 @@ fn route_edges(scene: &mut Scene, index: &HashMap<ResourceId, usize>, options: S
     }
     let mut ports: HashMap<(usize, bool), Port> = HashMap::new();
     let mut keys: Vec<&(End, Side)> = sides.keys().collect();
-    keys.sort_by_key(|(end, side)| (format!("{end:?}"), format!("{side:?}")));
+    keys.sort_by_key(|(end, side)| (end_key(*end), *side as u8));
     for key in keys {
         let (end, side) = *key;
         let mut list = sides[key].clone();
         list.sort_by(|x, y| x.2.total_cmp(&y.2).then(x.0.cmp(&y.0)));
         let Some(rect) = scene.end_rect(end, index) else { continue };
-        let (lo, hi) = span(scene, end, &rect, side);
+        let (lo, hi) = span(scene, index, end, &rect, side);
         let at = spread(&list.iter().map(|l| l.2).collect::<Vec<_>>(), lo, hi.max(lo));
         for ((k, source, _), pos) in list.into_iter().zip(at) {
             let pos = pos.round();
@@ -499,12 +518,14 @@ fn route_edges(scene: &mut Scene, index: &HashMap<ResourceId, usize>, options: S
             ports.insert((k, source), Port { at: point, side });
         }
     }
-    let obstacles = Obstacles::new(scene);
+    let obstacles = Obstacles::new(scene, area.map(|a| inflate(&a, 1200.0)));
     let frame_of_end = |end: End| match end {
         End::Node(id) => index.get(&id).and_then(|&i| scene.nodes[i].frame),
         _ => None,
     };
     let mut routes = vec![Vec::new(); scene.edges.len()];
+    // The canvas's view of a big design: searches bounded, for a drawing within a frame.
+    let big = options.area.is_some() && scene.edges.len() > BIG_DESIGN;
     let mut used = route::Used::default();
     // Short edges first: they have the fewest ways, long ones go round them.
     let mut order: Vec<usize> = (0..scene.edges.len()).collect();
@@ -528,7 +549,12 @@ fn route_edges(scene: &mut Scene, index: &HashMap<ResourceId, usize>, options: S
             (Some(f), Some(g)) if f == g => Some(inflate(&scene.frames[f].frame.rect, -2.0)),
             _ => None,
         };
-        let r = route::route(*a, *b, &near, &used, within, || obstacles.for_edge(&entered, None));
+        // A limited scene (the canvas) keeps each search small: an edge with too much around
+        // it takes its direct elbow.
+        let limit = if big { 40 } else { route::MAX_OBSTACLES };
+        let r = route::route(*a, *b, &near, &used, within, limit, || {
+            obstacles.for_edge(&entered, None)
+        });
         used.add(&r);
         routes[k] = r;
     }

@@ -36,7 +36,7 @@ enum Hit {
 pub struct Gestures {
     state: AppState,
     svg: NodeRef<leptos::svg::Svg>,
-    scene: Memo<Shared<Scene>>,
+    scene: RwSignal<Shared<Scene>>,
     gesture: StoredValue<Gesture>,
     band: RwSignal<Option<Rect>>,
     link: RwSignal<Option<(Point, Point)>>,
@@ -49,7 +49,7 @@ impl Gestures {
     pub fn new(
         state: AppState,
         svg: NodeRef<leptos::svg::Svg>,
-        scene: Memo<Shared<Scene>>,
+        scene: RwSignal<Shared<Scene>>,
     ) -> Self {
         let space = RwSignal::new(false);
         let typing = |e: &web_sys::KeyboardEvent| {
