@@ -38,7 +38,8 @@ fn main() {
         let mut replicator = Replicator::new();
         let start = Instant::now();
         let reset = replicator.delta(&design).expect("first delta");
-        let reset_text = serde_json::to_string(&Request { seq: 1, delta: reset }).expect("json");
+        let reset_text = serde_json::to_string(&Request { seq: 1, delta: Some(reset), save: None })
+            .expect("json");
         let reset_time = start.elapsed();
         let idle = median(
             (0..7)
@@ -56,7 +57,9 @@ fn main() {
                     design.resources[mid].doc["metadata"]["labels"] = json!({ "run": i });
                     let t = Instant::now();
                     let delta = replicator.delta(&design).expect("an edit");
-                    edit_text = serde_json::to_string(&Request { seq: 2, delta }).expect("json");
+                    edit_text =
+                        serde_json::to_string(&Request { seq: 2, delta: Some(delta), save: None })
+                            .expect("json");
                     t.elapsed()
                 })
                 .collect(),

@@ -4,24 +4,30 @@
 //! ground state); the [`graph`], effective configurations ([`config`]) and findings
 //! ([`rules`]) are derived from it by pure functions, and so are the exports.
 
+pub mod autosave;
+pub mod cluster;
 pub mod cmf;
 pub mod config;
 pub mod connect;
 pub mod convert;
+pub mod credentials;
 pub mod design;
 pub mod design_file;
 pub mod diagram;
 pub mod edit;
 pub mod export;
 pub mod finding;
+pub mod flink;
 pub mod forms;
 pub mod generate;
 pub mod graph;
+pub mod hash;
 pub mod import;
 pub mod layout;
 pub mod model;
 pub mod options;
 pub mod palette;
+pub mod placeholder;
 pub mod podtemplate;
 pub mod pointer;
 #[cfg(test)]

@@ -22,6 +22,7 @@ mod overlays;
 mod palette;
 mod persist;
 mod placement;
+mod secrets;
 pub mod state;
 mod storage;
 mod trace;

@@ -582,3 +582,35 @@ fn without_a_rest_class_cmf_payloads_are_listed_not_exported() {
     assert_contract(&docs, "no rest class");
     assert!(!docs.iter().any(|d| d["metadata"]["name"] == "rest-app"));
 }
+
+#[test]
+fn without_secrets_every_literal_credential_is_replaced_not_only_secret_data() {
+    let mut design = Design::new();
+    design.add(json!({"apiVersion": "flink.apache.org/v1beta1", "kind": "FlinkDeployment",
+        "metadata": {"name": "orders", "namespace": "flink"},
+        "spec": {"flinkConfiguration": {"s3.secret-key": "exp-leak-1"},
+            "podTemplate": {"spec": {"containers": [{"name": "flink-main-container",
+                "args": ["--db-password", "exp-leak-2"],
+                "env": [{"name": "DB_PASSWORD", "value": "exp-leak-3"}, {"name": "TOPIC", "value": "orders"}]}]}}}}));
+    design.add(json!({"apiVersion": "cmf.confluent.io/v1", "kind": "KafkaCatalog",
+        "metadata": {"name": "cat"}, "spec": {"srInstance": {"connectionConfig": {
+            "schema.registry.url": "http://sr:8081", "basic.auth.user.info": "u:exp-leak-4"}}}}));
+    let stream = export::kubectl(&design, ExportOptions::default());
+    assert!(!stream.contains("exp-leak"), "{stream}");
+    assert!(
+        stream.contains("# Literal credentials replaced by \"<redacted>\" (s3.secret-key, args: --db-password …, env DB_PASSWORD)"),
+        "{stream}"
+    );
+    let doc = &documents(&stream)[0];
+    let main = &doc["spec"]["podTemplate"]["spec"]["containers"][0];
+    assert_eq!(main["env"][1], json!({"name": "TOPIC", "value": "orders"}));
+    assert_eq!(main["args"], json!(["--db-password", PLACEHOLDER]));
+    let cmf = export::cmf(&design, ExportOptions::default());
+    let cat = cmf.iter().find(|f| f.object == "cat").unwrap();
+    assert!(!cat.content.contains("exp-leak"), "{}", cat.content);
+    assert!(cat.notes.iter().any(|n| n.contains("basic.auth.user.info")), "{:?}", cat.notes);
+    let open = export::kubectl(&design, ExportOptions { include_secrets: true });
+    for v in ["exp-leak-1", "exp-leak-2", "exp-leak-3"] {
+        assert!(open.contains(v), "{v} missing with --include-secrets");
+    }
+}

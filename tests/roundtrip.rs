@@ -11,8 +11,9 @@
 //!   environment body's `created_time` and `updated_time`;
 //! * `apiVersion: cmf.confluent.io/v1alpha1`, which the CMF export writes as `v1`;
 //! * labels and annotations prefixed `studio.flinkstudio.dev/` (none in the corpus);
-//! * secret values when secrets are not included: keys must survive, values are
-//!   `<redacted>` (checked by its own test; the main test includes secrets);
+//! * secret values when secrets are not included: every place `core::credentials` names
+//!   is `<redacted>`, keys and the text around a secret survive (checked by its own
+//!   test; the main test includes secrets);
 //! * documents no export can carry: fragments without apiVersion/kind (and studio
 //!   nodes). They round-trip through the design file instead, which is checked here too,
 //!   with no exclusion at all.
@@ -21,6 +22,7 @@
 //! to; its documented losses are listed at that test.
 
 use flink_studio::core::convert::{self, CfkTarget, CmfScope};
+use flink_studio::core::credentials;
 use flink_studio::core::design::Design;
 use flink_studio::core::design_file;
 use flink_studio::core::export::{self, ExportOptions, PLACEHOLDER};
@@ -119,14 +121,7 @@ fn without_secrets_only_secret_values_change() {
         let back = reimport(&design, ExportOptions::default());
         for r in design.resources.iter().filter(|r| exportable(r)) {
             let mut want = normalized(&r.doc);
-            for path in ["/data", "/stringData", "/spec/data"] {
-                let secretish = matches!(r.kind, Kind::Secret | Kind::CmfSecret);
-                if let Some(m) =
-                    want.pointer_mut(path).and_then(Value::as_object_mut).filter(|_| secretish)
-                {
-                    m.values_mut().for_each(|v| *v = PLACEHOLDER.into());
-                }
-            }
+            credentials::redact(&mut want, PLACEHOLDER);
             let found = back
                 .resources
                 .iter()

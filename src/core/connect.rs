@@ -20,10 +20,10 @@ use std::fmt;
 use serde_json::Value;
 
 use super::design::Design;
-use super::edit::dotted;
 use super::graph::{self, EdgeKind, Lookup};
 use super::model::{Kind, Resource, ResourceId};
 use super::pointer;
+use super::pointer::dotted;
 
 /// One change to the referencing resource.
 #[derive(Debug, Clone, PartialEq)]
@@ -191,18 +191,18 @@ fn connection_with(
 fn apply_action(r: &mut Resource, action: &Action) {
     match action {
         Action::Set(p, v) => {
-            let _ = super::edit::set_field(&mut r.doc, p, v.clone());
+            let _ = pointer::set(&mut r.doc, p, v.clone());
         }
         Action::Append(p, v) => {
-            let tokens: Vec<String> = super::edit::pointer_tokens(p).unwrap_or_default();
+            let tokens: Vec<String> = pointer::tokens(p).unwrap_or_default();
             let refs: Vec<&str> = tokens.iter().map(String::as_str).collect();
             let is_list = pointer::get(&r.doc, &refs).is_some_and(Value::is_array);
             let target = if is_list { format!("{p}/-") } else { p.clone() };
             let value = if is_list { v.clone() } else { Value::Array(vec![v.clone()]) };
-            let _ = super::edit::set_field(&mut r.doc, &target, value);
+            let _ = pointer::set(&mut r.doc, &target, value);
         }
         Action::Remove(p) => {
-            let _ = super::edit::remove_field(&mut r.doc, p);
+            let _ = pointer::remove(&mut r.doc, p);
         }
         Action::AssignEnvironment(e) => r.assigned_environment = Some(e.clone()),
         Action::AssignCatalog(c) => r.assigned_catalog = Some(c.clone()),

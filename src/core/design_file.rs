@@ -9,9 +9,9 @@
 //!   name: payments              # the design's name
 //! spec:
 //!   targets:                    # versions chosen by the user; each key optional
-//!     fko: "1.15.0"             # Flink Kubernetes Operator
-//!     cmf: "2.3.1"              # Confluent Manager for Apache Flink
-//!     cfk: "3.3.0"              # Confluent for Kubernetes
+//!     fko: "1.16.0"             # Flink Kubernetes Operator
+//!     cmf: "2.5.0"              # Confluent Manager for Apache Flink
+//!     cfk: "3.4.0"              # Confluent for Kubernetes
 //!   complete: true              # optional (default false): the design is the whole
 //!                               # deployment, so a reference to something not in it is
 //!                               # an error rather than a warning
@@ -92,14 +92,7 @@ pub fn save(design: &Design, name: &str) -> String {
 /// The design file as a JSON value (what [`save`] writes as YAML). Serialized as JSON it
 /// is a valid design file too, and much faster to write: the studio autosaves it so.
 pub fn document(design: &Design, name: &str) -> Value {
-    let mut targets = Map::new();
-    for (key, v) in
-        [("fko", design.targets.fko), ("cmf", design.targets.cmf), ("cfk", design.targets.cfk)]
-    {
-        if let Some(v) = v {
-            targets.insert(key.into(), json!(v.to_string()));
-        }
-    }
+    let targets = targets_map(&design.targets);
     let resources: Vec<Value> = design
         .resources
         .iter()
@@ -137,6 +130,17 @@ pub fn document(design: &Design, name: &str) -> Value {
         "metadata": {"name": name},
         "spec": spec,
     })
+}
+
+/// The `spec.targets` map of a design file: the versions chosen, each optional.
+pub(crate) fn targets_map(targets: &TargetOverrides) -> Map<String, Value> {
+    let mut out = Map::new();
+    for (key, v) in [("fko", targets.fko), ("cmf", targets.cmf), ("cfk", targets.cfk)] {
+        if let Some(v) = v {
+            out.insert(key.into(), json!(v.to_string()));
+        }
+    }
+    out
 }
 
 /// A loaded design file.

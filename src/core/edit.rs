@@ -7,7 +7,6 @@
 
 mod change;
 mod duplicate;
-mod field;
 mod history;
 mod names;
 mod perform;
@@ -19,7 +18,6 @@ use std::fmt;
 use serde_json::Value;
 
 pub use change::Change;
-pub use field::{dotted, remove as remove_field, set as set_field, tokens as pointer_tokens};
 pub use history::{DEFAULT_LIMIT, History};
 pub use names::{copy_name, free_name, set_name, taken};
 

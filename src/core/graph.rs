@@ -16,8 +16,8 @@ pub use links::{Address, Link, LinkTargets, links};
 pub use references::{EdgeKind, Lookup, Reference, references};
 
 use super::design::Design;
+use super::hash::FastMap;
 use super::model::{Kind, Resource, ResourceId};
-use super::rules::FastMap;
 
 /// An edge: which field made the reference, and what it means.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,6 +6,8 @@
 //! keeps `kubernetesNamespace` at the top of its REST body but under `spec` in the CFK
 //! `FlinkEnvironment` CR; both are [`Kind::Environment`].
 
+mod cmf_fields;
+mod fingerprint;
 mod kinds;
 
 use std::sync::Arc;
@@ -13,9 +15,11 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+pub use cmf_fields::{connection_secret_ids, ddl_environments_field};
+pub use fingerprint::fingerprint;
 pub use kinds::{
-    CFK_API, CMF_API, CMF_API_ALPHA, FKO_API, STUDIO_API, STUDIO_KINDS, classify, kind_name,
-    kubernetes_api_version,
+    CFK_API, CMF_API, CMF_API_ALPHA, CMF_CONCEPTS, FKO_API, STUDIO_API, STUDIO_KINDS, classify,
+    kind_name, kubernetes_api_version,
 };
 
 use super::pointer;
@@ -92,6 +96,14 @@ pub enum Kind {
     Fragment,
     /// Anything else: kept verbatim, reported as info.
     Unknown,
+}
+
+impl Kind {
+    /// True for Kubernetes kinds that live outside namespaces (`Namespace`, `ClusterRole`,
+    /// `ClusterRoleBinding`): `metadata.namespace` means nothing for them.
+    pub fn is_cluster_scoped(self) -> bool {
+        matches!(self, Kind::Namespace | Kind::ClusterRole | Kind::ClusterRoleBinding)
+    }
 }
 
 /// How a resource is serialized (which API family wrote it).

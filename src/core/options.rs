@@ -2,11 +2,19 @@
 //! operator's own options), for unknown-key checks, did-you-mean and completion.
 //!
 //! The data is `data/flink-options.json`, generated from `shared/data/flink-options`
-//! (Flink 1.18–2.2 and FKO 1.15.0) and embedded with `include_str!`; a test fails when it
-//! is stale (regenerate with `UPDATE_OPTIONS=1 cargo test --lib options`).
+//! (Flink 1.18–2.3, FKO 1.15.0) and `data/sources` (FKO 1.16.0) and embedded with
+//! `include_str!`; a test fails when it is stale (regenerate with `UPDATE_OPTIONS=1 cargo
+//! test --lib options`).
+//!
+//! Operator options differ per FKO release (1.16 adds the alignment-mode and plugin keys
+//! and deprecates `scaling.key-group.partitions.adjust.mode`), so there is one parsed
+//! catalog per release of `flink::version::OPERATOR_CATALOG`, each with every Flink
+//! option and that release's operator options: the data stays one file with shared keys,
+//! and a lookup keeps its signature.
 //!
 //! API:
-//! * [`catalog()`] — the parsed catalog (parsed once, on first use).
+//! * [`catalog()`] — the catalog for the newest operator release (parsed once, on first
+//!   use); [`catalog_for`]`(fko)` — the catalog for the FKO release a design targets.
 //! * [`Catalog::lookup`]`(key, version)` — the option a key names in a Flink version:
 //!   exact key, deprecated alias (→ the canonical option), operator fallback key,
 //!   pattern keys (`metrics.reporter.<name>.factory.class`; `<name>`-like segments stand
@@ -17,13 +25,15 @@
 //! * [`Catalog::complete`] — options starting with a prefix (hidden keys excluded).
 //! * [`Catalog::is_open_namespace`] — keys the catalog does not cover on purpose
 //!   (file-system plugins, connectors); they are never "unknown".
-//! * [`FlinkVersion::parse`] reads `v1_19`-style enums.
+//! * Versions are [`FlinkVersion`]s (`core::flink::version`, re-exported here as the
+//!   catalog's key); the catalog's own versions are `flink::version::CATALOG`.
 //!
-//! Data file format: `{"flinkVersions", "operatorVersion", "options": [...]}`, one option
-//! per line: `k` key, `v` versions (`1.18-2.2`, or `op` for operator options), `t` type,
+//! Data file format: `{"flinkVersions", "operatorVersions", "options": [...]}`, one option
+//! per line: `k` key, `v` versions (`1.18-2.2`; for operator options `op` = every catalog
+//! operator release, `op1.16`, `op1.15-1.16`), `t` type,
 //! `d` default, `e` enum values, `dk` deprecated keys, `fk` fallback keys, `dep`
 //! deprecated, `hid` hidden, `s` short description, and `x`: variants for older versions
-//! whose attributes differ (each a full `v`/`t`/`d`/… record).
+//! or operator releases whose attributes differ (each a full `v`/`t`/`d`/… record).
 
 pub mod suggest;
 pub mod value;
@@ -37,10 +47,11 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-pub use version::{FlinkVersion, VersionSet};
+use crate::core::flink::version::{CATALOG, OPERATOR_CATALOG, Version, operator_catalog_index};
 
-/// Flink minor versions the catalog knows, oldest first.
-pub const FLINK_VERSIONS: &[&str] = &["1.18", "1.19", "1.20", "2.0", "2.1", "2.2"];
+/// The version type the catalog is keyed by (defined in `core::flink::version`).
+pub use crate::core::flink::version::FlinkVersion;
+pub use version::{OperatorSet, VersionSet};
 
 /// The embedded data file.
 pub const DATA: &str = include_str!("../../data/flink-options.json");
@@ -99,6 +110,8 @@ pub struct OptionInfo {
     pub versions: VersionSet,
     /// True for Flink Kubernetes Operator options (`kubernetes.operator.*`, `job.autoscaler.*`).
     pub operator: bool,
+    /// The catalog operator releases with these attributes (all of them for Flink options).
+    pub operator_releases: OperatorSet,
     /// Value type.
     #[serde(rename = "type")]
     pub ty: OptionType,
@@ -178,10 +191,32 @@ pub struct Catalog {
     patterns: Vec<(Vec<Seg>, usize)>,
 }
 
-/// The catalog, parsed from the embedded data on first use.
+/// The catalog for the newest operator release, parsed from the embedded data on first use.
 pub fn catalog() -> &'static Catalog {
-    static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(|| Catalog::parse(DATA).expect("embedded data/flink-options.json parses"))
+    catalog_at(OPERATOR_CATALOG.len() - 1)
+}
+
+/// The catalog for the FKO release `fko` (its operator options; Flink options are the
+/// same in every one), parsed on first use.
+pub fn catalog_for(fko: Version) -> &'static Catalog {
+    catalog_at(operator_catalog_index(fko))
+}
+
+/// The catalog operator releases whose options include `key` (as an operator option) in
+/// Flink `version`, oldest first: to say which FKO release brought (or dropped) a key.
+pub fn operator_releases_knowing(key: &str, version: FlinkVersion) -> Vec<Version> {
+    (0..OPERATOR_CATALOG.len())
+        .filter(|i| catalog_at(*i).lookup(key, version).is_some_and(|o| o.operator))
+        .map(|i| OPERATOR_CATALOG[i])
+        .collect()
+}
+
+fn catalog_at(index: usize) -> &'static Catalog {
+    static CATALOGS: [OnceLock<Catalog>; OPERATOR_CATALOG.len()] =
+        [const { OnceLock::new() }; OPERATOR_CATALOG.len()];
+    CATALOGS[index].get_or_init(|| {
+        Catalog::parse_for(DATA, index).expect("embedded data/flink-options.json parses")
+    })
 }
 
 /// Key prefixes the catalog leaves out on purpose (README "Not covered"): file-system
@@ -207,8 +242,14 @@ pub const OPEN_PREFIXES: &[&str] = &[
 ];
 
 impl Catalog {
-    /// Parses a data file in the format of `data/flink-options.json`.
+    /// Parses a data file in the format of `data/flink-options.json`, with the operator
+    /// options of the newest operator release.
     pub fn parse(text: &str) -> Result<Self, String> {
+        Self::parse_for(text, OPERATOR_CATALOG.len() - 1)
+    }
+
+    /// Parses a data file with the operator options of `OPERATOR_CATALOG[operator]`.
+    pub fn parse_for(text: &str, operator: usize) -> Result<Self, String> {
         let raw: RawFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
         let mut cat = Catalog {
             options: Vec::new(),
@@ -218,11 +259,22 @@ impl Catalog {
         };
         for o in raw.options {
             for v in std::iter::once(o.base).chain(o.x) {
-                let versions = VersionSet::parse(&v.v).ok_or(format!("{}: bad versions", o.k))?;
+                let bad = || format!("{}: bad versions", o.k);
+                let (versions, operator_releases) = match v.v.strip_prefix("op") {
+                    Some(releases) => {
+                        (VersionSet::ALL, OperatorSet::parse(releases).ok_or_else(bad)?)
+                    }
+                    None => (VersionSet::parse(&v.v).ok_or_else(bad)?, OperatorSet::ALL),
+                };
+                let is_operator = v.v.starts_with("op");
+                if is_operator && !operator_releases.contains_index(operator) {
+                    continue;
+                }
                 let info = OptionInfo {
                     key: o.k.clone(),
                     versions,
-                    operator: v.v == "op",
+                    operator: is_operator,
+                    operator_releases,
                     ty: OptionType::parse(&v.t),
                     type_name: v.t,
                     default: v.d,
@@ -309,11 +361,7 @@ impl Catalog {
     /// The option `key` names in any catalog version (newest first), e.g. to say that a
     /// key was removed or is not yet available.
     pub fn lookup_any(&self, key: &str) -> Option<&OptionInfo> {
-        FLINK_VERSIONS
-            .iter()
-            .rev()
-            .filter_map(|v| FlinkVersion::parse(v))
-            .find_map(|v| self.lookup(key, v))
+        CATALOG.iter().rev().find_map(|v| self.lookup(key, *v))
     }
 
     /// True when `key` is known in `version` or lies in an open namespace.

@@ -244,7 +244,7 @@ pub fn new_resource(design: &Design, entry: &Entry, namespace: Option<&str>) -> 
     }
     if entry.kind == K::ClusterRoleBinding {
         let ns = namespace.unwrap_or("default");
-        let _ = super::edit::set_field(&mut doc, "/subjects/0/namespace", Value::from(ns));
+        let _ = super::pointer::set(&mut doc, "/subjects/0/namespace", Value::from(ns));
     }
     wire::references(design, entry, &mut doc, namespace);
     doc

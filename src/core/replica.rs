@@ -9,23 +9,33 @@
 //! Invariant: after `replica.apply(replicator.delta(&d))` for every design `d` in a
 //! sequence, the replica's resources equal `d`'s (`tests::replica_follows_random_edits`).
 //! Deltas are plain serde data, so they cross `postMessage` as JSON text.
+//!
+//! The worker also saves the design (autosave, off the main thread): a request may carry
+//! a [`SaveOrder`] with the positions and notes that changed ([`StudioDelta`], from
+//! [`Replicator::studio_delta`]); the replica then equals the design in everything the
+//! design file holds (`tests::replica_saves_the_design_file_of_the_page`).
 
 mod service;
+mod studio;
 #[cfg(test)]
 mod tests;
 
-pub use service::{Reply, Request, ValidationService, findings_of};
+pub use service::{
+    Notice, Received, Reply, Request, SaveOrder, Saved, ValidationService, findings_of, reply_json,
+};
+pub use studio::StudioDelta;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::design::Design;
+use super::design::{Design, Point};
+use super::hash::{FastHasher, FastMap};
+use super::model::fingerprint;
 use super::model::{Form, Kind, Origin, Resource, ResourceId};
-use super::rules::{FastHasher, FastMap, fingerprint};
 use super::targets::TargetOverrides;
 use super::yaml::Positions;
 
@@ -127,6 +137,10 @@ pub struct Replicator {
     targets: Option<TargetOverrides>,
     /// Number of the last delta.
     number: u64,
+    /// Positions last sent with a save order; `None` until the first ([`StudioDelta`]).
+    layout: Option<BTreeMap<ResourceId, Point>>,
+    /// Notes last sent with a save order.
+    notes: BTreeMap<ResourceId, String>,
 }
 
 impl Replicator {
@@ -180,6 +194,20 @@ impl Replicator {
     }
 }
 
+impl Replicator {
+    /// The positions and notes that changed since the last call (all of them the first
+    /// time, or after [`Replicator::restart`]): what a save order carries besides the
+    /// resources, which [`Replicator::delta`] sends.
+    pub fn studio_delta(&mut self, design: &Design) -> StudioDelta {
+        let reset = self.layout.is_none();
+        let layout = studio::changes(&self.layout.take().unwrap_or_default(), &design.layout);
+        let notes = studio::changes(&self.notes, &design.notes);
+        self.layout = Some(design.layout.clone());
+        self.notes = design.notes.clone();
+        StudioDelta { reset, layout, notes }
+    }
+}
+
 /// Content fingerprint plus origin: everything [`WireResource`] carries.
 fn wire_hash(r: &Resource) -> u64 {
     let mut h = FastHasher::default();
@@ -219,7 +247,8 @@ impl Replica {
         Self::default()
     }
 
-    /// The replicated design (resources and targets; no layout or notes).
+    /// The replicated design (resources and targets; positions and notes as of the last
+    /// save order).
     pub fn design(&self) -> &Design {
         &self.design
     }
@@ -234,9 +263,19 @@ impl Replica {
         result
     }
 
+    /// Brings the replica's positions and notes up to date (they are only needed to save
+    /// the design; a reset of the resources keeps them).
+    pub fn apply_studio(&mut self, delta: StudioDelta) {
+        studio::apply(&mut self.design, delta);
+    }
+
     fn try_apply(&mut self, delta: Delta) -> Result<(), OutOfStep> {
         if delta.reset {
+            let layout = std::mem::take(&mut self.design.layout);
+            let notes = std::mem::take(&mut self.design.notes);
             self.design = Design::default();
+            self.design.layout = layout;
+            self.design.notes = notes;
         } else if delta.number != self.number + 1 {
             return Err(OutOfStep(format!(
                 "change {} arrived after change {}",

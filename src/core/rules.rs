@@ -24,7 +24,6 @@ mod validator;
 
 pub use context::{Context, Subjects};
 pub use reads::{Deps, KindSet, RuleReads, SubjectKinds};
-pub(crate) use validator::fingerprint::{FastHasher, FastMap, fingerprint};
 pub use validator::{RunStats, Validator};
 
 use super::design::Design;
@@ -33,6 +32,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use super::model::{Resource, ResourceId};
+use super::placeholder::is_placeholder;
 use super::targets::Targets;
 
 /// A validation rule.
@@ -51,6 +51,12 @@ pub trait Rule: Sync {
     fn reads_origins(&self) -> bool {
         false
     }
+    /// True for the rules about template placeholders themselves. Every other rule's
+    /// finding at a value a template engine fills in (`core::placeholder`) is dropped:
+    /// such a value is not judged until the file is rendered.
+    fn judges_placeholders(&self) -> bool {
+        false
+    }
 }
 
 /// The subject a rule is visiting, shared by a tracking context and an attributing sink.
@@ -60,6 +66,8 @@ pub(crate) type SubjectHandle = Rc<Cell<Option<ResourceId>>>;
 pub struct Sink<'r> {
     rule: &'r dyn Rule,
     findings: Vec<Finding>,
+    /// Where a dropped finding is written (see [`Rule::judges_placeholders`]).
+    dropped: Option<Finding>,
     /// When attributing: the subject being visited, and the one of each finding.
     visits: Option<(SubjectHandle, Vec<Option<ResourceId>>)>,
 }
@@ -67,13 +75,13 @@ pub struct Sink<'r> {
 impl<'r> Sink<'r> {
     /// A sink for `rule`.
     pub fn new(rule: &'r dyn Rule) -> Self {
-        Self { rule, findings: Vec::new(), visits: None }
+        Self { rule, findings: Vec::new(), dropped: None, visits: None }
     }
 
     /// A sink that notes, for each finding, which subject the rule was visiting
     /// (`Context::subject_handle`).
     pub(crate) fn attributed(rule: &'r dyn Rule, current: SubjectHandle) -> Self {
-        Self { rule, findings: Vec::new(), visits: Some((current, Vec::new())) }
+        Self { rule, findings: Vec::new(), dropped: None, visits: Some((current, Vec::new())) }
     }
 
     /// Reports a problem at `pointer` of `resource`, with the rule's default severity.
@@ -86,6 +94,9 @@ impl<'r> Sink<'r> {
     ) -> &mut Finding {
         let f =
             Finding::about(self.rule.id(), self.rule.severity(), resource, pointer, message.into());
+        if !self.rule.judges_placeholders() && at_placeholder(resource, pointer) {
+            return self.dropped.insert(f);
+        }
         self.findings.push(f);
         if let Some((current, of)) = &mut self.visits {
             of.push(current.get());
@@ -104,6 +115,40 @@ impl<'r> Sink<'r> {
         let of = self.visits.map(|v| v.1).unwrap_or_default();
         let of = of.into_iter().chain(std::iter::repeat(None));
         self.findings.into_iter().zip(of).collect()
+    }
+}
+
+/// True when the value at `pointer` is a string a template engine fills in.
+fn at_placeholder(resource: &Resource, pointer: &str) -> bool {
+    !pointer.is_empty()
+        && resource.doc.pointer(pointer).and_then(|v| v.as_str()).is_some_and(is_placeholder)
+}
+
+/// Remembers the places a rule reported, so a value several clusters share (an
+/// environment default, an operator default) is reported once.
+#[derive(Default)]
+pub struct Seen(std::collections::HashSet<(ResourceId, String)>);
+
+impl Seen {
+    /// True the first time a (resource, pointer) pair is seen.
+    pub fn first(&mut self, r: &Resource, pointer: &str) -> bool {
+        self.0.insert((r.id, pointer.to_string()))
+    }
+}
+
+/// Marks a finding about a value a cluster site lacks when a layer outside the design
+/// may still supply it ([`ClusterSite::supplied_outside`]: the environment of an
+/// application or pool that is not in the input, domain.md §3.2): the message says where
+/// it must come from, and an error becomes a warning (the check cannot be completed).
+/// A design that declares itself complete ([`Targets::complete`]) has no such layer:
+/// the finding stays as it is (the reference policy of `rules::missing`).
+///
+/// [`ClusterSite::supplied_outside`]: crate::core::cluster::ClusterSite::supplied_outside
+pub fn supplied_outside(cx: &Context<'_>, f: &mut Finding, outside: Option<String>) {
+    let Some(outside) = outside.filter(|_| !cx.targets.complete) else { return };
+    f.message = format!("{}: not set here, so it must come from {outside}", f.message);
+    if f.severity == Severity::Error {
+        f.severity(Severity::Warning);
     }
 }
 

@@ -4,60 +4,24 @@
 //! Versions come from the studio's installation nodes (`spec.version` of a
 //! `FlinkKubernetesOperator`, `CmfService` or `ConfluentForKubernetes` node), can be
 //! overridden by the user (CLI flags, studio settings), and default to the newest releases
-//! the studio knows.
-
-use std::fmt;
+//! the studio knows. What each release accepts and supports is the version table of
+//! `core::flink::version`.
 
 use serde::{Deserialize, Serialize};
 
 use super::model::Kind;
 use super::{design::Design, pointer};
 
-/// A `major.minor.patch` version.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct Version {
-    /// Major.
-    pub major: u32,
-    /// Minor.
-    pub minor: u32,
-    /// Patch.
-    pub patch: u32,
-}
+/// A release number (`1.15.0`); defined with the version table in `core::flink::version`.
+pub use super::flink::version::Version;
 
-impl Version {
-    /// Builds a version.
-    pub const fn new(major: u32, minor: u32, patch: u32) -> Self {
-        Self { major, minor, patch }
-    }
-
-    /// Parses `1.15`, `1.15.0`, `v2.3.1` (a leading `v` and trailing text are ignored).
-    pub fn parse(text: &str) -> Option<Self> {
-        let t = text.trim().trim_start_matches('v');
-        let mut parts = t.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty());
-        let major = parts.next()?.parse().ok()?;
-        let minor = parts.next().map_or(Some(0), |p| p.parse().ok())?;
-        let patch = parts.next().map_or(Some(0), |p| p.parse().ok())?;
-        Some(Self { major, minor, patch })
-    }
-
-    /// True when this version is at least `major.minor`.
-    pub fn at_least(self, major: u32, minor: u32) -> bool {
-        (self.major, self.minor) >= (major, minor)
-    }
-}
-
-impl fmt::Display for Version {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}.{}.{}", self.major, self.minor, self.patch)
-    }
-}
-
-/// Newest Flink Kubernetes Operator release the studio knows.
-pub const DEFAULT_FKO: Version = Version::new(1, 15, 0);
-/// Newest CMF release the studio knows (the shared OpenAPI).
-pub const DEFAULT_CMF: Version = Version::new(2, 3, 1);
-/// Newest CFK release the studio knows.
-pub const DEFAULT_CFK: Version = Version::new(3, 3, 0);
+/// Newest Flink Kubernetes Operator release the studio knows (1.16.0, 2026-08-06).
+pub const DEFAULT_FKO: Version = Version::new(1, 16, 0);
+/// Newest CMF release the studio knows (2.5.0: SQL on Flink 1.19 or 2.3). The rules judge
+/// against it; `core::cmf` (plan, apply) sends what the 2.3.1 OpenAPI describes.
+pub const DEFAULT_CMF: Version = Version::new(2, 5, 0);
+/// Newest CFK release the studio knows (3.4.0, 2026-10-28; no Flink CR changes since 3.3).
+pub const DEFAULT_CFK: Version = Version::new(3, 4, 0);
 
 /// What a design is checked against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -110,20 +74,5 @@ impl Targets {
             cfk: overrides.cfk.or_else(|| from_node(Kind::CfkInstall)).unwrap_or(DEFAULT_CFK),
             complete: overrides.complete,
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn parses_common_forms() {
-        assert_eq!(Version::parse("1.15"), Some(Version::new(1, 15, 0)));
-        assert_eq!(Version::parse("v2.3.1"), Some(Version::new(2, 3, 1)));
-        assert_eq!(Version::parse("1.130.0-cp1"), Some(Version::new(1, 130, 0)));
-        assert_eq!(Version::parse("x"), None);
-        assert!(Version::new(1, 10, 0).at_least(1, 10));
-        assert!(!Version::new(1, 9, 9).at_least(1, 10));
     }
 }

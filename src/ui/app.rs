@@ -16,6 +16,7 @@ use super::findings::FindingsPanel;
 use super::header::Header;
 use super::inspector::InspectorPanel;
 use super::overlays::{Help, PasteDialog};
+use super::secrets::SecretsBanner;
 use super::state::{AppState, Panel, use_state};
 
 /// The studio page.
@@ -31,8 +32,8 @@ pub fn App() -> impl IntoView {
     });
     // The CMF session outlives the Apply tab (plan, statuses and token survive a tab switch).
     Session::provide(state);
+    // Reads the saved design (asynchronously), then opens a share link if there is one.
     state.restore();
-    state.open_share_link();
     state.autosave();
     let prefers_dark = window()
         .match_media("(prefers-color-scheme: dark)")
@@ -66,6 +67,7 @@ pub fn App() -> impl IntoView {
             on:drop=on_drop
         >
             <Header paste=paste />
+            <SecretsBanner />
             <main class="workspace">
                 <Canvas />
                 <SidePanel />
@@ -120,14 +122,26 @@ fn SidePanel() -> impl IntoView {
     }
 }
 
-/// The last message (import results, refusals, autosave problems).
+/// The last message (import results, refusals, autosave problems); while the browser
+/// refuses to store the design, a button to save the design file instead.
 #[component]
 fn StatusLine() -> impl IntoView {
     let state = use_state();
     view! {
-        <footer class="statusline" role="status" data-testid="message"
-            class:error=move || state.message.with(|m| m.as_ref().is_some_and(|m| m.1))>
-            {move || state.message.with(|m| m.as_ref().map(|m| m.0.clone()).unwrap_or_default())}
+        <footer class="statusline" class:error=move || state.message.with(|m| m.as_ref().is_some_and(|m| m.1))>
+            <span role="status" data-testid="message">
+                {move || state.message.with(|m| m.as_ref().map(|m| m.0.clone()).unwrap_or_default())}
+            </span>
+            <Show when=move || state.storage_problem.with(Option::is_some)>
+                <span class="storage-problem" data-testid="storage-problem"
+                    title=move || state.storage_problem.get().unwrap_or_default()>
+                    "Not saved in this browser. "
+                    <button class="button" data-testid="storage-save"
+                        on:click=move |_| state.download_design_file()>
+                        "Save the design file"
+                    </button>
+                </span>
+            </Show>
         </footer>
     }
 }

@@ -168,6 +168,8 @@ impl AppState {
     fn after_load(self, name: &str) {
         self.name.set(name.to_string());
         self.import_findings.set(Vec::new());
+        // The banner of secret values to re-enter belongs to the design it came with.
+        self.forgotten.set(Vec::new());
         self.selection.set(BTreeSet::new());
         self.fit();
     }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::examples::{self, EXAMPLES};
 use super::persist::design_of;
+use super::secrets::RememberSecrets;
 use super::{browser, state::use_state};
 use crate::core::finding::Summary;
 use crate::core::{design_file, templates};
@@ -39,11 +40,7 @@ pub fn Header(
         }
         input.set_value("");
     };
-    let save = move |_| {
-        let name = format!("{}.fstudio.yaml", state.name.get_untracked());
-        let ok = browser::download(&name, &state.design_file(), "application/yaml").is_ok();
-        state.say(if ok { format!("Saved {name}.") } else { "Download failed.".into() }, !ok);
-    };
+    let save = move |_| state.download_design_file();
     let share = move |_| match state.share_link() {
         Ok((link, notice)) => {
             let shown = link.clone();
@@ -91,6 +88,7 @@ pub fn Header(
             <button class="button" data-testid="paste-open" on:click=move |_| paste.set(true)>"Paste…"</button>
             <button class="button" data-testid="save-design" on:click=save>"Save"</button>
             <button class="button" data-testid="share" on:click=share>"Share link"</button>
+            <RememberSecrets />
             <SummaryBar />
             <button class="icon-button" data-testid="theme" title="Light / dark theme" on:click=move |_| state.dark.update(|d| *d = !*d)>
                 {move || if state.dark.get() { "☀" } else { "☾" }}
@@ -123,7 +121,13 @@ fn SummaryBar() -> impl IntoView {
     let runs = move || state.validations.get();
     // "checking" while the worker validates a newer revision than the one shown.
     let checked = move || {
-        if state.checked.get() == state.content.get() { "checked" } else { "checking" }
+        if !state.restored.get() {
+            "restoring"
+        } else if state.checked.get() == state.content.get() {
+            "checked"
+        } else {
+            "checking"
+        }
     };
     view! {
         <div class="summary" data-testid="summary">

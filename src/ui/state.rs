@@ -15,6 +15,7 @@ use super::analysis::{self, EdgeBase, NodeBase};
 use super::trace;
 use super::validation::{self, CheckerHandle};
 use super::viewport::{DragOffset, Viewport};
+use crate::core::credentials::Forgotten;
 use crate::core::design::{Design, Point};
 use crate::core::edit::History;
 use crate::core::finding::{Finding, Severity};
@@ -144,10 +145,25 @@ pub struct AppState {
     pub checker: CheckerHandle,
     /// Where validation runs, for the status line: `worker`, `page`, or `starting`.
     pub validator_at: RwSignal<&'static str>,
-    /// The revision last autosaved (content + placement counters).
+    /// The save revision last stored (see `persist.rs`: content + placement + settings).
     pub saved: RwSignal<Option<u64>>,
+    /// The save revision last handed to the worker (or the page) to store.
+    pub save_sent: StoredValue<Option<u64>>,
     /// False for generated designs, which must not overwrite the user's.
     pub autosave_enabled: StoredValue<bool>,
+    /// False until the saved design is read back (IndexedDB answers asynchronously).
+    pub restored: RwSignal<bool>,
+    /// "Remember secret values on this device" (stored in `localStorage`).
+    pub remember_secrets: RwSignal<bool>,
+    /// Bumped when a setting that changes what is stored changes.
+    pub settings: RwSignal<u64>,
+    /// Why the design could not be stored (storage full or unavailable), while it lasts.
+    pub storage_problem: RwSignal<Option<String>>,
+    /// Secret values that came back empty from storage: the banner names them.
+    pub forgotten: RwSignal<Vec<Forgotten>>,
+    /// The design was read from `localStorage` (earlier versions): remove it there once
+    /// IndexedDB has it.
+    pub migrating: StoredValue<bool>,
     /// Undo/redo history (one for canvas, forms and YAML).
     pub history: StoredValue<History>,
 }
@@ -237,7 +253,14 @@ impl AppState {
             checker: validation::checker(),
             validator_at: RwSignal::new("page"),
             saved: RwSignal::new(None),
+            save_sent: StoredValue::new(None),
             autosave_enabled: StoredValue::new(true),
+            restored: RwSignal::new(false),
+            remember_secrets: RwSignal::new(false),
+            settings: RwSignal::new(0),
+            storage_problem: RwSignal::new(None),
+            forgotten: RwSignal::new(Vec::new()),
+            migrating: StoredValue::new(false),
             history: StoredValue::new(History::default()),
         }
     }

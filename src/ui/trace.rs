@@ -26,8 +26,9 @@ fn enabled() -> bool {
 
 /// Milliseconds from `performance.now()` (0 when unavailable).
 pub fn now() -> f64 {
-    let Some(window) = web_sys::window() else { return 0.0 };
-    let perf = js_sys::Reflect::get(&window, &JsValue::from_str("performance")).ok();
+    // The page's window or the worker's global scope: both have `performance`.
+    let global = js_sys::global();
+    let perf = js_sys::Reflect::get(&global, &JsValue::from_str("performance")).ok();
     let now = perf.as_ref().and_then(|p| js_sys::Reflect::get(p, &JsValue::from_str("now")).ok());
     match (perf, now.and_then(|f| f.dyn_into::<js_sys::Function>().ok())) {
         (Some(p), Some(f)) => f.call0(&p).ok().and_then(|v| v.as_f64()).unwrap_or(0.0),

@@ -8,6 +8,11 @@
 //! so a burst of keystrokes costs one more validation, not one per key. When the worker
 //! cannot start or fails, validation falls back to the page (the same incremental
 //! validator, synchronously) and the status line says so.
+//!
+//! The worker also autosaves: a request carries a save order when the design changed
+//! since the last one (`persist.rs`), so an edit is stored as soon as the worker has it,
+//! before the rules run; a move only sends a save order (nothing to validate). The
+//! worker's `{"saved": …}` notice says when the browser's storage has it.
 
 use std::collections::HashMap;
 
@@ -17,7 +22,7 @@ use super::analysis;
 use super::state::{AppState, Shared, shared};
 use super::trace::{self, now};
 use crate::core::finding::Finding;
-use crate::core::replica::{Replicator, Reply, Request, findings_of};
+use crate::core::replica::{Notice, Replicator, Reply, Request, findings_of};
 use crate::core::rules::Validator;
 
 /// The first message of a started worker (replies are JSON objects).
@@ -39,8 +44,9 @@ pub struct Checker {
     again: bool,
     replicator: Replicator,
     seq: u64,
-    /// Content revision each request was made at, and when it was sent (ms).
-    sent: HashMap<u64, (u64, f64)>,
+    /// Content revision each request was made at, when it was sent (ms), and whether it
+    /// asked for a validation (a save order alone does not).
+    sent: HashMap<u64, (u64, f64, bool)>,
     /// Used when there is no worker.
     local: Validator,
 }
@@ -60,6 +66,13 @@ impl Checker {
     }
 }
 
+impl Checker {
+    /// Whether validation (and saving) go through a worker, started or starting.
+    pub fn has_worker(&self) -> bool {
+        self.worker.is_some()
+    }
+}
+
 /// The checker in the app state (arena handle; the worker handle is not `Send`).
 pub type CheckerHandle = StoredValue<Checker, LocalStorage>;
 
@@ -76,6 +89,7 @@ impl AppState {
         let worker = self.checker.with_value(|c| c.worker.clone());
         let Some(worker) = worker else {
             self.check_here(rev);
+            self.save_here();
             return;
         };
         let waiting = self.checker.with_value(|c| !c.ready || c.in_flight.is_some());
@@ -84,11 +98,15 @@ impl AppState {
             return;
         }
         let request = self.checker.try_update_value(|c| {
-            let delta = trace::time("delta", || self.design.with_value(|d| c.replicator.delta(d)))?;
+            let delta = trace::time("delta", || self.design.with_value(|d| c.replicator.delta(d)));
+            let save = self.save_order(&mut c.replicator);
+            if delta.is_none() && save.is_none() {
+                return None;
+            }
             c.seq += 1;
             c.in_flight = Some(c.seq);
-            c.sent.insert(c.seq, (rev, now()));
-            Some(Request { seq: c.seq, delta })
+            c.sent.insert(c.seq, (rev, now(), delta.is_some()));
+            Some(Request { seq: c.seq, delta, save })
         });
         match request.flatten() {
             Some(request) => {
@@ -131,15 +149,28 @@ impl AppState {
             self.check();
             return;
         }
+        if text.starts_with(Notice::PREFIX) {
+            match serde_json::from_str::<Notice>(&text) {
+                Ok(Notice::Saved(saved)) => {
+                    trace::report("autosave (worker: write the design file)", saved.write_ms);
+                    trace::report("autosave (worker: until stored)", saved.stored_ms);
+                    self.on_saved(saved.revision, saved.error);
+                }
+                Err(e) => leptos::logging::warn!("validation worker: unreadable notice: {e}"),
+            }
+            return;
+        }
         let reply = trace::time("read reply", || serde_json::from_str::<Reply>(&text));
         let reply = match reply {
             Ok(r) => r,
             Err(e) => return self.worker_failed(&format!("its answer could not be read: {e}")),
         };
-        let (rev, sent_at) =
-            self.checker.with_value(|c| c.sent.get(&reply.seq).copied()).unwrap_or((0, 0.0));
-        trace::note(|| format!("validator {}", reply.stats));
-        trace::report("validate (worker, round trip)", now() - sent_at);
+        let (rev, sent_at, validates) =
+            self.checker.with_value(|c| c.sent.get(&reply.seq).copied()).unwrap_or((0, 0.0, true));
+        if validates {
+            trace::note(|| format!("validator {}", reply.stats));
+            trace::report("validate (worker, round trip)", now() - sent_at);
+        }
         self.checker.update_value(|c| {
             c.sent.remove(&reply.seq);
             if c.in_flight == Some(reply.seq) || reply.seq == 0 {
@@ -153,12 +184,20 @@ impl AppState {
                 c.replicator.restart();
                 c.again = true;
             });
+            // A save order it carried was not carried out.
+            self.save_sent.set_value(None);
         } else {
             match reply.findings {
                 Some(pairs) => self.show(shared(findings_of(pairs)), rev),
-                None => {
+                None if validates => {
                     self.validations.update(|n| *n += 1);
                     self.checked.set(rev);
+                }
+                // A save alone: nothing a rule reads changed since `rev`.
+                None => {
+                    if self.checked.get_untracked() < rev {
+                        self.checked.set(rev);
+                    }
                 }
             }
         }
@@ -181,6 +220,7 @@ impl AppState {
             had.is_some()
         });
         if had == Some(true) {
+            self.save_sent.set_value(None);
             self.validator_at.set("page");
             self.say(
                 format!("Validation runs on the page now: the validation worker {why}. Large designs may feel slower."),

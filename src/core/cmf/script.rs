@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 
 use super::endpoints::{ObjectKey, kind_label};
 use super::plan::{Action, Plan, Step};
+use crate::core::credentials;
 use crate::core::export::PLACEHOLDER;
 use crate::core::model::Kind;
 
@@ -50,13 +51,8 @@ impl Writer {
 
 fn redacted(step: &Step, include_secrets: bool) -> Option<Value> {
     let mut body = step.body.clone()?;
-    if step.key.kind == Kind::CmfSecret
-        && !include_secrets
-        && let Some(data) = body.pointer_mut("/spec/data").and_then(Value::as_object_mut)
-    {
-        for v in data.values_mut() {
-            *v = json!(PLACEHOLDER);
-        }
+    if !include_secrets {
+        credentials::redact(&mut body, PLACEHOLDER);
     }
     Some(body)
 }
@@ -244,7 +240,10 @@ pub fn render(plan: &Plan, url: &str, include_secrets: bool) -> String {
     ));
     w.line("DIR=\"$(mktemp -d)\"");
     if !include_secrets
-        && plan.steps.iter().any(|s| s.key.kind == Kind::CmfSecret && s.body.is_some())
+        && plan
+            .steps
+            .iter()
+            .any(|s| s.body.as_ref().is_some_and(|b| !credentials::places(b).is_empty()))
     {
         w.line(&format!(
             "# Secret values are written as {PLACEHOLDER}: fill them in before running."

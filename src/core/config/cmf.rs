@@ -5,68 +5,27 @@ use std::collections::BTreeSet;
 
 use super::fko::{self, Cluster};
 use super::merge::Stack;
-use super::spec::{SpecLayer, SpecView};
 use super::{EffectiveConfig, Env, Layer, Scope, Source, flatten, new_config};
+use crate::core::cluster::{ClusterSite, main_site};
+use crate::core::flink::sql::{self, StatementKind};
+use crate::core::flink::version::FlinkVersion;
 use crate::core::graph::EdgeKind;
 use crate::core::model::Resource;
-use crate::core::options::{FlinkVersion, catalog};
+use crate::core::options::catalog;
 
-/// How CMF runs a statement (§3.3, classified from the SQL).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SqlKind {
-    /// `SELECT`, `WITH`, `VALUES`, `EXPLAIN`: results fetched from CMF
-    /// (`statementDefaults.interactive`).
-    Interactive,
-    /// `INSERT`, `EXECUTE STATEMENT SET`, `BEGIN STATEMENT SET`, `CREATE TABLE … AS`:
-    /// writes to a table (`statementDefaults.detached`).
-    Detached,
-    /// `CREATE`, `ALTER`, `DROP`, `SHOW`, `DESCRIBE`, `USE`: run inside CMF, no Flink job.
-    Metadata,
-}
-
-impl SqlKind {
-    /// The `statementDefaults` branch, if the kind runs a Flink job.
-    pub fn branch(self) -> Option<&'static str> {
-        match self {
-            SqlKind::Interactive => Some("interactive"),
-            SqlKind::Detached => Some("detached"),
-            SqlKind::Metadata => None,
+/// The `statementDefaults` branch whose configuration a statement's job gets, and how it
+/// was decided: from the SQL (`core::flink::sql`), or assumed `detached` when the SQL is
+/// not recognised (the panel must show something; rules never judge an unknown kind).
+/// `None`: DDL and metadata statements run inside CMF, without a Flink job.
+pub(super) fn job_branch(sql: &str) -> Option<(&'static str, &'static str)> {
+    let kind = sql::classify(sql);
+    match kind.defaults_branch() {
+        Some(branch) => Some((branch, "classified from its SQL")),
+        None if kind == StatementKind::Unknown => {
+            Some(("detached", "SQL not recognised; assumed detached"))
         }
+        None => None,
     }
-}
-
-/// Classifies SQL by its first keyword after comments (`None`: not recognised).
-pub fn classify_sql(sql: &str) -> Option<SqlKind> {
-    let mut rest = sql.trim_start();
-    loop {
-        if let Some(r) = rest.strip_prefix("--") {
-            rest = r.split_once('\n').map_or("", |(_, after)| after).trim_start();
-        } else if let Some(r) = rest.strip_prefix("/*") {
-            rest = r.split_once("*/").map_or("", |(_, after)| after).trim_start();
-        } else {
-            break;
-        }
-    }
-    let rest = rest.trim_start_matches('(');
-    // Only the first word is upper-cased (this runs for every statement on every edit).
-    let mut words = rest.split_whitespace().take(64);
-    let first = words.next()?.trim_end_matches(';').to_ascii_uppercase();
-    let mut later = || {
-        let (mut as_, mut select) = (false, false);
-        for w in words.by_ref() {
-            as_ |= w.eq_ignore_ascii_case("AS");
-            select |= w.eq_ignore_ascii_case("SELECT");
-        }
-        as_ && select
-    };
-    Some(match first.as_str() {
-        "SELECT" | "WITH" | "VALUES" | "EXPLAIN" => SqlKind::Interactive,
-        "INSERT" | "EXECUTE" | "BEGIN" => SqlKind::Detached,
-        // CREATE TABLE … AS SELECT runs a job that writes the new table.
-        "CREATE" if later() => SqlKind::Detached,
-        "CREATE" | "ALTER" | "DROP" | "SHOW" | "DESCRIBE" | "DESC" | "USE" => SqlKind::Metadata,
-        _ => return None,
-    })
 }
 
 /// The namespace of an environment and where it is set.
@@ -83,12 +42,7 @@ pub(super) fn namespace_of(environment: Option<&Resource>) -> Option<(String, So
 /// `flinkApplicationDefaults` (wins, documented), then the FKO layers.
 pub(super) fn application(env: &Env<'_>, r: &Resource) -> EffectiveConfig {
     let environment = env.target(r, EdgeKind::Environment);
-    let mut layers = Vec::new();
-    if let Some(e) = environment {
-        layers.push(SpecLayer { r: e, tokens: &["flinkApplicationDefaults", "spec"] });
-    }
-    layers.push(SpecLayer { r, tokens: &[] });
-    let view = SpecView { layers };
+    let view = main_site(r, environment).expect("an application is a cluster site");
     let version = fko::version_of(&view);
     let namespace = namespace_of(environment);
     let mut stack = Stack::new(version.unwrap_or(FlinkVersion::LATEST));
@@ -117,14 +71,10 @@ pub(super) fn application(env: &Env<'_>, r: &Resource) -> EffectiveConfig {
     c
 }
 
-/// The spec view of a pool's cluster: pool `clusterSpec` over the environment's
-/// `computePoolDefaults.clusterSpec`.
-fn pool_view<'a>(pool: &'a Resource, environment: Option<&'a Resource>) -> SpecView<'a> {
-    let mut layers = vec![SpecLayer { r: pool, tokens: &["clusterSpec"] }];
-    if let Some(e) = environment {
-        layers.push(SpecLayer { r: e, tokens: &["computePoolDefaults", "clusterSpec"] });
-    }
-    SpecView { layers }
+/// The cluster site of a pool: its `clusterSpec` over the environment's
+/// `computePoolDefaults.clusterSpec` (the pool wins, unverified).
+fn pool_view<'a>(pool: &'a Resource, environment: Option<&'a Resource>) -> ClusterSite<'a> {
+    main_site(pool, environment).expect("a compute pool is a cluster site")
 }
 
 /// The Flink version of a pool's clusters (CMF before 2.5 runs SQL on 1.19).
@@ -193,11 +143,7 @@ pub(super) fn pool(env: &Env<'_>, r: &Resource) -> EffectiveConfig {
 /// metadata statements, which run inside CMF).
 pub(super) fn statement(env: &Env<'_>, r: &Resource) -> Vec<EffectiveConfig> {
     let sql = r.spec_str(&["statement"]).unwrap_or("");
-    let (kind, how) = match classify_sql(sql) {
-        Some(k) => (k, "classified from its SQL"),
-        None => (SqlKind::Detached, "SQL not recognised; assumed detached"),
-    };
-    let Some(branch) = kind.branch() else { return Vec::new() };
+    let Some((branch, how)) = job_branch(sql) else { return Vec::new() };
     let environment = env.target(r, EdgeKind::Environment);
     let pool = env.target(r, EdgeKind::ComputePool);
     let mut cluster = new_config(r, Scope::Cluster, format!("Statement {} (cluster)", r.name()));

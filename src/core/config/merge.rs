@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use super::{Entry, Layer, Overridden, Source, flatten_with_pointers};
+use crate::core::flink::version::FlinkVersion;
 use crate::core::model::Resource;
-use crate::core::options::{FlinkVersion, catalog};
+use crate::core::options::catalog;
 
 /// One value set by one layer.
 #[derive(Debug, Clone)]

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use super::{EffectiveConfig, Scope, SqlKind, classify_sql, cmf, fko, is_job_bearing};
+use super::{EffectiveConfig, Scope, cmf, fko, is_job_bearing};
 use crate::core::design::Design;
 use crate::core::graph::{EdgeKind, Graph};
 use crate::core::model::{Kind, Resource, ResourceId};
@@ -65,9 +65,9 @@ pub fn effective_configs_of(
 /// (statements that run a Flink job) the cluster's and the job's.
 pub fn scopes_of(r: &Resource) -> &'static [Scope] {
     match r.kind {
-        Kind::Statement => match classify_sql(r.spec_str(&["statement"]).unwrap_or("")) {
-            Some(SqlKind::Metadata) => &[],
-            _ => &[Scope::Cluster, Scope::Job],
+        Kind::Statement => match cmf::job_branch(r.spec_str(&["statement"]).unwrap_or("")) {
+            None => &[],
+            Some(_) => &[Scope::Cluster, Scope::Job],
         },
         _ if is_job_bearing(r) => &[Scope::Cluster],
         _ => &[],
@@ -77,6 +77,7 @@ pub fn scopes_of(r: &Resource) -> &'static [Scope] {
 pub(super) fn configs_of(env: &Env<'_>, r: &Resource) -> Vec<EffectiveConfig> {
     match r.kind {
         Kind::FlinkDeployment => vec![fko::deployment(env, r)],
+        Kind::FlinkBlueGreenDeployment => vec![fko::blue_green(env, r)],
         Kind::FlinkSessionJob => vec![fko::session_job(env, r)],
         Kind::Application => vec![cmf::application(env, r)],
         Kind::ComputePool => vec![cmf::pool(env, r)],

@@ -279,15 +279,20 @@ fn statement_has_cluster_and_job_configs_and_statement_defaults_win() {
 }
 
 #[test]
-fn sql_classifier_follows_the_first_keyword() {
-    assert_eq!(classify_sql("  -- x\n /* y */ SELECT 1"), Some(SqlKind::Interactive));
-    assert_eq!(classify_sql("with a as (select 1) select * from a"), Some(SqlKind::Interactive));
-    assert_eq!(classify_sql("EXECUTE STATEMENT SET BEGIN"), Some(SqlKind::Detached));
-    assert_eq!(classify_sql("insert into t values (1)"), Some(SqlKind::Detached));
-    assert_eq!(classify_sql("CREATE TABLE t AS SELECT * FROM s"), Some(SqlKind::Detached));
-    assert_eq!(classify_sql("SHOW TABLES;"), Some(SqlKind::Metadata));
-    assert_eq!(classify_sql("DROP TABLE t"), Some(SqlKind::Metadata));
-    assert_eq!(classify_sql("-- only a comment"), None);
+fn statement_jobs_follow_the_sql_classifier() {
+    use super::cmf::job_branch;
+    let classified = |branch| Some((branch, "classified from its SQL"));
+    assert_eq!(job_branch("  -- x\n /* y */ SELECT 1"), classified("interactive"));
+    assert_eq!(job_branch("EXECUTE STATEMENT SET BEGIN"), classified("detached"));
+    assert_eq!(job_branch("insert into t values (1)"), classified("detached"));
+    assert_eq!(job_branch("CREATE TABLE t AS SELECT * FROM s"), classified("detached"));
+    assert_eq!(job_branch("CREATE VIEW v AS SELECT * FROM s"), None, "a view runs no job");
+    assert_eq!(job_branch("SHOW TABLES;"), None);
+    assert_eq!(job_branch("DROP TABLE t"), None);
+    assert_eq!(
+        job_branch("-- only a comment"),
+        Some(("detached", "SQL not recognised; assumed detached"))
+    );
 }
 
 #[test]
@@ -307,4 +312,61 @@ fn json_shape_lists_entries() {
     assert_eq!(p["overridden"][0]["source"]["layer"], "operator-defaults");
     assert!(p["overridden"][0]["source"].get("resource").is_none(), "chart default");
     assert_eq!(json.as_object().unwrap().len(), 3);
+}
+
+#[test]
+fn a_blue_green_template_runs_with_the_operator_layers_of_its_namespace() {
+    let cs = configs(&format!(
+        "{OPERATOR}---
+apiVersion: flink.apache.org/v1beta1
+kind: FlinkBlueGreenDeployment
+metadata: {{name: bg, namespace: team-a}}
+spec:
+  template:
+    spec:
+      flinkVersion: v1_20
+      flinkConfiguration: {{taskmanager.numberOfTaskSlots: 4}}
+      taskManager: {{replicas: 2}}
+      job: {{jarURI: local:///opt/job.jar, upgradeMode: stateless}}
+"
+    ));
+    let c = find(&cs, "bg", Scope::Cluster);
+    assert_eq!(c.flink_version, FlinkVersion::parse("v1_20"));
+    let slots = chain(c, "taskmanager.numberOfTaskSlots");
+    assert_eq!(
+        (slots.0.as_str(), slots.1, slots.2.as_str()),
+        (
+            "4",
+            Layer::Resource,
+            "/spec/template/spec/flinkConfiguration/taskmanager.numberOfTaskSlots"
+        )
+    );
+    assert_eq!(chain(c, "pipeline.name").0, "from-version");
+    assert_eq!(chain(c, "parallelism.default").0, "8");
+    assert_eq!(c.value("kubernetes.cluster-id"), Some("bg-blue"));
+    assert_eq!(c.value("kubernetes.namespace"), Some("team-a"));
+    let bg = Resource::new(
+        ResourceId(9),
+        serde_json::json!({"apiVersion": "flink.apache.org/v1beta1",
+            "kind": "FlinkBlueGreenDeployment", "metadata": {"name": "bg"}}),
+    );
+    assert_eq!(scopes_of(&bg), [Scope::Cluster]);
+}
+
+#[test]
+fn the_operator_that_watches_the_namespace_supplies_the_defaults() {
+    let op = |name: &str, watch: &str, value: &str| {
+        format!(
+            "apiVersion: studio.flinkstudio.dev/v1\nkind: FlinkKubernetesOperator\nmetadata: {{name: {name}}}\n\
+             spec: {{watchNamespaces: [{watch}], defaultConfiguration: {{pipeline.name: {value}}}}}\n---\n"
+        )
+    };
+    let cs = configs(&format!(
+        "{}{}apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\n\
+         metadata: {{name: d, namespace: team-b}}\nspec: {{flinkVersion: v1_20}}\n",
+        op("first", "team-a", "from-first"),
+        op("second", "team-b", "from-second")
+    ));
+    let c = find(&cs, "d", Scope::Cluster);
+    assert_eq!(chain(c, "pipeline.name").0, "from-second");
 }

@@ -10,10 +10,7 @@ use crate::core::graph::EdgeKind;
 use crate::core::model::{Form, Kind, Resource};
 
 pub(super) fn move_into_namespace(f: &Resource, ns: &str) -> Result<Plan, Refusal> {
-    let cluster_scoped = matches!(
-        f.kind,
-        Kind::Namespace | Kind::ClusterRole | Kind::ClusterRoleBinding | Kind::Fragment
-    );
+    let cluster_scoped = f.kind.is_cluster_scoped() || f.kind == Kind::Fragment;
     if f.form == Form::CmfRest {
         return refuse(format!(
             "CMF objects are not Kubernetes objects: an environment places `{}` in a namespace; \

@@ -8,12 +8,12 @@ use serde_json::Value;
 
 use super::CASCADE;
 use super::change::Recorder;
-use super::field;
 use super::names::{copy_name, set_name, taken};
 use crate::core::connect::EnvNamespaces;
 use crate::core::design::{Design, Point};
 use crate::core::graph::{self, EdgeKind};
 use crate::core::model::{Kind, ResourceId};
+use crate::core::pointer;
 
 /// A change to make to a copy so it points at another copy.
 enum Rewire {
@@ -49,12 +49,12 @@ pub(super) fn duplicate(
         let Some(mut copy) = design.get(id).cloned() else { continue };
         set_name(&mut copy.doc, &new_names[&id]);
         if let Some(ns) = copy.namespace().and_then(|ns| moved_namespaces.get(ns)).cloned() {
-            let _ = field::set(&mut copy.doc, "/metadata/namespace", Value::String(ns));
+            let _ = pointer::set(&mut copy.doc, "/metadata/namespace", Value::String(ns));
         }
         for rewire in rewires.get(&id).into_iter().flatten() {
             match rewire {
                 Rewire::Field(pointer, name) => {
-                    let _ = field::set(&mut copy.doc, pointer, Value::String(name.clone()));
+                    let _ = pointer::set(&mut copy.doc, pointer, Value::String(name.clone()));
                 }
                 Rewire::Environment(e) => copy.assigned_environment = Some(e.clone()),
                 Rewire::Catalog(c) => copy.assigned_catalog = Some(c.clone()),

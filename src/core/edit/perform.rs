@@ -6,12 +6,13 @@ use std::sync::Arc;
 use serde_json::Value;
 
 use super::change::{Change, Recorder};
-use super::{Applied, CASCADE, Edit, EditError, field};
+use super::{Applied, CASCADE, Edit, EditError};
 use crate::core::connect;
 use crate::core::design::{Design, Point};
 use crate::core::design_file;
 use crate::core::layout;
 use crate::core::model::{Form, Kind, Origin, Resource, ResourceId, classify};
+use crate::core::pointer;
 use crate::core::yaml::Positions;
 
 /// Performs one edit (see [`super::apply`]).
@@ -81,16 +82,16 @@ pub(super) fn perform(design: &mut Design, edit: Edit) -> Result<Applied, EditEr
             let mut doc = r.doc.clone();
             let invalid = |reason| EditError::InvalidPointer { pointer: pointer.clone(), reason };
             match value {
-                Some(v) => field::set(&mut doc, &pointer, v).map_err(invalid)?,
+                Some(v) => pointer::set(&mut doc, &pointer, v).map_err(invalid)?,
                 None => {
-                    field::remove(&mut doc, &pointer).map_err(invalid)?;
+                    pointer::remove(&mut doc, &pointer).map_err(invalid)?;
                 }
             }
             rec.resources(design, &[id]);
             if doc != r.doc {
                 set_doc(design, id, doc);
             }
-            format!("Edit {}", field::dotted(&pointer))
+            format!("Edit {}", pointer::dotted(&pointer))
         }
         Edit::Move { positions } => {
             let ids: Vec<ResourceId> = positions.iter().map(|(id, _)| *id).collect();

@@ -2,6 +2,8 @@
 
 use serde_json::Value;
 
+use crate::core::credentials;
+
 /// What replaces a secret value when secrets are not included.
 pub const PLACEHOLDER: &str = "<redacted>";
 
@@ -51,22 +53,15 @@ pub(crate) fn strip_studio_data(doc: &mut Value) {
     }
 }
 
-/// Replaces every value of the maps at `fields` (top-level keys of `doc`, or
-/// `spec.data`-style paths) with [`PLACEHOLDER`]. Returns true when something changed.
-pub(crate) fn redact(doc: &mut Value, path: &[&str]) -> bool {
-    let mut target = Some(doc);
-    for token in path {
-        target = target.and_then(|v| v.get_mut(*token));
-    }
-    let Some(map) = target.and_then(Value::as_object_mut) else { return false };
-    let mut changed = false;
-    for value in map.values_mut() {
-        if value.as_str() != Some(PLACEHOLDER) {
-            *value = Value::String(PLACEHOLDER.to_string());
-            changed = true;
-        }
-    }
-    changed
+/// Replaces every secret value that [`crate::core::credentials`] finds in `doc` (Secret
+/// data, credential keys, env values, command lines, JAAS strings, connection strings,
+/// annotations, private keys) with [`PLACEHOLDER`]; keys and the text around a secret
+/// stay. Returns what was replaced, for a comment (`env DB_PASSWORD`), never the values.
+pub(crate) fn redact_secrets(doc: &mut Value) -> Vec<String> {
+    let mut whats: Vec<String> =
+        credentials::redact(doc, PLACEHOLDER).into_iter().map(|p| p.what).collect();
+    whats.dedup();
+    whats
 }
 
 #[cfg(test)]
@@ -89,10 +84,15 @@ mod tests {
     }
 
     #[test]
-    fn redaction_keeps_keys() {
-        let mut doc = json!({"data": {"a": "eA==", "b": "eQ=="}});
-        assert!(redact(&mut doc, &["data"]));
-        assert_eq!(doc, json!({"data": {"a": PLACEHOLDER, "b": PLACEHOLDER}}));
-        assert!(!redact(&mut doc, &["stringData"]));
+    fn redaction_keeps_keys_and_says_what_it_replaced() {
+        let mut doc =
+            json!({"apiVersion": "v1", "kind": "Secret", "data": {"a": "eA==", "b": "eQ=="}});
+        assert_eq!(redact_secrets(&mut doc), ["a", "b"]);
+        assert_eq!(doc["data"], json!({"a": PLACEHOLDER, "b": PLACEHOLDER}));
+        assert!(redact_secrets(&mut doc).is_empty(), "already redacted");
+        let mut pod = json!({"apiVersion": "v1", "kind": "Pod", "spec": {"containers": [
+            {"name": "c", "env": [{"name": "DB_PASSWORD", "value": "pw"}]}]}});
+        assert_eq!(redact_secrets(&mut pod), ["env DB_PASSWORD"]);
+        assert_eq!(pod["spec"]["containers"][0]["env"][0]["value"], PLACEHOLDER);
     }
 }

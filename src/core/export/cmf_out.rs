@@ -98,13 +98,19 @@ pub(crate) fn render(design: &Design, options: ExportOptions) -> Vec<ExportFile>
             let body = &mut item.payload.body;
             clean::strip_server_fields(body, item.kind == Kind::Environment);
             clean::strip_studio_data(body);
-            if item.kind == Kind::CmfSecret
-                && !options.include_secrets
-                && clean::redact(body, &["spec", "data"])
-            {
+            let replaced =
+                if options.include_secrets { Vec::new() } else { clean::redact_secrets(body) };
+            if item.kind == Kind::CmfSecret && !replaced.is_empty() {
                 item.payload.notes.push(format!(
                     "secret values replaced by \"{}\"; export with --include-secrets to keep them",
                     clean::PLACEHOLDER
+                ));
+            } else if !replaced.is_empty() {
+                item.payload.notes.push(format!(
+                    "literal credentials replaced by \"{}\" ({}); export with --include-secrets \
+                     to keep them",
+                    clean::PLACEHOLDER,
+                    replaced.join(", ")
                 ));
             }
             let object = object_name(item.kind, body);

@@ -164,13 +164,18 @@ pub(crate) fn render(design: &Design, options: ExportOptions) -> String {
         clean::strip_studio_data(&mut e.doc);
         let is_secret = e.doc.get("apiVersion").and_then(Value::as_str) == Some("v1")
             && e.doc.get("kind").and_then(Value::as_str) == Some("Secret");
-        if is_secret && !options.include_secrets {
-            let a = clean::redact(&mut e.doc, &["data"]);
-            let b = clean::redact(&mut e.doc, &["stringData"]);
-            if a || b {
+        if !options.include_secrets {
+            let replaced = clean::redact_secrets(&mut e.doc);
+            if is_secret && !replaced.is_empty() {
                 e.comments.push(format!(
                     "Secret values replaced by \"{PLACEHOLDER}\": fill them in, or export with \
                      --include-secrets."
+                ));
+            } else if !replaced.is_empty() {
+                e.comments.push(format!(
+                    "Literal credentials replaced by \"{PLACEHOLDER}\" ({}): fill them in, or \
+                     export with --include-secrets.",
+                    replaced.join(", ")
                 ));
             }
         }

@@ -6,9 +6,9 @@ use serde_json::{Value, json};
 
 use super::*;
 use crate::core::design::Design;
-use crate::core::edit::set_field;
 use crate::core::model::ResourceId;
 use crate::core::palette::{ENTRIES, Entry, entry_by_id, new_resource};
+use crate::core::pointer::set as set_field;
 use crate::core::schema::{IssueKind, listed_enum, spec_enum, spec_schema};
 use crate::core::yaml;
 
@@ -226,8 +226,9 @@ fn a_table_reads_keys_for_the_flink_version_beside_it() {
     assert_eq!(config_tables(&fd)[0].version, FlinkVersion::new(1, 20));
     let pool = entry("cmf-compute-pool");
     assert_eq!(config_tables(&pool)[0].version, FlinkVersion::new(1, 19));
+    // A statement runs on its pool's version: CMF's SQL version when it says none.
     let statement = entry("cmf-statement");
-    assert_eq!(config_tables(&statement)[0].version, FlinkVersion::LATEST);
+    assert_eq!(config_tables(&statement)[0].version, FlinkVersion::CMF_SQL_DEFAULT);
 }
 
 #[test]

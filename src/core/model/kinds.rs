@@ -15,6 +15,19 @@ pub const FKO_API: &str = "flink.apache.org/v1beta1";
 /// API version of the studio's own nodes.
 pub const STUDIO_API: &str = "studio.flinkstudio.dev/v1";
 
+/// The CMF concepts: kinds that are the same node whether they come as a CMF REST payload
+/// or as a CFK custom resource (they follow CMF's naming rules).
+pub const CMF_CONCEPTS: &[Kind] = &[
+    Kind::Environment,
+    Kind::Application,
+    Kind::ComputePool,
+    Kind::Statement,
+    Kind::KafkaCatalog,
+    Kind::KafkaDatabase,
+    Kind::CmfSecret,
+    Kind::SecretMapping,
+];
+
 const CMF_KINDS: &[(&str, Kind)] = &[
     ("Environment", Kind::Environment),
     ("FlinkApplication", Kind::Application),

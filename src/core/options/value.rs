@@ -1,7 +1,8 @@
-//! Parsing option values the way Flink does (durations, memory sizes, booleans, numbers,
-//! enums), for value checks such as CFG-VAL-001.
+//! Parsing option values the way Flink does (durations, booleans, numbers, enums; memory
+//! sizes through `core::flink::quantity`), for value checks such as CFG-VAL-001.
 
 use super::{OptionInfo, OptionType};
+use crate::core::flink::quantity;
 
 const DURATION_UNITS: &[(&[&str], u128)] = &[
     (&["d", "day", "days"], 86_400_000_000_000),
@@ -11,14 +12,6 @@ const DURATION_UNITS: &[(&[&str], u128)] = &[
     (&["ms", "milli", "millis", "millisecond", "milliseconds"], 1_000_000),
     (&["µs", "us", "micro", "micros", "microsecond", "microseconds"], 1_000),
     (&["ns", "nano", "nanos", "nanosecond", "nanoseconds"], 1),
-];
-
-const MEMORY_UNITS: &[(&[&str], u64)] = &[
-    (&["b", "bytes"], 1),
-    (&["k", "kb", "kibibytes"], 1 << 10),
-    (&["m", "mb", "mebibytes"], 1 << 20),
-    (&["g", "gb", "gibibytes"], 1 << 30),
-    (&["t", "tb", "tebibytes"], 1 << 40),
 ];
 
 fn split_number(text: &str) -> Option<(u128, String)> {
@@ -42,18 +35,6 @@ pub fn parse_duration(text: &str) -> Option<u128> {
     n.checked_mul(*f)
 }
 
-/// Parses a Flink memory size (`128 mb`, `1g`, `4096`); a bare number means bytes;
-/// all units are powers of 1024. Returns bytes.
-pub fn parse_memory(text: &str) -> Option<u64> {
-    let (n, unit) = split_number(text)?;
-    let n = u64::try_from(n).ok()?;
-    if unit.is_empty() {
-        return Some(n);
-    }
-    let (_, f) = MEMORY_UNITS.iter().find(|(names, _)| names.contains(&unit.as_str()))?;
-    n.checked_mul(*f)
-}
-
 /// True when `text` is a bare integer (a duration without unit means milliseconds).
 pub fn is_bare_number(text: &str) -> bool {
     let t = text.trim();
@@ -70,7 +51,7 @@ pub fn check(info: &OptionInfo, value: &str) -> Result<(), String> {
         OptionType::Long => v.parse::<i64>().is_ok(),
         OptionType::Float | OptionType::Double => v.parse::<f64>().is_ok(),
         OptionType::Duration => parse_duration(v).is_some(),
-        OptionType::MemorySize => parse_memory(v).is_some(),
+        OptionType::MemorySize => quantity::flink_memory_size(v).is_some(),
         OptionType::Enum => {
             info.enum_values.is_empty()
                 || info.enum_values.iter().any(|e| e.eq_ignore_ascii_case(v))
@@ -95,20 +76,17 @@ pub fn check(info: &OptionInfo, value: &str) -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{FlinkVersion, catalog};
+    use super::super::catalog;
     use super::*;
+    use crate::core::flink::version::FlinkVersion;
 
     #[test]
-    fn durations_and_memory_sizes() {
+    fn durations() {
         assert_eq!(parse_duration("5000"), Some(5_000_000_000));
         assert_eq!(parse_duration("10 s"), Some(10_000_000_000));
         assert_eq!(parse_duration("3min"), Some(180_000_000_000));
         assert_eq!(parse_duration("1 week"), None);
         assert_eq!(parse_duration("1.5 s"), None);
-        assert_eq!(parse_memory("1024m"), Some(1 << 30));
-        assert_eq!(parse_memory("2 GB"), Some(2 << 30));
-        assert_eq!(parse_memory("100"), Some(100));
-        assert_eq!(parse_memory("1.5g"), None);
     }
 
     #[test]

@@ -1,93 +1,39 @@
-//! Flink minor versions as the catalog knows them, and sets of them.
-
-use std::fmt;
+//! Sets of catalog Flink versions (which versions an option exists in), and which catalog
+//! data a Flink version uses; sets of catalog operator releases (which FKO releases an
+//! operator option exists in). The versions themselves are `core::flink::version`'s
+//! [`CATALOG`] and [`OPERATOR_CATALOG`].
 
 use serde::Serialize;
 
-use super::FLINK_VERSIONS;
+use crate::core::flink::version::{CATALOG, FlinkVersion, OPERATOR_CATALOG};
 
-/// [`FLINK_VERSIONS`] parsed (kept in step by a test); `catalog_index` runs on every
-/// option lookup, so it must not parse text.
-const CATALOG_VERSIONS: [FlinkVersion; FLINK_VERSIONS.len()] = [
-    FlinkVersion::new(1, 18),
-    FlinkVersion::new(1, 19),
-    FlinkVersion::new(1, 20),
-    FlinkVersion::new(2, 0),
-    FlinkVersion::new(2, 1),
-    FlinkVersion::new(2, 2),
-];
+// A set is a bit mask of `CATALOG` indexes.
+const _: () = assert!(CATALOG.len() <= 8, "VersionSet holds at most 8 catalog versions");
+const _: () = assert!(OPERATOR_CATALOG.len() <= 8, "OperatorSet holds at most 8 releases");
 
-/// A Flink `major.minor` version (`spec.flinkVersion: v1_19` or `1.19`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub struct FlinkVersion {
-    /// Major.
-    pub major: u32,
-    /// Minor.
-    pub minor: u32,
+/// Index in [`CATALOG`] of the data used for `v`: exact when the catalog has it, else the
+/// nearest (older versions use the oldest data, newer the newest). Runs on every option
+/// lookup, so it compares numbers, never text.
+pub fn catalog_index(v: FlinkVersion) -> usize {
+    CATALOG.iter().rposition(|c| *c <= v).unwrap_or(0)
 }
 
-impl FlinkVersion {
-    /// Newest Flink version the catalog knows.
-    pub const LATEST: FlinkVersion = FlinkVersion::new(2, 2);
-    /// Version CMF statements run on when their pool names none (CMF < 2.5: v1_19).
-    pub const CMF_SQL_DEFAULT: FlinkVersion = FlinkVersion::new(1, 19);
-
-    /// Builds a version.
-    pub const fn new(major: u32, minor: u32) -> Self {
-        Self { major, minor }
-    }
-
-    /// Parses the FKO/CMF enum form `v1_19` (also `V1_19`, `v2_0`) and the dotted forms
-    /// `1.19`, `1.19.3`, `1.19-cp2`. Anything after the minor version is ignored.
-    pub fn parse(text: &str) -> Option<Self> {
-        let t = text.trim().trim_start_matches(['v', 'V']);
-        let mut parts = t.splitn(3, ['_', '.']);
-        let major = parts.next()?.parse().ok()?;
-        let minor_text = parts.next()?;
-        let digits: String = minor_text.chars().take_while(char::is_ascii_digit).collect();
-        let minor = digits.parse().ok()?;
-        Some(Self { major, minor })
-    }
-
-    /// The FKO enum spelling, `v1_19`.
-    pub fn enum_name(self) -> String {
-        format!("v{}_{}", self.major, self.minor)
-    }
-
-    /// Index of the catalog version used for this version: exact when the catalog has
-    /// it, else the nearest (older versions use the oldest data, newer the newest).
-    pub fn catalog_index(self) -> usize {
-        CATALOG_VERSIONS.iter().rposition(|c| *c <= self).unwrap_or(0)
-    }
-
-    /// True when the catalog has data for exactly this minor version.
-    pub fn in_catalog(self) -> bool {
-        CATALOG_VERSIONS.contains(&self)
-    }
-}
-
-impl fmt::Display for FlinkVersion {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}.{}", self.major, self.minor)
-    }
-}
-
-/// A set of catalog Flink versions (bit i = `FLINK_VERSIONS[i]`).
+/// A set of catalog Flink versions (bit i = `CATALOG[i]`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 pub struct VersionSet(pub u8);
 
 impl VersionSet {
     /// Every catalog version.
-    pub const ALL: VersionSet = VersionSet((1 << FLINK_VERSIONS.len()) - 1);
+    pub const ALL: VersionSet = VersionSet((1 << CATALOG.len()) - 1);
 
     /// True when `v` (mapped to its catalog version) is in the set.
     pub fn contains(self, v: FlinkVersion) -> bool {
-        self.0 & (1 << v.catalog_index()) != 0
+        self.0 & (1 << catalog_index(v)) != 0
     }
 
     /// The versions of the set, oldest first.
-    pub fn versions(self) -> Vec<&'static str> {
-        FLINK_VERSIONS
+    pub fn versions(self) -> Vec<FlinkVersion> {
+        CATALOG
             .iter()
             .enumerate()
             .filter(|(i, _)| self.0 & (1 << i) != 0)
@@ -95,12 +41,9 @@ impl VersionSet {
             .collect()
     }
 
-    /// Parses `1.18-2.2`, `2.0` (one version) or `op` (operator option: all versions).
+    /// Parses `1.18-2.2` or `2.0` (one version).
     pub fn parse(text: &str) -> Option<Self> {
-        if text == "op" {
-            return Some(Self::ALL);
-        }
-        let index = |v: &str| FLINK_VERSIONS.iter().position(|c| *c == v);
+        let index = |v: &str| CATALOG.iter().position(|c| c.to_string() == v);
         let (a, b) = text.split_once('-').unwrap_or((text, text));
         let (a, b) = (index(a)?, index(b)?);
         (a <= b).then(|| Self((a..=b).fold(0, |m, i| m | (1 << i))))
@@ -117,33 +60,59 @@ impl VersionSet {
     }
 }
 
+/// A set of catalog operator releases (bit i = `OPERATOR_CATALOG[i]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+pub struct OperatorSet(pub u8);
+
+impl OperatorSet {
+    /// Every catalog operator release.
+    pub const ALL: OperatorSet = OperatorSet((1 << OPERATOR_CATALOG.len()) - 1);
+
+    /// True when the release at `index` of [`OPERATOR_CATALOG`] is in the set.
+    pub fn contains_index(self, index: usize) -> bool {
+        self.0 & (1 << index) != 0
+    }
+
+    /// Parses what follows `op` in a data file's `v`: empty (every release), `1.16` (one
+    /// release) or `1.15-1.16` (a range).
+    pub fn parse(text: &str) -> Option<Self> {
+        if text.is_empty() {
+            return Some(Self::ALL);
+        }
+        let index = |v: &str| OPERATOR_CATALOG.iter().position(|r| r.minor_text() == v);
+        let (a, b) = text.split_once('-').unwrap_or((text, text));
+        let (a, b) = (index(a)?, index(b)?);
+        (a <= b).then(|| Self((a..=b).fold(0, |m, i| m | (1 << i))))
+    }
+
+    /// Renders as the data file's `v` (`op`, `op1.16`, `op1.15-1.16`; contiguous sets only).
+    pub fn op_text(self) -> String {
+        if self == Self::ALL {
+            return "op".into();
+        }
+        let releases: Vec<String> = OPERATOR_CATALOG
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.contains_index(*i))
+            .map(|(_, r)| r.minor_text())
+            .collect();
+        match (releases.first(), releases.last()) {
+            (Some(a), Some(b)) if a == b => format!("op{a}"),
+            (Some(a), Some(b)) => format!("op{a}-{b}"),
+            _ => String::new(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn parses_enum_and_dotted_forms() {
-        assert_eq!(FlinkVersion::parse("v1_19"), Some(FlinkVersion::new(1, 19)));
-        assert_eq!(FlinkVersion::parse("v2_0"), Some(FlinkVersion::new(2, 0)));
-        assert_eq!(FlinkVersion::parse("1.20.1"), Some(FlinkVersion::new(1, 20)));
-        assert_eq!(FlinkVersion::parse("1.19-cp2"), Some(FlinkVersion::new(1, 19)));
-        assert_eq!(FlinkVersion::parse("latest"), None);
-        assert_eq!(FlinkVersion::new(1, 19).enum_name(), "v1_19");
-    }
-
-    #[test]
     fn versions_outside_the_catalog_use_the_nearest_data() {
-        assert_eq!(FlinkVersion::new(1, 15).catalog_index(), 0);
-        assert_eq!(FlinkVersion::new(2, 4).catalog_index(), FLINK_VERSIONS.len() - 1);
-        assert_eq!(FlinkVersion::new(1, 20).catalog_index(), 2);
-        assert!(!FlinkVersion::new(2, 4).in_catalog());
-    }
-
-    #[test]
-    fn parsed_table_matches_the_version_names() {
-        let parsed: Vec<_> = FLINK_VERSIONS.iter().map(|v| FlinkVersion::parse(v)).collect();
-        let table: Vec<_> = CATALOG_VERSIONS.iter().copied().map(Some).collect();
-        assert_eq!(parsed, table);
+        assert_eq!(catalog_index(FlinkVersion::new(1, 15)), 0);
+        assert_eq!(catalog_index(FlinkVersion::new(2, 4)), CATALOG.len() - 1);
+        assert_eq!(catalog_index(FlinkVersion::new(1, 20)), 2);
     }
 
     #[test]
@@ -153,7 +122,18 @@ mod tests {
         assert!(!s.contains(FlinkVersion::new(1, 19)));
         assert_eq!(s.range_text(), "1.20-2.1");
         assert_eq!(VersionSet::parse("2.2").unwrap().range_text(), "2.2");
-        assert_eq!(VersionSet::parse("op"), Some(VersionSet::ALL));
         assert_eq!(VersionSet::parse("2.2-1.18"), None);
+    }
+
+    #[test]
+    fn operator_sets_round_trip() {
+        let newest = OPERATOR_CATALOG.len() - 1;
+        let last = OPERATOR_CATALOG[newest].minor_text();
+        let only_last = OperatorSet::parse(&last).unwrap();
+        assert!(only_last.contains_index(newest) && !only_last.contains_index(0));
+        assert_eq!(only_last.op_text(), format!("op{last}"));
+        assert_eq!(OperatorSet::parse(""), Some(OperatorSet::ALL));
+        assert_eq!(OperatorSet::ALL.op_text(), "op");
+        assert_eq!(OperatorSet::parse("0.1"), None);
     }
 }

@@ -6,8 +6,8 @@ use serde_json::{Value, json};
 
 use super::Entry;
 use crate::core::design::Design;
-use crate::core::edit::set_field;
 use crate::core::model::{Form, Kind, Resource};
+use crate::core::pointer;
 
 fn only(design: &Design, kind: Kind, keep: impl Fn(&Resource) -> bool) -> Option<&Resource> {
     let mut it = design.of_kind(kind).filter(|r| keep(r));
@@ -24,7 +24,7 @@ fn name_or(design: &Design, kind: Kind, default: &str) -> String {
 /// Fills the reference fields of a new document.
 pub(super) fn references(design: &Design, entry: &Entry, doc: &mut Value, namespace: Option<&str>) {
     let mut set = |pointer: &str, value: Value| {
-        let _ = set_field(doc, pointer, value);
+        let _ = pointer::set(doc, pointer, value);
     };
     if entry.form == Form::CfkCr && entry.kind != Kind::CmfRestClass {
         match only(design, Kind::CmfRestClass, |_| true) {

@@ -82,7 +82,8 @@ fn the_service_answers_what_a_full_validation_answers() {
     let mut shown = Vec::new();
     for seq in 1..=40 {
         if let Some(delta) = replicator.delta(&design) {
-            let request = serde_json::to_string(&Request { seq, delta }).expect("serializes");
+            let request = serde_json::to_string(&Request { seq, delta: Some(delta), save: None })
+                .expect("serializes");
             let reply: Reply =
                 serde_json::from_str(&service.handle_json(&request)).expect("a reply");
             assert_eq!((reply.seq, reply.error), (seq, None));
@@ -106,4 +107,67 @@ fn an_unreadable_request_gets_an_error_reply() {
     let reply: Reply = serde_json::from_str(&service.handle_json("{not json")).expect("a reply");
     assert_eq!(reply.findings, None);
     assert!(reply.error.is_some_and(|e| e.contains("could not be read")));
+}
+
+#[test]
+fn replica_saves_the_design_file_of_the_page() {
+    let mut design = corpus_design();
+    let mut replicator = Replicator::new();
+    let mut service = ValidationService::new();
+    let mut rng = Rng(0x5a7e);
+    for seq in 1..=60 {
+        let id = design.resources[seq as usize % design.resources.len()].id;
+        match seq % 4 {
+            0 => drop(design.layout.insert(id, Point { x: seq as f64, y: -1.5 })),
+            1 => drop(design.notes.insert(id, format!("note {seq}"))),
+            2 => drop(design.layout.remove(&id)),
+            _ => edit(&mut design, &mut rng),
+        }
+        if seq == 30 {
+            // The worker lost its copy: both replications start over.
+            replicator.restart();
+            service = ValidationService::new();
+        }
+        let delta = replicator.delta(&design);
+        let save = SaveOrder {
+            revision: seq,
+            name: "team".into(),
+            keep_secrets: true,
+            studio: replicator.studio_delta(&design),
+        };
+        let text = serde_json::to_string(&Request { seq, delta, save: Some(save) }).unwrap();
+        let received = service.receive_json(&text).expect("readable");
+        let (revision, record) = received.save.expect("a save");
+        assert_eq!(revision, seq);
+        let page =
+            serde_json::to_string(&crate::core::design_file::document(&design, "team")).unwrap();
+        assert!(record.design == page, "step {seq}: the worker saved another design");
+    }
+}
+
+#[test]
+fn a_save_alone_is_not_validated() {
+    let design = generate::design(20);
+    let mut replicator = Replicator::new();
+    let mut service = ValidationService::new();
+    let first = Request { seq: 1, delta: replicator.delta(&design), save: None };
+    assert!(service.receive(first).validate);
+    let save = SaveOrder {
+        revision: 7,
+        name: "x".into(),
+        keep_secrets: false,
+        studio: replicator.studio_delta(&design),
+    };
+    let received =
+        service.receive(Request { seq: 2, delta: replicator.delta(&design), save: Some(save) });
+    assert!(!received.validate);
+    assert_eq!(received.save.map(|(r, rec)| (r, rec.secrets_kept)), Some((7, false)));
+    let notice = Notice::Saved(Saved {
+        revision: 7,
+        error: None,
+        forgotten: 2,
+        write_ms: 1.0,
+        stored_ms: 2.0,
+    });
+    assert!(serde_json::to_string(&notice).unwrap().starts_with(Notice::PREFIX));
 }

@@ -3,10 +3,9 @@
 mod estimate;
 mod memory_floor;
 mod memory_units;
-mod millicore_cpu;
 mod replicas_parallelism;
+mod shared;
 mod shared_pool;
-mod util;
 
 use super::Rule;
 
@@ -17,5 +16,4 @@ pub static RULES: &[&dyn Rule] = &[
     &shared_pool::SharedPool,
     &memory_floor::MemoryFloor,
     &memory_units::MemoryUnits,
-    &millicore_cpu::MillicoreCpu,
 ];

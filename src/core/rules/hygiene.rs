@@ -7,6 +7,7 @@ mod cmf_payloads;
 mod missing_namespace;
 mod namespace_label;
 mod server_fields;
+mod template_values;
 mod unknown_kind;
 
 use super::Rule;
@@ -18,4 +19,5 @@ pub static RULES: &[&dyn Rule] = &[
     &server_fields::ServerFields,
     &missing_namespace::MissingNamespace,
     &namespace_label::NamespaceLabel,
+    &template_values::TemplateValues,
 ];

@@ -3,7 +3,6 @@
 mod image_family;
 mod session_job_jar;
 mod unpinned;
-mod util;
 mod version_mismatch;
 
 use super::Rule;

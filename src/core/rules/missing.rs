@@ -164,7 +164,7 @@ mod tests {
     const DANGLING: &[(EdgeKind, &str)] = &[
         (
             EdgeKind::Environment,
-            "apiVersion: platform.confluent.io/v1beta1\nkind: FlinkApplication\nmetadata: {name: app, namespace: confluent}\nspec:\n  flinkEnvironment: env1\n  cmfRestClassRef: {name: default, namespace: confluent}\n  image: confluentinc/cp-flink:1.19.1-cp1\n  flinkVersion: v1_19\n  serviceAccount: flink\n  jobManager: {resource: {memory: 1024m, cpu: 1}}\n  taskManager: {resource: {memory: 1024m, cpu: 1}}\n  job: {jarURI: 'local:///opt/flink/examples/streaming/StateMachineExample.jar', parallelism: 1, upgradeMode: stateless}\n---\napiVersion: platform.confluent.io/v1beta1\nkind: CMFRestClass\nmetadata: {name: default, namespace: confluent}\nspec: {cmfRest: {endpoint: 'http://cmf-service.confluent.svc.cluster.local'}}\n",
+            "apiVersion: platform.confluent.io/v1beta1\nkind: FlinkApplication\nmetadata: {name: app, namespace: confluent}\nspec:\n  flinkEnvironment: env1\n  cmfRestClassRef: {name: default, namespace: confluent}\n  image: confluentinc/cp-flink:1.19.1-cp1\n  serviceAccount: flink\n  jobManager: {resource: {memory: 1024m, cpu: 1}}\n  taskManager: {resource: {memory: 1024m, cpu: 1}}\n  job: {jarURI: 'local:///opt/flink/examples/streaming/StateMachineExample.jar', parallelism: 1, upgradeMode: stateless}\n---\napiVersion: platform.confluent.io/v1beta1\nkind: CMFRestClass\nmetadata: {name: default, namespace: confluent}\nspec: {cmfRest: {endpoint: 'http://cmf-service.confluent.svc.cluster.local'}}\n",
         ),
         (EdgeKind::Namespace, "name: env1\nkubernetesNamespace: team-a\n"),
         (
@@ -189,7 +189,7 @@ mod tests {
         ),
         (
             EdgeKind::ServiceAccount,
-            "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {name: basic, namespace: team}\nspec:\n  image: flink:1.20\n  flinkVersion: v1_20\n  serviceAccount: job-runner\n  jobManager: {resource: {memory: 2048m, cpu: 1}}\n  taskManager: {resource: {memory: 2048m, cpu: 1}}\n",
+            "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {name: basic, namespace: team}\nspec:\n  image: flink:1.20\n  serviceAccount: job-runner\n  jobManager: {resource: {memory: 2048m, cpu: 1}}\n  taskManager: {resource: {memory: 2048m, cpu: 1}}\n",
         ),
         (
             EdgeKind::SessionCluster,
@@ -209,11 +209,11 @@ mod tests {
         ),
         (
             EdgeKind::Volume,
-            "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {name: basic, namespace: team}\nspec:\n  image: flink:1.20\n  flinkVersion: v1_20\n  jobManager: {resource: {memory: 2048m, cpu: 1}}\n  taskManager: {resource: {memory: 2048m, cpu: 1}}\n  podTemplate:\n    spec:\n      containers: [{name: flink-main-container, volumeMounts: [{name: data, mountPath: /data}]}]\n      volumes: [{name: data, persistentVolumeClaim: {claimName: flink-data}}]\n",
+            "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {name: basic, namespace: team}\nspec:\n  image: flink:1.20\n  jobManager: {resource: {memory: 2048m, cpu: 1}}\n  taskManager: {resource: {memory: 2048m, cpu: 1}}\n  podTemplate:\n    spec:\n      containers: [{name: flink-main-container, volumeMounts: [{name: data, mountPath: /data}]}]\n      volumes: [{name: data, persistentVolumeClaim: {claimName: flink-data}}]\n",
         ),
         (
             EdgeKind::ConfigMap,
-            "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {name: basic, namespace: team}\nspec:\n  image: flink:1.20\n  flinkVersion: v1_20\n  jobManager: {resource: {memory: 2048m, cpu: 1}}\n  taskManager: {resource: {memory: 2048m, cpu: 1}}\n  podTemplate:\n    spec:\n      containers: [{name: flink-main-container, envFrom: [{configMapRef: {name: settings}}]}]\n",
+            "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {name: basic, namespace: team}\nspec:\n  image: flink:1.20\n  jobManager: {resource: {memory: 2048m, cpu: 1}}\n  taskManager: {resource: {memory: 2048m, cpu: 1}}\n  podTemplate:\n    spec:\n      containers: [{name: flink-main-container, envFrom: [{configMapRef: {name: settings}}]}]\n",
         ),
         (
             EdgeKind::Secret,

@@ -6,11 +6,9 @@ mod cmf_name_length;
 mod data_keys;
 mod fko_deployment_name;
 mod namespace_name;
+mod object_duplicate;
 mod object_name;
 mod secret_mapping_name;
-pub(crate) mod util;
-
-pub use secret_mapping_name::connection_secret_ids;
 
 use super::Rule;
 
@@ -22,6 +20,7 @@ pub static RULES: &[&dyn Rule] = &[
     &cmf_duplicate::CmfDuplicate,
     &namespace_name::NamespaceName,
     &object_name::ObjectName,
+    &object_duplicate::ObjectDuplicate,
     &data_keys::DataKeys,
     &secret_mapping_name::SecretMappingName,
 ];

@@ -4,7 +4,7 @@
 //! Invariant: `Validator::run(design, targets)` returns exactly `rules::validate(design,
 //! targets)` (same findings, same order) whatever the history of designs before it
 //! (`tests::random_edits_match_full_validation`). How:
-//! - every resource gets a content fingerprint (`fingerprint.rs`; layout, notes and
+//! - every resource gets a content fingerprint (`model/fingerprint.rs`; layout, notes and
 //!   source positions are not part of it, so moving a node or shifting lines re-runs
 //!   nothing);
 //! - the graph is rebuilt; effective configurations are recomputed only for resources
@@ -17,7 +17,6 @@
 
 mod changes;
 mod derived;
-pub(crate) mod fingerprint;
 mod index;
 #[cfg(test)]
 mod tests;

@@ -101,3 +101,64 @@ fn inflation_is_capped() {
     assert!(link.len() < LIMIT);
     assert_eq!(decode(&link).unwrap_err(), ShareError::InflatesTooLarge);
 }
+
+/// One design with a secret value in every place the studio knows.
+fn leaky_design() -> Design {
+    let mut d = Design::new();
+    d.add(json!({"apiVersion": "flink.apache.org/v1beta1", "kind": "FlinkDeployment",
+        "metadata": {"name": "orders", "annotations": {"db-password": "leak-annotation-1",
+            "init": "PGPASSWORD=leak-annotation-2 psql"}},
+        "spec": {"flinkConfiguration": {"s3.secret-key": "leak-config-1",
+                     "sasl.jaas.config": "x.PlainLoginModule required username='u' password='leak-jaas-1';"},
+            "podTemplate": {"spec": {"initContainers": [{"name": "init",
+                "command": ["/bin/sh", "-c", "mc alias set m http://minio:9000 leak-cmd-1 leak-cmd-2"]}],
+                "containers": [{"name": "flink-main-container",
+                "args": ["--db-password", "leak-args-1", "--password=leak-args-2"],
+                "env": [{"name": "DB_PASSWORD", "value": "leak-env-1"},
+                        {"name": "KAFKA_CONFIG", "value": "x.ScramLoginModule required username=\"u\" password=\"leak-jaas-2\";"}]}]}},
+            "job": {"jarURI": "local:///job.jar", "args": ["--url", "jdbc:postgresql://u:leak-url-1@db/x"]}}}));
+    d.add(json!({"apiVersion": "cmf.confluent.io/v1", "kind": "KafkaCatalog", "metadata": {"name": "cat"},
+        "spec": {"srInstance": {"connectionConfig": {"schema.registry.url": "http://sr:8081",
+            "basic.auth.user.info": "u:leak-conn-1"}, "connectionSecretId": "kafka-connection"}}}));
+    d.add(json!({"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "s"},
+        "data": {"password": "bGVhay1kYXRhLTE="}, "stringData": {"token": "leak-data-2"}}));
+    d.add(json!({"apiVersion": "cmf.confluent.io/v1", "kind": "Secret", "metadata": {"name": "c"},
+        "spec": {"data": {"sasl.jaas.config": "leak-cmf-1"}}}));
+    d.add(json!({"apiVersion": "cmf.confluent.io/v1", "kind": "Statement", "metadata": {"name": "st"},
+        "spec": {"statement": "CREATE TABLE t (a INT) WITH ('connector' = 'jdbc', 'password' = 'leak-sql-1')"}}));
+    d
+}
+
+#[test]
+fn no_secret_value_in_any_place_of_a_link() {
+    let d = leaky_design();
+    let share = encode(&d, "leaky").unwrap();
+    let decoded = decode(&share.payload).unwrap();
+    let text = crate::core::design_file::save(&decoded.design, "leaky");
+    for secret in ["leak-", "bGVhay1kYXRhLTE"] {
+        assert!(!text.contains(secret), "{secret} leaked:\n{text}");
+    }
+    // What is not secret is still there, in place.
+    let orders = &decoded.design.resources[0].doc;
+    let main = &orders["spec"]["podTemplate"]["spec"]["containers"][0];
+    assert_eq!(main["args"], json!(["--db-password", "<redacted>", "--password=<redacted>"]));
+    assert_eq!(main["env"][0], json!({"name": "DB_PASSWORD", "value": "<redacted>"}));
+    assert_eq!(orders["spec"]["job"]["args"][1], "jdbc:postgresql://u:<redacted>@db/x");
+    assert_eq!(
+        decoded.design.resources[1].doc["spec"]["srInstance"]["connectionConfig"]["schema.registry.url"],
+        "http://sr:8081"
+    );
+    assert_eq!(
+        share.redacted,
+        ["FlinkDeployment/orders", "KafkaCatalog/cat", "Secret/s", "Secret/c", "Statement/st"]
+    );
+    // The decoded design's secret places hold the placeholder only.
+    for r in &decoded.design.resources {
+        for place in crate::core::credentials::places(&r.doc) {
+            let v = r.doc.pointer(&place.pointer).unwrap();
+            let shown = v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string());
+            let part = place.range.map_or(shown.clone(), |x| shown[x].to_string());
+            assert_eq!(part, "<redacted>", "{} {}", place.pointer, shown);
+        }
+    }
+}

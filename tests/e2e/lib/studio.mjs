@@ -200,7 +200,45 @@ export class Studio {
     );
   }
 
+  /** The save revision the storage last confirmed ('' before the first save). */
+  async saved() {
+    return this.tid('status').getAttribute('data-saved');
+  }
+
+  /** Waits until a save newer than `before` (a `saved()` value) is stored. */
+  async savedAfter(before, what = 'the autosave', timeout = 10_000) {
+    return until(() => this.saved(), (s) => s !== '' && s !== before, what, timeout);
+  }
+
+  /**
+   * What the browser stores for the page: the IndexedDB autosave record (or null) and
+   * every localStorage and sessionStorage entry, read from the page itself.
+   */
+  async stored() {
+    return this.page.evaluate(storedInPage);
+  }
+
   async cspViolations() {
     return this.page.evaluate(() => window.__csp);
   }
+}
+
+/** Runs in the page: reads the autosave record the way the studio writes it. */
+async function storedInPage() {
+  const idb = await new Promise((resolve, reject) => {
+    // Same name, version and store as src/ui/storage.rs, so reading never gets in its way.
+    const open = indexedDB.open('flink-studio', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('designs');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const get = db.transaction('designs').objectStore('designs').get('autosave');
+      get.onsuccess = () => {
+        db.close();
+        resolve(get.result ?? null);
+      };
+      get.onerror = () => reject(get.error);
+    };
+  });
+  return { idb, local: JSON.stringify({ ...localStorage }), session: JSON.stringify({ ...sessionStorage }) };
 }

@@ -99,8 +99,9 @@ test('a generated design of 2,000 resources draws only what is in view, without 
   await until(() => page.locator('[data-testid="node-name"]').count(), (n) => n > 0, 'text when zoomed in');
   const near = Number(await big.tid('canvas').getAttribute('data-drawn'));
   assert.ok(near > 0 && near < 300, `only the nodes in view are drawn (${near})`);
-  const saved = await page.evaluate(() => localStorage.getItem('flink-studio/design/v2'));
-  assert.equal(saved, null, 'a generated design never overwrites the saved one');
+  const { idb, local } = await big.stored();
+  assert.equal(idb, null, 'a generated design never overwrites the saved one');
+  assert.equal(local, '{}');
   assert.deepEqual(big.errors, []);
   await page.context().close();
 });

@@ -8,9 +8,9 @@
 //! memory) do not fit and the process refuses to start.
 //! How to fix: give a unit and a realistic size, e.g. `2048m` or `2g`.
 
-use super::util::{MemUnit, human, parse_memory};
 use crate::core::finding::Severity;
-use crate::core::podtemplate::{Role, spec_sites};
+use crate::core::flink::quantity::{self, MemoryUnit, human};
+use crate::core::podtemplate::Role;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -28,22 +28,22 @@ impl Rule for MemoryFloor {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
-            for site in spec_sites(r) {
+            for site in cx.sites_of(r) {
                 for role in Role::BOTH {
                     let path = [role.spec_key(), "resource", "memory"];
                     let Some(text) = site.str(&path) else { continue };
-                    let Some(m) = parse_memory(text) else { continue };
+                    let Some(m) = quantity::memory(text) else { continue };
                     let floor: u64 = if role == Role::JobManager { 768 } else { 1024 } << 20;
-                    let message = if m.unit == MemUnit::Bytes {
+                    let message = if m.unit == MemoryUnit::Bytes {
                         format!(
                             "{} memory '{text}' has no unit and is read as {text} bytes",
                             role.label()
                         )
-                    } else if m.bytes < floor {
+                    } else if m.whole_bytes() < floor {
                         format!(
                             "{} memory '{text}' ({}) is below {} — too small for Flink's memory model",
                             role.label(),
-                            human(m.bytes),
+                            human(m.whole_bytes()),
                             human(floor)
                         )
                     } else {

@@ -8,9 +8,9 @@
 //! expected.
 //! How to fix: write a round binary size (`1024m`, `2g`) or an explicit `Mi`/`Gi` quantity.
 
-use super::util::{MemUnit, parse_memory};
 use crate::core::finding::Severity;
-use crate::core::podtemplate::{Role, spec_sites};
+use crate::core::flink::quantity::{self, MemoryUnit};
+use crate::core::podtemplate::Role;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -19,8 +19,8 @@ pub struct MemoryUnits;
 /// The note for a memory string, if it reads oddly.
 fn note(text: &str) -> Option<String> {
     let t = text.trim();
-    let m = parse_memory(t)?;
-    if m.unit != MemUnit::Flink {
+    let m = quantity::memory(t)?;
+    if m.unit != MemoryUnit::Flink {
         return None;
     }
     let (number, unit) = t.split_at(t.find(|c: char| !c.is_ascii_digit())?);
@@ -55,7 +55,7 @@ impl Rule for MemoryUnits {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
-            for site in spec_sites(r) {
+            for site in cx.sites_of(r) {
                 for role in Role::BOTH {
                     let path = [role.spec_key(), "resource", "memory"];
                     if let Some(message) = site.str(&path).and_then(note) {

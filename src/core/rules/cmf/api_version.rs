@@ -3,7 +3,10 @@
 //! What it checks: a document whose `apiVersion` is in the `cmf.confluent.io` group but
 //! is not `cmf.confluent.io/v1` (e.g. `v1alpha1`), or whose `kind` is not a CMF kind.
 //! Why: the CMF 2.x OpenAPI bodies carry `apiVersion: cmf.confluent.io/v1`; the alpha
-//! version only survives for application events.
+//! version only survives for application events. A kind that is not a CMF kind cannot be
+//! created at all (error); `v1alpha1` with a CMF kind is still accepted by CMF 2.x (its
+//! OpenAPI does not restrict `apiVersion`, and published examples post it), so it is a
+//! warning.
 //! How to fix: write `apiVersion: cmf.confluent.io/v1` and a CMF kind (FlinkApplication,
 //! ComputePool, Statement, KafkaCatalog, KafkaDatabase, Secret, EnvironmentSecretMapping…).
 
@@ -37,8 +40,9 @@ impl Rule for ApiVersion {
                 out.report(
                     r,
                     "/apiVersion",
-                    format!("apiVersion '{api}' is not the CMF REST API version"),
+                    format!("apiVersion '{api}' is not the documented CMF REST API version"),
                 )
+                .severity(Severity::Warning)
                 .hint("write apiVersion: cmf.confluent.io/v1");
             }
         }
@@ -58,7 +62,7 @@ mod tests {
         );
         assert_eq!(
             pointers(&f),
-            [("/apiVersion".into(), Severity::Error), ("/kind".into(), Severity::Error)]
+            [("/apiVersion".into(), Severity::Warning), ("/kind".into(), Severity::Error)]
         );
         assert_eq!(f[0].line, Some(1));
         assert!(f[0].message.contains("v1alpha1"));

@@ -11,7 +11,7 @@ use crate::core::finding::Severity;
 use crate::core::model::Kind;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::util::image_repository;
+use crate::core::flink::image::{self, CP_FLINK, CP_FLINK_SQL};
 
 /// See the module documentation.
 pub struct AppImage;
@@ -29,7 +29,7 @@ impl Rule for AppImage {
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects_of_kind(Kind::Application) {
             let Some(image) = r.spec_str(&["image"]) else { continue };
-            if matches!(image_repository(image), "cp-flink" | "cp-flink-sql") {
+            if [CP_FLINK, CP_FLINK_SQL].contains(&image::parse(image).name) {
                 continue;
             }
             out.report(

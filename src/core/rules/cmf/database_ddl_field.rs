@@ -3,37 +3,30 @@
 //! What it checks: a Kafka database uses `spec.alterEnvironments` while the design
 //! targets CMF 2.3+, or `spec.ddlEnvironments` while it targets CMF 2.1–2.2.
 //! Why: the rename was breaking; the old (or new) name is ignored, so no environment is
-//! allowed to run CREATE/ALTER/DROP TABLE on the database.
+//! allowed to run CREATE/ALTER/DROP TABLE on the database. CMF accepts the database, so
+//! this is a warning (the DDL statements are the ones that fail).
 //! How to fix: use `ddlEnvironments` on CMF 2.3+, `alterEnvironments` on 2.1–2.2.
 
 use crate::core::finding::Severity;
 use crate::core::model::Kind;
+use crate::core::model::ddl_environments_field;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
 pub struct DatabaseDdlField;
-
-/// The field that lists DDL environments for the targeted CMF version, and the other one.
-pub fn ddl_field(cmf_2_3: bool) -> (&'static str, &'static str) {
-    if cmf_2_3 {
-        ("ddlEnvironments", "alterEnvironments")
-    } else {
-        ("alterEnvironments", "ddlEnvironments")
-    }
-}
 
 impl Rule for DatabaseDdlField {
     fn id(&self) -> &'static str {
         "CMF-DB-002"
     }
     fn severity(&self) -> Severity {
-        Severity::Error
+        Severity::Warning
     }
     fn summary(&self) -> &'static str {
         "alterEnvironments (CMF 2.1–2.2) was renamed ddlEnvironments in CMF 2.3"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        let (right, wrong) = ddl_field(cx.targets.cmf.at_least(2, 3));
+        let (right, wrong) = ddl_environments_field(cx.targets.cmf);
         for r in cx.subjects_of_kind(Kind::KafkaDatabase) {
             if r.spec_get(&[wrong]).is_some() {
                 out.report(
@@ -61,7 +54,7 @@ mod tests {
     #[test]
     fn fires_on_alter_environments_with_cmf_2_3() {
         let f = check(&DatabaseDdlField, DB);
-        assert_eq!(pointers(&f), [("/spec/alterEnvironments".into(), Severity::Error)]);
+        assert_eq!(pointers(&f), [("/spec/alterEnvironments".into(), Severity::Warning)]);
         assert_eq!(f[0].line, Some(5));
     }
 

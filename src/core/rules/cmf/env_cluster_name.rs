@@ -7,8 +7,8 @@
 //! How to fix: upgrade CMF to 2.3+ or remove the field; register the cluster first.
 
 use crate::core::finding::Severity;
+use crate::core::flink::names::is_dns_subdomain;
 use crate::core::model::Kind;
-use crate::core::rules::naming::util::is_dns_subdomain;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.

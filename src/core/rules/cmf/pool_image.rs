@@ -10,10 +10,10 @@
 //! table for the minimum cpN of your CMF version).
 
 use crate::core::finding::Severity;
+use crate::core::flink::image::{self, CP_FLINK, CP_FLINK_SQL};
+use crate::core::flink::version::{self, enum_names};
 use crate::core::model::{Kind, Resource};
 use crate::core::rules::{Context, Rule, Sink};
-
-use super::util::{flink_version_of_tag, image_repository, sql_flink_versions};
 
 /// See the module documentation.
 pub struct PoolImage;
@@ -21,27 +21,28 @@ pub struct PoolImage;
 fn check_image(cx: &Context<'_>, out: &mut Sink<'_>, r: &Resource, path: &[&str]) {
     let Some(image) = r.spec_str(path) else { return };
     let at = r.spec_field(path);
-    let repo = image_repository(image);
-    if repo == "cp-flink" {
+    let release = version::cmf(cx.targets.cmf);
+    let repo = image::parse(image).name;
+    if repo == CP_FLINK {
         return;
     }
-    if repo != "cp-flink-sql" {
+    if repo != CP_FLINK_SQL {
         out.report(r, &at, format!("image '{image}' is not a Confluent SQL image (cp-flink-sql)"))
-            .hint("use confluentinc/cp-flink-sql:1.19-cpN for compute pools");
+            .hint(format!("use {} for compute pools", release.default_sql_image()));
         return;
     }
-    let ok = sql_flink_versions(cx);
-    if let Some(v) = flink_version_of_tag(image).filter(|v| !ok.contains(&v.as_str())) {
+    if let Some(v) = image::flink_version(image).filter(|v| !release.runs_sql(*v)) {
         out.report(
             r,
             &at,
             format!(
-                "image '{image}' is a Flink {v} SQL image; CMF {} runs SQL on {}",
+                "image '{image}' is a Flink {} SQL image; CMF {} runs SQL on {}",
+                v.enum_name(),
                 cx.targets.cmf,
-                ok.join(" or ")
+                enum_names(&release.sql_versions(), " or ")
             ),
         )
-        .hint("use confluentinc/cp-flink-sql:1.19-cpN (see the CMF interoperability table)");
+        .hint(format!("use {} (see the CMF interoperability table)", release.default_sql_image()));
     }
 }
 
@@ -77,7 +78,8 @@ mod tests {
         let f = check(&PoolImage, &format!("{POOL}confluentinc/cp-flink-sql:2.1.1-cp1-java21\n"));
         assert_eq!(pointers(&f), [("/spec/clusterSpec/image".into(), Severity::Warning)]);
         assert_eq!(f[0].line, Some(6));
-        assert!(f[0].message.contains("v2_1"));
+        let tagged = version::FlinkVersion::new(2, 1).enum_name();
+        assert!(f[0].message.contains(&format!("Flink {tagged} SQL image")), "{}", f[0].message);
         assert_eq!(check(&PoolImage, &format!("{POOL}my-sql:1\n")).len(), 1);
     }
 

@@ -72,9 +72,12 @@ mod tests {
 
     #[test]
     fn silent_on_a_clean_pool() {
+        let v = crate::core::flink::version::FlinkVersion::CMF_SQL_DEFAULT.enum_name();
         let f = check(
             &PoolManagedFields,
-            "apiVersion: cmf.confluent.io/v1\nkind: ComputePool\nmetadata: {name: pool1}\nspec:\n  clusterSpec: {flinkVersion: v1_19}\n",
+            &format!(
+                "apiVersion: cmf.confluent.io/v1\nkind: ComputePool\nmetadata: {{name: pool1}}\nspec:\n  clusterSpec: {{flinkVersion: {v}}}\n"
+            ),
         );
         assert!(f.is_empty());
     }

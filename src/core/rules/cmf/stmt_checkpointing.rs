@@ -1,7 +1,8 @@
 //! CMF-STMT-004 — detached (INSERT) statements need checkpointing.
 //!
 //! What it checks: a statement classified as detached (`INSERT`, `EXECUTE STATEMENT
-//! SET`, `BEGIN STATEMENT SET`; see [`super::sql::classify`]) has
+//! SET`, `BEGIN STATEMENT SET`, `CREATE TABLE … AS SELECT`; see
+//! [`crate::core::flink::sql::classify`], the classifier the configuration panel uses) has
 //! `execution.checkpointing.interval` in its job configuration: the environment's
 //! `computePoolDefaults`, the pool's `clusterSpec.flinkConfiguration`, the statement's
 //! `flinkConfiguration` or the environment's `statementDefaults.detached`.
@@ -16,7 +17,7 @@ use crate::core::graph::EdgeKind;
 use crate::core::model::{Kind, Resource};
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::sql::{StatementKind, classify};
+use crate::core::flink::sql::{StatementKind, classify, creates_table_as};
 
 /// See the module documentation.
 pub struct StmtCheckpointing;
@@ -53,10 +54,11 @@ impl Rule for StmtCheckpointing {
             if found {
                 continue;
             }
+            let what = if creates_table_as(sql) { "CREATE TABLE … AS SELECT" } else { "INSERT" };
             let f = out.report(
                 r,
                 &r.spec_field(&["statement"]),
-                format!("INSERT statement '{}' has no {KEY} in any layer", r.name()),
+                format!("{what} statement '{}' has no {KEY} in any layer", r.name()),
             );
             f.hint(format!("CMF requires checkpointing for INSERT INTO: set {KEY} (e.g. \"10s\") on the statement, its pool or the environment's statementDefaults.detached"));
             if pool.is_none() {
@@ -95,5 +97,64 @@ mod tests {
         assert!(check(&StmtCheckpointing, &format!("{env}{POOL}{STMT}")).is_empty());
         let select = STMT.replace("INSERT INTO t SELECT * FROM s", "SELECT 1");
         assert!(check(&StmtCheckpointing, &format!("{POOL}{select}")).is_empty());
+    }
+
+    /// The configuration panel (the statement's job configuration and the
+    /// `statementDefaults` branch it applies), CMF-STMT-004 and CFG-CP-001 read one
+    /// classifier, so they agree for every statement kind on which statements run a
+    /// detached job (an unrecognised one: the panel shows it as assumed, no rule judges it).
+    #[test]
+    fn the_configuration_panel_and_the_rules_classify_alike() {
+        use crate::core::config::{self, Scope};
+        use crate::core::design::Design;
+        use crate::core::graph::Graph;
+        use crate::core::import::import_text;
+        use crate::core::targets::Targets;
+        use StatementKind::*;
+
+        let samples = [
+            ("SELECT * FROM s", Interactive),
+            ("INSERT INTO t SELECT * FROM s", Detached),
+            ("CREATE TABLE t WITH ('connector' = 'kafka') AS SELECT * FROM s", Detached),
+            ("EXECUTE STATEMENT SET BEGIN INSERT INTO t SELECT 1; END", Detached),
+            ("CREATE TABLE t (a INT, b AS a + 1)", Ddl),
+            ("CREATE VIEW v AS SELECT * FROM s", Ddl),
+            ("SHOW TABLES", Metadata),
+            ("SET 'parallelism.default' = '2'", Unknown),
+        ];
+        let kinds: std::collections::HashSet<_> = samples.iter().map(|(_, k)| *k).collect();
+        assert_eq!(kinds.len(), 5, "every statement kind has a sample");
+        let cp_001 = crate::core::rules::all().find(|r| r.id() == "CFG-CP-001").expect("rule");
+        for (sql, kind) in samples {
+            assert_eq!(classify(sql), kind, "{sql}");
+            let yaml = format!(
+                "{POOL}apiVersion: cmf.confluent.io/v1\nkind: Statement\nmetadata: {{name: stmt1}}\n\
+                 spec:\n  computePoolName: pool1\n  statement: |\n    {sql}\n"
+            );
+            let mut design = Design::new();
+            import_text(&mut design, "test.yaml", &yaml);
+            design.assign_scopes(None, None);
+            let graph = Graph::build(&design);
+            let configs = config::effective_configs(&design, &graph, &Targets::default());
+            let job = configs.iter().find(|c| c.scope == Scope::Job);
+            let panel = job.and_then(|c| c.notes.iter().find(|n| n.contains(" statement (")));
+            let panel_detached =
+                panel.is_some_and(|n| n.starts_with("detached statement (classified"));
+            let found = check(&StmtCheckpointing, &yaml);
+            let rule_checks = !found.is_empty();
+            if sql.starts_with("CREATE TABLE") && rule_checks {
+                assert!(found[0].message.starts_with("CREATE TABLE … AS SELECT statement 'stmt1'"));
+            }
+            let cp_checks = !check(cp_001, &yaml).is_empty();
+            let detached = kind == Detached;
+            assert_eq!(
+                (panel_detached, rule_checks, cp_checks),
+                (detached, detached, detached),
+                "{sql}"
+            );
+            let runs_job = kind.defaults_branch().is_some() || kind == Unknown;
+            assert_eq!(job.is_some(), runs_job, "{sql}: job configuration");
+            assert_eq!(config::scopes_of(&design.resources[1]).len(), if runs_job { 2 } else { 0 });
+        }
     }
 }

@@ -10,7 +10,7 @@ use crate::core::finding::Severity;
 use crate::core::model::Kind;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::sql::{StatementKind, classify, has_limit};
+use crate::core::flink::sql::{StatementKind, classify, has_limit};
 
 /// See the module documentation.
 pub struct StmtUnboundedSelect;

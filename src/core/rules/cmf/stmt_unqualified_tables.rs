@@ -11,7 +11,7 @@ use crate::core::finding::Severity;
 use crate::core::model::Kind;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::sql::table_refs;
+use crate::core::flink::sql::table_refs;
 
 /// See the module documentation.
 pub struct StmtUnqualifiedTables;

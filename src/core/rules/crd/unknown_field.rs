@@ -5,13 +5,15 @@
 //! `cpu`/`memory` directly under `jobManager`; with a did-you-mean suggestion.
 //! Why: with strict server-side field validation (recent kubectl's default) the apply
 //! fails; otherwise the API server prunes the field silently. Either way the setting is lost.
+//! In CMF / CFK specs it is a warning: CMF builds the FlinkDeployment itself, and its
+//! client does not ask for strict validation, so the field is dropped, not rejected.
 //! How to fix: move or rename the field as suggested.
 
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 use crate::core::schema::IssueKind;
 
-use super::util::issues;
+use super::shared::{certainty, issues};
 
 /// See the module documentation.
 pub struct UnknownField;
@@ -45,11 +47,12 @@ impl Rule for UnknownField {
                 }
                 None => s.clone(),
             });
+            let (severity, why) = certainty(f.owner);
             let message = match &suggestion {
-                Some(s) => format!("Unknown field {field}; did you mean {s}?"),
-                None => format!("Unknown field {field}"),
+                Some(s) => format!("Unknown field {field}; did you mean {s}?{why}"),
+                None => format!("Unknown field {field}{why}"),
             };
-            out.report(f.owner, &f.issue.pointer, message).hint(match suggestion {
+            out.report(f.owner, &f.issue.pointer, message).severity(severity).hint(match suggestion {
                 Some(s) => format!("rename or move it to {s}; the API server rejects or drops unknown fields"),
                 None => "remove it or check the CRD reference; the API server rejects or drops unknown fields".into(),
             });

@@ -4,14 +4,15 @@
 //! (CRD-TYPE-001): integers such as `replicas`, `job.parallelism`, nonces and
 //! `backoffLimit` written as strings or decimals, strings given as numbers, lists given as
 //! maps, pod-template fields (e.g. `containerPort: "8081"`), int-or-string quantities.
-//! Why: the API server rejects the resource.
+//! Why: the API server rejects the resource (a warning in CMF / CFK specs, which CMF turns
+//! into a FlinkDeployment itself).
 //! How to fix: write the value with the declared type (unquoted integers, quoted strings).
 
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 use crate::core::schema::IssueKind;
 
-use super::util::{ends_with, issues, show};
+use super::shared::{certainty, ends_with, issues, show};
 
 /// See the module documentation.
 pub struct ValueType;
@@ -33,11 +34,13 @@ impl Rule for ValueType {
                 continue;
             }
             let article = if expected.starts_with(['a', 'i', 'o']) { "an" } else { "a" };
+            let (severity, why) = certainty(f.owner);
             out.report(
                 f.owner,
                 &f.issue.pointer,
-                format!("Must be {article} {expected}, not {}", show(&f.issue.value)),
+                format!("Must be {article} {expected}, not {}{why}", show(&f.issue.value)),
             )
+            .severity(severity)
             .hint(match expected {
                 "integer" => "write a whole number without quotes",
                 "string" => "quote the value",

@@ -8,18 +8,12 @@
 //! How to fix: use at most 39 lowercase letters, digits and hyphens, starting with a letter.
 
 use crate::core::finding::Severity;
+use crate::core::flink::names::is_deployment_name;
 use crate::core::model::Kind;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
 pub struct BgName;
-
-fn valid_child(name: &str) -> bool {
-    let b = name.as_bytes();
-    b.len() <= 45
-        && b.first().is_some_and(u8::is_ascii_lowercase)
-        && b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
-}
 
 impl Rule for BgName {
     fn id(&self) -> &'static str {
@@ -34,7 +28,7 @@ impl Rule for BgName {
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects_of_kind(Kind::FlinkBlueGreenDeployment) {
             let child = format!("{}-green", r.name());
-            if !valid_child(&child) {
+            if !is_deployment_name(&child) {
                 out.report(
                     r,
                     "/metadata/name",

@@ -7,9 +7,9 @@
 //! layer writing the old name does not win — a counter-intuitive result.
 //! How to fix: use one name everywhere (the canonical one).
 
-use super::util::Seen;
 use crate::core::config::Layer;
 use crate::core::finding::Severity;
+use crate::core::rules::Seen;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -60,17 +60,25 @@ impl Rule for AliasConflict {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::flink::version::FlinkVersion;
     use crate::core::rules::testing::{check, pointers};
 
-    const DEP: &str = "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {name: a}\n\
-                       spec:\n  flinkVersion: v1_20\n  flinkConfiguration:\n";
+    /// A FlinkDeployment on Flink 1.20 (its CRD spelling from the version table).
+    fn dep() -> String {
+        let v = FlinkVersion::new(1, 20).enum_name();
+        format!(
+            "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {{name: a}}\n\
+                       spec:\n  flinkVersion: {v}\n  flinkConfiguration:\n"
+        )
+    }
 
     #[test]
     fn fires_when_both_names_are_set() {
+        let dep = dep();
         let f = check(
             &AliasConflict,
             &format!(
-                "{DEP}    execution.checkpointing.dir: s3://new\n    state.checkpoints.dir: s3://old\n"
+                "{dep}    execution.checkpointing.dir: s3://new\n    state.checkpoints.dir: s3://old\n"
             ),
         );
         assert_eq!(
@@ -83,7 +91,8 @@ mod tests {
 
     #[test]
     fn silent_with_one_name() {
-        let f = check(&AliasConflict, &format!("{DEP}    state.checkpoints.dir: s3://old\n"));
+        let dep = dep();
+        let f = check(&AliasConflict, &format!("{dep}    state.checkpoints.dir: s3://old\n"));
         assert!(f.is_empty(), "{f:?}");
     }
 }

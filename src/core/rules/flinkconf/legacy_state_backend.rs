@@ -7,10 +7,10 @@
 //! How to fix: use `hashmap` and set `execution.checkpointing.storage` /
 //! `execution.checkpointing.dir` for where checkpoints go.
 
+use super::shared::maps;
 use super::state_backend::LEGACY;
-use super::util::maps;
 use crate::core::finding::Severity;
-use crate::core::options::FlinkVersion;
+use crate::core::flink::version::FlinkVersion;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -33,7 +33,7 @@ impl Rule for LegacyStateBackend {
                     continue;
                 }
                 let f = out
-                    .report(m.r, &i.pointer, format!("Legacy state backend name '{}'; use hashmap", i.value))
+                    .report(m.owner, &i.pointer, format!("Legacy state backend name '{}'; use hashmap", i.value))
                     .hint("set hashmap and choose the checkpoint storage with execution.checkpointing.dir");
                 if m.version >= FlinkVersion::new(2, 0) {
                     f.severity(Severity::Error);
@@ -49,6 +49,7 @@ mod tests {
     use crate::core::rules::testing::{check, pointers};
 
     fn doc(version: &str, value: &str) -> String {
+        let version = FlinkVersion::parse(version).expect("a version").enum_name();
         format!(
             "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {{name: a}}\n\
              spec:\n  flinkVersion: {version}\n  flinkConfiguration:\n    state.backend: {value}\n"
@@ -57,16 +58,16 @@ mod tests {
 
     #[test]
     fn warns_before_two_and_errs_after() {
-        let f = check(&LegacyStateBackend, &doc("v1_18", "filesystem"));
+        let f = check(&LegacyStateBackend, &doc("1.18", "filesystem"));
         assert_eq!(
             pointers(&f),
             [("/spec/flinkConfiguration/state.backend".into(), Severity::Warning)]
         );
         assert_eq!(f[0].line, Some(7));
         assert_eq!(
-            check(&LegacyStateBackend, &doc("v2_1", "jobmanager"))[0].severity,
+            check(&LegacyStateBackend, &doc("2.1", "jobmanager"))[0].severity,
             Severity::Error
         );
-        assert!(check(&LegacyStateBackend, &doc("v1_18", "hashmap")).is_empty());
+        assert!(check(&LegacyStateBackend, &doc("1.18", "hashmap")).is_empty());
     }
 }

@@ -8,8 +8,9 @@
 //! INSERT INTO statements.
 //! How to fix: set `execution.checkpointing.interval` (e.g. `1 min`).
 
-use crate::core::config::{Scope, SqlKind, classify_sql};
+use crate::core::config::Scope;
 use crate::core::finding::Severity;
+use crate::core::flink::sql::{StatementKind, classify};
 use crate::core::model::Kind;
 use crate::core::rules::{Context, Rule, Sink};
 
@@ -39,7 +40,7 @@ impl Rule for NoCheckpoints {
             }
         }
         for r in cx.of_kind(Kind::Statement) {
-            if classify_sql(r.spec_str(&["statement"]).unwrap_or("")) != Some(SqlKind::Detached) {
+            if classify(r.spec_str(&["statement"]).unwrap_or("")) != StatementKind::Detached {
                 continue;
             }
             let has = [Scope::Job, Scope::Cluster]

@@ -7,9 +7,9 @@
 //! How to fix: use `state.backend.rocksdb.block.cache-size` for the cache, keep the block
 //! size in KiB.
 
-use super::util::maps;
+use super::shared::maps;
 use crate::core::finding::Severity;
-use crate::core::options::value::parse_memory;
+use crate::core::flink::quantity::flink_memory_size;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -31,9 +31,9 @@ impl Rule for RocksdbBlockSize {
                 let block =
                     ["state.backend.rocksdb.block.blocksize", "state.backend.rocksdb.block-size"];
                 if block.contains(&i.key.as_str())
-                    && parse_memory(&i.value).is_some_and(|b| b > 1 << 20)
+                    && flink_memory_size(&i.value).is_some_and(|b| b > 1 << 20)
                 {
-                    out.report(m.r, &i.pointer, format!("Unusual RocksDB block size {}='{}'", i.key, i.value))
+                    out.report(m.owner, &i.pointer, format!("Unusual RocksDB block size {}='{}'", i.key, i.value))
                         .hint("did you mean state.backend.rocksdb.block.cache-size? Block sizes are usually a few KiB");
                 }
             }

@@ -6,9 +6,10 @@
 //! Why: Flink fails at startup with an unknown backend name.
 //! How to fix: use one of the shortcut names (the message suggests the nearest one).
 
-use super::util::{has_placeholder, maps};
+use super::shared::{has_placeholder, maps};
 use crate::core::finding::Severity;
-use crate::core::options::{FlinkVersion, suggest::distance};
+use crate::core::flink::version::FlinkVersion;
+use crate::core::options::suggest::distance;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -51,7 +52,8 @@ impl Rule for StateBackend {
                 } else {
                     format!("Unknown state backend '{}' — did you mean {nearest}?", i.value)
                 };
-                out.report(m.r, &i.pointer, msg).hint(format!("use one of {}", valid.join(", ")));
+                out.report(m.owner, &i.pointer, msg)
+                    .hint(format!("use one of {}", valid.join(", ")));
             }
         }
     }
@@ -63,6 +65,7 @@ mod tests {
     use crate::core::rules::testing::{check, pointers};
 
     fn doc(version: &str, key: &str, value: &str) -> String {
+        let version = FlinkVersion::parse(version).expect("a version").enum_name();
         format!(
             "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {{name: a}}\n\
              spec:\n  flinkVersion: {version}\n  flinkConfiguration:\n    {key}: {value}\n"
@@ -71,24 +74,24 @@ mod tests {
 
     #[test]
     fn fires_on_typos_and_early_forst() {
-        let f = check(&StateBackend, &doc("v1_20", "state.backend", "rockdb"));
+        let f = check(&StateBackend, &doc("1.20", "state.backend", "rockdb"));
         assert_eq!(
             pointers(&f),
             [("/spec/flinkConfiguration/state.backend".into(), Severity::Error)]
         );
         assert!(f[0].message.contains("did you mean rocksdb"), "{}", f[0].message);
         assert_eq!(f[0].line, Some(7));
-        let f = check(&StateBackend, &doc("v1_19", "state.backend.type", "forst"));
+        let f = check(&StateBackend, &doc("1.19", "state.backend.type", "forst"));
         assert!(f[0].message.contains("needs Flink 2.0"));
     }
 
     #[test]
     fn silent_on_valid_names() {
         for (v, value) in [
-            ("v2_0", "ForSt"),
-            ("v1_18", "rocksdb"),
-            ("v1_18", "filesystem"),
-            ("v1_18", "com.x.MyFactory"),
+            ("2.0", "ForSt"),
+            ("1.18", "rocksdb"),
+            ("1.18", "filesystem"),
+            ("1.18", "com.x.MyFactory"),
         ] {
             assert!(
                 check(&StateBackend, &doc(v, "state.backend.type", value)).is_empty(),

@@ -56,27 +56,36 @@ impl Rule for StatelessDirs {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::flink::version::FlinkVersion;
     use crate::core::rules::testing::{check, pointers};
 
-    const DOC: &str = "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {name: a}\n\
-                       spec:\n  flinkVersion: v1_20\n  flinkConfiguration: {state.checkpoints.dir: s3://b/c}\n";
+    /// A FlinkDeployment on Flink 1.20 (its CRD spelling from the version table).
+    fn doc() -> String {
+        let v = FlinkVersion::new(1, 20).enum_name();
+        format!(
+            "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {{name: a}}\n\
+                       spec:\n  flinkVersion: {v}\n  flinkConfiguration: {{state.checkpoints.dir: s3://b/c}}\n"
+        )
+    }
 
     #[test]
     fn fires_on_stateless_jobs_with_dirs() {
-        let f = check(&StatelessDirs, &format!("{DOC}  job: {{upgradeMode: stateless}}\n"));
+        let doc = doc();
+        let f = check(&StatelessDirs, &format!("{doc}  job: {{upgradeMode: stateless}}\n"));
         assert_eq!(pointers(&f), [("/spec/job/upgradeMode".into(), Severity::Info)]);
         assert_eq!(f[0].line, Some(7));
         assert_eq!(
-            pointers(&check(&StatelessDirs, &format!("{DOC}  job: {{jarURI: x}}\n")))[0].0,
+            pointers(&check(&StatelessDirs, &format!("{doc}  job: {{jarURI: x}}\n")))[0].0,
             "/spec/job"
         );
     }
 
     #[test]
     fn silent_on_stateful_modes_and_sessions() {
+        let doc = doc();
         assert!(
-            check(&StatelessDirs, &format!("{DOC}  job: {{upgradeMode: savepoint}}\n")).is_empty()
+            check(&StatelessDirs, &format!("{doc}  job: {{upgradeMode: savepoint}}\n")).is_empty()
         );
-        assert!(check(&StatelessDirs, DOC).is_empty());
+        assert!(check(&StatelessDirs, &doc).is_empty());
     }
 }

@@ -9,7 +9,7 @@
 //! Why: Flink fails at startup (or when the option is first read) on such a value.
 //! How to fix: write the value in the expected format.
 
-use super::util::{has_placeholder, maps};
+use super::shared::{has_placeholder, maps};
 use crate::core::finding::Severity;
 use crate::core::options::value;
 use crate::core::rules::{Context, Rule, Sink};
@@ -44,8 +44,12 @@ impl Rule for UnparseableValue {
                     Ok(()) => None,
                 };
                 if let Some(p) = problem {
-                    out.report(m.r, &i.pointer, format!("Cannot parse {}='{}'", i.key, i.value))
-                        .hint(format!("{p} ({} option in Flink {})", o.type_name, m.version));
+                    out.report(
+                        m.owner,
+                        &i.pointer,
+                        format!("Cannot parse {}='{}'", i.key, i.value),
+                    )
+                    .hint(format!("{p} ({} option in Flink {})", o.type_name, m.version));
                 }
             }
         }
@@ -55,17 +59,25 @@ impl Rule for UnparseableValue {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::flink::version::FlinkVersion;
     use crate::core::rules::testing::{check, pointers};
 
-    const DOC: &str = "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {name: a}\n\
-                       spec:\n  flinkVersion: v1_20\n  flinkConfiguration:\n";
+    /// A FlinkDeployment on Flink 1.20 (its CRD spelling from the version table).
+    fn doc() -> String {
+        let v = FlinkVersion::new(1, 20).enum_name();
+        format!(
+            "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {{name: a}}\n\
+                       spec:\n  flinkVersion: {v}\n  flinkConfiguration:\n"
+        )
+    }
 
     #[test]
     fn fires_on_bad_durations_sizes_enums_and_slots() {
+        let doc = doc();
         let f = check(
             &UnparseableValue,
             &format!(
-                "{DOC}    execution.checkpointing.interval: 10 seconds please\n    \
+                "{doc}    execution.checkpointing.interval: 10 seconds please\n    \
                  taskmanager.memory.process.size: 2 gigs\n    execution.checkpointing.mode: EXACT\n    \
                  taskmanager.numberOfTaskSlots: 0\n"
             ),
@@ -87,10 +99,11 @@ mod tests {
 
     #[test]
     fn silent_on_good_values_and_placeholders() {
+        let doc = doc();
         let f = check(
             &UnparseableValue,
             &format!(
-                "{DOC}    execution.checkpointing.interval: 10s\n    taskmanager.memory.process.size: 2g\n    \
+                "{doc}    execution.checkpointing.interval: 10s\n    taskmanager.memory.process.size: 2g\n    \
                  execution.checkpointing.mode: at_least_once\n    taskmanager.numberOfTaskSlots: 2\n    \
                  rest.port: ${{REST_PORT}}\n    metrics.reporter.prom.port: 9249-9250\n    web.cancel.enable: true\n"
             ),

@@ -8,7 +8,7 @@
 //! How to fix: set `metadata.namespace` explicitly.
 
 use crate::core::finding::Severity;
-use crate::core::model::{Form, Kind};
+use crate::core::model::Form;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -28,10 +28,7 @@ impl Rule for MissingNamespace {
         for r in cx.subjects() {
             let namespaced = match r.form {
                 Form::FkoCr | Form::CfkCr => true,
-                Form::Kubernetes => !matches!(
-                    r.kind,
-                    Kind::Namespace | Kind::ClusterRole | Kind::ClusterRoleBinding
-                ),
+                Form::Kubernetes => !r.kind.is_cluster_scoped(),
                 _ => false,
             };
             if namespaced && r.namespace().is_none() {

@@ -9,9 +9,9 @@
 //! How to fix: use `confluentinc/cp-flink` (or an image built on it) for applications and
 //! `confluentinc/cp-flink-sql` for compute pools.
 
-use super::util::parse_image;
+use crate::core::cluster::SiteKind;
 use crate::core::finding::Severity;
-use crate::core::podtemplate::{SiteKind, spec_sites};
+use crate::core::flink::image::{self, CP_FLINK, CP_FLINK_SQL};
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -29,15 +29,15 @@ impl Rule for ImageFamily {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
-            for site in spec_sites(r) {
+            for site in cx.sites_of(r) {
                 let Some(image) = site.str(&["image"]) else { continue };
-                let name = parse_image(image).name;
+                let name = image::parse(image).name;
                 let (wrong, want) = match site.kind {
                     SiteKind::Application | SiteKind::ApplicationDefaults => {
-                        (name == "cp-flink-sql", "confluentinc/cp-flink")
+                        (name == CP_FLINK_SQL, "confluentinc/cp-flink")
                     }
                     SiteKind::ComputePool | SiteKind::ComputePoolDefaults => {
-                        (name == "cp-flink", "confluentinc/cp-flink-sql")
+                        (name == CP_FLINK, "confluentinc/cp-flink-sql")
                     }
                     _ => continue,
                 };

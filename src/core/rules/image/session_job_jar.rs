@@ -7,8 +7,9 @@
 //! may fail at submission or at run time with linkage errors.
 //! How to fix: use the artifact built for the cluster's Flink version.
 
-use super::util::{artifact_flink_version, image_flink_version, show, spec_flink_version};
 use crate::core::finding::Severity;
+use crate::core::flink::image;
+use crate::core::flink::version::FlinkVersion;
 use crate::core::graph::EdgeKind;
 use crate::core::model::Kind;
 use crate::core::rules::{Context, Rule, Sink};
@@ -29,24 +30,22 @@ impl Rule for SessionJobJar {
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for job in cx.subjects_of_kind(Kind::FlinkSessionJob) {
             let Some(jar) = job.spec_str(&["job", "jarURI"]) else { continue };
-            let Some(built) = artifact_flink_version(jar) else { continue };
+            let Some(built) = image::artifact_flink_version(jar) else { continue };
             for cluster in cx.targets_of(job, EdgeKind::SessionCluster) {
                 let runs = cluster
                     .spec_str(&["flinkVersion"])
-                    .and_then(spec_flink_version)
-                    .or_else(|| cluster.spec_str(&["image"]).and_then(image_flink_version));
+                    .and_then(|v| FlinkVersion::parse_enum(v.trim()))
+                    .or_else(|| cluster.spec_str(&["image"]).and_then(image::flink_version));
                 if let Some(runs) = runs.filter(|v| *v != built) {
                     out.report(
                         job,
                         &job.spec_field(&["job", "jarURI"]),
                         format!(
-                            "job built for Flink {}, session cluster '{}' runs {}",
-                            show(built),
+                            "job built for Flink {built}, session cluster '{}' runs {runs}",
                             cluster.name(),
-                            show(runs)
                         ),
                     )
-                    .hint(format!("use the artifact built for Flink {}", show(runs)));
+                    .hint(format!("use the artifact built for Flink {runs}"));
                 }
             }
         }

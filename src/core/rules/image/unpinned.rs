@@ -8,10 +8,9 @@
 //! How to fix: pin a version tag (or digest); use `IfNotPresent` with a registry.
 
 use crate::core::finding::Severity;
-use crate::core::podtemplate::spec_sites;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::util::parse_image;
+use crate::core::flink::image;
 
 /// See the module documentation.
 pub struct Unpinned;
@@ -28,9 +27,9 @@ impl Rule for Unpinned {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
-            for site in spec_sites(r) {
+            for site in cx.sites_of(r) {
                 if let Some(image) = site.str(&["image"]) {
-                    let i = parse_image(image);
+                    let i = image::parse(image);
                     let unpinned = i.digest.is_none() && i.tag.is_none_or(|t| t == "latest");
                     if unpinned {
                         out.report(

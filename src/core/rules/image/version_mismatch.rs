@@ -2,15 +2,15 @@
 //!
 //! What it checks: deployment-like specs (FKO deployments, CMF applications, pools,
 //! environment defaults) whose `image` is a Flink image (`flink`, `cp-flink`,
-//! `cp-flink-sql`) with a version tag that differs from `flinkVersion` (`flink:1.20.1` ↔
-//! `v1_20`, `cp-flink:2.1.1-cp1-java21` ↔ `v2_1`).
+//! `cp-flink-sql`) with a version tag that differs from `flinkVersion` (`flink:1.20.1` is
+//! Flink 1.20, `cp-flink:2.1.1-cp1-java21` is Flink 2.1).
 //! Why: the operator picks its Flink client, configuration defaults and savepoint handling
 //! by `flinkVersion`; a mismatched image fails at start-up or behaves subtly differently.
 //! How to fix: set `flinkVersion` to the image's Flink version (or change the image).
 
-use super::util::{image_flink_version, show, spec_flink_version};
 use crate::core::finding::Severity;
-use crate::core::podtemplate::spec_sites;
+use crate::core::flink::image;
+use crate::core::flink::version::FlinkVersion;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -28,14 +28,14 @@ impl Rule for VersionMismatch {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
-            for site in spec_sites(r) {
+            for site in cx.sites_of(r) {
                 let (Some(image), Some(declared)) =
                     (site.str(&["image"]), site.str(&["flinkVersion"]))
                 else {
                     continue;
                 };
                 let (Some(from_tag), Some(from_spec)) =
-                    (image_flink_version(image), spec_flink_version(declared))
+                    (image::flink_version(image), FlinkVersion::parse_enum(declared.trim()))
                 else {
                     continue;
                 };
@@ -43,16 +43,11 @@ impl Rule for VersionMismatch {
                     out.report(
                         r,
                         &site.field(&["flinkVersion"]),
-                        format!(
-                            "image {image} is Flink {} but flinkVersion is {declared}",
-                            show(from_tag)
-                        ),
+                        format!("image {image} is Flink {from_tag} but flinkVersion is {declared}"),
                     )
                     .hint(format!(
-                        "set flinkVersion: v{}_{} (or use a Flink {} image)",
-                        from_tag.0,
-                        from_tag.1,
-                        show(from_spec)
+                        "set flinkVersion: {} (or use a Flink {from_spec} image)",
+                        from_tag.enum_name()
                     ));
                 }
             }
@@ -65,10 +60,12 @@ mod tests {
     use super::*;
     use crate::core::rules::testing::{check, pointers};
 
+    /// A pool declaring Flink 1.19 with `image`.
     fn pool(image: &str) -> String {
+        let v = FlinkVersion::new(1, 19).enum_name();
         format!(
             "apiVersion: cmf.confluent.io/v1\nkind: ComputePool\nmetadata: {{name: p}}\nspec:\n  clusterSpec:\n    \
-                 flinkVersion: v1_19\n    image: {image}\n"
+                 flinkVersion: {v}\n    image: {image}\n"
         )
     }
 
@@ -77,7 +74,8 @@ mod tests {
         let f = check(&VersionMismatch, &pool("confluentinc/cp-flink-sql:2.1.1-cp1-java21"));
         assert_eq!(pointers(&f), [("/spec/clusterSpec/flinkVersion".into(), Severity::Warning)]);
         assert_eq!(f[0].line, Some(6));
-        assert!(f[0].message.contains("is Flink 2.1 but flinkVersion is v1_19"));
+        let declared = FlinkVersion::new(1, 19).enum_name();
+        assert!(f[0].message.contains(&format!("is Flink 2.1 but flinkVersion is {declared}")));
     }
 
     #[test]

@@ -10,11 +10,10 @@
 //! letter and ending with a letter or digit.
 
 use crate::core::finding::Severity;
-use crate::core::model::Form;
-use crate::core::rules::cmf::util::CMF_KINDS;
+use crate::core::model::{CMF_CONCEPTS, Form};
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::util::is_cmf_name;
+use crate::core::flink::names::is_cmf_name;
 
 /// See the module documentation.
 pub struct CmfName;
@@ -36,7 +35,7 @@ impl Rule for CmfName {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
-            if !CMF_KINDS.contains(&r.kind) || !matches!(r.form, Form::CmfRest | Form::CfkCr) {
+            if !CMF_CONCEPTS.contains(&r.kind) || !matches!(r.form, Form::CmfRest | Form::CfkCr) {
                 continue;
             }
             let name = r.name();

@@ -6,8 +6,8 @@
 //! How to fix: use a name of at least four characters.
 
 use crate::core::finding::Severity;
-use crate::core::model::{Form, Kind};
-use crate::core::rules::cmf::util::CMF_KINDS;
+use crate::core::flink::names::CMF_NAME_MIN;
+use crate::core::model::{CMF_CONCEPTS, Form, Kind};
 use crate::core::rules::{Context, Rule, Sink};
 
 use super::cmf_name::name_pointer;
@@ -27,19 +27,19 @@ impl Rule for CmfNameLength {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
-            if !CMF_KINDS.contains(&r.kind) || !matches!(r.form, Form::CmfRest | Form::CfkCr) {
+            if !CMF_CONCEPTS.contains(&r.kind) || !matches!(r.form, Form::CmfRest | Form::CfkCr) {
                 continue;
             }
             let name = r.name();
-            if name.is_empty() || name.chars().count() >= 4 {
+            if name.is_empty() || name.chars().count() >= CMF_NAME_MIN {
                 continue;
             }
             let f = out.report(
                 r,
                 name_pointer(r),
-                format!("'{name}' is shorter than the 4 characters CMF requires"),
+                format!("'{name}' is shorter than the {CMF_NAME_MIN} characters CMF requires"),
             );
-            f.hint("use a name of at least 4 characters");
+            f.hint(format!("use a name of at least {CMF_NAME_MIN} characters"));
             if r.kind == Kind::Environment {
                 f.severity(Severity::Error);
             }

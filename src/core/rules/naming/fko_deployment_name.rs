@@ -8,21 +8,12 @@
 //! letter and ending with a letter or digit.
 
 use crate::core::finding::Severity;
+use crate::core::flink::names::is_deployment_name;
 use crate::core::model::Kind;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
 pub struct FkoDeploymentName;
-
-/// True when `name` is a valid FlinkDeployment name.
-pub fn is_valid_deployment_name(name: &str) -> bool {
-    let b = name.as_bytes();
-    !b.is_empty()
-        && b.len() <= 45
-        && b[0].is_ascii_lowercase()
-        && b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
-        && b[b.len() - 1] != b'-'
-}
 
 impl Rule for FkoDeploymentName {
     fn id(&self) -> &'static str {
@@ -37,7 +28,7 @@ impl Rule for FkoDeploymentName {
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let hint = "use at most 45 lowercase letters, digits and '-', starting with a letter";
         for r in cx.of_kind(Kind::FlinkDeployment) {
-            if !is_valid_deployment_name(r.name()) {
+            if !is_deployment_name(r.name()) {
                 out.report(
                     r,
                     "/metadata/name",
@@ -48,7 +39,7 @@ impl Rule for FkoDeploymentName {
         }
         for r in cx.of_kind(Kind::FlinkSessionJob) {
             if let Some(d) = r.spec_str(&["deploymentName"])
-                && !is_valid_deployment_name(d)
+                && !is_deployment_name(d)
             {
                 out.report(
                     r,
@@ -92,7 +83,7 @@ mod tests {
             "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {name: basic-example}\n",
         );
         assert!(f.is_empty());
-        assert!(!is_valid_deployment_name(&"a".repeat(46)));
-        assert!(is_valid_deployment_name(&"a".repeat(45)));
+        assert!(!is_deployment_name(&"a".repeat(46)));
+        assert!(is_deployment_name(&"a".repeat(45)));
     }
 }

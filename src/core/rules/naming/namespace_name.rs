@@ -10,7 +10,7 @@ use crate::core::finding::Severity;
 use crate::core::model::Kind;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::util::is_dns_label;
+use crate::core::flink::names::is_dns_label;
 
 /// See the module documentation.
 pub struct NamespaceName;

@@ -4,7 +4,9 @@
 //! RoleBindings (and cluster variants), of the operator's FlinkSessionJobs and
 //! FlinkStateSnapshots (FlinkDeployments: the stricter NAME-FKO-001) and of CFK CRs
 //! that are not CMF concepts (`CMFRestClass`; the CMF ones are checked by NAME-CMF-001)
-//! are DNS subdomains: ≤ 253 chars of lowercase alphanumerics, '-' and '.'.
+//! are DNS subdomains: ≤ 253 chars of lowercase alphanumerics, '-' and '.'. An object
+//! named by `metadata.generateName` instead has its prefix checked (a trailing '-' is
+//! fine; the generated name must be valid too).
 //! Why: the API server rejects other names.
 //! How to fix: use lowercase letters, digits, '-' and '.'.
 
@@ -12,7 +14,8 @@ use crate::core::finding::Severity;
 use crate::core::model::Kind;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::util::is_dns_subdomain;
+use crate::core::flink::names::{is_dns_subdomain, is_generate_name};
+use crate::core::pointer;
 
 /// See the module documentation.
 pub struct ObjectName;
@@ -44,6 +47,21 @@ impl Rule for ObjectName {
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects().filter(|r| KINDS.contains(&r.kind)) {
             let name = r.name();
+            let prefix = pointer::get_str(&r.doc, &["metadata", "generateName"]);
+            if let Some(prefix) = prefix.filter(|_| name.is_empty()) {
+                if !is_generate_name(prefix, is_dns_subdomain) {
+                    out.report(
+                        r,
+                        "/metadata/generateName",
+                        format!(
+                            "generateName '{prefix}' is not a valid {} name prefix",
+                            r.kind_str()
+                        ),
+                    )
+                    .hint("use lowercase letters, digits, '-' and '.' (a trailing '-' is fine)");
+                }
+                continue;
+            }
             if !is_dns_subdomain(name) {
                 // ClusterRoles may contain ':' (system:…); only flag what is clearly wrong.
                 if matches!(r.kind, Kind::ClusterRole | Kind::ClusterRoleBinding)
@@ -93,5 +111,20 @@ mod tests {
             check(&ObjectName, "apiVersion: v1\nkind: Secret\nmetadata: {name: tls.flink-1}\n")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn checks_a_generate_name_prefix_instead_of_the_missing_name() {
+        let snapshot = |prefix: &str| {
+            format!(
+                "apiVersion: flink.apache.org/v1beta1\nkind: FlinkStateSnapshot\nmetadata:\n  generateName: {prefix}\nspec: {{}}\n"
+            )
+        };
+        assert!(check(&ObjectName, &snapshot("savepoint-")).is_empty());
+        let f = check(&ObjectName, &snapshot("Savepoint-"));
+        assert_eq!(pointers(&f), [("/metadata/generateName".into(), Severity::Error)]);
+        assert_eq!(f[0].line, Some(4));
+        let unnamed = "apiVersion: v1\nkind: ConfigMap\nmetadata: {}\n";
+        assert_eq!(pointers(&check(&ObjectName, unnamed)).len(), 1, "neither name nor prefix");
     }
 }

@@ -8,8 +8,7 @@
 //! `GET /cmf/api/v1/system-information`, CMF 2.2+).
 
 use crate::core::finding::Severity;
-use crate::core::model::{Form, Kind};
-use crate::core::rules::cmf::util::CMF_KINDS;
+use crate::core::model::{CMF_CONCEPTS, Form, Kind};
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -29,9 +28,9 @@ impl Rule for CmfVersion {
         if cx.of_kind(Kind::CmfInstall).any(|n| n.spec_str(&["version"]).is_some()) {
             return;
         }
-        let first = cx
-            .resources()
-            .find(|r| CMF_KINDS.contains(&r.kind) && matches!(r.form, Form::CmfRest | Form::CfkCr));
+        let first = cx.resources().find(|r| {
+            CMF_CONCEPTS.contains(&r.kind) && matches!(r.form, Form::CmfRest | Form::CfkCr)
+        });
         if let Some(r) = first {
             out.report(r, "", format!("the CMF version is not declared; rules assume CMF {}", cx.targets.cmf))
                 .hint("add a CmfService node with spec.version (GET /cmf/api/v1/system-information tells it)");

@@ -11,9 +11,9 @@
 use std::collections::BTreeSet;
 
 use crate::core::finding::Severity;
+use crate::core::flink::sql::table_refs;
 use crate::core::graph::{EdgeKind, Reference};
 use crate::core::model::Kind;
-use crate::core::rules::cmf::sql::table_refs;
 use crate::core::rules::{Context, Rule, Sink};
 
 use crate::core::rules::missing::{Missing, dangling, report_missing, report_reference};

@@ -10,7 +10,7 @@
 
 use serde_json::Value;
 
-use super::util::{entries, is_credential_key, is_literal};
+use crate::core::credentials::{entries, is_credential_key, is_literal};
 use crate::core::finding::Severity;
 use crate::core::model::Kind;
 use crate::core::pointer;

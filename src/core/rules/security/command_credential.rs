@@ -2,8 +2,8 @@
 //!
 //! What it checks: `command`, `args` and `env[].value` of every container and init
 //! container of every pod template, and `job.args`: a credential variable with a literal
-//! value, or a command line passing one (`mc alias set … <key> <secret>`, `--password=…`,
-//! `SECRET=…`, `https://user:pass@host`).
+//! value, or a command line or env value passing one (`mc alias set … <key> <secret>`,
+//! `--password=…`, `SECRET=…`, a JAAS `password="…"`, `https://user:pass@host`).
 //! Why: pod specs are readable by anyone who can list pods, and show up in `kubectl
 //! describe`, events and logs.
 //! How to fix: read the value from a Secret (`env[].valueFrom.secretKeyRef`) and reference
@@ -11,9 +11,9 @@
 
 use serde_json::Value;
 
-use super::util::{command_line_credential, is_credential_key, is_literal};
+use crate::core::credentials::{command_line_credential, is_credential_key, is_literal};
 use crate::core::finding::Severity;
-use crate::core::podtemplate::{inspect, spec_sites};
+use crate::core::podtemplate::inspect;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -38,7 +38,7 @@ impl Rule for CommandCredential {
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let hint = "read it from a Secret (env[].valueFrom.secretKeyRef) and reference $(VAR) / $VAR instead";
         for r in cx.subjects() {
-            for site in spec_sites(r) {
+            for site in cx.sites_of(r) {
                 if let Some(what) = command_line_credential(&strings(site.get(&["job", "args"]))) {
                     out.report(
                         r,
@@ -71,17 +71,22 @@ impl Rule for CommandCredential {
                                 .enumerate()
                             {
                                 let var = e.get("name").and_then(Value::as_str).unwrap_or("");
-                                if is_credential_key(var) && e.get("value").is_some_and(is_literal)
+                                let value = e.get("value");
+                                let inside = || {
+                                    value.and_then(Value::as_str).and_then(command_line_credential)
+                                };
+                                let message = if is_credential_key(var)
+                                    && value.is_some_and(is_literal)
                                 {
-                                    out.report(
-                                        r,
-                                        &format!("{at}/env/{j}/value"),
-                                        format!(
-                                            "env {var} of container '{name}' has a literal value"
-                                        ),
+                                    format!("env {var} of container '{name}' has a literal value")
+                                } else if let Some(what) = inside() {
+                                    format!(
+                                        "env {var} of container '{name}' holds a literal credential ({what})"
                                     )
-                                    .hint(hint);
-                                }
+                                } else {
+                                    continue;
+                                };
+                                out.report(r, &format!("{at}/env/{j}/value"), message).hint(hint);
                             }
                         }
                     }
@@ -120,6 +125,21 @@ mod tests {
         );
         assert_eq!(f[0].line, Some(10));
         assert!(f.iter().all(|x| !x.message.contains("minioadmin") && !x.message.contains("abc")));
+    }
+
+    #[test]
+    fn fires_on_a_jaas_password_inside_an_env_value() {
+        let f = check(
+            &CommandCredential,
+            "spec:\n  podTemplate:\n    spec:\n      containers:\n      - name: flink-main-container\n        \
+             env: [{name: KAFKA_JAAS, value: \"x.PlainLoginModule required username='u' password='p';\"}, \
+             {name: JAAS_FROM_ENV, value: \"x.PlainLoginModule required password='${PASS}';\"}]\n",
+        );
+        assert_eq!(
+            pointers(&f),
+            [("/spec/podTemplate/spec/containers/0/env/0/value".into(), Severity::Warning)]
+        );
+        assert!(f[0].message.contains("KAFKA_JAAS") && f[0].message.contains("password=…"));
     }
 
     #[test]

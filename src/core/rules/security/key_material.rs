@@ -11,6 +11,7 @@
 
 use serde_json::Value;
 
+use crate::core::credentials::is_private_key;
 use crate::core::finding::Severity;
 use crate::core::model::Kind;
 use crate::core::pointer;
@@ -31,7 +32,7 @@ fn client_secret_key(name: &str) -> bool {
 
 fn walk(v: &Value, at: &str, in_secret_data: bool, out: &mut Vec<(String, &'static str)>) {
     match v {
-        Value::String(s) if s.contains("-----BEGIN") && s.contains("PRIVATE KEY") => {
+        Value::String(s) if is_private_key(s) => {
             out.push((at.to_string(), "a PEM private key"));
         }
         Value::Object(m) => {

@@ -6,7 +6,8 @@ use crate::core::design::Design;
 use crate::core::model::{Kind, ResourceId};
 use crate::core::rules::reads::{Deps, KindSet};
 
-use super::fingerprint::{FastHasher, FastMap, fingerprint};
+use crate::core::hash::{FastHasher, FastMap};
+use crate::core::model::fingerprint;
 use std::hash::{Hash, Hasher};
 
 /// Fingerprints of a design's resources and of each kind's membership and order.
@@ -18,6 +19,9 @@ pub struct Snapshot {
     pub kinds: FastMap<Kind, u64>,
     /// Ids in design order.
     pub order: Vec<ResourceId>,
+    /// Hash of where every resource was read from (file, document): rules whose messages
+    /// name another resource's file and line (`Rule::reads_origins`) re-run when it changes.
+    pub origins: u64,
 }
 
 impl Snapshot {
@@ -26,7 +30,13 @@ impl Snapshot {
         let mut resources = FastMap::default();
         resources.reserve(design.resources.len());
         let mut kinds: FastMap<Kind, FastHasher> = FastMap::default();
+        let mut origins = FastHasher::default();
         for r in &design.resources {
+            if let Some(o) = &r.origin {
+                r.id.hash(&mut origins);
+                o.file.hash(&mut origins);
+                o.document.hash(&mut origins);
+            }
             let fp = fingerprint(r);
             resources.insert(r.id, (fp, r.kind));
             let h = kinds.entry(r.kind).or_default();
@@ -37,6 +47,7 @@ impl Snapshot {
             resources,
             kinds: kinds.into_iter().map(|(k, h)| (k, h.finish())).collect(),
             order: design.resources.iter().map(|r| r.id).collect(),
+            origins: origins.finish(),
         }
     }
 }

@@ -18,7 +18,13 @@ fn random_edits_match_full_validation() {
         edit(&mut design, &mut rng);
         let incremental = validator.run(&design, targets);
         let full = validate(&design, targets);
-        assert!(*incremental == full, "step {step}: incremental and full validation differ");
+        if *incremental != full {
+            let a: Vec<_> = incremental.iter().filter(|f| !full.contains(f)).collect();
+            let b: Vec<_> = full.iter().filter(|f| !incremental.contains(f)).collect();
+            panic!(
+                "step {step}: incremental and full validation differ\nonly incremental: {a:#?}\nonly full: {b:#?}"
+            );
+        }
     }
 }
 

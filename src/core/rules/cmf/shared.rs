@@ -1,0 +1,14 @@
+//! Helpers shared by the CMF rules.
+
+use serde_json::Value;
+
+use crate::core::pointer;
+
+/// Keys of a map whose values are not strings, with the pointer of each value.
+pub fn non_string_values(map: Option<&Value>, base: &str) -> Vec<(String, String)> {
+    let Some(Value::Object(m)) = map else { return Vec::new() };
+    m.iter()
+        .filter(|(_, v)| !v.is_string())
+        .map(|(k, _)| (k.clone(), pointer::push(base, k)))
+        .collect()
+}
