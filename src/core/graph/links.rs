@@ -17,7 +17,7 @@
 use serde_json::Value;
 
 use super::references::EdgeKind;
-use crate::core::config::flink_configuration_maps;
+use crate::core::cluster::flink_configuration_maps;
 use crate::core::model::{Form, Kind, Resource, ResourceId};
 use crate::core::pointer;
 
