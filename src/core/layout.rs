@@ -68,14 +68,22 @@ pub fn frame_title(namespace: &str, members: usize) -> String {
 }
 
 /// A frame's title as it fits in `room` pixels at font `size`: the whole title, else the
-/// namespace and count, else the namespace alone (cut if it must be).
+/// namespace and count, else the namespace cut to keep the count (an overview still says
+/// how much each namespace holds), else the namespace alone, cut.
 pub fn fit_frame_title(namespace: &str, members: usize, size: f64, room: f64) -> String {
     let bold = text::Weight::Bold;
     let variants = [frame_title(namespace, members), format!("{namespace} · {members}")];
-    variants
-        .into_iter()
-        .find(|t| text::width(t, size, bold) <= room)
-        .unwrap_or_else(|| text::fit(namespace, size, bold, room).0)
+    if let Some(whole) = variants.into_iter().find(|t| text::width(t, size, bold) <= room) {
+        return whole;
+    }
+    let count = format!(" · {members}");
+    let left = room - text::width(&count, size, bold);
+    // Cut, the name keeps at least a few letters before its ellipsis.
+    if left >= text::width("abc…", size, bold) {
+        let (name, _) = text::fit(namespace, size, bold, left);
+        return format!("{name}{count}");
+    }
+    text::fit(namespace, size, bold, room).0
 }
 
 /// The width a frame needs to show its whole title.

@@ -371,3 +371,24 @@ fn quality_counts_what_a_reader_would_trip_over() {
     assert_eq!(q.label_overlaps, base.label_overlaps + 3, "two on the node, one pair");
     assert_eq!(q.text_overflows, base.text_overflows + 1);
 }
+
+#[test]
+fn a_narrow_frame_title_keeps_its_count_and_cuts_the_name() {
+    let bold = text::Weight::Bold;
+    let name = "flink-operator-system";
+    // Room for everything: the whole title.
+    assert_eq!(
+        fit_frame_title(name, 3, 14.0, 1000.0),
+        "namespace flink-operator-system · 3 resources"
+    );
+    // Room for the name and the count only.
+    let short = format!("{name} · 3");
+    assert_eq!(fit_frame_title(name, 3, 14.0, text::width(&short, 14.0, bold) + 1.0), short);
+    // Less: the name is cut, the count stays, and it fits.
+    let title = fit_frame_title(name, 12, 30.0, 200.0);
+    assert!(title.ends_with("… · 12"), "{title}");
+    assert!(text::width(&title, 30.0, bold) <= 200.0, "{title}");
+    // Hardly any room: the name alone, cut.
+    let tiny = fit_frame_title(name, 12, 30.0, 90.0);
+    assert!(!tiny.contains('·') && text::width(&tiny, 30.0, bold) <= 90.0, "{tiny}");
+}
