@@ -134,7 +134,7 @@ pub fn ExportPanel() -> impl IntoView {
     view! {
         <div class="panel" data-testid="export">
             <div class="toolbar">
-                <select data-testid="export-format" on:change=move |e| format.set(if event_target_value(&e) == "cmf" { Format::Cmf } else { Format::Kubectl })>
+                <select data-testid="export-format" aria-label="Export format" on:change=move |e| format.set(if event_target_value(&e) == "cmf" { Format::Cmf } else { Format::Kubectl })>
                     <option value="kubectl">"kubectl YAML"</option>
                     <option value="cmf">"CMF REST JSON"</option>
                 </select>
@@ -158,7 +158,7 @@ pub fn ExportPanel() -> impl IntoView {
                         prop:value=move || notes.get() on:input=move |e| notes.set(event_target_value(&e))></textarea>
                 </label>
                 <div class="toolbar">
-                    <select data-testid="diagram-scope" on:change=move |e| view_only.set(event_target_value(&e) == "view")>
+                    <select data-testid="diagram-scope" aria-label="Diagram of" on:change=move |e| view_only.set(event_target_value(&e) == "view")>
                         <option value="all">"whole design"</option>
                         <option value="view">"current view"</option>
                     </select>
@@ -176,7 +176,7 @@ pub fn ExportPanel() -> impl IntoView {
                 when=move || !empty()
                 fallback=|| view! { <p class="empty" data-testid="export-empty">"Nothing to export for this design or selection."</p> }
             >
-                <pre class="code" data-testid="export-yaml">{move || preview.get().0}</pre>
+                <pre class="code" data-testid="export-yaml" tabindex="0" aria-label="Export preview">{move || preview.get().0}</pre>
                 {move || preview.get().1.map(|more| view! {
                     <p class="muted" data-testid="export-truncated">
                         {format!("… and {more} more lines: Copy or Download gives the whole export.")}

@@ -65,7 +65,7 @@ pub fn Header(
     view! {
         <header class="topbar">
             <h1>"Flink Studio"</h1>
-            <select class="button" data-testid="example-select" on:change=on_example>
+            <select class="button" data-testid="example-select" aria-label="Open a template" on:change=on_example>
                 <option value="">"Templates…"</option>
                 <optgroup label="Templates">
                     {templates::TEMPLATES.iter().filter(|t| !t.is_broken()).map(|t| view! { <option value=t.id>{t.title}</option> }).collect_view()}

@@ -115,6 +115,10 @@ pub struct AppState {
     pub drag: RwSignal<Option<DragOffset>>,
     /// A message for the status line (refusals, import results); `true` for errors.
     pub message: RwSignal<Option<(String, bool)>>,
+    /// What the last import did, file by file, while its summary is the message.
+    pub import_report: RwSignal<Option<super::imports::ImportReport>>,
+    /// The side column's width in CSS pixels (remembered in the browser).
+    pub side_width: RwSignal<f64>,
     /// Light or dark theme.
     pub dark: RwSignal<bool>,
     /// Help overlay shown.
@@ -238,6 +242,8 @@ impl AppState {
             canvas_size: RwSignal::new((800.0, 600.0)),
             drag: RwSignal::new(None),
             message: RwSignal::new(None),
+            import_report: RwSignal::new(None),
+            side_width: RwSignal::new(super::resize::load()),
             dark: RwSignal::new(false),
             help: RwSignal::new(false),
             layers: RwSignal::new(super::layers::load()),
@@ -268,6 +274,7 @@ impl AppState {
     /// Tells the status line something.
     pub fn say(self, text: impl Into<String>, error: bool) {
         self.message.set(Some((text.into(), error)));
+        self.import_report.set(None);
     }
 
     /// The one selected resource, if exactly one is selected.

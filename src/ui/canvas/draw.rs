@@ -72,6 +72,10 @@ pub fn node(state: AppState, item: NodeItem) -> impl IntoView {
             class=class
             class:selected=selected
             transform=transform
+            tabindex="0"
+            role="button"
+            aria-pressed=move || selected().to_string()
+            on:keydown=move |e| select_by_key(state, id, &e)
             data-testid="node"
             data-id=id.0.to_string()
             data-name=base.name.clone()
@@ -84,6 +88,28 @@ pub fn node(state: AppState, item: NodeItem) -> impl IntoView {
             {body}
         </g>
     }
+}
+
+/// Enter or Space on a focused node or frame selects it (with Shift or Ctrl: toggles it in
+/// the selection), as a click does.
+fn select_by_key(
+    state: AppState,
+    id: crate::core::model::ResourceId,
+    e: &leptos::ev::KeyboardEvent,
+) {
+    if !matches!(e.key().as_str(), "Enter" | " ") {
+        return;
+    }
+    e.prevent_default();
+    let add = e.shift_key() || e.ctrl_key() || e.meta_key();
+    state.selection.update(|s| {
+        if !add {
+            s.clear();
+            s.insert(id);
+        } else if !s.remove(&id) {
+            s.insert(id);
+        }
+    });
 }
 
 /// A namespace frame: the namespace itself (selected, inspected and connected through it),
@@ -118,8 +144,13 @@ pub fn frame(
                 cy=y as f64 + FRAME_HEADER / 2.0 r="6" data-testid="frame-badge"></circle>
         })
     });
+    let keyboard =
+        resource.map(|id| move |e: leptos::ev::KeyboardEvent| select_by_key(state, id, &e));
     view! {
         <g class="frame" data-testid="frame" data-namespace=namespace.clone()
+            tabindex=resource.map(|_| "0")
+            role=resource.map(|_| "button")
+            on:keydown=move |e| if let Some(k) = keyboard { k(e) }
             data-members=members.to_string()
             data-id=resource.map(|r| r.0.to_string()).unwrap_or_default()
             class:selected=selected

@@ -18,6 +18,7 @@ test('every text of every template stays inside its node, measured by the browse
     await studio.open(id);
     await studio.tid('fit').click();
     const zoom = Number(await studio.tid('canvas').getAttribute('data-zoom'));
+    console.log(`# fitted zoom at 1440×900: ${id} ${(zoom * 100).toFixed(0)} %`);
     assert.ok(zoom >= 0.8, `${id} fitted at ${zoom}`);
     const outside = await studio.page.locator('[data-testid="node"]').evaluateAll((nodes) =>
       nodes.flatMap((n) => {
