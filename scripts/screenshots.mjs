@@ -31,6 +31,8 @@ try {
   await tid('fit').click();
   // A job selected, its effective configuration in the side column.
   const job = page.locator('[data-testid="node"][data-kind="FlinkApplication"]').first();
+  await job.waitFor();
+  await new Promise((r) => setTimeout(r, 300));
   const box = await job.boundingBox();
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await tid('tab-config').click();
