@@ -3,9 +3,12 @@
 //! Run with `cargo bench --bench layout [-- SIZES…] [--svg DIR]`. Prints, for every
 //! template and for generated designs of each size, the time of the automatic layout
 //! (graph included, as on import), of recomputing the namespace frames from positions
-//! (what a drag does), and the quality of the drawing: edge crossings, total edge length,
-//! node and frame overlaps, label collisions and aspect ratio. With `--svg DIR`, writes a
-//! picture of every template (and of designs up to 300 resources) to DIR to judge by eye.
+//! (what a drag does), of drawing the whole design (`core::layout::scene`: routes, labels,
+//! stubs) and of drawing what the canvas shows zoomed in (a 1280×720 view at 60 %), and
+//! the quality of the whole drawing: edge crossings, total edge length, node and
+//! frame overlaps, label overlaps, text overflows, edge–frame intrusions and aspect
+//! ratio. With `--svg DIR`, writes the exported diagram of every template (and of designs
+//! up to 300 resources) to DIR to judge by eye.
 //! Then the cost of a drop that must not land on other nodes (`spots.rs`).
 //! Figures, not pass/fail.
 
@@ -15,16 +18,13 @@ mod spots;
 mod timing;
 use timing::median_of;
 
-use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::time::Duration;
 
-use flink_studio::core::design::{Design, Point};
+use flink_studio::core::design::Design;
+use flink_studio::core::diagram::{self, DiagramOptions};
 use flink_studio::core::graph::Graph;
-use flink_studio::core::layout::{self, NODE_HEIGHT, NODE_WIDTH, Rect};
-use flink_studio::core::model::ResourceId;
-use flink_studio::core::{generate, templates};
-use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use flink_studio::core::layout::{self, Rect, SceneOptions};
+use flink_studio::core::{generate, import, templates};
 
 fn ms(d: Duration) -> String {
     format!("{:>8.2}", d.as_secs_f64() * 1000.0)
@@ -38,101 +38,64 @@ fn report(name: &str, design: &Design, svg_dir: Option<&str>) {
     let layout_time = median_of(runs, || layout::positions(design, &graph));
     let positions = layout::positions(design, &graph);
     let frames_time = median_of(runs, || layout::frames(design, &positions));
-    let q = layout::quality(design, &graph, &positions);
+    let options = SceneOptions::default();
+    let scene_time = median_of(runs.min(5), || layout::scene(design, &graph, &positions, options));
+    // What the canvas draws zoomed in: the scene of a 1280×720 view at 60 % zoom.
+    let middle = layout::bounds(&positions, &layout::frames(design, &positions)).map(|b| Rect {
+        x: b.x + b.width / 2.0 - 1067.0,
+        y: b.y + b.height / 2.0 - 600.0,
+        width: 2134.0,
+        height: 1200.0,
+    });
+    let view = SceneOptions { area: middle, ..options };
+    let view_time = median_of(runs, || layout::scene(design, &graph, &positions, view));
+    let scene = layout::scene(design, &graph, &positions, options);
+    let q = layout::metrics::of_scene(design, &scene);
     println!(
-        "{name:<26} {n:>6} {} {} {} {:>9} {:>11.0} {:>6} {:>6} {:>6} {:>6.2}",
+        "{name:<26} {n:>6} {} {} {} {} {} {:>9} {:>11.0} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6.2}",
         ms(graph_time),
         ms(layout_time),
         ms(frames_time),
+        ms(scene_time),
+        ms(view_time),
         q.crossings,
         q.edge_length,
         q.node_overlaps,
         q.frame_overlaps,
-        q.label_collisions,
+        q.label_overlaps,
+        q.text_overflows,
+        q.frame_intrusions,
         q.aspect(),
     );
     if let Some(dir) = svg_dir.filter(|_| n <= 300) {
         let path = format!("{dir}/{name}.svg");
-        std::fs::write(&path, svg(design, &graph, &positions)).expect("write the picture");
+        let options =
+            DiagramOptions { title: name.to_string(), legend: true, ..Default::default() };
+        std::fs::write(&path, diagram::svg(&scene, &options)).expect("write the picture");
     }
 }
 
-/// A plain picture of the drawing: frames, nodes (kind and name), edges and their labels.
-fn svg(design: &Design, graph: &Graph, pos: &HashMap<ResourceId, Point>) -> String {
-    let frames = layout::frames(design, pos);
-    let b =
-        layout::bounds(pos, &frames).unwrap_or(Rect { x: 0.0, y: 0.0, width: 1.0, height: 1.0 });
-    let mut s = format!(
-        "<svg xmlns='http://www.w3.org/2000/svg' viewBox='{} {} {} {}' width='{}' height='{}' \
-         font-family='sans-serif'><rect x='{}' y='{}' width='100%' height='100%' fill='white'/>",
-        b.x - 20.0,
-        b.y - 20.0,
-        b.width + 40.0,
-        b.height + 40.0,
-        b.width + 40.0,
-        b.height + 40.0,
-        b.x - 20.0,
-        b.y - 20.0
-    );
-    for f in &frames {
-        let r = f.rect;
-        let _ = write!(
-            s,
-            "<rect x='{}' y='{}' width='{}' height='{}' fill='#eef3fb' stroke='#89a' rx='8'/>\
-             <text x='{}' y='{}' font-size='13' fill='#456'>{}</text>",
-            r.x,
-            r.y,
-            r.width,
-            r.height,
-            r.x + 10.0,
-            r.y + 20.0,
-            escape(&f.namespace)
-        );
+/// Every manifest of `../shared/corpus` in one design (real files from several
+/// repositories, many references to what is not in them), when the corpus is there.
+fn shared_corpus() -> Option<Design> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let mut files: Vec<std::path::PathBuf> = Vec::new();
+    for dir in std::fs::read_dir(&root).ok()?.flatten() {
+        for f in std::fs::read_dir(dir.path()).into_iter().flatten().flatten() {
+            let p = f.path();
+            if matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml" | "json")) {
+                files.push(p);
+            }
+        }
     }
-    for r in &design.resources {
-        let Some(p) = pos.get(&r.id) else { continue };
-        let _ = write!(
-            s,
-            "<rect x='{}' y='{}' width='{NODE_WIDTH}' height='{NODE_HEIGHT}' fill='#fff' stroke='#333' rx='6'/>\
-             <text x='{}' y='{}' font-size='11' fill='#777'>{:?}</text>\
-             <text x='{}' y='{}' font-size='13'>{}</text>",
-            p.x,
-            p.y,
-            p.x + 10.0,
-            p.y + 22.0,
-            r.kind,
-            p.x + 10.0,
-            p.y + 44.0,
-            escape(r.name())
-        );
+    files.sort();
+    let mut design = Design::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).ok()?;
+        import::import_text(&mut design, &f.display().to_string(), &text);
     }
-    let g = &graph.graph;
-    for e in g.edge_references() {
-        let (Some(p), Some(q)) = (pos.get(&g[e.source()]), pos.get(&g[e.target()])) else {
-            continue;
-        };
-        let (x1, y1) = (p.x + NODE_WIDTH / 2.0, p.y);
-        let (x2, y2) = (q.x + NODE_WIDTH / 2.0, q.y + NODE_HEIGHT);
-        let bend = ((y1 - y2).abs() / 2.0).max(24.0);
-        let field = escape(e.weight().field.rsplit('/').next().unwrap_or_default());
-        let _ = write!(
-            s,
-            "<path d='M{x1} {y1} C{x1} {} {x2} {} {x2} {y2}' fill='none' stroke='#c60' \
-             stroke-width='1.5'/><text x='{}' y='{}' font-size='10' text-anchor='middle' \
-             fill='#555'>{field}</text>",
-            y1 - bend,
-            y2 + bend,
-            (x1 + x2) / 2.0,
-            (y1 + y2) / 2.0 - 3.0
-        );
-    }
-    s.push_str("</svg>");
-    s
-}
-
-/// Text made safe to place inside SVG markup.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('\'', "&apos;")
+    design.assign_scopes(None, None);
+    Some(design)
 }
 
 fn main() {
@@ -146,21 +109,28 @@ fn main() {
         std::fs::create_dir_all(dir).expect("create the picture directory");
     }
     println!(
-        "{:<26} {:>6} {:>8} {:>8} {:>8} {:>9} {:>11} {:>6} {:>6} {:>6} {:>6}",
+        "{:<26} {:>6} {:>8} {:>8} {:>8} {:>8} {:>8} {:>9} {:>11} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}",
         "design",
         "res",
         "graph ms",
         "lay ms",
         "frm ms",
+        "draw ms",
+        "view ms",
         "crossings",
         "edge length",
         "nodeov",
         "frmov",
         "labels",
+        "text",
+        "intr",
         "aspect"
     );
     for t in templates::TEMPLATES {
         report(t.id, &t.design().0, svg_dir.as_deref());
+    }
+    if let Some(corpus) = shared_corpus() {
+        report("shared-corpus", &corpus, svg_dir.as_deref());
     }
     for n in &sizes {
         report(&format!("generated-{n}"), &generate::design(*n), svg_dir.as_deref());

@@ -14,6 +14,7 @@ pub mod convert;
 pub mod credentials;
 pub mod design;
 pub mod design_file;
+pub mod diagram;
 pub mod edit;
 pub mod export;
 pub mod finding;

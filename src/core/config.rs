@@ -205,6 +205,28 @@ fn entries_as_list<S: Serializer>(
 }
 
 impl EffectiveConfig {
+    /// The configuration as one would write it again: a `flinkConfiguration` mapping of
+    /// every key to its final value (quoted where YAML would change its type), after a
+    /// comment naming whose configuration it is. What the studio's "copy as YAML" copies.
+    pub fn to_yaml(&self) -> String {
+        let map: serde_json::Map<String, serde_json::Value> = self
+            .entries
+            .values()
+            .map(|e| (e.key.clone(), serde_json::Value::String(e.value.clone())))
+            .collect();
+        let scope = match self.scope {
+            Scope::Cluster => "cluster",
+            Scope::Job => "job",
+        };
+        let doc = serde_json::json!({ "flinkConfiguration": map });
+        format!(
+            "# Effective {scope} configuration of {} {}\n{}",
+            self.reference.kind,
+            self.reference.name,
+            crate::core::export::emit::to_yaml(&doc)
+        )
+    }
+
     /// The entry for `key`; either name of an aliased key finds it.
     pub fn get(&self, key: &str) -> Option<&Entry> {
         if let Some(e) = self.entries.get(key) {

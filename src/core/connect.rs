@@ -4,7 +4,9 @@
 //! [`connection`] proposes the field (per kind pair, in `connect/plan.rs`) and then checks
 //! the proposal against the graph's own reference table ([`crate::core::graph::references`]):
 //! a connection is offered only when, once applied, `from` really references `to` in the
-//! graph — so the canvas and the graph never disagree. Dropping a resource on a Namespace
+//! graph — so the canvas and the graph never disagree. The address links of
+//! [`crate::core::graph::links`] are offered the same way: dropping a Kafka database on a
+//! Kafka cluster writes the cluster's bootstrap servers into the database. Dropping a resource on a Namespace
 //! moves it there (`metadata.namespace`); that is containment, not a reference.
 
 mod placement;
@@ -157,9 +159,16 @@ fn connection_with(
             connection.label = format!("Move {} to namespace {}", f.name(), t.name());
         }
         Some(edge) => {
-            let reference = graph::references(&after, lookup)
+            let field = graph::references(&after, lookup)
                 .into_iter()
                 .find(|r| r.edge == edge && graph::satisfies(t, r))
+                .map(|r| r.field)
+                .or_else(|| {
+                    graph::links(&after, &graph::LinkTargets::of([t]))
+                        .into_iter()
+                        .find(|l| l.edge == edge && l.to == t.id)
+                        .map(|l| l.field)
+                })
                 .ok_or_else(|| {
                     Refusal(format!(
                         "`{}` cannot reference `{}` from where it is",
@@ -167,7 +176,7 @@ fn connection_with(
                         t.name()
                     ))
                 })?;
-            connection.field = reference.field;
+            connection.field = field;
             let what = if connection.field.is_empty() {
                 if edge == EdgeKind::Catalog { "catalog" } else { "environment" }.to_string()
             } else {

@@ -2,14 +2,18 @@
 //!
 //! A reference that resolves to no resource of the design becomes a [`Dangling`] entry
 //! rather than an edge; rules report those, and the canvas draws them as broken edges.
+//! Links no name field states (what an install acts on, what an address points at:
+//! [`links`]) are edges too, but never dangle: external systems are optional.
 
 mod artifacts;
+mod links;
 mod references;
 
 use std::collections::HashMap;
 
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 
+pub use links::{Address, Link, LinkTargets, links};
 pub use references::{EdgeKind, Lookup, Reference, references};
 
 use super::design::Design;
@@ -119,6 +123,13 @@ impl Graph {
                     let edge = Edge { kind: reference.edge, field: reference.field.clone() };
                     g.graph.add_edge(g.index[&r.id], g.index[&t], edge);
                 }
+            }
+        }
+        let targets = LinkTargets::of(&design.resources);
+        for r in &design.resources {
+            for link in links(r, &targets) {
+                let edge = Edge { kind: link.edge, field: link.field };
+                g.graph.add_edge(g.index[&r.id], g.index[&link.to], edge);
             }
         }
         g

@@ -65,6 +65,8 @@ const FILE_NAMES: &[(&str, &str)] = &[
     ("flink-sql-broken", "flink-sql-broken.yaml"),
     ("cmf-artifacts", "cmf-artifacts.yaml"),
     ("cmf-artifacts-broken", "cmf-artifacts-broken.yaml"),
+    ("minio-application", "minio-application.yaml"),
+    ("minio-application-broken", "minio-application-broken.yaml"),
 ];
 
 /// Every template, good ones each followed by their broken variant.
@@ -73,11 +75,12 @@ pub const TEMPLATES: &[Template] = &[
         id: "confluent-platform",
         title: "Confluent Platform with CMF and CFK",
         description: "Confluent for Kubernetes and Confluent Manager for Apache Flink in \
-            namespace `confluent`, the Flink Kubernetes Operator in `flink`, and applications \
-            in `apps`. CFK reaches CMF through an mTLS CMFRestClass; the FlinkEnvironment \
-            `production` places its applications in `apps` and gives them checkpointing \
-            defaults; the FlinkApplication `orders` runs there with its own service account \
-            and role.",
+            namespace `confluent` beside the Kafka cluster and Schema Registry they serve, the \
+            Flink Kubernetes Operator in `flink`, and applications in `apps`. CFK reaches CMF \
+            through an mTLS CMFRestClass; the FlinkEnvironment `production` places its \
+            applications in `apps` and gives them checkpointing defaults on S3; the \
+            FlinkApplication `orders` runs there with its own service account and role, and a \
+            Kafka catalog and database expose the cluster's topics to Flink SQL.",
         breaks: None,
         teaches: &[],
         text: include_str!("templates/confluent-platform.yaml"),
@@ -181,6 +184,30 @@ pub const TEMPLATES: &[Template] = &[
         breaks: Some("cmf-artifacts"),
         teaches: &["CMF-ART-003", "CMF-SPS-003", "CMF-SPS-001"],
         text: include_str!("templates/cmf-artifacts-broken.yaml"),
+    },
+    Template {
+        id: "minio-application",
+        title: "Open-source operator with MinIO: jar and state in object storage",
+        description: "The Apache Flink Kubernetes Operator in its own namespace \
+            `flink-operator`, watching `flink`, where a FlinkDeployment fetches its jar from \
+            the MinIO bucket `flink-jars` and keeps checkpoints, savepoints and HA metadata \
+            in `flink-state`, through Flink's S3 filesystem pointed at MinIO (`s3.endpoint`, \
+            path-style access) with the access keys from a Secret.",
+        breaks: None,
+        teaches: &[],
+        text: include_str!("templates/minio-application.yaml"),
+    },
+    Template {
+        id: "minio-application-broken",
+        title: "Open-source operator with MinIO: jar and state in object storage (broken)",
+        description: "Two mistakes people make on the way to MinIO: the S3 filesystem \
+            plugin is not enabled in the image (ENABLE_BUILT_IN_PLUGINS), so Flink cannot \
+            read `s3://` paths at all, and the Secret with the MinIO access keys the pods \
+            read is not there. Enable the plugin on flink-main-container and add the Secret \
+            `minio-credentials`.",
+        breaks: Some("minio-application"),
+        teaches: &["POD-009", "REF-POD-001"],
+        text: include_str!("templates/minio-application-broken.yaml"),
     },
 ];
 

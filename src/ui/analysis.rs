@@ -170,11 +170,12 @@ pub struct NodeBase {
     pub worst: Option<Severity>,
 }
 
-/// Every node of the design with its badge.
+/// Every node of the design with its badge (namespaces are frames, not nodes).
 pub fn nodes(design: &Design, badges: &HashMap<ResourceId, (usize, Severity)>) -> Vec<NodeBase> {
     design
         .resources
         .iter()
+        .filter(|r| !layout::is_frame(r.kind))
         .map(|r| {
             let badge = badges.get(&r.id);
             NodeBase {
@@ -212,27 +213,17 @@ pub fn edges(graph: &Graph) -> Vec<EdgeBase> {
         .map(|e| EdgeBase {
             from: g[e.source()],
             to: Some(g[e.target()]),
-            label: short_field(&e.weight().field),
+            label: layout::label_text(e.weight().kind, &e.weight().field),
             missing: String::new(),
         })
         .collect();
     out.extend(graph.dangling.iter().map(|d| EdgeBase {
         from: d.from,
         to: None,
-        label: short_field(&d.reference.field),
+        label: layout::label_text(d.reference.edge, &d.reference.field),
         missing: d.reference.name.clone(),
     }));
     out
-}
-
-/// The last two tokens of a field pointer (`/spec/job/x` → `job.x`), or `environment`
-/// for the design-assigned environment of a CMF payload (empty pointer).
-pub fn short_field(field: &str) -> String {
-    if field.is_empty() {
-        return "environment".into();
-    }
-    let tokens: Vec<&str> = field.split('/').filter(|t| !t.is_empty() && *t != "spec").collect();
-    tokens[tokens.len().saturating_sub(2)..].join(".")
 }
 
 /// Positions for resources that have none: laid out among themselves, then placed below
@@ -285,13 +276,6 @@ mod tests {
         assert_eq!(preview("a\nb\nc\n", 3), ("a\nb\nc\n".to_string(), None));
         assert_eq!(preview("a\nb\nc\nd", 2), ("a\nb\n".to_string(), Some(2)));
         assert_eq!(preview("a\nb\nc\nd\n", 3), ("a\nb\nc\n".to_string(), Some(1)));
-    }
-
-    #[test]
-    fn fields_are_shortened_for_labels() {
-        assert_eq!(short_field("/spec/job/jarURI"), "job.jarURI");
-        assert_eq!(short_field("/spec/computePoolName"), "computePoolName");
-        assert_eq!(short_field(""), "environment");
     }
 
     #[test]

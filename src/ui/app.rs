@@ -1,7 +1,7 @@
 //! `<App/>`: builds the state, provides it, lays out the page and handles shortcuts and
 //! dropped files.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -14,8 +14,10 @@ use super::configs::ConfigPanel;
 use super::export::ExportPanel;
 use super::findings::FindingsPanel;
 use super::header::Header;
+use super::imports::ImportDetails;
 use super::inspector::InspectorPanel;
 use super::overlays::{Help, PasteDialog};
+use super::resize::SideResizer;
 use super::review::ReviewPanel;
 use super::secrets::SecretsBanner;
 use super::state::{AppState, Panel, use_state};
@@ -69,8 +71,9 @@ pub fn App() -> impl IntoView {
         >
             <Header paste=paste />
             <SecretsBanner />
-            <main class="workspace">
+            <main class="workspace" style:--side-width=move || format!("{}px", state.side_width.get())>
                 <Canvas />
+                <SideResizer />
                 <SidePanel />
             </main>
             <StatusLine />
@@ -127,16 +130,31 @@ fn SidePanel() -> impl IntoView {
     }
 }
 
-/// The last message (import results, refusals, autosave problems); while the browser
+/// The last message (import results, refusals, autosave problems) on one line, with a
+/// button to dismiss it and, after an import, one to list the files; while the browser
 /// refuses to store the design, a button to save the design file instead.
 #[component]
 fn StatusLine() -> impl IntoView {
     let state = use_state();
+    let details = RwSignal::new(false);
+    let text = move || state.message.with(|m| m.as_ref().map(|m| m.0.clone()).unwrap_or_default());
     view! {
         <footer class="statusline" class:error=move || state.message.with(|m| m.as_ref().is_some_and(|m| m.1))>
-            <span role="status" data-testid="message">
-                {move || state.message.with(|m| m.as_ref().map(|m| m.0.clone()).unwrap_or_default())}
-            </span>
+            <span role="status" class="message" data-testid="message" title=text>{text}</span>
+            <Show when=move || state.import_report.with(Option::is_some)>
+                <button class="button link" data-testid="import-details-open" on:click=move |_| details.set(true)>
+                    "Details"
+                </button>
+            </Show>
+            <Show when=move || state.message.with(Option::is_some)>
+                <button class="button link" data-testid="message-dismiss" aria-label="Dismiss the message"
+                    title="Dismiss" on:click=move |_| {
+                        state.message.set(None);
+                        state.import_report.set(None);
+                    }>
+                    "Dismiss"
+                </button>
+            </Show>
             <Show when=move || state.storage_problem.with(Option::is_some)>
                 <span class="storage-problem" data-testid="storage-problem"
                     title=move || state.storage_problem.get().unwrap_or_default()>
@@ -147,6 +165,7 @@ fn StatusLine() -> impl IntoView {
                     </button>
                 </span>
             </Show>
+            <ImportDetails open=details />
         </footer>
     }
 }
@@ -186,6 +205,22 @@ fn shortcut(state: AppState, e: &web_sys::KeyboardEvent) {
         (true, "y") => {
             e.prevent_default();
             state.redo();
+        }
+        (false, "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown") => {
+            // Arrows move the selection (Shift: further), as a drag does.
+            let ids: HashSet<_> = selection().into_iter().collect();
+            if ids.is_empty() {
+                return;
+            }
+            e.prevent_default();
+            let step = if e.shift_key() { 100.0 } else { 20.0 };
+            let (dx, dy) = match e.key().as_str() {
+                "ArrowLeft" => (-step, 0.0),
+                "ArrowRight" => (step, 0.0),
+                "ArrowUp" => (0.0, -step),
+                _ => (0.0, step),
+            };
+            state.drop_by(&ids, dx, dy);
         }
         (false, "f" | "F") => state.fit(),
         (false, "+" | "=") => state.zoom_by(1.25),

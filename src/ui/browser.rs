@@ -136,10 +136,12 @@ fn download_url(name: &str, url: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Renders an SVG document to PNG (twice its size, capped) and offers it as a download.
+/// Renders an SVG document to PNG at `scale` (1 or 2 pixels per unit, capped at 40
+/// megapixels) and offers it as a download.
 pub fn download_png(
     name: &'static str,
     svg: &str,
+    scale: f64,
     done: impl FnOnce(Result<(), String>) + 'static,
 ) {
     let url = format!("data:image/svg+xml;charset=utf-8,{}", js_sys::encode_uri_component(svg));
@@ -150,7 +152,7 @@ pub fn download_png(
     let (ok_done, err_done) = (done.clone(), done);
     let image = img.clone();
     let on_load = Closure::once_into_js(move || {
-        let result = draw_png(&image)
+        let result = draw_png(&image, scale)
             .and_then(|data| download_url(name, &data))
             .map_err(|e| format!("{e:?}"));
         if let Some(d) = ok_done.borrow_mut().take() {
@@ -167,9 +169,9 @@ pub fn download_png(
     img.set_src(&url);
 }
 
-fn draw_png(img: &web_sys::HtmlImageElement) -> Result<String, JsValue> {
+fn draw_png(img: &web_sys::HtmlImageElement, scale: f64) -> Result<String, JsValue> {
     let (w, h) = (f64::from(img.natural_width().max(1)), f64::from(img.natural_height().max(1)));
-    let scale = (2.0f64).min((40_000_000.0 / (w * h)).sqrt()).max(0.05);
+    let scale = scale.min((40_000_000.0 / (w * h)).sqrt()).max(0.05);
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
     canvas.set_width((w * scale) as u32);

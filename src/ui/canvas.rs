@@ -1,12 +1,15 @@
-//! The SVG canvas: namespace frames, nodes and edges of the design; pan, zoom, select,
-//! rubber-band, drag to move, drag from a port to connect. Only what is in view is drawn,
-//! without text when zoomed out, and as a few paths when very many nodes are in view.
+//! The SVG canvas: the core's scene of what is in view — namespace frames (the namespaces
+//! themselves), nodes with fitted text, routed and labelled edges, stubs of missing
+//! targets — with pan, zoom, select, rubber-band, drag to move (a frame by its title moves
+//! the whole namespace), drag from a port to connect (onto a node or a frame). Zoomed
+//! out, nodes show their names alone while large enough, frame titles stay readable; very
+//! many nodes in view are drawn as a few paths. The layers hide what a reader does not need.
 //! Palette entries dragged onto the canvas are added where they are dropped (`drop`).
 
 mod cull;
 mod draw;
 mod drop;
-pub mod family;
+pub use crate::core::layout::family;
 mod pointer;
 
 pub use drop::{Ghost, PaletteDrag};
@@ -17,8 +20,8 @@ use wasm_bindgen::prelude::Closure;
 
 use self::cull::{Area, OVERVIEW_LIMIT};
 use super::state::use_state;
-use super::viewport::DETAIL_ZOOM;
-use crate::core::layout::FRAME_HEADER;
+use super::viewport::{DETAIL_ZOOM, NAME_ZOOM};
+use crate::core::layout::{self, NODE_HEIGHT, Scene, SceneOptions, TITLE_SIZE};
 
 /// The canvas with its toolbar.
 #[component]
@@ -46,10 +49,26 @@ pub fn Canvas() -> impl IntoView {
     let _ = window_event_listener(leptos::ev::resize, move |_| measure());
     let area = Memo::new(move |_| Area::around(state.view.get().visible(state.canvas_size.get())));
     let detail = Memo::new(move |_| state.view.get().zoom >= DETAIL_ZOOM);
+    // Below the detail zoom a node shows its name alone, as large as the node allows, once
+    // the node is large enough on screen to carry a readable one.
+    let name_size = Memo::new(move |_| {
+        let zoom = state.view.get().zoom;
+        (NAME_ZOOM..DETAIL_ZOOM)
+            .contains(&zoom)
+            .then(|| (13.0 / zoom).min(NODE_HEIGHT * 0.55).round() as i64)
+    });
+    // Frame titles stay about 13 px on screen when zoomed out (cut to the frame's width).
+    let title_size = Memo::new(move |_| {
+        let zoom = state.view.get().zoom;
+        if zoom >= 0.6 { TITLE_SIZE as i64 } else { (13.0 / zoom).round() as i64 }
+    });
     let nodes = Memo::new(move |_| {
-        let (a, d) = (area.get().rect(), detail.get());
+        let (a, d, size) = (area.get().rect(), detail.get(), name_size.get());
+        let layers = state.layers.get();
         super::trace::time("cull nodes", || {
-            state.nodes.with(|n| state.positions.with(|p| cull::nodes(n, p, a, d)))
+            state.nodes.with(|n| {
+                state.positions.with(|p| cull::nodes(n, p, a, d, size, |n| layers.shows(n.kind)))
+            })
         })
     });
     // Counted without building the list: in overview mode the list is never needed.
@@ -66,41 +85,62 @@ pub fn Canvas() -> impl IntoView {
                 .with(|n| state.edges.with(|e| state.positions.with(|p| cull::overview(n, e, p))))
         })
     });
-    let edges = Memo::new(move |_| {
-        let (a, d) = (area.get().rect(), detail.get() && !overview.get());
-        super::trace::time("cull edges", || {
-            state.edges.with(|e| state.positions.with(|p| cull::edges(e, p, a, d)))
-        })
+    // The drawing of what is in view: frames, routed edges with labels, stubs.
+    // Computed in a task of its own after the change (an edit, a drop, a pan into new
+    // space): the change's own task stays short, and the routes follow a moment later.
+    let scene = RwSignal::new(super::state::shared(Scene::default()));
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let options = SceneOptions {
+            layers: state.layers.get(),
+            area: Some(area.get().rect()),
+            edges: !overview.get(),
+        };
+        state.graph.track();
+        state.positions.track();
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        set_timeout(
+            move || {
+                // A newer change is already scheduled: skip this one.
+                if generation.try_get_value() != Some(mine) {
+                    return;
+                }
+                let drawn = super::trace::time("scene", || {
+                    state.graph.with_untracked(|g| {
+                        state.positions.with_untracked(|p| {
+                            state.design.with_value(|d| layout::scene(d, g, p, options))
+                        })
+                    })
+                });
+                scene.try_set(super::state::shared(drawn));
+            },
+            std::time::Duration::ZERO,
+        );
     });
+    let edges = Memo::new(move |_| scene.with(|s| cull::routed_edges(s, &area.get().rect())));
+    let stubs = Memo::new(move |_| scene.with(|s| cull::stubs(s, &area.get().rect())));
     let frames = move || {
-        let a = area.get().rect();
-        state.frames.with(|f| {
-            f.iter()
-                .filter(|f| f.rect.intersects(&a))
-                .map(|f| {
-                    (
-                        f.namespace.clone(),
-                        [f.rect.x, f.rect.y, f.rect.width, f.rect.height].map(|v| v as i64),
-                    )
-                })
-                .collect::<Vec<_>>()
-        })
+        let (a, size) = (area.get().rect(), title_size.get());
+        scene.with(|s| cull::frames(s, &a, size))
     };
     let transform = move || {
         let v = state.view.get();
         format!("scale({}) translate({},{})", v.zoom, -v.x, -v.y)
     };
-    let gestures = pointer::Gestures::new(state, svg);
+    let gestures = pointer::Gestures::new(state, svg, scene);
     let palette_drag = PaletteDrag::new(state, svg);
     provide_context(palette_drag);
-    let drop_target = move |ns: &str| {
-        palette_drag.ghost.with(|g| g.as_ref().and_then(|g| g.namespace.as_deref()) == Some(ns))
-    };
     let content = move || {
         if overview.get() {
             whole.with(draw::overview).into_any()
         } else {
             view! {
+                <g class="stubs">
+                    <For each=move || stubs.get() key=|s| s.clone() let:s>
+                        {draw::stub(s)}
+                    </For>
+                </g>
                 <g class="edges">
                     <For each=move || edges.get() key=|e| e.clone() let:e>
                         {draw::edge(state, e)}
@@ -132,26 +172,13 @@ pub fn Canvas() -> impl IntoView {
                 on:wheel=move |e| gestures.wheel(e)
             >
                 <defs>
-                    <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-                        <path d="M0 0L10 5L0 10z" class="arrow-head"></path>
-                    </marker>
-                    <marker id="arrow-broken" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-                        <path d="M0 0L10 5L0 10z" class="arrow-head broken"></path>
-                    </marker>
                 </defs>
                 <g class="world" transform=transform>
                     <g class="frames">
                         <For each=frames key=|f| f.clone() let:f>
-                            <g class="frame" data-testid="frame" data-namespace=f.0.clone()
-                                class:drop-target={
-                                    let ns = f.0.clone();
-                                    move || drop_target(&ns)
-                                }>
-                                <rect x=f.1[0] y=f.1[1] width=f.1[2] height=f.1[3] rx="10"></rect>
-                                <text class="frame-title" x=f.1[0] + 14 y=f.1[1] as f64 + FRAME_HEADER * 0.7>
-                                    {format!("namespace {}", f.0)}
-                                </text>
-                            </g>
+                            {draw::frame(state, f, move |ns: &str| {
+                                palette_drag.ghost.with(|g| g.as_ref().and_then(|g| g.namespace.as_deref()) == Some(ns))
+                            })}
                         </For>
                     </g>
                     {content}
@@ -183,6 +210,7 @@ fn Toolbar() -> impl IntoView {
             <button class="icon-button" title="Zoom out" data-testid="zoom-out" on:click=move |_| state.zoom_by(0.8)>"−"</button>
             <button class="icon-button" title="Fit to screen (F)" data-testid="fit" on:click=move |_| state.fit()>"⤢"</button>
             <button class="icon-button" title="Automatic layout" data-testid="relayout" on:click=move |_| state.relayout()>"▦"</button>
+            <super::layers::LayersControl />
             <span class="zoom-level" data-testid="zoom-level">{move || format!("{:.0}%", state.view.get().zoom * 100.0)}</span>
         </div>
     }

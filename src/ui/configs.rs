@@ -46,12 +46,14 @@ fn shown(state: AppState, id: ResourceId) -> Shown {
     })
 }
 
-/// The effective configuration of the selected job, and a side-by-side compare.
+/// The effective configuration of the selected job, and a side-by-side compare; a wide
+/// view shows the job's configuration over the whole window.
 #[component]
 pub fn ConfigPanel() -> impl IntoView {
     let state = use_state();
     let selected =
         Memo::new(move |_| state.selected_one().map_or(Shown::Nothing, |id| shown(state, id)));
+    let wide = RwSignal::new(false);
     let view = move || {
         match selected.get() {
         Shown::Nothing => view! {
@@ -64,14 +66,52 @@ pub fn ConfigPanel() -> impl IntoView {
             <p class="empty" data-testid="config-hint">"The selected resource runs no Flink job."</p>
         }
         .into_any(),
-        Shown::Job(configs) => configs.iter().map(table::config).collect_view().into_any(),
+        Shown::Job(configs) => view! {
+            <button class="button" data-testid="config-wide-open" on:click=move |_| wide.set(true)>
+                "Wide view"
+            </button>
+            {configs.iter().map(|c| table::config(c, false)).collect_view()}
+        }
+        .into_any(),
         Shown::Environment(e) => environment::defaults(&e).into_any(),
     }
+    };
+    let close = move || wide.set(false);
+    // Escape closes the wide view wherever the focus is; opened, it takes the focus.
+    let escape = window_event_listener(leptos::ev::keydown, move |e| {
+        if e.key() == "Escape" && wide.get_untracked() {
+            wide.set(false);
+        }
+    });
+    on_cleanup(move || escape.remove());
+    let close_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(b) = close_button.get() {
+            let _ = b.focus();
+        }
+    });
+    let wide_view = move || match selected.get() {
+        Shown::Job(configs) => {
+            configs.iter().map(|c| table::config(c, true)).collect_view().into_any()
+        }
+        _ => view! { <p class="empty">"No job selected."</p> }.into_any(),
     };
     view! {
         <div class="panel" data-testid="configs">
             {view}
             <compare::Compare />
         </div>
+        <Show when=move || wide.get()>
+            <div class="overlay" data-testid="config-wide" role="dialog" aria-modal="true"
+                aria-labelledby="config-wide-title" on:click=move |_| close()>
+                <div class="dialog full" on:click=|e| e.stop_propagation()>
+                    <div class="dialog-head">
+                        <h2 id="config-wide-title">"Effective configuration"</h2>
+                        <button class="button" data-testid="config-wide-close" node_ref=close_button on:click=move |_| close()>"Close"</button>
+                    </div>
+                    {wide_view}
+                </div>
+            </div>
+        </Show>
     }
 }

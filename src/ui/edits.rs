@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use super::analysis::{self, SourceFile};
+use super::imports::ImportReport;
 use super::state::AppState;
 use super::trace;
 use crate::core::design::{Design, Point};
@@ -114,11 +115,12 @@ impl AppState {
             return;
         }
         let was_empty = self.design.with_value(|d| d.resources.is_empty());
-        let (mut ids, mut findings) = (Vec::new(), Vec::new());
+        let (mut ids, mut findings, mut added) = (Vec::new(), Vec::new(), Vec::new());
         for f in &files {
-            if let Some(applied) =
-                self.apply(Edit::Import { file: f.name.clone(), text: f.text.clone() }, false)
-            {
+            let applied =
+                self.apply(Edit::Import { file: f.name.clone(), text: f.text.clone() }, false);
+            added.push(applied.as_ref().map_or(0, |a| a.added.len()));
+            if let Some(applied) = applied {
                 ids.extend(applied.added);
                 findings.extend(applied.diagnostics);
             }
@@ -127,17 +129,12 @@ impl AppState {
             .design
             .with_value(|d| ids.iter().filter(|id| !d.layout.contains_key(id)).copied().collect());
         self.place(&unplaced, None);
-        let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
-        let policy = if self.design.with_value(|d| d.targets.complete) {
-            " The design is marked complete: a reference to something not in it is an error \
-             (untick 'complete design' in Findings if it is part of a bigger repository)."
-        } else {
-            ""
-        };
-        self.say(
-            format!("Imported {} resource(s) from {}.{policy}", ids.len(), names.join(", ")),
-            false,
-        );
+        let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
+        let complete = self.design.with_value(|d| d.targets.complete);
+        let report = ImportReport::new(&names, &added, &findings, complete);
+        // One line in the status line; the files are listed one click away.
+        self.say(report.summary(), false);
+        self.import_report.set(Some(report));
         self.import_findings.set(findings);
         let first = ids.first().copied();
         self.selection.set(ids.iter().copied().collect());

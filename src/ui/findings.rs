@@ -44,7 +44,7 @@ pub fn FindingsPanel() -> impl IntoView {
                 {toggle(Severity::Error)}
                 {toggle(Severity::Warning)}
                 {toggle(Severity::Info)}
-                <select data-testid="filter-rule" on:change=move |e| rule.set(event_target_value(&e))>
+                <select data-testid="filter-rule" aria-label="Show findings of rule" on:change=move |e| rule.set(event_target_value(&e))>
                     <option value="">"All rules"</option>
                     {move || rules.get().into_iter().map(|r| view! { <option value=r.clone()>{r.clone()}</option> }).collect_view()}
                 </select>

@@ -66,7 +66,7 @@ pub fn Header(
     view! {
         <header class="topbar">
             <h1>"Flink Studio"</h1>
-            <select class="button" data-testid="example-select" on:change=on_example>
+            <select class="button" data-testid="example-select" aria-label="Open a template" on:change=on_example>
                 <option value="">"Templates…"</option>
                 <optgroup label="Templates">
                     {templates::TEMPLATES.iter().filter(|t| !t.is_broken()).map(|t| view! { <option value=t.id>{t.title}</option> }).collect_view()}
@@ -140,9 +140,9 @@ fn SummaryBar() -> impl IntoView {
             <span class="sev info" data-testid="count-info">{move || summary.get().infos}" infos"</span>
             <span class="status" data-testid="status" data-state=checked data-validations=runs
                 data-validator=move || state.validator_at.get()
-                data-resources=move || state.nodes.with(|n| n.len()).to_string()
+                data-resources=move || state.graph.with(|g| g.graph.node_count()).to_string()
                 data-saved=move || state.saved.get().map(|s| s.to_string()).unwrap_or_default()>
-                {move || format!("{} resources", state.nodes.with(|n| n.len()))}
+                {move || format!("{} resources", state.graph.with(|g| g.graph.node_count()))}
             </span>
             // Shown only when checking lasts (CSS delay): quick edits do not flicker.
             <Show when=move || checked() == "checking">

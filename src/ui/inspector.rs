@@ -53,6 +53,7 @@ fn selected(id: ResourceId, tab: RwSignal<Tab>) -> impl IntoView {
         view! {
             <button
                 class="tab small"
+                role="tab"
                 data-testid=testid
                 class:active=move || tab.get() == t
                 aria-selected=move || (tab.get() == t).to_string()

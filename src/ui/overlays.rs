@@ -14,6 +14,8 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("F", "fit the design to the screen"),
     ("+ / −", "zoom in / out"),
     ("Escape", "clear the selection, close this help"),
+    ("Tab, Enter / Space", "go to a node or namespace frame, select it (Shift: add)"),
+    ("Arrow keys (Shift: further)", "move the selection"),
     ("?", "show this help"),
     ("Drag the background, Space-drag, wheel", "pan, pan, zoom"),
     ("Shift- or Ctrl-click, Shift-drag", "add to the selection, select a region"),
@@ -66,7 +68,7 @@ pub fn PasteDialog(
                 <div class="dialog wide">
                     <h2>"Paste manifests"</h2>
                     <p class="muted">"Kubernetes, CFK or FKO YAML, CMF REST JSON, several documents separated by ---, or a design file."</p>
-                    <textarea class="paste" data-testid="paste-text" spellcheck="false" wrap="off"
+                    <textarea class="paste" data-testid="paste-text" aria-label="Manifests to import" spellcheck="false" wrap="off"
                         prop:value=move || text.get() on:input=move |e| text.set(event_target_value(&e))></textarea>
                     <div class="toolbar">
                         <button class="button primary" data-testid="paste-import" on:click=import>"Import"</button>

@@ -60,7 +60,7 @@ pub fn Palette() -> impl IntoView {
             <button class="button primary" data-testid="palette-open" aria-expanded=move || open.get().to_string()
                 on:click=move |_| open.update(|o| *o = !*o)>"+ Add"</button>
             <Show when=move || open.get()>
-                <div class="palette-menu" data-testid="palette" role="menu">
+                <div class="palette-menu" data-testid="palette" role="group" aria-label="Add a resource">
                     {palette::groups()
                         .into_iter()
                         .map(|(group, entries)| view! {
@@ -69,7 +69,7 @@ pub fn Palette() -> impl IntoView {
                                 {entries
                                     .into_iter()
                                     .map(|e| view! {
-                                        <button class="palette-item" role="menuitem" data-testid="palette-item" data-entry=e.id
+                                        <button class="palette-item" data-testid="palette-item" data-entry=e.id
                                             title=e.needs.map_or_else(
                                                 || "Click to add, or drag onto the canvas".to_string(),
                                                 |n| format!("needs {n} · click to add, or drag onto the canvas"),

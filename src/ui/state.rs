@@ -20,7 +20,8 @@ use crate::core::design::{Design, Point};
 use crate::core::edit::History;
 use crate::core::finding::{Finding, Severity};
 use crate::core::graph::Graph;
-use crate::core::layout::{self, Frame};
+use crate::core::layout::{self, Frame, Layers};
+use crate::core::model::Kind;
 use crate::core::model::ResourceId;
 use crate::core::review::{Baseline, Review};
 
@@ -117,10 +118,17 @@ pub struct AppState {
     pub drag: RwSignal<Option<DragOffset>>,
     /// A message for the status line (refusals, import results); `true` for errors.
     pub message: RwSignal<Option<(String, bool)>>,
+    /// What the last import did, file by file, while its summary is the message.
+    pub import_report: RwSignal<Option<super::imports::ImportReport>>,
+    /// The side column's width in CSS pixels (remembered in the browser).
+    pub side_width: RwSignal<f64>,
     /// Light or dark theme.
     pub dark: RwSignal<bool>,
     /// Help overlay shown.
     pub help: RwSignal<bool>,
+    /// The layers the canvas and the diagram export show (view state, remembered in the
+    /// browser, not in the design).
+    pub layers: RwSignal<Layers>,
     /// The graph.
     pub graph: Memo<Shared<Graph>>,
     /// Import diagnostics and rule findings.
@@ -129,7 +137,7 @@ pub struct AppState {
     pub nodes: Memo<Shared<Vec<NodeBase>>>,
     /// Canvas edges (resolved and dangling).
     pub edges: Memo<Shared<Vec<EdgeBase>>>,
-    /// Node positions.
+    /// Positions of the nodes (namespaces are frames: not here, see `frames`).
     pub positions: Memo<Shared<HashMap<ResourceId, Point>>>,
     /// Namespace frames around the current positions.
     pub frames: Memo<Shared<Vec<Frame>>>,
@@ -214,7 +222,15 @@ impl AppState {
             content.track();
             placement.track();
             let now = trace::time("positions", || {
-                design.with_value(|d| d.layout.iter().map(|(k, v)| (*k, *v)).collect())
+                design.with_value(|d| {
+                    let namespaces: std::collections::HashSet<ResourceId> =
+                        d.of_kind(Kind::Namespace).map(|r| r.id).collect();
+                    d.layout
+                        .iter()
+                        .filter(|(k, _)| !namespaces.contains(k))
+                        .map(|(k, v)| (*k, *v))
+                        .collect()
+                })
             });
             reuse_if_equal(prev, now)
         });
@@ -247,8 +263,11 @@ impl AppState {
             canvas_size: RwSignal::new((800.0, 600.0)),
             drag: RwSignal::new(None),
             message: RwSignal::new(None),
+            import_report: RwSignal::new(None),
+            side_width: RwSignal::new(super::resize::load()),
             dark: RwSignal::new(false),
             help: RwSignal::new(false),
+            layers: RwSignal::new(super::layers::load()),
             graph,
             findings,
             nodes,
@@ -279,6 +298,7 @@ impl AppState {
     /// Tells the status line something.
     pub fn say(self, text: impl Into<String>, error: bool) {
         self.message.set(Some((text.into(), error)));
+        self.import_report.set(None);
     }
 
     /// The one selected resource, if exactly one is selected.
@@ -297,7 +317,11 @@ impl AppState {
 
     /// Worst severity of a resource's findings, if any.
     pub fn worst(self, id: ResourceId) -> Option<Severity> {
-        self.nodes.with(|n| n.iter().find(|n| n.id == id).and_then(|n| n.worst))
+        self.nodes.with(|n| n.iter().find(|n| n.id == id).and_then(|n| n.worst)).or_else(|| {
+            // Namespaces are frames, not nodes.
+            self.findings
+                .with(|f| f.iter().filter(|f| f.resource_id == Some(id)).map(|f| f.severity).max())
+        })
     }
 }
 

@@ -11,6 +11,8 @@ use leptos::prelude::*;
 
 /// Below this zoom nodes drop their text (level of detail).
 pub const DETAIL_ZOOM: f64 = 0.45;
+/// Below the detail zoom and down to this one, nodes show their names alone.
+pub const NAME_ZOOM: f64 = 0.18;
 /// Zoom limits.
 pub const MIN_ZOOM: f64 = 0.02;
 /// Zoom limits.
@@ -92,22 +94,36 @@ impl DragOffset {
 }
 
 impl AppState {
-    /// Shows the whole design.
+    /// Shows the whole design (frames, nodes and stubs of the layers shown).
     pub fn fit(self) {
         let size = self.canvas_size.get_untracked();
-        let bounds =
-            self.positions.with_untracked(|p| self.frames.with_untracked(|f| layout::bounds(p, f)));
+        let options = layout::SceneOptions {
+            layers: self.layers.get_untracked(),
+            edges: false,
+            ..layout::SceneOptions::default()
+        };
+        let bounds = self.graph.with_untracked(|g| {
+            self.positions.with_untracked(|p| {
+                self.design.with_value(|d| layout::scene(d, g, p, options).bounds())
+            })
+        });
         if let Some(b) = bounds {
             self.view.set(Viewport::fit(b, size));
         }
     }
 
-    /// Pans so that `id` is in the middle of the canvas (zoom kept, at least detailed).
+    /// Pans so that `id` (a node, or a namespace's frame) is in the middle of the canvas
+    /// (zoom kept, at least detailed).
     pub fn center_on(self, id: ResourceId) {
-        let Some(p) = self.positions.with_untracked(|p| p.get(&id).copied()) else { return };
+        let node = self.positions.with_untracked(|p| p.get(&id).map(|p| Rect::node(*p)));
+        let frame = || {
+            self.frames
+                .with_untracked(|f| f.iter().find(|f| f.resource == Some(id)).map(|f| f.rect))
+        };
+        let Some(r) = node.or_else(frame) else { return };
         let size = self.canvas_size.get_untracked();
         let zoom = self.view.get_untracked().zoom.max(DETAIL_ZOOM);
-        let c = Point { x: p.x + layout::NODE_WIDTH / 2.0, y: p.y + layout::NODE_HEIGHT / 2.0 };
+        let c = Point { x: r.x + r.width / 2.0, y: r.y + r.height.min(layout::NODE_HEIGHT) / 2.0 };
         self.view.set(Viewport {
             x: c.x - size.0 / 2.0 / zoom,
             y: c.y - size.1 / 2.0 / zoom,

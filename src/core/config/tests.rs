@@ -370,3 +370,28 @@ fn the_operator_that_watches_the_namespace_supplies_the_defaults() {
     let c = find(&cs, "d", Scope::Cluster);
     assert_eq!(chain(c, "pipeline.name").0, "from-second");
 }
+
+#[test]
+fn the_copied_yaml_is_the_final_value_of_every_key_quoted_where_yaml_would_retype_it() {
+    let cs = configs(
+        "apiVersion: flink.apache.org/v1beta1
+kind: FlinkDeployment
+metadata: {name: copy-me, namespace: flink}
+spec:
+  flinkVersion: v1_20
+  flinkConfiguration:
+    state.checkpoints.dir: file:///flink-data/checkpoints
+    taskmanager.numberOfTaskSlots: '2'
+    execution.checkpointing.unaligned.enabled: 'yes'
+",
+    );
+    let yaml = find(&cs, "copy-me", Scope::Cluster).to_yaml();
+    assert!(yaml.starts_with("# Effective cluster configuration of FlinkDeployment copy-me\n"));
+    assert!(yaml.contains("\nflinkConfiguration:\n"), "{yaml}");
+    assert!(yaml.contains("dir: file:///flink-data/checkpoints\n"), "{yaml}");
+    // Read back, `2` and `yes` stay strings as Flink reads them.
+    let back: serde_json::Value = serde_yaml::from_str(&yaml).expect("valid YAML");
+    let map = back["flinkConfiguration"].as_object().expect("a mapping");
+    assert!(map.values().all(serde_json::Value::is_string), "{yaml}");
+    assert_eq!(map.len(), cs.iter().find(|c| c.reference.name == "copy-me").unwrap().entries.len());
+}

@@ -72,6 +72,20 @@ fn environment_action(f: &Resource, env: &str) -> Action {
     }
 }
 
+/// Points `f`'s address field at `t`'s own address (`t`'s spec field `key`).
+fn address(
+    f: &Resource,
+    t: &Resource,
+    edge: EdgeKind,
+    field: &[&str],
+    key: &str,
+) -> Result<Plan, Refusal> {
+    match t.spec_str(&[key]).map(str::trim).filter(|v| !v.is_empty()) {
+        Some(v) => plan_of(edge, vec![set(f, field, v)]),
+        None => refuse(format!("{} `{}` has no {key} to point `{}` at", a(t), t.name(), f.name())),
+    }
+}
+
 /// The proposal for dropping `f` on `t`.
 pub(super) fn plan(f: &Resource, t: &Resource, lookup: &EnvNamespaces) -> Result<Plan, Refusal> {
     use Kind as K;
@@ -246,6 +260,29 @@ pub(super) fn plan(f: &Resource, t: &Resource, lookup: &EnvNamespaces) -> Result
             let reference = json!({"kind": t.kind_str(), "name": name});
             plan_of(EdgeKind::SnapshotTarget, vec![set(f, &["jobReference"], reference)])
         }
+        (K::KafkaDatabase, K::KafkaCluster) => address(
+            f,
+            t,
+            EdgeKind::Kafka,
+            &["kafkaCluster", "connectionConfig", "bootstrap.servers"],
+            "bootstrapServers",
+        ),
+        (K::KafkaCatalog, K::SchemaRegistry) => address(
+            f,
+            t,
+            EdgeKind::SchemaRegistry,
+            &["srInstance", "connectionConfig", "schema.registry.url"],
+            "url",
+        ),
+        (K::CmfRestClass, K::CmfInstall) => {
+            address(f, t, EdgeKind::Endpoint, &["cmfRest", "endpoint"], "url")
+        }
+        (_, K::ObjectStore) => refuse(format!(
+            "{} uses an object store through the locations it names: write an \
+             `s3://<bucket>/…` path (a bucket `{name}` lists) in its checkpoint or savepoint \
+             directory or jar URI",
+            a(f)
+        )),
         (_, K::CmfRestClass) if f.form == Form::CfkCr => {
             let ns = f.namespace().unwrap_or("default");
             let tns = t.namespace().unwrap_or("default");

@@ -95,6 +95,26 @@ apiVersion: platform.confluent.io/v1beta1
 kind: CMFRestClass
 metadata: {name: default, namespace: confluent}
 spec: {}
+---
+apiVersion: studio.flinkstudio.dev/v1
+kind: KafkaCluster
+metadata: {name: kafka, namespace: confluent}
+spec: {bootstrapServers: 'kafka.confluent.svc.cluster.local:9071'}
+---
+apiVersion: studio.flinkstudio.dev/v1
+kind: SchemaRegistry
+metadata: {name: sr, namespace: confluent}
+spec: {url: 'http://schemaregistry.confluent.svc.cluster.local:8081'}
+---
+apiVersion: studio.flinkstudio.dev/v1
+kind: CmfService
+metadata: {name: cmf, namespace: confluent}
+spec: {url: 'https://cmf-service.confluent.svc.cluster.local:8080'}
+---
+apiVersion: studio.flinkstudio.dev/v1
+kind: ObjectStore
+metadata: {name: minio}
+spec: {type: minio}
 ";
 
 fn sample() -> Design {
@@ -179,6 +199,28 @@ fn each_pair_sets_its_field() {
     let rest_ref = d.get(cfk_app).unwrap().spec_get(&["cmfRestClassRef"]).cloned();
     assert_eq!(rest_ref, Some(json!({"name": "default", "namespace": "confluent"})));
 
+    let (kafka, sr, cmf) = (
+        k(&d, Kind::KafkaCluster, "kafka"),
+        k(&d, Kind::SchemaRegistry, "sr"),
+        k(&d, Kind::CmfInstall, "cmf"),
+    );
+    assert_eq!(
+        connect(&mut d, db, kafka).unwrap(),
+        "Connect db to kafka (spec.kafkaCluster.connectionConfig.bootstrap.servers)"
+    );
+    let servers = ["kafkaCluster", "connectionConfig", "bootstrap.servers"];
+    assert_eq!(
+        d.get(db).unwrap().spec_str(&servers),
+        Some("kafka.confluent.svc.cluster.local:9071")
+    );
+    connect(&mut d, cat, sr).unwrap();
+    let url =
+        d.get(cat).unwrap().spec_str(&["srInstance", "connectionConfig", "schema.registry.url"]);
+    assert_eq!(url, Some("http://schemaregistry.confluent.svc.cluster.local:8081"));
+    connect(&mut d, rest, cmf).unwrap();
+    let endpoint = d.get(rest).unwrap().spec_str(&["cmfRest", "endpoint"]);
+    assert_eq!(endpoint, Some("https://cmf-service.confluent.svc.cluster.local:8080"));
+
     let (far, other) = (k(&d, Kind::FlinkSessionJob, "far"), k(&d, Kind::Namespace, "flink"));
     assert_eq!(connect(&mut d, far, other).unwrap(), "Move far to namespace flink");
     assert_eq!(d.get(far).unwrap().namespace(), Some("flink"));
@@ -211,6 +253,13 @@ fn refusals_say_why() {
             k(&d, Kind::FlinkDeployment, "app"),
             k(&d, Kind::ComputePool, "pool"),
             "a FlinkDeployment has no field that can reference a ComputePool",
+        ),
+        (
+            k(&d, Kind::FlinkDeployment, "app"),
+            k(&d, Kind::ObjectStore, "minio"),
+            "a FlinkDeployment uses an object store through the locations it names: write an \
+             `s3://<bucket>/…` path (a bucket `minio` lists) in its checkpoint or savepoint \
+             directory or jar URI",
         ),
         (
             k(&d, Kind::FlinkDeployment, "app"),

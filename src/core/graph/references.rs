@@ -47,6 +47,19 @@ pub enum EdgeKind {
     /// Application / statement / compute pool → CMF artifact of a `cmf://` URI (CMF ≥ 2.4;
     /// `graph/artifacts.rs`).
     Artifact,
+    /// Confluent for Kubernetes → a CFK custom resource it reconciles (`links.rs`).
+    Reconciles,
+    /// CMF service → an environment it hosts (`links.rs`).
+    Manages,
+    /// CMFRestClass → the CMF service its endpoint names (`links.rs`).
+    Endpoint,
+    /// Kafka database → the Kafka cluster its bootstrap servers name (`links.rs`).
+    Kafka,
+    /// Kafka catalog → the Schema Registry its URL names (`links.rs`).
+    SchemaRegistry,
+    /// Checkpoint, savepoint or HA directory, jar or endpoint → the object store holding
+    /// it (`links.rs`).
+    Storage,
 }
 
 /// One reference made by a resource, before resolution.

@@ -4,13 +4,13 @@
 //! band above them for what belongs to no frame (studio nodes, cluster-scoped objects),
 //! each placed over what it is connected to.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
 use super::NODE_HEIGHT;
 use super::cluster;
-use super::group::{environment_namespaces, frame_of, rank};
+use super::group::{environment_namespaces, frame_of, is_frame, rank};
 use super::order::Scratch;
 use super::pack;
 use crate::core::design::{Design, Point};
@@ -31,12 +31,25 @@ pub fn auto(design: &Design, graph: &Graph) -> HashMap<ResourceId, Point> {
     let res = &design.resources;
     let index: HashMap<ResourceId, usize> =
         res.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+    let namespaces = environment_namespaces(design);
+    let frames: Vec<Option<String>> = res.iter().map(|r| frame_of(r, &namespaces)).collect();
+    // A namespace is its frame: it takes a slot only when nothing else is drawn in it, and
+    // otherwise (an anchor) plays no part in ordering.
+    let filled: BTreeSet<&str> = (0..res.len())
+        .filter(|&i| !is_frame(res[i].kind))
+        .filter_map(|i| frames[i].as_deref())
+        .collect();
+    let anchor = |i: usize| {
+        is_frame(res[i].kind) && frames[i].as_deref().is_some_and(|ns| filled.contains(ns))
+    };
     let mut targets: Vec<Vec<usize>> = vec![Vec::new(); res.len()];
     let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); res.len()];
     for e in (&graph.graph).edge_references() {
         let (from, to) = (graph.graph[e.source()], graph.graph[e.target()]);
         if let (Some(&f), Some(&t)) = (index.get(&from), index.get(&to))
             && f != t
+            && !anchor(f)
+            && !anchor(t)
         {
             targets[f].push(t);
             neighbours[f].push(t);
@@ -47,13 +60,13 @@ pub fn auto(design: &Design, graph: &Graph) -> HashMap<ResourceId, Point> {
         n.sort_unstable();
         n.dedup();
     }
-    let namespaces = environment_namespaces(design);
-    let frames: Vec<Option<String>> = res.iter().map(|r| frame_of(r, &namespaces)).collect();
     let homes = attach(design, &frames, &neighbours);
     let mut clusters: BTreeMap<&str, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
     let mut band = Vec::new();
+    let mut anchors = Vec::new();
     for i in 0..res.len() {
         match (&frames[i], &homes[i]) {
+            (Some(_), _) if anchor(i) => anchors.push(i),
             (Some(ns), _) => clusters.entry(ns).or_default().0.push(i),
             (None, Some(ns)) => clusters.entry(ns).or_default().1.push(i),
             (None, None) => band.push(i),
@@ -63,16 +76,32 @@ pub fn auto(design: &Design, graph: &Graph) -> HashMap<ResourceId, Point> {
     let mut scratch = Scratch::new(res.len());
     // Two row assignments, and the drawing with the shorter edges wins: compact rows suit
     // small documentation diagrams, kind bands suit large regular designs.
-    let mut best: Option<(f64, Vec<Point>)> = None;
+    // The drawing that fits the canvas at a clearly larger zoom wins; else the one with
+    // the shorter edges.
+    let mut best: Option<(f64, f64, Vec<Point>)> = None;
     for band_size in [KIND_BANDS, COMPACT_BANDS] {
         let layers = layers(design, &targets, band_size);
         let at = arrange(design, &clusters, &band, &layers, &links, &mut scratch);
         let length = edge_length(&targets, &at);
-        if best.as_ref().is_none_or(|(l, _)| length < *l - 1e-6) {
-            best = Some((length, at));
+        let size = fit_size(&at);
+        let better = best.as_ref().is_none_or(|(s, l, _)| {
+            size < *s * (1.0 - FIT_MARGIN)
+                || (size <= *s * (1.0 + FIT_MARGIN) && length < *l - 1e-6)
+        });
+        if better {
+            best = Some((size, length, at));
         }
     }
-    let at = best.map(|(_, at)| at).unwrap_or_default();
+    let mut at = best.map(|(_, _, at)| at).unwrap_or_default();
+    for i in anchors {
+        // The top-left slot of the frame's content: where an emptied frame stays.
+        let corner = clusters.get(frames[i].as_deref().unwrap_or_default()).and_then(|(f, _)| {
+            let xs = f.iter().map(|&j| at[j].x).reduce(f64::min)?;
+            let ys = f.iter().map(|&j| at[j].y).reduce(f64::min)?;
+            Some(Point { x: xs, y: ys })
+        });
+        at[i] = corner.unwrap_or(Point { x: 0.0, y: 0.0 });
+    }
     res.iter().zip(at).map(|(r, p)| (r.id, p)).collect()
 }
 
@@ -92,13 +121,23 @@ fn arrange(
     scratch: &mut Scratch,
 ) -> Vec<Point> {
     let blocks: Vec<(Vec<usize>, cluster::Block)> = clusters
-        .values()
-        .map(|(framed, side)| {
-            let block = cluster::layout(design, framed, side, layers, links.neighbours, scratch);
+        .iter()
+        .map(|(ns, (framed, side))| {
+            let block =
+                cluster::layout(design, ns, framed, side, layers, links.neighbours, scratch);
             (framed.iter().chain(side).copied().collect(), block)
         })
         .collect();
     pack::place(design, blocks, band, layers, links.neighbours, links.targets)
+}
+
+/// How much bigger one drawing must be than another to lose on size alone.
+const FIT_MARGIN: f64 = 0.08;
+
+/// The size a drawing needs on a canvas of the packing's target aspect (node boxes only).
+fn fit_size(at: &[Point]) -> f64 {
+    let b = super::Rect::around(at.iter().map(|p| super::Rect::node(*p)));
+    b.map_or(0.0, |b| (b.width / 1.3).max(b.height))
 }
 
 /// Total length of the edges as drawn (top centre of the referencing node to the bottom

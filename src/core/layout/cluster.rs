@@ -7,13 +7,13 @@
 use std::collections::BTreeMap;
 
 use super::order::{Part, Scratch, sweep};
-use super::{FRAME_HEADER, FRAME_PADDING, NODE_HEIGHT, NODE_WIDTH};
+use super::{FRAME_HEADER, FRAME_PADDING, NODE_HEIGHT, NODE_WIDTH, is_frame, title_width};
 use crate::core::design::{Design, Point};
 
 /// Horizontal space between nodes.
 pub const GAP_X: f64 = 32.0;
 /// Vertical space between rows.
-pub const GAP_Y: f64 = 56.0;
+pub const GAP_Y: f64 = 44.0;
 /// Space between a frame and its satellite column.
 const SIDE_GAP: f64 = 48.0;
 /// Horizontal step from one column to the next.
@@ -31,14 +31,16 @@ pub struct Block {
     pub height: f64,
 }
 
-/// Columns a frame wraps its rows at: a compact, roughly square grid.
+/// Columns a frame wraps its rows at: one for up to three members (small frames stack
+/// beside big ones), else a compact, roughly square grid.
 fn frame_columns(members: usize) -> usize {
-    ((members as f64).sqrt() * 1.4).ceil().clamp(3.0, 10.0) as usize
+    if members <= 3 { 1 } else { (members as f64).sqrt().ceil().clamp(2.0, 10.0) as usize }
 }
 
 /// Lays out a frame's `framed` resources and its `side` satellites.
 pub fn layout(
     design: &Design,
+    namespace: &str,
     framed: &[usize],
     side: &[usize],
     layers: &[u32],
@@ -59,7 +61,10 @@ pub fn layout(
     let frame_cols = frame_columns(framed.len());
     let side_cols = (side.len() as f64).sqrt().ceil().clamp(1.0, 3.0) as usize;
     let widest = rows.values().map(|(f, _)| f.len().min(frame_cols)).max().unwrap_or(1).max(1);
-    let content_w = widest as f64 * STEP_X - GAP_X;
+    // The frame is at least as wide as its title.
+    let members = framed.iter().filter(|&&i| !is_frame(design.resources[i].kind)).count();
+    let content_w =
+        (widest as f64 * STEP_X - GAP_X).max(title_width(namespace, members) - 2.0 * FRAME_PADDING);
     let side_x = content_w + 2.0 * FRAME_PADDING + SIDE_GAP;
     let mut parts: Vec<Part> = Vec::new();
     let mut y = FRAME_PADDING + FRAME_HEADER;

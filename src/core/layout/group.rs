@@ -17,13 +17,20 @@ pub fn environment_namespaces(design: &Design) -> HashMap<String, String> {
 }
 
 /// The namespace frame a resource is drawn in, or `None` for what stands outside frames:
-/// studio nodes, cluster-scoped objects, and CMF objects that live in CMF rather than in a
-/// namespace (secrets, catalogs, databases). A namespace object is drawn in its own frame;
-/// a CMF REST environment and the payloads of an environment in the namespace their
-/// workloads run in.
+/// cluster-scoped objects, CMF objects that live in CMF rather than in a namespace
+/// (secrets, catalogs, databases), and studio nodes the design places in no namespace
+/// (an external Kafka, S3). A namespace object *is* its frame; an operator or service
+/// install is drawn in the namespace it is installed in (`metadata.namespace`, for the
+/// Flink Kubernetes Operator also `spec.namespace`), and so is an external system the
+/// design places in one; a CMF REST environment and the payloads of an environment in the
+/// namespace their workloads run in.
 pub fn frame_of(r: &Resource, env_namespaces: &HashMap<String, String>) -> Option<String> {
     match (r.form, r.kind) {
-        (Form::Studio, _) | (_, Kind::ClusterRole | Kind::ClusterRoleBinding) => None,
+        (Form::Studio, Kind::FkoInstall) => {
+            r.namespace().or_else(|| r.spec_str(&["namespace"])).map(str::to_string)
+        }
+        (Form::Studio, _) => r.namespace().map(str::to_string),
+        (_, Kind::ClusterRole | Kind::ClusterRoleBinding) => None,
         (_, Kind::Namespace) => Some(r.name().to_string()).filter(|n| !n.is_empty()),
         (Form::CmfRest, Kind::Environment) => {
             r.spec_str(&["kubernetesNamespace"]).map(str::to_string)
@@ -38,20 +45,28 @@ pub fn frame_of(r: &Resource, env_namespaces: &HashMap<String, String>) -> Optio
     }
 }
 
-/// The dependency rank of a kind: infrastructure first (0), then secrets and
-/// configuration, environments and clusters, pools and catalogs, jobs, snapshots.
+/// True for resources drawn as their frame rather than as a node: namespaces.
+pub fn is_frame(kind: Kind) -> bool {
+    kind == Kind::Namespace
+}
+
+/// The dependency rank of a kind: external systems first (0), then operator installs,
+/// secrets and configuration, environments and clusters, pools and catalogs, jobs,
+/// snapshots.
 /// References can push a resource further down (see `auto`).
 pub fn rank(kind: Kind) -> u32 {
     match kind {
         Kind::Namespace
-        | Kind::FkoInstall
-        | Kind::CfkInstall
-        | Kind::CmfInstall
         | Kind::KafkaCluster
         | Kind::SchemaRegistry
         | Kind::ObjectStore
         | Kind::ClusterRole => 0,
-        Kind::ServiceAccount
+        // Installs sit a row below the systems they serve (CMF under Kafka) and above what
+        // they act on.
+        Kind::FkoInstall
+        | Kind::CfkInstall
+        | Kind::CmfInstall
+        | Kind::ServiceAccount
         | Kind::Secret
         | Kind::ConfigMap
         | Kind::PersistentVolumeClaim

@@ -1,37 +1,39 @@
 //! Layout quality: how readable a drawing is, as numbers a bench can print and a test can
-//! bound. Edges are measured as the canvas draws them: from the top centre of the
-//! referencing node to the bottom centre of the referenced one (curves approximated by
-//! their chord), labelled at their midpoint with the field's last two tokens.
+//! bound. Everything is measured on the [`Scene`] — the drawing the canvas and the export
+//! show — with every layer shown: routed edges, fitted text, placed labels and stubs.
 
 use std::collections::{HashMap, HashSet};
 
-use petgraph::visit::{EdgeRef, IntoEdgeReferences};
-
-use super::{Frame, NODE_HEIGHT, NODE_WIDTH, Rect, frames};
+use super::node::overflowing_lines;
+use super::route::segment_enters;
+use super::scene::{End, Scene, SceneOptions, TITLE_SIZE, scene};
+use super::stubs::STUB_TEXT;
+use super::text::{self, Weight};
+use super::{Rect, frame_of};
 use crate::core::design::{Design, Point};
 use crate::core::graph::Graph;
 use crate::core::model::ResourceId;
 
-/// Estimated width of one character of an edge label (10 px sans-serif).
-const LABEL_CHAR_WIDTH: f64 = 5.6;
-/// Estimated height of an edge label.
-const LABEL_HEIGHT: f64 = 12.0;
 /// Side of a cell of the spatial grid used to find neighbours.
 const CELL: f64 = 256.0;
 
 /// Readability figures of one drawing.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Quality {
-    /// Pairs of edges whose chords cross (edges sharing a node are not counted).
+    /// Pairs of edges whose routes cross (edges sharing an end are not counted).
     pub crossings: usize,
-    /// Sum of the lengths of every edge's chord.
+    /// Total length of the routed edges.
     pub edge_length: f64,
-    /// Pairs of node boxes sharing area.
+    /// Pairs of node or stub boxes sharing area.
     pub node_overlaps: usize,
     /// Pairs of frames sharing area, plus nodes drawn over a frame they do not belong to.
     pub frame_overlaps: usize,
-    /// Pairs of edge labels sharing area, plus labels drawn over a node box.
-    pub label_collisions: usize,
+    /// Pairs of edge labels sharing area, plus labels over a node, a stub or a frame title.
+    pub label_overlaps: usize,
+    /// Texts wider than the room their shape leaves them: node lines, frame titles, stubs.
+    pub text_overflows: usize,
+    /// Edges passing through a frame that neither of their ends is in.
+    pub frame_intrusions: usize,
     /// Width of the whole drawing.
     pub width: f64,
     /// Height of the whole drawing.
@@ -45,61 +47,31 @@ impl Quality {
     }
 }
 
-/// One drawn edge: its two ends and where its label sits.
-struct DrawnEdge {
-    from: ResourceId,
-    to: ResourceId,
-    a: (f64, f64),
-    b: (f64, f64),
-    label: Rect,
+/// The quality of the drawing of `design` at `positions` (every layer shown).
+pub fn quality(design: &Design, graph: &Graph, positions: &HashMap<ResourceId, Point>) -> Quality {
+    of_scene(design, &scene(design, graph, positions, SceneOptions::default()))
 }
 
-/// The quality of the drawing of `design` at `positions` (frames computed from them).
-pub fn quality(design: &Design, graph: &Graph, positions: &HashMap<ResourceId, Point>) -> Quality {
-    let frames = frames(design, positions);
-    let edges = drawn_edges(graph, positions);
-    let nodes: Vec<(ResourceId, Rect)> =
-        positions.iter().map(|(id, p)| (*id, Rect::node(*p))).collect();
-    let bounds = super::bounds(positions, &frames);
+/// The quality of a drawn scene of `design`.
+pub fn of_scene(design: &Design, s: &Scene) -> Quality {
+    let bounds = s.bounds();
+    let boxes: Vec<Rect> =
+        s.nodes.iter().map(|n| n.rect).chain(s.stubs.iter().map(|t| t.rect)).collect();
     Quality {
-        crossings: crossings(&edges),
-        edge_length: edges.iter().map(|e| (e.a.0 - e.b.0).hypot(e.a.1 - e.b.1)).sum(),
-        node_overlaps: overlapping_pairs(&nodes.iter().map(|n| n.1).collect::<Vec<_>>()),
-        frame_overlaps: frame_overlaps(design, &frames, &nodes),
-        label_collisions: label_collisions(&edges, &nodes),
+        crossings: crossings(s),
+        edge_length: s.edges.iter().map(|e| length(&e.points)).sum(),
+        node_overlaps: overlapping_pairs(&boxes),
+        frame_overlaps: frame_overlaps(design, s),
+        label_overlaps: label_overlaps(s),
+        text_overflows: text_overflows(s),
+        frame_intrusions: frame_intrusions(s),
         width: bounds.map_or(0.0, |b| b.width),
         height: bounds.map_or(0.0, |b| b.height),
     }
 }
 
-fn drawn_edges(graph: &Graph, positions: &HashMap<ResourceId, Point>) -> Vec<DrawnEdge> {
-    let g = &graph.graph;
-    g.edge_references()
-        .filter_map(|e| {
-            let (from, to) = (g[e.source()], g[e.target()]);
-            let (p, q) = (positions.get(&from)?, positions.get(&to)?);
-            let a = (p.x + NODE_WIDTH / 2.0, p.y);
-            let b = (q.x + NODE_WIDTH / 2.0, q.y + NODE_HEIGHT);
-            let width = label_text(&e.weight().field).chars().count() as f64 * LABEL_CHAR_WIDTH;
-            let mid = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
-            let label = Rect {
-                x: mid.0 - width / 2.0,
-                y: mid.1 - LABEL_HEIGHT,
-                width,
-                height: LABEL_HEIGHT,
-            };
-            Some(DrawnEdge { from, to, a, b, label })
-        })
-        .collect()
-}
-
-/// The label the canvas shows for a field pointer: its last two tokens (`spec` skipped).
-fn label_text(field: &str) -> String {
-    if field.is_empty() {
-        return "environment".into();
-    }
-    let tokens: Vec<&str> = field.split('/').filter(|t| !t.is_empty() && *t != "spec").collect();
-    tokens[tokens.len().saturating_sub(2)..].join(".")
+fn length(points: &[(f64, f64)]) -> f64 {
+    points.windows(2).map(|w| (w[0].0 - w[1].0).hypot(w[0].1 - w[1].1)).sum()
 }
 
 /// Cells of the spatial grid a rectangle touches.
@@ -135,19 +107,39 @@ fn overlapping_pairs(rects: &[Rect]) -> usize {
     seen.len()
 }
 
-fn frame_overlaps(design: &Design, frames: &[Frame], nodes: &[(ResourceId, Rect)]) -> usize {
-    let rects: Vec<Rect> = frames.iter().map(|f| f.rect).collect();
+/// How many of `rects` each of `probes` meets, summed.
+fn hits(probes: &[Rect], rects: &[Rect]) -> usize {
+    let index = grid(rects);
+    probes
+        .iter()
+        .map(|p| {
+            let mut hit: HashSet<usize> = HashSet::new();
+            for c in cells(p) {
+                for &i in index.get(&c).into_iter().flatten() {
+                    if rects[i].intersects(p) {
+                        hit.insert(i);
+                    }
+                }
+            }
+            hit.len()
+        })
+        .sum()
+}
+
+fn frame_overlaps(design: &Design, s: &Scene) -> usize {
+    let rects: Vec<Rect> = s.frames.iter().map(|f| f.frame.rect).collect();
     let mut count = overlapping_pairs(&rects);
-    let namespaces = super::group::environment_namespaces(design);
+    let namespaces = super::environment_namespaces(design);
     let home: HashMap<ResourceId, Option<String>> =
-        design.resources.iter().map(|r| (r.id, super::frame_of(r, &namespaces))).collect();
+        design.resources.iter().map(|r| (r.id, frame_of(r, &namespaces))).collect();
     let index = grid(&rects);
-    for (id, node) in nodes {
-        let own = home.get(id).and_then(|h| h.as_deref());
+    for n in &s.nodes {
+        let own = home.get(&n.id).and_then(|h| h.as_deref());
         let mut hit: HashSet<usize> = HashSet::new();
-        for c in cells(node) {
+        for c in cells(&n.rect) {
             for &f in index.get(&c).into_iter().flatten() {
-                if Some(frames[f].namespace.as_str()) != own && rects[f].intersects(node) {
+                if Some(s.frames[f].frame.namespace.as_str()) != own && rects[f].intersects(&n.rect)
+                {
                     hit.insert(f);
                 }
             }
@@ -157,45 +149,102 @@ fn frame_overlaps(design: &Design, frames: &[Frame], nodes: &[(ResourceId, Rect)
     count
 }
 
-fn label_collisions(edges: &[DrawnEdge], nodes: &[(ResourceId, Rect)]) -> usize {
-    let labels: Vec<Rect> = edges.iter().map(|e| e.label).collect();
-    let mut count = overlapping_pairs(&labels);
-    let index = grid(&labels);
-    for (_, node) in nodes {
-        let mut hit: HashSet<usize> = HashSet::new();
-        for c in cells(node) {
-            for &l in index.get(&c).into_iter().flatten() {
-                if labels[l].intersects(node) {
-                    hit.insert(l);
-                }
-            }
-        }
-        count += hit.len();
-    }
-    count
+fn label_overlaps(s: &Scene) -> usize {
+    let labels: Vec<Rect> = s.edges.iter().filter_map(|e| e.label.as_ref().map(|l| l.1)).collect();
+    let solid: Vec<Rect> = s
+        .nodes
+        .iter()
+        .map(|n| n.rect)
+        .chain(s.stubs.iter().map(|t| t.rect))
+        .chain(s.frames.iter().map(|f| f.title_rect))
+        .collect();
+    overlapping_pairs(&labels) + hits(&labels, &solid)
 }
 
-/// Pairs of edge chords that cross, found by sweeping along x.
-fn crossings(edges: &[DrawnEdge]) -> usize {
-    let mut order: Vec<usize> = (0..edges.len()).collect();
-    let min_x = |e: &DrawnEdge| e.a.0.min(e.b.0);
-    let max_x = |e: &DrawnEdge| e.a.0.max(e.b.0);
-    order.sort_by(|&i, &j| min_x(&edges[i]).total_cmp(&min_x(&edges[j])));
-    let mut count = 0;
-    for (k, &i) in order.iter().enumerate() {
-        let e = &edges[i];
-        for &j in &order[k + 1..] {
-            let f = &edges[j];
-            if min_x(f) > max_x(e) {
-                break;
-            }
-            let shared = e.from == f.from || e.from == f.to || e.to == f.from || e.to == f.to;
-            if !shared && segments_cross(e.a, e.b, f.a, f.b) {
-                count += 1;
+fn text_overflows(s: &Scene) -> usize {
+    let nodes: usize =
+        s.nodes.iter().filter_map(|n| n.text.as_ref().map(|t| overflowing_lines(n.kind, t))).sum();
+    let titles = s
+        .frames
+        .iter()
+        .filter(|f| {
+            text::width(&f.title, TITLE_SIZE, Weight::Bold) > f.frame.rect.width - 2.0 * 14.0 + 1e-6
+        })
+        .count();
+    let stubs = s
+        .stubs
+        .iter()
+        .filter(|t| text::width(&t.text, STUB_TEXT, Weight::Regular) > t.rect.width - 16.0 + 1e-6)
+        .count();
+    nodes + titles + stubs
+}
+
+/// Edges whose route passes through a frame neither end is drawn in (the frame an edge
+/// ends at is reached at its border, never crossed).
+fn frame_intrusions(s: &Scene) -> usize {
+    let index = s.node_index();
+    let frame_of = |id: ResourceId| index.get(&id).and_then(|&i| s.nodes[i].frame);
+    s.edges
+        .iter()
+        .filter(|e| {
+            let own = [frame_of(e.from), if let End::Node(t) = e.to { frame_of(t) } else { None }];
+            s.frames.iter().enumerate().any(|(f, frame)| {
+                !own.contains(&Some(f))
+                    && e.points.windows(2).any(|w| segment_enters(w[0], w[1], &frame.frame.rect))
+            })
+        })
+        .count()
+}
+
+/// Pairs of edges whose routes cross (a horizontal segment of one through a vertical
+/// segment of the other, inside both), edges sharing an end left out.
+fn crossings(s: &Scene) -> usize {
+    struct Seg {
+        edge: usize,
+        fixed: f64,
+        lo: f64,
+        hi: f64,
+    }
+    let (mut horizontal, mut vertical) = (Vec::new(), Vec::new());
+    for (k, e) in s.edges.iter().enumerate() {
+        for w in e.points.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if (a.1 - b.1).abs() < 1e-6 {
+                horizontal.push(Seg { edge: k, fixed: a.1, lo: a.0.min(b.0), hi: a.0.max(b.0) });
+            } else if (a.0 - b.0).abs() < 1e-6 {
+                vertical.push(Seg { edge: k, fixed: a.0, lo: a.1.min(b.1), hi: a.1.max(b.1) });
             }
         }
     }
-    count
+    let mut by_cell: HashMap<i64, Vec<usize>> = HashMap::new();
+    for (i, v) in vertical.iter().enumerate() {
+        by_cell.entry((v.fixed / CELL).floor() as i64).or_default().push(i);
+    }
+    let ends = |k: usize| {
+        let e = &s.edges[k];
+        (End::Node(e.from), e.to)
+    };
+    let mut pairs: HashSet<(usize, usize)> = HashSet::new();
+    for h in &horizontal {
+        let (c0, c1) = ((h.lo / CELL).floor() as i64, (h.hi / CELL).floor() as i64);
+        for c in c0..=c1 {
+            for &i in by_cell.get(&c).into_iter().flatten() {
+                let v = &vertical[i];
+                if v.edge == h.edge
+                    || !(v.fixed > h.lo + 1e-6 && v.fixed < h.hi - 1e-6)
+                    || !(h.fixed > v.lo + 1e-6 && h.fixed < v.hi - 1e-6)
+                {
+                    continue;
+                }
+                let (a, b) = (ends(h.edge), ends(v.edge));
+                if a.0 == b.0 || a.0 == b.1 || a.1 == b.0 || a.1 == b.1 {
+                    continue;
+                }
+                pairs.insert((h.edge.min(v.edge), h.edge.max(v.edge)));
+            }
+        }
+    }
+    pairs.len()
 }
 
 /// True when segments `ab` and `cd` cross at a point inside both.

@@ -1,7 +1,7 @@
 //! Placing the clusters and the band of unframed nodes: clusters ordered so that a
-//! namespace comes after those it references, shelf-packed at the width whose drawing is
-//! closest to 16:10; the band above them, each node over the mean x of what it is
-//! connected to.
+//! namespace comes after those it references, packed in shelves (rows) or towers
+//! (columns), whichever drawing fits a laptop's canvas at the larger zoom; the band above
+//! them, each node over the mean x of what it is connected to.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -10,9 +10,10 @@ use super::cluster::{Block, GAP_Y, STEP_X, STEP_Y};
 use crate::core::design::{Design, Point};
 
 /// Space between clusters, and between the band and the clusters.
-const BLOCK_GAP: f64 = 72.0;
-/// The aspect ratio (width / height) the packing aims for.
-const TARGET_ASPECT: f64 = 1.6;
+const BLOCK_GAP: f64 = 60.0;
+/// The aspect ratio (width / height) of the canvas the packing aims to fill: what the
+/// canvas leaves beside the side column on a laptop screen (about 1000 × 780 at 1440 × 900).
+const TARGET_ASPECT: f64 = 1.3;
 /// Shelf widths tried between the widest cluster and all clusters in one row.
 const CANDIDATES: usize = 40;
 
@@ -28,10 +29,11 @@ pub fn place(
     let order = dependency_order(&blocks, targets, design.resources.len());
     let sizes: Vec<(f64, f64)> =
         order.iter().map(|&b| (blocks[b].1.width, blocks[b].1.height)).collect();
-    let width = shelf_width(&sizes, band.len());
+    let packing = best_packing(&sizes, band.len());
+    let width = packing.width;
     let mut x_of: Vec<f64> = vec![f64::NAN; design.resources.len()];
     let mut placed: Vec<(usize, Point)> = Vec::with_capacity(design.resources.len());
-    for (&b, corner) in order.iter().zip(shelves(&sizes, width).0) {
+    for (&b, corner) in order.iter().zip(packing.corners) {
         for &(i, p) in &blocks[b].1.nodes {
             x_of[i] = corner.x + p.x;
             placed.push((i, Point { x: corner.x + p.x, y: corner.y + p.y }));
@@ -103,22 +105,84 @@ fn shelves(sizes: &[(f64, f64)], width: f64) -> (Vec<Point>, f64, f64) {
     (corners, total_w, y + shelf_h)
 }
 
-/// The shelf width whose drawing (band included) is closest to the target aspect.
-fn shelf_width(sizes: &[(f64, f64)], band: usize) -> f64 {
+/// Top-left corners of blocks stacked in columns of at most `height` (each block in the
+/// first column with room for it), and the size of the whole.
+fn towers(sizes: &[(f64, f64)], height: f64) -> (Vec<Point>, f64, f64) {
+    // Per column: left edge, width, filled height.
+    let mut columns: Vec<(f64, f64, f64)> = Vec::new();
+    let mut corners = Vec::with_capacity(sizes.len());
+    for &(w, h) in sizes {
+        let slot = columns.iter().position(|c| c.2 + BLOCK_GAP + h <= height);
+        let k = match slot {
+            Some(k) => k,
+            None => {
+                let x = columns.last().map_or(0.0, |c| c.0 + c.1 + BLOCK_GAP);
+                columns.push((x, 0.0, -BLOCK_GAP));
+                columns.len() - 1
+            }
+        };
+        let c = &mut columns[k];
+        let y = c.2 + BLOCK_GAP;
+        corners.push(Point { x: c.0, y });
+        c.2 = y + h;
+        if w > c.1 {
+            // A wider block widens its column: move the columns right of it.
+            let grow = w - c.1;
+            c.1 = w;
+            for later in columns.iter_mut().skip(k + 1) {
+                later.0 += grow;
+            }
+            let left = columns[k].0;
+            for p in corners.iter_mut().filter(|p| p.x > left + 1e-6) {
+                p.x += grow;
+            }
+        }
+    }
+    let width = columns.last().map_or(0.0, |c| c.0 + c.1);
+    let total_h = columns.iter().map(|c| c.2).fold(0.0, f64::max);
+    (corners, width, total_h)
+}
+
+/// A packing of the clusters: their corners and the width the band above them may use.
+struct Packing {
+    corners: Vec<Point>,
+    width: f64,
+}
+
+/// The packing (in shelves, or in towers) whose drawing, band included, fits a canvas of
+/// the target aspect at the largest zoom.
+fn best_packing(sizes: &[(f64, f64)], band: usize) -> Packing {
     let widest = sizes.iter().map(|s| s.0).fold(NODE_WIDTH, f64::max);
-    let all: f64 = sizes.iter().map(|s| s.0 + BLOCK_GAP).sum::<f64>().max(widest);
-    let score = |width: f64| {
-        let (_, w, h) = shelves(sizes, width);
+    let tallest = sizes.iter().map(|s| s.1).fold(0.0, f64::max);
+    let all_w: f64 = sizes.iter().map(|s| s.0 + BLOCK_GAP).sum::<f64>().max(widest);
+    let all_h: f64 = sizes.iter().map(|s| s.1 + BLOCK_GAP).sum::<f64>().max(tallest);
+    let score = |(_, w, h): &(Vec<Point>, f64, f64)| {
         let w = w.max(NODE_WIDTH);
         let per_row = ((w + STEP_X - NODE_WIDTH) / STEP_X).floor().max(1.0);
         let band_h = (band as f64 / per_row).ceil() * STEP_Y + BLOCK_GAP;
         let h = h + if band > 0 { band_h } else { 0.0 };
-        if h <= 0.0 { f64::INFINITY } else { (w / h / TARGET_ASPECT).ln().abs() }
+        (w / TARGET_ASPECT).max(h)
     };
-    (0..=CANDIDATES)
-        .map(|k| widest * (all / widest).powf(k as f64 / CANDIDATES as f64))
-        .min_by(|a, b| score(*a).total_cmp(&score(*b)))
-        .unwrap_or(widest)
+    let steps = |lo: f64, hi: f64| {
+        (0..=CANDIDATES).map(move |k| lo * (hi / lo.max(1.0)).powf(k as f64 / CANDIDATES as f64))
+    };
+    let mut best: Option<(f64, Packing)> = None;
+    let mut consider = |packed: (Vec<Point>, f64, f64)| {
+        let sc = score(&packed);
+        if best.as_ref().is_none_or(|(b, _)| sc < *b - 1e-6) {
+            let width = packed.1.max(NODE_WIDTH);
+            best = Some((sc, Packing { corners: packed.0, width }));
+        }
+    };
+    for width in steps(widest, all_w) {
+        consider(shelves(sizes, width));
+    }
+    if tallest > 0.0 {
+        for height in steps(tallest, all_h) {
+            consider(towers(sizes, height));
+        }
+    }
+    best.map(|(_, p)| p).unwrap_or(Packing { corners: Vec::new(), width: widest })
 }
 
 /// Rows of unframed nodes by layer, wrapped at `width`, each node over the mean x of its

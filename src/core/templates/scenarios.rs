@@ -124,6 +124,24 @@ pub const SCENARIOS: &[Scenario] = &[
         )],
         teaches: &["CMF-CHG-002"],
     },
+    Scenario {
+        id: "minio-application-change",
+        template: "minio-application",
+        title: "Change: new jar from MinIO and upgradeMode stateless (loses state)",
+        description: "The job moves to clickstream-1.1.jar and, in the same change, someone \
+            sets upgradeMode: stateless to make the rollout \"simpler\". The operator suspends \
+            and starts the new jar by the new mode: the job starts from empty state although \
+            its checkpoints are safe in MinIO. The review shows the safe sequence: roll out \
+            the jar with last-state, then change the mode on its own if at all.",
+        edits: &[
+            (
+                "jarURI: s3://flink-jars/clickstream-1.0.jar",
+                "jarURI: s3://flink-jars/clickstream-1.1.jar",
+            ),
+            ("upgradeMode: last-state", "upgradeMode: stateless"),
+        ],
+        teaches: &["FKO-CHG-006"],
+    },
 ];
 
 /// The scenario with this id.

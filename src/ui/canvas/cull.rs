@@ -1,10 +1,13 @@
-//! What the canvas draws: the nodes and edges inside the (snapped) visible area.
+//! What the canvas draws: the nodes inside the (snapped) visible area, and the frames,
+//! routed edges and stubs of the core's scene of that area.
 
 use std::collections::HashMap;
 
 use super::super::analysis::{EdgeBase, NodeBase};
 use super::family::Family;
 use crate::core::design::Point;
+use crate::core::layout::scene::{edge_label, is_control};
+use crate::core::layout::{End, Scene};
 use crate::core::layout::{NODE_HEIGHT, NODE_WIDTH, Rect};
 use crate::core::model::ResourceId;
 
@@ -58,19 +61,136 @@ pub struct NodeItem {
     pub y: i64,
     /// Drawn with text.
     pub detail: bool,
+    /// Below the detail zoom: the font size (world units) its name is drawn at, when the
+    /// node is large enough on screen to carry it.
+    pub name_size: Option<i64>,
 }
 
-/// An edge in view.
+/// A frame in view.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FrameItem {
+    /// The namespace.
+    pub namespace: String,
+    /// x, y, width, height (rounded).
+    pub rect: [i64; 4],
+    /// Title (fitted at the normal size).
+    pub title: String,
+    /// The `Namespace` object, when modelled.
+    pub resource: Option<ResourceId>,
+    /// Resources drawn inside.
+    pub members: usize,
+    /// Font size of the title (world units).
+    pub title_size: i64,
+}
+
+/// An edge in view, along its route.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct EdgeItem {
-    /// The edge.
-    pub base: EdgeBase,
-    /// Start (top centre of the referencing node).
-    pub from: (i64, i64),
-    /// End (bottom centre of the referenced node, or the ghost stub).
-    pub to: (i64, i64),
-    /// Drawn with its label.
-    pub detail: bool,
+    /// The referencing resource.
+    pub from: ResourceId,
+    /// The referenced node (`None` for a frame or a stub).
+    pub to: Option<ResourceId>,
+    /// Corners of the route, in half pixels.
+    pub points: Vec<(i64, i64)>,
+    /// Label and its box (x, y, width, height).
+    pub label: Option<(String, [i64; 4])>,
+    /// The referencing field(s), for the tooltip.
+    pub field: String,
+    /// The words a label shows for it (also when labels are hidden).
+    pub word: String,
+    /// Ends at a missing target's stub.
+    pub dangling: bool,
+    /// An operator acting on what it manages (drawn lighter).
+    pub control: bool,
+}
+
+/// A missing target in view.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct StubItem {
+    /// x, y, width, height (rounded).
+    pub rect: [i64; 4],
+    /// Text as drawn.
+    pub text: String,
+    /// What is missing, in full.
+    pub missing: String,
+    /// References to it.
+    pub refs: usize,
+}
+
+fn rounded(r: &Rect) -> [i64; 4] {
+    [r.x, r.y, r.width, r.height].map(|v| v.round() as i64)
+}
+
+/// The frames of a scene that meet `area`; titles at `title_size`.
+pub fn frames(scene: &Scene, area: &Rect, title_size: i64) -> Vec<FrameItem> {
+    scene
+        .frames
+        .iter()
+        .filter(|f| f.frame.rect.intersects(area))
+        .map(|f| FrameItem {
+            namespace: f.frame.namespace.clone(),
+            rect: rounded(&f.frame.rect),
+            title: f.title.clone(),
+            resource: f.frame.resource,
+            members: f.frame.members,
+            title_size,
+        })
+        .collect()
+}
+
+/// The routed edges of a scene that meet `area`.
+pub fn routed_edges(scene: &Scene, area: &Rect) -> Vec<EdgeItem> {
+    scene
+        .edges
+        .iter()
+        .filter(|e| e.points.len() >= 2)
+        .filter(|e| {
+            let b = Rect::around(e.points.iter().map(|p| Rect {
+                x: p.0,
+                y: p.1,
+                width: 0.0,
+                height: 0.0,
+            }));
+            b.is_some_and(|b| b.intersects(area))
+        })
+        .map(|e| {
+            let fields: Vec<&str> = std::iter::once(e.field.as_str())
+                .chain(e.also.iter().map(String::as_str))
+                .collect();
+            EdgeItem {
+                from: e.from,
+                to: match e.to {
+                    End::Node(id) => Some(id),
+                    _ => None,
+                },
+                points: e
+                    .points
+                    .iter()
+                    .map(|p| ((p.0 * 2.0).round() as i64, (p.1 * 2.0).round() as i64))
+                    .collect(),
+                label: e.label.as_ref().map(|(t, r)| (t.clone(), rounded(r))),
+                field: fields.join(", "),
+                word: edge_label(e),
+                dangling: matches!(e.to, End::Stub(_)),
+                control: is_control(e.kind),
+            }
+        })
+        .collect()
+}
+
+/// The stubs of a scene that meet `area`.
+pub fn stubs(scene: &Scene, area: &Rect) -> Vec<StubItem> {
+    scene
+        .stubs
+        .iter()
+        .filter(|s| s.rect.intersects(area))
+        .map(|s| StubItem {
+            rect: rounded(&s.rect),
+            text: s.text.clone(),
+            missing: s.missing.clone(),
+            refs: s.refs.len(),
+        })
+        .collect()
 }
 
 /// The position of `n` when it is placed and its rectangle meets `area`.
@@ -82,17 +202,26 @@ fn placed_in<'p>(
     pos.get(&n.id).filter(|p| Rect::node(**p).intersects(area))
 }
 
-/// Nodes whose rectangle meets `area`.
+/// Nodes whose rectangle meets `area`, of the kinds `shown` accepts.
 pub fn nodes(
     all: &[NodeBase],
     pos: &HashMap<ResourceId, Point>,
     area: Rect,
     detail: bool,
+    name_size: Option<i64>,
+    shown: impl Fn(&NodeBase) -> bool,
 ) -> Vec<NodeItem> {
     all.iter()
+        .filter(|n| shown(n))
         .filter_map(|n| {
             let p = placed_in(n, pos, &area)?;
-            Some(NodeItem { base: n.clone(), x: p.x.round() as i64, y: p.y.round() as i64, detail })
+            Some(NodeItem {
+                base: n.clone(),
+                x: p.x.round() as i64,
+                y: p.y.round() as i64,
+                detail,
+                name_size,
+            })
         })
         .collect()
 }
@@ -156,52 +285,6 @@ pub fn anchors(e: &EdgeBase, pos: &HashMap<ResourceId, Point>) -> Option<((f64, 
     Some((start, end))
 }
 
-/// True when the segment `a`–`b` passes through `r` (Liang–Barsky clipping).
-pub fn crosses(a: (f64, f64), b: (f64, f64), r: &Rect) -> bool {
-    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-    let (mut t0, mut t1) = (0.0f64, 1.0f64);
-    for (p, q) in
-        [(-dx, a.0 - r.x), (dx, r.right() - a.0), (-dy, a.1 - r.y), (dy, r.bottom() - a.1)]
-    {
-        if p == 0.0 {
-            if q < 0.0 {
-                return false;
-            }
-        } else {
-            let t = q / p;
-            if p < 0.0 {
-                t0 = t0.max(t);
-            } else {
-                t1 = t1.min(t);
-            }
-            if t0 > t1 {
-                return false;
-            }
-        }
-    }
-    true
-}
-
-/// Edges that pass through `area` (long edges merely spanning it are left out).
-pub fn edges(
-    all: &[EdgeBase],
-    pos: &HashMap<ResourceId, Point>,
-    area: Rect,
-    detail: bool,
-) -> Vec<EdgeItem> {
-    all.iter()
-        .filter_map(|e| {
-            let (a, b) = anchors(e, pos)?;
-            crosses(a, b, &area).then(|| EdgeItem {
-                base: e.clone(),
-                from: (a.0.round() as i64, a.1.round() as i64),
-                to: (b.0.round() as i64, b.1.round() as i64),
-                detail,
-            })
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,14 +317,5 @@ mod tests {
         assert_eq!(o.broken.matches('M').count(), 1);
         let area = Rect { x: -10.0, y: -10.0, width: 500.0, height: 500.0 };
         assert_eq!(count(&all, &pos, area), 1);
-    }
-
-    #[test]
-    fn only_segments_through_the_area_cross_it() {
-        let r = Rect { x: 0.0, y: 0.0, width: 10.0, height: 10.0 };
-        assert!(crosses((-5.0, 5.0), (15.0, 5.0), &r), "straight through");
-        assert!(crosses((2.0, 2.0), (3.0, 3.0), &r), "inside");
-        assert!(!crosses((-5.0, 12.0), (12.0, 30.0), &r), "bounding box overlaps, line misses");
-        assert!(!crosses((-10.0, -1.0), (20.0, 40.0), &r), "diagonal passing the corner");
     }
 }

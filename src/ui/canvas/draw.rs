@@ -1,28 +1,21 @@
-//! Drawing of nodes and edges (one SVG group each), and the overview paths used when too
-//! many nodes are in view.
+//! Drawing of frames, nodes, edges and stubs (one SVG group each) from the core's scene,
+//! and the overview paths used when too many nodes are in view.
 
 use leptos::prelude::*;
 
-use super::cull::{EdgeItem, NodeItem, Overview};
+use super::cull::{EdgeItem, FrameItem, NodeItem, Overview, StubItem};
 use super::family::Family;
-use crate::core::layout::{NODE_HEIGHT, NODE_WIDTH};
+use crate::core::diagram::{arrow_head, route_path};
+use crate::core::layout::node::node_text;
+use crate::core::layout::text::{self, Weight};
+use crate::core::layout::{FRAME_HEADER, NODE_HEIGHT, NODE_WIDTH, TITLE_X, fit_frame_title};
 use crate::ui::state::AppState;
 use crate::ui::viewport::DragOffset;
 
-/// Longest text drawn on a node before it is cut with an ellipsis.
-const MAX_CHARS: usize = 24;
-
-fn clip(s: &str) -> String {
-    if s.chars().count() <= MAX_CHARS {
-        s.to_string()
-    } else {
-        format!("{}…", s.chars().take(MAX_CHARS - 1).collect::<String>())
-    }
-}
-
-/// One node.
+/// One node: its shape, icon, fitted caption and name (whole in the tooltip), badge and
+/// port; below the detail zoom only its name, large, when the node is big enough on screen.
 pub fn node(state: AppState, item: NodeItem) -> impl IntoView {
-    let NodeItem { base, x, y, detail } = item;
+    let NodeItem { base, x, y, detail, name_size } = item;
     let id = base.id;
     let family = Family::of(base.kind);
     let offset = Memo::new(move |_| state.drag.with(|d| DragOffset::of(d, id)));
@@ -59,13 +52,31 @@ pub fn node(state: AppState, item: NodeItem) -> impl IntoView {
         }
     });
     let body = if detail {
+        let t = node_text(base.kind, &base.kind_label, &base.name);
+        let names = t
+            .name
+            .iter()
+            .map(|l| {
+                view! {
+                    <text class="node-name" x=l.x y=l.y font-size=l.size data-testid="node-name-line">{l.text.clone()}</text>
+                }
+            })
+            .collect_view();
         view! {
-            <path class="node-icon" d=family.icon() transform="translate(12,22)"></path>
-            <text class="node-kind" x="42" y="26" data-testid="node-kind">{clip(&base.kind_label)}</text>
-            <text class="node-name" x="42" y="46" data-testid="node-name">{clip(&base.name)}</text>
+            <path class="node-icon" d=family.icon() transform="translate(11,22)"></path>
+            <text class="node-kind" x=t.caption.x y=t.caption.y data-testid="node-kind">{t.caption.text.clone()}</text>
+            <g data-testid="node-name" data-cut=t.cut.to_string()>{names}</g>
             {badge}
             {review_badge}
             <circle class="port" cx=NODE_WIDTH / 2.0 cy="0" r="7" data-testid="port"></circle>
+        }
+        .into_any()
+    } else if let Some(size) = name_size {
+        let size = size as f64;
+        let (name, _) = text::fit(&base.name, size, Weight::Bold, NODE_WIDTH - 16.0);
+        view! {
+            <text class="node-name coarse-name" x=NODE_WIDTH / 2.0 y=NODE_HEIGHT / 2.0 + size * 0.36
+                font-size=size text-anchor="middle" data-testid="node-coarse-name">{name}</text>
         }
         .into_any()
     } else {
@@ -80,6 +91,10 @@ pub fn node(state: AppState, item: NodeItem) -> impl IntoView {
             data-review=move || mark.with(|m| m.as_ref().map_or("", |m| m.change))
             data-verdict=move || mark.with(|m| m.as_ref().map(|m| m.label.clone()).unwrap_or_default())
             transform=transform
+            tabindex="0"
+            role="button"
+            aria-pressed=move || selected().to_string()
+            on:keydown=move |e| select_by_key(state, id, &e)
             data-testid="node"
             data-id=id.0.to_string()
             data-name=base.name.clone()
@@ -94,51 +109,120 @@ pub fn node(state: AppState, item: NodeItem) -> impl IntoView {
     }
 }
 
-/// One edge: a curve from the referencing node up to the referenced one, labelled with
-/// the field; a dangling reference ends in a dashed ghost stub naming the missing target.
+/// Enter or Space on a focused node or frame selects it (with Shift or Ctrl: toggles it in
+/// the selection), as a click does.
+fn select_by_key(
+    state: AppState,
+    id: crate::core::model::ResourceId,
+    e: &leptos::ev::KeyboardEvent,
+) {
+    if !matches!(e.key().as_str(), "Enter" | " ") {
+        return;
+    }
+    e.prevent_default();
+    let add = e.shift_key() || e.ctrl_key() || e.meta_key();
+    state.selection.update(|s| {
+        if !add {
+            s.clear();
+            s.insert(id);
+        } else if !s.remove(&id) {
+            s.insert(id);
+        }
+    });
+}
+
+/// A namespace frame: the namespace itself (selected, inspected and connected through it),
+/// titled with its name and how many resources it holds; below the detail zoom the title
+/// grows to stay readable, cut to the frame's width so titles never overlap.
+pub fn frame(
+    state: AppState,
+    item: FrameItem,
+    drop_target: impl Fn(&str) -> bool + Send + Sync + 'static,
+) -> impl IntoView {
+    let FrameItem { namespace, rect, title, resource, members, title_size } = item;
+    let [x, y, w, h] = rect;
+    let size = title_size as f64;
+    let shown = if size > crate::core::layout::TITLE_SIZE {
+        fit_frame_title(&namespace, members, size, w as f64 - 2.0 * TITLE_X)
+    } else {
+        title.clone()
+    };
+    let offset = Memo::new(move |_| {
+        state.drag.with(|d| resource.map_or((0.0, 0.0), |id| DragOffset::of(d, id)))
+    });
+    let transform = move || {
+        let (dx, dy) = offset.get();
+        format!("translate({dx},{dy})")
+    };
+    let selected = move || resource.is_some_and(|id| state.selection.with(|s| s.contains(&id)));
+    let ns = namespace.clone();
+    let badge = resource.and_then(|id| {
+        let worst = state.worst(id)?;
+        Some(view! {
+            <circle class=format!("frame-badge {}", worst.as_str()) cx=x as f64 + w as f64 - 14.0
+                cy=y as f64 + FRAME_HEADER / 2.0 r="6" data-testid="frame-badge"></circle>
+        })
+    });
+    let keyboard =
+        resource.map(|id| move |e: leptos::ev::KeyboardEvent| select_by_key(state, id, &e));
+    view! {
+        <g class="frame" data-testid="frame" data-namespace=namespace.clone()
+            tabindex=resource.map(|_| "0")
+            role=resource.map(|_| "button")
+            on:keydown=move |e| if let Some(k) = keyboard { k(e) }
+            data-members=members.to_string()
+            data-id=resource.map(|r| r.0.to_string()).unwrap_or_default()
+            class:selected=selected
+            class:modelled=resource.is_some()
+            class:drop-target=move || drop_target(&ns)
+            transform=transform>
+            <title>{title.clone()}</title>
+            <rect x=x y=y width=w height=h rx="10"></rect>
+            <text class="frame-title" x=x as f64 + TITLE_X y=y as f64 + 8.0 + size * 0.82
+                font-size=size data-testid="frame-title">{shown}</text>
+            {badge}
+        </g>
+    }
+}
+
+/// One edge along its route, with its arrowhead and label; an edge to a missing target
+/// ends at that target's stub. While one of its ends is dragged it is drawn straight.
 pub fn edge(state: AppState, item: EdgeItem) -> impl IntoView {
-    let EdgeItem { base, from, to, detail } = item;
-    let (src, dst) = (base.from, base.to);
+    let EdgeItem { from, to, points, label, field, word, dangling, control } = item;
+    let tooltip = field.clone();
     let offset = Memo::new(move |_| {
         state.drag.with(|d| {
-            let a = DragOffset::of(d, src);
-            let b = dst.map_or(a, |t| DragOffset::of(d, t));
+            let a = DragOffset::of(d, from);
+            let b = to.map_or((0.0, 0.0), |t| DragOffset::of(d, t));
             (a, b)
         })
     });
-    let geometry = move || {
-        let ((ax, ay), (bx, by)) = offset.get();
-        let (x1, y1) = (from.0 as f64 + ax, from.1 as f64 + ay);
-        let (x2, y2) = (to.0 as f64 + bx, to.1 as f64 + by);
-        (x1, y1, x2, y2)
+    let world: Vec<(f64, f64)> =
+        points.iter().map(|p| (p.0 as f64 / 2.0, p.1 as f64 / 2.0)).collect();
+    let path = route_path(&world, 8.0);
+    let head = arrow_head(&world);
+    let (first, last) =
+        (world.first().copied().unwrap_or_default(), world.last().copied().unwrap_or_default());
+    let moving = move || {
+        let (a, b) = offset.get();
+        (a != (0.0, 0.0) || b != (0.0, 0.0)).then(|| {
+            let s = (first.0 + a.0, first.1 + a.1);
+            let t = (last.0 + b.0, last.1 + b.1);
+            (route_path(&[s, t], 0.0), arrow_head(&[s, t]))
+        })
     };
-    let d = move || {
-        let (x1, y1, x2, y2) = geometry();
-        let bend = ((y1 - y2).abs() / 2.0).max(24.0);
-        format!("M{x1} {y1} C{x1} {} {x2} {} {x2} {y2}", y1 - bend, y2 + bend)
+    let d = {
+        let path = path.clone();
+        move || moving().map_or_else(|| path.clone(), |m| m.0)
     };
-    let mid = move || {
-        let (x1, y1, x2, y2) = geometry();
-        format!("translate({},{})", (x1 + x2) / 2.0, (y1 + y2) / 2.0)
-    };
-    let dangling = dst.is_none();
-    let ghost = dangling.then(|| {
-        let name = clip(&base.missing);
-        let at = move || {
-            let (_, _, x2, y2) = geometry();
-            format!("translate({},{})", x2 - 10.0, y2 - 26.0)
-        };
+    let h = move || moving().map_or_else(|| head.clone(), |m| m.1);
+    let label_view = label.map(|(text, r)| {
+        let hide = move || moving().is_some();
         view! {
-            <g class="ghost" transform=at data-testid="ghost">
-                <rect width="140" height="26" rx="4"></rect>
-                <text x="70" y="17" text-anchor="middle" data-testid="ghost-name">{format!("missing: {name}")}</text>
-            </g>
-        }
-    });
-    let label = detail.then(|| {
-        view! {
-            <g class="edge-label" transform=mid>
-                <text text-anchor="middle" dy="-3" data-testid="edge-label">{base.label.clone()}</text>
+            <g class="edge-label" class:hidden=hide>
+                <rect x=r[0] y=r[1] width=r[2] height=r[3] rx="2"></rect>
+                <text x=r[0] as f64 + r[2] as f64 / 2.0 y=r[1] as f64 + r[3] as f64 - 3.0
+                    text-anchor="middle" data-testid="edge-label">{text}</text>
             </g>
         }
     });
@@ -146,14 +230,30 @@ pub fn edge(state: AppState, item: EdgeItem) -> impl IntoView {
         <g
             class="edge"
             class:dangling=dangling
+            class:control=control
             data-testid=if dangling { "edge-dangling" } else { "edge" }
-            data-field=base.label.clone()
-            data-from=src.0.to_string()
-            data-to=dst.map(|t| t.0.to_string()).unwrap_or_default()
+            data-field=word
+            data-from=from.0.to_string()
+            data-to=to.map(|t| t.0.to_string()).unwrap_or_default()
         >
-            <path d=d marker-end=if dangling { "url(#arrow-broken)" } else { "url(#arrow)" }></path>
-            {ghost}
-            {label}
+            <title>{tooltip}</title>
+            <path class="edge-line" d=d></path>
+            <path class="arrow-head" d=h></path>
+            {label_view}
+        </g>
+    }
+}
+
+/// A missing target: one dashed box for every reference to it.
+pub fn stub(item: StubItem) -> impl IntoView {
+    let StubItem { rect, text, missing, refs } = item;
+    let [x, y, w, h] = rect;
+    view! {
+        <g class="ghost" data-testid="stub" data-refs=refs.to_string()>
+            <title>{format!("missing: {missing} ({refs} reference{})", if refs == 1 { "" } else { "s" })}</title>
+            <rect x=x y=y width=w height=h rx="4"></rect>
+            <text x=x as f64 + w as f64 / 2.0 y=y as f64 + h as f64 / 2.0 + 4.0 text-anchor="middle"
+                data-testid="stub-name">{text}</text>
         </g>
     }
 }

@@ -180,7 +180,7 @@ impl PaletteDrag {
                 <g class="palette-ghost" data-testid="palette-ghost" transform=format!("translate({x},{y})")>
                     <rect class="node-shape" width=NODE_WIDTH height=NODE_HEIGHT rx="8"></rect>
                     <text class="node-kind" x="14" y="26">{g.entry.label}</text>
-                    <text class="node-name" x="14" y="46">{into}</text>
+                    <text class="node-name" x="14" y="46" font-size="14">{into}</text>
                 </g>
             })
         }

@@ -7,9 +7,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::design::Point;
-use crate::core::layout::{NODE_WIDTH, Rect};
+use crate::core::layout::{self, FRAME_HEADER, NODE_WIDTH, Rect, Scene, SceneFrame};
 use crate::core::model::ResourceId;
-use crate::ui::state::AppState;
+use crate::ui::state::{AppState, Shared};
 use crate::ui::viewport::{DragOffset, Viewport};
 
 /// Radius (world units) around a port that starts a connection.
@@ -27,6 +27,8 @@ enum Gesture {
 enum Hit {
     Port(ResourceId),
     Node(ResourceId),
+    /// A namespace through its frame: the `Namespace` object and the namespace's name.
+    Frame(ResourceId, String),
 }
 
 /// The gesture in progress and its overlays; `Copy`.
@@ -34,6 +36,7 @@ enum Hit {
 pub struct Gestures {
     state: AppState,
     svg: NodeRef<leptos::svg::Svg>,
+    scene: RwSignal<Shared<Scene>>,
     gesture: StoredValue<Gesture>,
     band: RwSignal<Option<Rect>>,
     link: RwSignal<Option<(Point, Point)>>,
@@ -42,8 +45,12 @@ pub struct Gestures {
 }
 
 impl Gestures {
-    /// Gestures of the canvas `svg`.
-    pub fn new(state: AppState, svg: NodeRef<leptos::svg::Svg>) -> Self {
+    /// Gestures of the canvas `svg` showing `scene`.
+    pub fn new(
+        state: AppState,
+        svg: NodeRef<leptos::svg::Svg>,
+        scene: RwSignal<Shared<Scene>>,
+    ) -> Self {
         let space = RwSignal::new(false);
         let typing = |e: &web_sys::KeyboardEvent| {
             e.target()
@@ -63,6 +70,7 @@ impl Gestures {
         Self {
             state,
             svg,
+            scene,
             gesture: StoredValue::new(Gesture::Idle),
             band: RwSignal::new(None),
             link: RwSignal::new(None),
@@ -81,26 +89,69 @@ impl Gestures {
         self.state.view.get_untracked().to_world(sx, sy)
     }
 
-    fn hit(&self, p: Point) -> Option<Hit> {
-        let detailed = self.state.view.get_untracked().detailed();
-        self.state.positions.with_untracked(|pos| {
-            let near_port = |q: &Point| {
-                let (dx, dy) = (p.x - (q.x + NODE_WIDTH / 2.0), p.y - q.y);
-                dx * dx + dy * dy <= PORT_RADIUS * PORT_RADIUS
-            };
-            let probe = Rect { x: p.x, y: p.y, width: 0.001, height: 0.001 };
-            let mut found = None;
-            for (id, q) in pos.iter() {
-                if detailed && near_port(q) {
-                    return Some(Hit::Port(*id));
-                }
-                if Rect::node(*q).intersects(&probe) && found.is_none_or(|f: ResourceId| id.0 > f.0)
-                {
-                    found = Some(*id);
-                }
-            }
-            found.map(Hit::Node)
+    /// The nodes drawn (the layers shown) and their positions.
+    fn drawn(&self) -> Vec<(ResourceId, Point)> {
+        let layers = self.state.layers.get_untracked();
+        self.state.nodes.with_untracked(|nodes| {
+            self.state.positions.with_untracked(|pos| {
+                nodes
+                    .iter()
+                    .filter(|n| layers.shows(n.kind))
+                    .filter_map(|n| pos.get(&n.id).map(|p| (n.id, *p)))
+                    .collect()
+            })
         })
+    }
+
+    /// What is under `p`: a port, a node, or (with `body`, anywhere inside it, else by its
+    /// title band) the frame of a modelled namespace.
+    fn hit(&self, p: Point, body: bool) -> Option<Hit> {
+        let detailed = self.state.view.get_untracked().detailed();
+        let near_port = |q: &Point| {
+            let (dx, dy) = (p.x - (q.x + NODE_WIDTH / 2.0), p.y - q.y);
+            dx * dx + dy * dy <= PORT_RADIUS * PORT_RADIUS
+        };
+        let probe = Rect { x: p.x, y: p.y, width: 0.001, height: 0.001 };
+        let mut found = None;
+        for (id, q) in self.drawn() {
+            if detailed && near_port(&q) {
+                return Some(Hit::Port(id));
+            }
+            if Rect::node(q).intersects(&probe) && found.is_none_or(|f: ResourceId| id.0 > f.0) {
+                found = Some(id);
+            }
+        }
+        if let Some(id) = found {
+            return Some(Hit::Node(id));
+        }
+        self.scene.with_untracked(|s| {
+            s.frames
+                .iter()
+                .filter(|f| {
+                    let r = f.frame.rect;
+                    let band = if body { r.height } else { FRAME_HEADER };
+                    p.x >= r.x && p.x <= r.right() && p.y >= r.y && p.y <= r.y + band
+                })
+                .min_by(|a, b| {
+                    let area = |f: &SceneFrame| f.frame.rect.width * f.frame.rect.height;
+                    area(a).total_cmp(&area(b))
+                })
+                .and_then(|f| Some(Hit::Frame(f.frame.resource?, f.frame.namespace.clone())))
+        })
+    }
+
+    /// A namespace and everything drawn in its frame (what dragging the frame moves).
+    fn frame_members(&self, ns: ResourceId, name: &str) -> HashSet<ResourceId> {
+        let mut ids: HashSet<ResourceId> = self.state.design.with_value(|d| {
+            let envs = layout::environment_namespaces(d);
+            d.resources
+                .iter()
+                .filter(|r| layout::frame_of(r, &envs).as_deref() == Some(name))
+                .map(|r| r.id)
+                .collect()
+        });
+        ids.insert(ns);
+        ids
     }
 
     /// Pointer pressed.
@@ -126,7 +177,7 @@ impl Gestures {
         let p = self.world(&e);
         let toggle = e.ctrl_key() || e.meta_key() || e.shift_key();
         let pan = Gesture::Pan { sx, sy, view: self.state.view.get_untracked(), moved: false };
-        let next = match (e.button() == 1 || self.space.get_untracked(), self.hit(p)) {
+        let next = match (e.button() == 1 || self.space.get_untracked(), self.hit(p, false)) {
             (true, _) => pan,
             (false, Some(Hit::Port(from))) => {
                 self.link.set(Some((port_of(self.state, from), p)));
@@ -145,6 +196,20 @@ impl Gestures {
                 }
                 let ids: HashSet<ResourceId> = sel.with_untracked(|s| s.iter().copied().collect());
                 Gesture::Drag { start: p, ids: Arc::new(ids) }
+            }
+            (false, Some(Hit::Frame(ns, name))) => {
+                let sel = self.state.selection;
+                if toggle {
+                    sel.update(|s| {
+                        if !s.remove(&ns) {
+                            s.insert(ns);
+                        }
+                    });
+                    Gesture::Idle
+                } else {
+                    sel.set(BTreeSet::from([ns]));
+                    Gesture::Drag { start: p, ids: Arc::new(self.frame_members(ns, &name)) }
+                }
             }
             (false, None) if e.shift_key() || e.ctrl_key() => {
                 self.band.set(Some(Rect { x: p.x, y: p.y, width: 0.0, height: 0.0 }));
@@ -211,12 +276,12 @@ impl Gestures {
                 let band = self.band.get_untracked();
                 self.band.set(None);
                 let Some(band) = band else { return };
-                let inside: BTreeSet<ResourceId> = self.state.positions.with_untracked(|pos| {
-                    pos.iter()
-                        .filter(|(_, p)| band.intersects(&Rect::node(**p)))
-                        .map(|(id, _)| *id)
-                        .collect()
-                });
+                let inside: BTreeSet<ResourceId> = self
+                    .drawn()
+                    .into_iter()
+                    .filter(|(_, p)| band.intersects(&Rect::node(*p)))
+                    .map(|(id, _)| id)
+                    .collect();
                 self.state.selection.update(|s| {
                     if !additive {
                         s.clear();
@@ -228,11 +293,13 @@ impl Gestures {
                 self.link.set(None);
                 let p = self.world(&e);
                 let far = (p.x - start.x).abs() + (p.y - start.y).abs() > 4.0;
-                match self.hit(p) {
-                    Some(Hit::Node(to) | Hit::Port(to)) if to != from => {
+                match self.hit(p, true) {
+                    Some(Hit::Node(to) | Hit::Port(to) | Hit::Frame(to, _)) if to != from => {
                         self.state.connect(from, to)
                     }
-                    _ if far => self.state.say("Drop the connection on another node.", false),
+                    _ if far => {
+                        self.state.say("Drop the connection on another node or a namespace.", false)
+                    }
                     _ => self.state.selection.set(BTreeSet::from([from])),
                 }
             }

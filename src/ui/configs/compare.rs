@@ -174,7 +174,7 @@ pub fn Compare() -> impl IntoView {
     let picker = move |left: bool, testid: &'static str| {
         let side = move || if left { sides().0 } else { sides().1 };
         view! {
-            <select data-testid=testid on:change=move |e| {
+            <select data-testid=testid aria-label=if left { "Compare" } else { "with" } on:change=move |e| {
                 let value = event_target_value(&e);
                 let label = choices.with_untracked(|c| {
                     c.iter().find(|(v, _)| *v == value).map(|(_, l)| l.clone()).unwrap_or_default()

@@ -16,22 +16,38 @@ pub fn scope_name(scope: Scope) -> &'static str {
 }
 
 /// One effective configuration: every key, its value, the layer it came from, and the
-/// values it overrode (struck through).
-pub fn config(c: &EffectiveConfig) -> impl IntoView + use<> {
+/// values it overrode (struck through). `wide`: the full-width view (key, value, layer and
+/// "set at" in columns of their own); else the side column's (layer and "set at" under the
+/// value, so neither is squeezed into a narrow column).
+pub fn config(c: &EffectiveConfig, wide: bool) -> impl IntoView + use<> {
     let entries: Vec<Entry> = c.entries.values().cloned().collect();
     let own = c.resource;
+    let yaml = c.to_yaml();
+    let copied = RwSignal::new(false);
+    let copy = move |_| {
+        crate::ui::browser::copy(yaml.clone(), move |ok| copied.set(ok));
+    };
+    let head = if wide {
+        view! { <tr><th>"Key"</th><th>"Value"</th><th>"Layer"</th><th>"Set at"</th></tr> }
+            .into_any()
+    } else {
+        view! { <tr><th>"Key"</th><th>"Value " <span class="muted">"· layer · set at"</span></th></tr> }.into_any()
+    };
     view! {
-        <section class="config" data-testid="config" data-resource=c.reference.name.clone()>
+        <section class="config" class:wide=wide data-testid="config" data-resource=c.reference.name.clone()>
             <h2>{describe(&c.reference)} " " <small>{scope_name(c.scope)} " configuration"</small></h2>
+            <div class="toolbar">
+                <button class="button small" data-testid="config-copy-yaml" on:click=copy>
+                    {move || if copied.get() { "Copied" } else { "Copy as YAML" }}
+                </button>
+            </div>
             {if entries.is_empty() {
                 view! { <p class="empty">"No Flink configuration set."</p> }.into_any()
             } else {
                 view! {
-                    <table class="grid">
-                        <thead>
-                            <tr><th>"Key"</th><th>"Value"</th><th>"Layer"</th><th>"Set at"</th></tr>
-                        </thead>
-                        <tbody>{entries.into_iter().map(|e| entry(e, own)).collect_view()}</tbody>
+                    <table class="grid effective-table">
+                        <thead>{head}</thead>
+                        <tbody>{entries.into_iter().map(|e| entry(e, own, wide)).collect_view()}</tbody>
                     </table>
                 }
                     .into_any()
@@ -40,32 +56,54 @@ pub fn config(c: &EffectiveConfig) -> impl IntoView + use<> {
     }
 }
 
-fn entry(e: Entry, own: ResourceId) -> impl IntoView {
+/// `key` with line-break opportunities after its dots (a long key wraps between words).
+fn breakable(key: &str) -> impl IntoView + use<> {
+    let parts: Vec<String> = key.split_inclusive('.').map(str::to_string).collect();
+    parts.into_iter().map(|p| view! { {p}<wbr /> }).collect_view()
+}
+
+fn entry(e: Entry, own: ResourceId, wide: bool) -> impl IntoView {
     let Entry { key, value, source, overridden, unverified } = e;
     let data_key = key.clone();
-    view! {
-        <tr data-testid="config-entry" data-key=data_key>
-            <td><code>{key}</code></td>
-            <td>
-                <code data-testid="config-value">{value}</code>
-                {overridden
-                    .into_iter()
-                    .map(|o| view! {
-                        <div class="overridden">
-                            <s data-testid="config-overridden">{o.value}</s>
-                            " " <span class="muted">{layer_name(o.source.layer)} " · " {where_set(&o.source, own)}</span>
-                        </div>
-                    })
-                    .collect_view()}
-            </td>
-            <td>
-                {layer_name(source.layer)}
-                {unverified.then(|| view! {
-                    <span class="badge warning" title="The precedence that decided this value is not documented">"unverified"</span>
-                })}
-            </td>
-            <td class="muted">{where_set(&source, own)}</td>
-        </tr>
+    let layer = view! {
+        {layer_name(source.layer)}
+        {unverified.then(|| view! {
+            <span class="badge warning" title="The precedence that decided this value is not documented">"unverified"</span>
+        })}
+    };
+    let set_at = where_set(&source, own);
+    let overridden = overridden
+        .into_iter()
+        .map(|o| view! {
+            <div class="overridden">
+                <s data-testid="config-overridden">{o.value}</s>
+                " " <span class="muted">{layer_name(o.source.layer)} " · " <span class="pointer">{where_set(&o.source, own)}</span></span>
+            </div>
+        })
+        .collect_view();
+    let value = view! { <code class="value" data-testid="config-value">{value}</code> };
+    if wide {
+        view! {
+            <tr data-testid="config-entry" data-key=data_key>
+                <td><code>{breakable(&key)}</code></td>
+                <td>{value}{overridden}</td>
+                <td class="layer">{layer}</td>
+                <td class="muted pointer"><span data-testid="config-set-at">{set_at}</span></td>
+            </tr>
+        }
+        .into_any()
+    } else {
+        view! {
+            <tr data-testid="config-entry" data-key=data_key>
+                <td><code>{breakable(&key)}</code></td>
+                <td>
+                    {value}
+                    <div class="provenance muted">{layer} " · " <span class="pointer" data-testid="config-set-at">{set_at}</span></div>
+                    {overridden}
+                </td>
+            </tr>
+        }
+        .into_any()
     }
 }
 

@@ -94,7 +94,7 @@ test('a generated design of 2,000 resources draws only what is in view, without 
   const overview = await page.locator('[data-testid="overview"]').count();
   const drawn = Number(await big.tid('canvas').getAttribute('data-drawn'));
   assert.ok(overview === 1 || drawn < 2000, 'fitted: an overview or a culled subset');
-  assert.equal(await page.locator('[data-testid="node-name"]').count(), 0, 'no text at this zoom');
+  assert.equal(await page.locator('[data-testid="node-name"]').count(), 0, 'no node text at this zoom');
   for (let i = 0; i < 12; i += 1) await big.tid('zoom-in').click();
   await until(() => page.locator('[data-testid="node-name"]').count(), (n) => n > 0, 'text when zoomed in');
   const near = Number(await big.tid('canvas').getAttribute('data-drawn'));

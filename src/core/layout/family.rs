@@ -1,4 +1,5 @@
-//! Kind families: the colour class, shape and icon of each kind on the canvas.
+//! Kind families: the colour class, shape and icon of each kind, shared by the canvas and
+//! the exported diagram.
 
 use crate::core::model::Kind;
 
