@@ -135,6 +135,13 @@ fn main() {
         dump(n.parse().expect("--dump N"));
         return;
     }
+    if let Some(n) = std::env::args().skip_while(|a| a != "--save").nth(1) {
+        // The generated design as a design file, for `fstudio validate` (two builds of
+        // the binary can be compared on it; `--dump` needs this bench built from each).
+        let design = generate::design(n.parse().expect("--save N"));
+        print!("{}", flink_studio::core::design_file::save(&design, &format!("generated-{n}")));
+        return;
+    }
     if let Some(n) = std::env::args().skip_while(|a| a != "--rules").nth(1) {
         per_rule(n.parse().expect("--rules N"));
         return;

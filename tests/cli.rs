@@ -294,3 +294,31 @@ fn references_outside_the_input_are_warnings_unless_complete() {
     let d = dir.join("d.fstudio.yaml").display().to_string();
     assert_eq!(fstudio(&["validate", &d]).status.code(), Some(1));
 }
+
+#[test]
+fn folders_read_in_parallel_give_the_serial_output() {
+    use flink_studio::core::generate::gitops;
+    let dir = temp("parallel");
+    for f in gitops::repository(400, 6) {
+        let path = dir.join(&f.path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, f.yaml()).unwrap();
+    }
+    // A broken file and a design file among the manifests keep their place too.
+    fs::write(dir.join("team-001/broken.yaml"), "kind: [\n").unwrap();
+    let mut d = Design::new();
+    import_text(&mut d, "x", BAD);
+    let design_file = flink_studio::core::design_file::save(&d, "demo");
+    fs::write(dir.join("team-002/d.fstudio.yaml"), design_file).unwrap();
+    let folder = dir.display().to_string();
+    for format in ["json", "text", "sarif"] {
+        let serial = fstudio(&["validate", "--jobs", "1", "--format", format, &folder]);
+        let parallel = fstudio(&["validate", "--jobs", "4", "--format", format, &folder]);
+        assert_eq!(serial.status.code(), parallel.status.code());
+        assert!(stdout(&serial).contains("broken.yaml"), "{format}");
+        assert!(stdout(&serial).contains("d.fstudio.yaml"), "{format}");
+        assert_eq!(stdout(&serial), stdout(&parallel), "{format}");
+    }
+    let export = |jobs: &str| stdout(&fstudio(&["export", "--jobs", jobs, &folder]));
+    assert_eq!(export("1"), export("3"));
+}

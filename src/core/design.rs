@@ -55,6 +55,26 @@ impl Design {
         id
     }
 
+    /// Adds already built resources in order, giving them fresh consecutive ids (the ids
+    /// [`Design::push`] would give one by one, without scanning the design per resource).
+    pub fn extend(&mut self, resources: impl IntoIterator<Item = Resource>) -> Vec<ResourceId> {
+        let mut ids = Vec::new();
+        for mut resource in resources {
+            let id = if ids.is_empty() {
+                self.allocate_id()
+            } else {
+                // Every id in the design is below `next_id` since `allocate_id` ran.
+                let id = ResourceId(self.next_id);
+                self.next_id += 1;
+                id
+            };
+            resource.id = id;
+            self.resources.push(resource);
+            ids.push(id);
+        }
+        ids
+    }
+
     /// The id counter: the next id [`Design::add`] may give (edits record it so undo
     /// gives back the very same design).
     pub fn id_counter(&self) -> u32 {
@@ -151,6 +171,18 @@ mod tests {
         let c = d.add(json!({"kind": "z"}));
         assert_ne!(b, c);
         assert_ne!(a, c);
+    }
+
+    #[test]
+    fn extend_gives_the_ids_push_would_give() {
+        let mut one_by_one = Design::new();
+        one_by_one.add(json!({"kind": "a"}));
+        let mut at_once = one_by_one.clone();
+        let new = || (0..3).map(|i| Resource::new(ResourceId(99), json!({"kind": i})));
+        let pushed: Vec<_> = new().map(|r| one_by_one.push(r)).collect();
+        assert_eq!(at_once.extend(new()), pushed);
+        assert_eq!(at_once, one_by_one);
+        assert_eq!(at_once.add(json!({})), one_by_one.add(json!({})));
     }
 
     #[test]

@@ -175,7 +175,11 @@ fn finding(rule: &str, file: &str, line: Option<u32>, pointer: &str, message: St
 
 /// Reads a design file (read from `file`, for findings).
 pub fn load(file: &str, text: &str) -> Loaded {
-    let loaded = yaml::load(text);
+    load_from(file, yaml::load(text))
+}
+
+/// [`load`] for a text already read by [`yaml::load`].
+fn load_from(file: &str, loaded: yaml::LoadResult) -> Loaded {
     let mut findings: Vec<Finding> = loaded
         .problems
         .iter()
@@ -349,22 +353,23 @@ fn rebase(positions: &Positions, base: &str, manifest: &Value) -> Positions {
 /// assignments follow; the file's targets fill overrides `design` does not set; read into
 /// an empty design, its `complete` flag becomes the design's).
 pub fn merge_into(design: &mut Design, file: &str, text: &str) -> (Vec<ResourceId>, Vec<Finding>) {
-    let loaded = load(file, text);
+    merge_loaded(design, load(file, text))
+}
+
+fn merge_loaded(design: &mut Design, loaded: Loaded) -> (Vec<ResourceId>, Vec<Finding>) {
     if design.resources.is_empty() {
         // A design file read into nothing is the design: its reference policy holds.
         design.targets.complete = loaded.design.targets.complete;
     }
-    let mut ids = Vec::new();
-    for r in loaded.design.resources {
-        let old = r.id;
-        let id = design.push(r);
-        if let Some(p) = loaded.design.layout.get(&old) {
-            design.layout.insert(id, *p);
+    let old: Vec<ResourceId> = loaded.design.resources.iter().map(|r| r.id).collect();
+    let ids = design.extend(loaded.design.resources);
+    for (old, id) in old.iter().zip(&ids) {
+        if let Some(p) = loaded.design.layout.get(old) {
+            design.layout.insert(*id, *p);
         }
-        if let Some(n) = loaded.design.notes.get(&old) {
-            design.notes.insert(id, n.clone());
+        if let Some(n) = loaded.design.notes.get(old) {
+            design.notes.insert(*id, n.clone());
         }
-        ids.push(id);
     }
     let t = &mut design.targets;
     t.fko = t.fko.or(loaded.design.targets.fko);
@@ -375,10 +380,21 @@ pub fn merge_into(design: &mut Design, file: &str, text: &str) -> (Vec<ResourceI
 
 /// Imports a text that is either a design file or manifests (YAML / JSON).
 pub fn import_any(design: &mut Design, file: &str, text: &str) -> (Vec<ResourceId>, Vec<Finding>) {
-    if is_design_file(text) {
-        merge_into(design, file, text)
+    import_parsed(design, file, text, yaml::load(text))
+}
+
+/// [`import_any`] for a text already read by [`yaml::load`] (`parsed`): the parsing,
+/// the slow part, can run in parallel for many texts, and the adding in their order.
+pub fn import_parsed(
+    design: &mut Design,
+    file: &str,
+    text: &str,
+    parsed: yaml::LoadResult,
+) -> (Vec<ResourceId>, Vec<Finding>) {
+    if parsed.documents.first().is_some_and(|d| is_design(&d.value)) {
+        merge_loaded(design, load_from(file, parsed))
     } else {
-        import::import_text(design, file, text)
+        import::import_loaded(design, file, text, parsed)
     }
 }
 

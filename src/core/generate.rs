@@ -7,6 +7,8 @@
 //! Everything references everything else correctly, so a generated design validates
 //! with few findings, like a real one. Deterministic: the same size gives the same design.
 
+pub mod gitops;
+
 use serde_json::{Value, json};
 
 use super::design::Design;

@@ -81,7 +81,17 @@ fn file_finding(
 ///
 /// Returns the ids of the new resources and the problems met.
 pub fn import_text(design: &mut Design, file: &str, text: &str) -> (Vec<ResourceId>, Vec<Finding>) {
-    let mut loaded = yaml::load(text);
+    import_loaded(design, file, text, yaml::load(text))
+}
+
+/// [`import_text`] for a text already read by [`yaml::load`] (`loaded`), so that texts
+/// can be parsed in parallel and added in order.
+pub fn import_loaded(
+    design: &mut Design,
+    file: &str,
+    text: &str,
+    mut loaded: yaml::LoadResult,
+) -> (Vec<ResourceId>, Vec<Finding>) {
     // JSON allows what YAML forbids in places (tabs); fall back to a JSON parser.
     if loaded.problems.iter().any(|p| p.kind == ProblemKind::Syntax)
         && let Ok(value) = serde_json::from_str::<Value>(text)
@@ -112,7 +122,8 @@ pub fn import_text(design: &mut Design, file: &str, text: &str) -> (Vec<Resource
         };
         findings.push(file_finding(rule, file, p.line, &p.pointer, message));
     }
-    let mut ids = Vec::new();
+    let mut resources = Vec::new();
+    let mut slots = Vec::new();
     for doc in loaded.documents.into_iter().flat_map(expand_list) {
         if !doc.value.is_object() {
             findings.push(file_finding(
@@ -131,12 +142,15 @@ pub fn import_text(design: &mut Design, file: &str, text: &str) -> (Vec<Resource
         let mut resource = Resource::new(ResourceId(0), doc.value);
         resource.origin =
             Some(Origin { file: file.to_string(), document: doc.index, positions: doc.positions });
-        let id = design.push(resource);
-        ids.push(id);
-        if let Some(r) = design.get(id)
-            && let Some(f) = classification_finding(r)
-        {
-            findings.push(f);
+        // Its classification finding goes here, once it has its id.
+        slots.push(findings.len());
+        resources.push(resource);
+    }
+    let ids = design.extend(resources);
+    let added = &design.resources[design.resources.len() - ids.len()..];
+    for (at, r) in slots.into_iter().zip(added).rev() {
+        if let Some(f) = classification_finding(r) {
+            findings.insert(at, f);
         }
     }
     // Duplicate-key findings now have a resource to point at.

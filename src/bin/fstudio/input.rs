@@ -1,13 +1,16 @@
 //! Reading inputs: files and folders (recursively), manifests and design files.
 
 use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::Args as ClapArgs;
 use flink_studio::core::design::Design;
 use flink_studio::core::design_file;
 use flink_studio::core::finding::Finding;
 use flink_studio::core::targets::{TargetOverrides, Targets, Version};
+use flink_studio::core::yaml;
 
 /// Exit code when an input cannot be read.
 pub const UNREADABLE: u8 = 2;
@@ -27,6 +30,10 @@ pub struct InputArgs {
     /// catalog).
     #[arg(long, value_name = "CATALOG")]
     pub catalog: Option<String>,
+    /// Files read and parsed at once (default: the cores available); the result and the
+    /// order of the output do not depend on it.
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<std::num::NonZeroUsize>,
 }
 
 /// Everything read.
@@ -89,15 +96,76 @@ pub fn read_texts(paths: &[PathBuf], unreadable: &mut Vec<String>) -> Vec<(Strin
 
 /// Reads every input into one design.
 pub fn load(args: &InputArgs) -> Inputs {
+    let mut files = Vec::new();
     let mut unreadable = Vec::new();
-    let texts = read_texts(&args.paths, &mut unreadable);
+    for p in &args.paths {
+        collect(p, &mut files, &mut unreadable);
+    }
     let mut design = Design::new();
     let mut findings = Vec::new();
-    for (name, text) in &texts {
-        findings.extend(design_file::import_any(&mut design, name, text).1);
+    let mut read = 0;
+    let workers = args.jobs.or_else(|| std::thread::available_parallelism().ok());
+    for (f, parsed) in files.iter().zip(read_all(&files, workers.map_or(1, |n| n.get()))) {
+        match parsed {
+            Ok(p) => {
+                read += 1;
+                let (_, found) =
+                    design_file::import_parsed(&mut design, &display(f), &p.text, p.yaml);
+                findings.extend(found);
+            }
+            Err(e) => unreadable.push(format!("{}: {e}", f.display())),
+        }
     }
     design.assign_scopes(args.environment.as_deref(), args.catalog.as_deref());
-    Inputs { design, findings, unreadable, files: texts.len() }
+    Inputs { design, findings, unreadable, files: read }
+}
+
+/// A file read and parsed: the part of loading that runs in parallel.
+struct Parsed {
+    /// The text, kept only when it is not valid YAML (the importer then tries JSON).
+    text: String,
+    yaml: yaml::LoadResult,
+}
+
+fn read_one(path: &Path) -> io::Result<Parsed> {
+    let text = fs::read_to_string(path)?;
+    let yaml = yaml::load(&text);
+    let syntax = yaml.problems.iter().any(|p| p.kind == yaml::ProblemKind::Syntax);
+    Ok(Parsed { text: if syntax { text } else { String::new() }, yaml })
+}
+
+/// Reads and parses `files` on up to `workers` threads; the results are in file order.
+fn read_all(files: &[PathBuf], workers: usize) -> Vec<io::Result<Parsed>> {
+    let workers = workers.min(files.len());
+    if workers <= 1 {
+        return files.iter().map(|f| read_one(f)).collect();
+    }
+    // Each worker takes the next file by index; every result goes back to its file's slot.
+    let next = AtomicUsize::new(0);
+    let mut slots: Vec<Option<io::Result<Parsed>>> = files.iter().map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(f) = files.get(i) else { break done };
+                        done.push((i, read_one(f)));
+                    }
+                })
+            })
+            .collect();
+        for handle in handles {
+            for (i, result) in handle.join().unwrap_or_default() {
+                slots[i] = Some(result);
+            }
+        }
+    });
+    slots
+        .into_iter()
+        .map(|s| s.unwrap_or_else(|| Err(io::Error::other("reader thread failed"))))
+        .collect()
 }
 
 /// Prints unreadable inputs to stderr; true when there were some.

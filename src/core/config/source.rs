@@ -91,13 +91,16 @@ pub(crate) struct Env<'a> {
     design: &'a Design,
     graph: &'a Graph,
     by_id: HashMap<ResourceId, usize>,
+    /// The operator installation nodes, found once (every configuration reads them).
+    operators: Vec<&'a Resource>,
     reads: RefCell<ConfigInputs>,
 }
 
 impl<'a> Env<'a> {
     pub(super) fn new(design: &'a Design, graph: &'a Graph) -> Self {
         let by_id = design.resources.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
-        Self { design, graph, by_id, reads: RefCell::default() }
+        let operators = design.of_kind(Kind::FkoInstall).collect();
+        Self { design, graph, by_id, operators, reads: RefCell::default() }
     }
 
     /// The resource with this id (not recorded as read).
@@ -121,6 +124,6 @@ impl<'a> Env<'a> {
     /// The operator installation nodes.
     pub(super) fn operators(&self) -> impl Iterator<Item = &'a Resource> + use<'a> {
         self.reads.borrow_mut().operators = true;
-        self.design.of_kind(Kind::FkoInstall)
+        self.operators.clone().into_iter()
     }
 }

@@ -32,6 +32,10 @@ pub struct Context<'a> {
     by_id: FastMap<ResourceId, usize>,
     by_kind: FastMap<Kind, Vec<usize>>,
     by_name: FastMap<Kind, FastMap<&'a str, Vec<usize>>>,
+    /// By kind and Kubernetes namespace (`default` when a resource names none).
+    by_namespace: FastMap<Kind, FastMap<&'a str, Vec<usize>>>,
+    /// By kind and CMF environment, for resources that belong to one.
+    by_environment: FastMap<Kind, FastMap<&'a str, Vec<usize>>>,
     config_index: FastMap<(ResourceId, Scope), usize>,
     recorder: Option<RefCell<Recorder>>,
     subject: Rc<Cell<Option<ResourceId>>>,
@@ -60,10 +64,17 @@ impl<'a> Context<'a> {
         by_id.reserve(design.resources.len());
         let mut by_kind: FastMap<Kind, Vec<usize>> = FastMap::default();
         let mut by_name: FastMap<Kind, FastMap<&str, Vec<usize>>> = FastMap::default();
+        let mut by_namespace: FastMap<Kind, FastMap<&str, Vec<usize>>> = FastMap::default();
+        let mut by_environment: FastMap<Kind, FastMap<&str, Vec<usize>>> = FastMap::default();
         for (i, r) in design.resources.iter().enumerate() {
             by_id.insert(r.id, i);
             by_kind.entry(r.kind).or_default().push(i);
             by_name.entry(r.kind).or_default().entry(r.name()).or_default().push(i);
+            let ns = r.namespace().unwrap_or("default");
+            by_namespace.entry(r.kind).or_default().entry(ns).or_default().push(i);
+            if let Some(env) = r.environment() {
+                by_environment.entry(r.kind).or_default().entry(env).or_default().push(i);
+            }
         }
         let config_index =
             configs.iter().enumerate().map(|(i, c)| ((c.resource, c.scope), i)).collect();
@@ -75,6 +86,8 @@ impl<'a> Context<'a> {
             by_id,
             by_kind,
             by_name,
+            by_namespace,
+            by_environment,
             config_index,
             recorder: None,
             subject: Rc::default(),
@@ -172,6 +185,24 @@ impl<'a> Context<'a> {
     pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &'a Resource> + '_ {
         self.note(|d| d.kinds.insert(kind));
         self.at(self.by_kind.get(&kind).map_or(&[], Vec::as_slice))
+    }
+
+    /// Resources of one kind, in design order, narrowed to those in `namespace` (a
+    /// resource naming none is in `default`) or else in CMF environment `environment`
+    /// when given: the same reads as [`of_kind`](Self::of_kind), without a scan.
+    pub fn of_kind_in<'s>(
+        &'s self,
+        kind: Kind,
+        namespace: Option<&str>,
+        environment: Option<&str>,
+    ) -> impl Iterator<Item = &'a Resource> + use<'a, 's> {
+        self.note(|d| d.kinds.insert(kind));
+        let indexes: &'s [usize] = match (namespace, environment) {
+            (Some(ns), _) => scoped(&self.by_namespace, kind, ns),
+            (None, Some(env)) => scoped(&self.by_environment, kind, env),
+            (None, None) => self.by_kind.get(&kind).map_or(&[], Vec::as_slice),
+        };
+        self.at(indexes)
     }
 
     /// Resources of one kind with this name, in design order.
@@ -302,6 +333,15 @@ impl<'a> Context<'a> {
     pub fn operator_for(&self, namespace: Option<&str>) -> Option<FkoInstall<'a>> {
         cluster::operator_for(self.of_kind(Kind::FkoInstall), namespace).map(FkoInstall::of)
     }
+}
+
+/// The indexes under (`kind`, `scope`) of a scoped index.
+fn scoped<'m>(
+    map: &'m FastMap<Kind, FastMap<&str, Vec<usize>>>,
+    kind: Kind,
+    scope: &str,
+) -> &'m [usize] {
+    map.get(&kind).and_then(|m| m.get(scope)).map_or(&[], Vec::as_slice)
 }
 
 /// The subject walk of a rule (see [`Context::subjects`]).

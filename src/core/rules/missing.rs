@@ -78,7 +78,7 @@ pub fn candidates<'a>(cx: &Context<'a>, r: &Reference) -> Vec<&'a str> {
     let mut names: Vec<&str> = r
         .targets
         .iter()
-        .flat_map(|k| cx.of_kind(*k))
+        .flat_map(|k| cx.of_kind_in(*k, r.namespace.as_deref(), r.environment.as_deref()))
         .filter(|t| {
             let ns =
                 r.namespace.as_deref().is_none_or(|ns| t.namespace().unwrap_or("default") == ns);

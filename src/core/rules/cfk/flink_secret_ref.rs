@@ -33,8 +33,7 @@ impl Rule for FlinkSecretRef {
                 continue;
             }
             let name = &d.reference.name;
-            let other =
-                cx.of_kind(Kind::Secret).find(|s| s.name() == name).and_then(|s| s.namespace());
+            let other = cx.named(Kind::Secret, name).next().and_then(|s| s.namespace());
             let hint = match other {
                 Some(other) => format!(
                     "the input has a Secret '{name}' in namespace '{other}', but a FlinkSecret can only read a Secret of its own namespace: move one of them"

@@ -31,8 +31,7 @@ impl Rule for SjClusterMissing {
         for (r, d) in dangling(cx, &[EdgeKind::SessionCluster]) {
             let name = &d.reference.name;
             let elsewhere: Vec<&str> = cx
-                .of_kind(Kind::FlinkDeployment)
-                .filter(|f| f.name() == name)
+                .named(Kind::FlinkDeployment, name)
                 .map(|f| f.namespace().unwrap_or("default"))
                 .collect();
             let hint = if elsewhere.is_empty() {

@@ -47,8 +47,7 @@ impl Rule for JobRbacNamespaces {
         }
         let mut done = BTreeSet::new();
         for (r, ns, at) in uses {
-            let has_sa =
-                cx.of_kind(Kind::ServiceAccount).any(|s| s.namespace().unwrap_or("default") == ns);
+            let has_sa = cx.of_kind_in(Kind::ServiceAccount, Some(&ns), None).next().is_some();
             if ops.iter().any(|o| o.chart_creates_job_rbac(&ns))
                 || has_sa
                 || !done.insert(ns.clone())

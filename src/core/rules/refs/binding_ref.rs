@@ -52,11 +52,8 @@ impl Rule for BindingRef {
                 );
                 continue;
             }
-            let elsewhere: Vec<&str> = cx
-                .of_kind(Kind::ServiceAccount)
-                .filter(|s| s.name() == name)
-                .filter_map(|s| s.namespace())
-                .collect();
+            let elsewhere: Vec<&str> =
+                cx.named(Kind::ServiceAccount, name).filter_map(|s| s.namespace()).collect();
             let hint = match elsewhere.first() {
                 Some(other) => format!(
                     "one exists in namespace '{other}': set the subject's namespace to '{other}' (the binding grants nothing as written)"

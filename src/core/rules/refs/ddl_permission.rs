@@ -43,10 +43,10 @@ impl Rule for DdlPermission {
                 _ => (cur("sql.current-catalog"), cur("sql.current-database")),
             };
             let Some(db) = db else { continue };
-            let Some(d) = cx.of_kind(Kind::KafkaDatabase).find(|d| {
-                d.name() == db
-                    && (cat.is_none() || d.catalog().is_none() || d.catalog() == cat.as_deref())
-            }) else {
+            let Some(d) = cx
+                .named(Kind::KafkaDatabase, &db)
+                .find(|d| cat.is_none() || d.catalog().is_none() || d.catalog() == cat.as_deref())
+            else {
                 continue;
             };
             let list: Vec<&str> = d

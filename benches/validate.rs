@@ -1,0 +1,123 @@
+//! `fstudio validate` on generated GitOps repositories (`core::generate::gitops`).
+//!
+//! Run with `cargo bench --bench validate [-- 1000 10000 50000] [--namespaces 200]
+//! [--cores 1] [--keep]`. Per size, writes the repository's manifest files under
+//! `target/bench-validate/<size>/`, runs the release `fstudio validate --format json` on
+//! the folder (under `taskset -c 0` with `--cores 1`), and prints the wall-clock time,
+//! the CPU time, the peak resident memory (`/usr/bin/time -v` when installed) and the
+//! findings. `--before PATH` also runs another `fstudio` binary (e.g. one built from an
+//! older commit) on the same folder, alternating, so a table can show before and after
+//! from one run. Figures, not pass/fail: the targets are tracked in the README.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use flink_studio::core::generate::gitops;
+
+fn arg_after(flag: &str) -> Option<String> {
+    std::env::args().skip_while(|a| a != flag).nth(1)
+}
+
+/// Writes the repository of `n` resources; returns (folder, files, resources).
+fn write(n: usize, namespaces: usize) -> (PathBuf, usize, usize) {
+    let root =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-validate").join(n.to_string());
+    let _ = std::fs::remove_dir_all(&root);
+    let files = gitops::repository(n, namespaces);
+    let mut resources = 0;
+    for f in &files {
+        let path = root.join(&f.path);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("create folder");
+        std::fs::write(&path, f.yaml()).expect("write manifest");
+        resources += f.docs.len();
+    }
+    (root, files.len(), resources)
+}
+
+/// What one run measured.
+struct Run {
+    wall: f64,
+    cpu: Option<f64>,
+    peak_mib: Option<f64>,
+    summary: String,
+}
+
+fn field(report: &str, label: &str) -> Option<f64> {
+    let line = report.lines().find(|l| l.trim_start().starts_with(label))?;
+    line.rsplit(':').next()?.trim().parse().ok()
+}
+
+fn run(fstudio: &str, folder: &Path, one_core: bool) -> Run {
+    let timed = Path::new("/usr/bin/time").exists();
+    let mut argv: Vec<String> = Vec::new();
+    if one_core {
+        argv.extend(["taskset".into(), "-c".into(), "0".into()]);
+    }
+    if timed {
+        argv.extend(["/usr/bin/time".into(), "-v".into()]);
+    }
+    argv.extend([fstudio.into(), "validate".into(), "--format".into(), "json".into()]);
+    argv.push(folder.display().to_string());
+    let start = Instant::now();
+    let out = Command::new(&argv[0]).args(&argv[1..]).output().expect("run fstudio");
+    let wall = start.elapsed().as_secs_f64();
+    let report = String::from_utf8_lossy(&out.stderr);
+    let summary = serde_json::from_slice::<serde_json::Value>(&out.stdout)
+        .ok()
+        .and_then(|v| v.get("summary").cloned())
+        .map_or_else(|| format!("exit {:?}", out.status.code()), |s| s.to_string());
+    let cpu = field(&report, "User time (seconds)")
+        .zip(field(&report, "System time (seconds)"))
+        .map(|(u, s)| u + s);
+    let peak_mib = field(&report, "Maximum resident set size (kbytes)").map(|k| k / 1024.0);
+    Run { wall, cpu, peak_mib, summary }
+}
+
+fn main() {
+    let namespaces: usize =
+        arg_after("--namespaces").map_or(200, |n| n.parse().expect("--namespaces N"));
+    let one_core = arg_after("--cores").is_some_and(|c| c == "1");
+    let before = arg_after("--before");
+    let flags = ["--namespaces", "--cores", "--before"];
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut sizes = Vec::new();
+    for (i, a) in args.iter().enumerate() {
+        let after_flag = i > 0 && flags.contains(&args[i - 1].as_str());
+        if let (false, Ok(n)) = (after_flag, a.parse::<usize>()) {
+            sizes.push(n);
+        }
+    }
+    if sizes.is_empty() {
+        sizes = vec![1_000, 10_000, 50_000];
+    }
+    let cores = if one_core { "1 core (taskset -c 0)".to_string() } else { "all cores".into() };
+    println!("fstudio validate --format json, {namespaces} namespaces, {cores}");
+    println!(
+        "{:>9} {:>6} {:>7} {:>9} {:>9} {:>9}  findings",
+        "resources", "files", "binary", "wall s", "cpu s", "peak MiB"
+    );
+    let mut binaries = vec![("after", env!("CARGO_BIN_EXE_fstudio").to_string())];
+    if let Some(b) = before {
+        binaries.insert(0, ("before", b));
+    }
+    for n in sizes {
+        let (folder, files, resources) = write(n, namespaces);
+        for (label, binary) in &binaries {
+            let r = run(binary, &folder, one_core);
+            let opt = |v: Option<f64>, digits: usize| {
+                v.map_or_else(|| "?".to_string(), |v| format!("{v:.digits$}"))
+            };
+            println!(
+                "{resources:>9} {files:>6} {label:>7} {:>9.2} {:>9} {:>9}  {}",
+                r.wall,
+                opt(r.cpu, 2),
+                opt(r.peak_mib, 0),
+                r.summary
+            );
+        }
+        if !args.iter().any(|a| a == "--keep") {
+            let _ = std::fs::remove_dir_all(&folder);
+        }
+    }
+}
