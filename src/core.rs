@@ -34,6 +34,7 @@ pub mod replica;
 pub mod rules;
 pub mod schema;
 pub mod share;
+pub mod sort;
 pub mod targets;
 pub mod templates;
 pub mod yaml;

@@ -23,8 +23,9 @@
 //! Data file format: `{"flinkVersions", "operatorVersion", "options": [...]}`, one option
 //! per line: `k` key, `v` versions (`1.18-2.2`, or `op` for operator options), `t` type,
 //! `d` default, `e` enum values, `dk` deprecated keys, `fk` fallback keys, `dep`
-//! deprecated, `hid` hidden, `s` short description, and `x`: variants for older versions
-//! whose attributes differ (each a full `v`/`t`/`d`/… record).
+//! deprecated, `hid` hidden, and `x`: variants for older versions whose attributes differ
+//! (each a full `v`/`t`/`d`/… record). Descriptions are left out: nothing shows them, and
+//! they were a quarter of the file (the browser bundle embeds it).
 
 pub mod suggest;
 pub mod value;
@@ -36,7 +37,8 @@ mod generate;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::core::flink::version::CATALOG;
 
@@ -118,8 +120,6 @@ pub struct OptionInfo {
     pub deprecated: bool,
     /// Not in Flink's reference docs (valid, but not offered for completion).
     pub hidden: bool,
-    /// Short description (may be empty).
-    pub description: String,
 }
 
 impl OptionInfo {
@@ -127,40 +127,6 @@ impl OptionInfo {
     pub fn is_pattern(&self) -> bool {
         self.key.contains('<')
     }
-}
-
-#[derive(Deserialize)]
-struct RawFile {
-    options: Vec<RawOption>,
-}
-
-#[derive(Deserialize)]
-struct RawOption {
-    k: String,
-    #[serde(default)]
-    s: String,
-    #[serde(flatten)]
-    base: RawVariant,
-    #[serde(default)]
-    x: Vec<RawVariant>,
-}
-
-#[derive(Deserialize)]
-struct RawVariant {
-    v: String,
-    t: String,
-    #[serde(default)]
-    d: Option<String>,
-    #[serde(default)]
-    e: Vec<String>,
-    #[serde(default)]
-    dk: Vec<String>,
-    #[serde(default)]
-    fk: Vec<String>,
-    #[serde(default)]
-    dep: bool,
-    #[serde(default)]
-    hid: bool,
 }
 
 /// Segment of a pattern key.
@@ -211,35 +177,48 @@ pub const OPEN_PREFIXES: &[&str] = &[
 impl Catalog {
     /// Parses a data file in the format of `data/flink-options.json`.
     pub fn parse(text: &str) -> Result<Self, String> {
-        let raw: RawFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        // Read through `Value` (which the rest of the core parses anyway) rather than a
+        // derived deserializer: one less copy of serde's machinery in the browser bundle.
+        let raw: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let options = raw.get("options").and_then(Value::as_array).ok_or("no options array")?;
         let mut cat = Catalog {
             options: Vec::new(),
             by_key: HashMap::new(),
             aliases: HashMap::new(),
             patterns: Vec::new(),
         };
-        for o in raw.options {
-            for v in std::iter::once(o.base).chain(o.x) {
-                let versions = VersionSet::parse(&v.v).ok_or(format!("{}: bad versions", o.k))?;
-                let info = OptionInfo {
-                    key: o.k.clone(),
-                    versions,
-                    operator: v.v == "op",
-                    ty: OptionType::parse(&v.t),
-                    type_name: v.t,
-                    default: v.d,
-                    enum_values: v.e,
-                    deprecated_keys: v.dk,
-                    fallback_keys: v.fk,
-                    deprecated: v.dep,
-                    hidden: v.hid,
-                    description: o.s.clone(),
+        for o in options {
+            let key = o.get("k").and_then(Value::as_str).ok_or("an option without a key")?;
+            let older = o.get("x").and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]);
+            for v in std::iter::once(o).chain(older) {
+                let text = |field: &str| v.get(field).and_then(Value::as_str);
+                let texts = |field: &str| -> Vec<String> {
+                    let items = v.get(field).and_then(Value::as_array).map(Vec::as_slice);
+                    items.unwrap_or(&[]).iter().filter_map(Value::as_str).map(String::from).collect()
                 };
-                cat.add(info);
+                let flag = |field: &str| v.get(field).and_then(Value::as_bool).unwrap_or(false);
+                let range = text("v").ok_or(format!("{key}: no versions"))?;
+                let versions = VersionSet::parse(range).ok_or(format!("{key}: bad versions"))?;
+                let type_name = text("t").ok_or(format!("{key}: no type"))?;
+                cat.add(OptionInfo {
+                    key: key.to_string(),
+                    versions,
+                    operator: range == "op",
+                    ty: OptionType::parse(type_name),
+                    type_name: type_name.to_string(),
+                    default: text("d").map(String::from),
+                    enum_values: texts("e"),
+                    deprecated_keys: texts("dk"),
+                    fallback_keys: texts("fk"),
+                    deprecated: flag("dep"),
+                    hidden: flag("hid"),
+                });
             }
         }
         // Specific patterns before ones ending in an open suffix.
-        cat.patterns.sort_by_key(|(segs, _)| segs.last() == Some(&Seg::Rest));
+        crate::core::sort::sort_by_key(&mut cat.patterns, |(segs, _)| {
+            segs.last() == Some(&Seg::Rest)
+        });
         Ok(cat)
     }
 
@@ -283,7 +262,9 @@ impl Catalog {
             let live =
                 ids.iter().map(|&i| &self.options[i]).filter(|o| o.versions.contains(version));
             let mut live: Vec<_> = live.collect();
-            live.sort_by_key(|o| !o.deprecated_keys.iter().any(|k| k == key));
+            crate::core::sort::sort_by_key(&mut live, |o| {
+                !o.deprecated_keys.iter().any(|k| k == key)
+            });
             if let Some(o) = live.first() {
                 return Some(o);
             }
@@ -350,7 +331,9 @@ impl Catalog {
             .iter()
             .filter(|o| !o.hidden && o.versions.contains(version) && o.key.starts_with(prefix))
             .collect();
-        out.sort_by(|a, b| (a.deprecated, &a.key).cmp(&(b.deprecated, &b.key)));
+        crate::core::sort::sort_by(&mut out, |a, b| {
+            (a.deprecated, &a.key).cmp(&(b.deprecated, &b.key))
+        });
         out
     }
 

@@ -84,7 +84,7 @@ pub(super) fn operator_layers(
         stack.set(k, value.clone(), source, false);
     }
     // `vX_Y+` entries oldest first, an exact-version entry last.
-    version_layer.sort_by_key(|(order, ..)| *order);
+    crate::core::sort::sort_by_key(&mut version_layer, |(order, ..)| *order);
     for (_, k, value, path) in version_layer {
         let source = Source::at(Layer::OperatorVersionDefaults, node, path.clone());
         stack.set(k, value.clone(), source, false);

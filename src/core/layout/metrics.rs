@@ -180,7 +180,7 @@ fn crossings(edges: &[DrawnEdge]) -> usize {
     let mut order: Vec<usize> = (0..edges.len()).collect();
     let min_x = |e: &DrawnEdge| e.a.0.min(e.b.0);
     let max_x = |e: &DrawnEdge| e.a.0.max(e.b.0);
-    order.sort_by(|&i, &j| min_x(&edges[i]).total_cmp(&min_x(&edges[j])));
+    crate::core::sort::sort_by(&mut order, |&i, &j| min_x(&edges[i]).total_cmp(&min_x(&edges[j])));
     let mut count = 0;
     for (k, &i) in order.iter().enumerate() {
         let e = &edges[i];

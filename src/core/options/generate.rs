@@ -59,6 +59,7 @@ pub fn generate(dir: &Path) -> String {
     let mut lines = Vec::new();
     for key in keys {
         // (version set, attributes without `v`) per version that has the key, newest first.
+        // Descriptions are not written (see `options.rs`).
         let mut groups: Vec<(u8, Map<String, Value>, &Value)> = Vec::new();
         for (i, opts) in per_version.iter().enumerate().rev() {
             let Some(o) = opts.iter().find(|o| o["key"] == key) else { continue };
@@ -73,10 +74,6 @@ pub fn generate(dir: &Path) -> String {
         let mut rec = Map::new();
         rec.insert("k".into(), json!(key));
         rec.extend(variants.next().expect("one variant"));
-        let desc = groups[0].2["description"].as_str().unwrap_or("");
-        if !desc.is_empty() {
-            rec.insert("s".into(), json!(desc));
-        }
         let older: Vec<Value> = variants.map(Value::Object).collect();
         if !older.is_empty() {
             rec.insert("x".into(), Value::Array(older));
@@ -87,9 +84,6 @@ pub fn generate(dir: &Path) -> String {
         let mut rec = Map::new();
         rec.insert("k".into(), o["key"].clone());
         rec.extend(attributes(&o, "op"));
-        if let Some(d) = o["description"].as_str().filter(|d| !d.is_empty()) {
-            rec.insert("s".into(), json!(d));
-        }
         lines.push(Value::Object(rec).to_string());
     }
     let operator: Value = serde_json::from_str(

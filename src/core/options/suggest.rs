@@ -33,7 +33,7 @@ pub(super) fn suggest<'c>(cat: &'c Catalog, key: &str, v: FlinkVersion) -> Optio
     }
     let sorted_tokens = |k: &str| {
         let mut t: Vec<String> = k.split(['.', '-']).map(str::to_ascii_lowercase).collect();
-        t.sort();
+        crate::core::sort::sort_by(&mut t, Ord::cmp);
         t
     };
     let mine = sorted_tokens(key);
