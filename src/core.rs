@@ -5,6 +5,7 @@
 //! ([`rules`]) are derived from it by pure functions, and so are the exports.
 
 pub mod autosave;
+pub mod cluster;
 pub mod cmf;
 pub mod config;
 pub mod connect;

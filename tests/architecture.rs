@@ -189,3 +189,77 @@ fn the_version_literal_check_sees_what_the_grep_sees() {
         assert!(!has_enum_version(miss), "{miss}");
     }
 }
+
+/// The rule families (`src/core/rules/<family>.rs` with a `<family>/` folder).
+fn rule_families() -> Vec<String> {
+    let dir = root().join("src/core/rules");
+    let mut out: Vec<String> = fs::read_dir(&dir)
+        .expect("rules dir")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "validator")
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn rule_families_keep_no_private_domain_layer() {
+    // Domain facts live in the core (`core::flink`, `core::cluster`, `core::model`,
+    // `core::credentials`); a family keeps at most a `shared.rs` of its own logic, and no
+    // `util.rs` / `conf.rs` / `specs.rs` shadow of the domain.
+    let mut found = Vec::new();
+    for family in rule_families() {
+        let dir = root().join("src/core/rules").join(&family);
+        for name in ["util.rs", "conf.rs", "specs.rs"] {
+            if dir.join(name).exists() {
+                found.push(format!("src/core/rules/{family}/{name}"));
+            }
+        }
+    }
+    assert!(found.is_empty(), "private domain layers are back:\n{}", found.join("\n"));
+}
+
+#[test]
+fn no_rule_family_imports_another() {
+    // What two families both need is a domain fact (it belongs in the core) or the
+    // reference policy (`rules::missing`), never one family's module.
+    let families = rule_families();
+    let mut hits = Vec::new();
+    for family in &families {
+        for file in rust_files(&root().join("src/core/rules").join(family)) {
+            let text = fs::read_to_string(&file).expect("read");
+            for (n, line) in text.lines().enumerate() {
+                let code = line.split("//").next().unwrap_or("");
+                for other in families.iter().filter(|o| *o != family) {
+                    if code.contains(&format!("rules::{other}::")) {
+                        hits.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
+                    }
+                }
+            }
+        }
+    }
+    assert!(hits.is_empty(), "cross-family rule imports:\n{}", hits.join("\n"));
+}
+
+#[test]
+fn cluster_facts_and_configuration_never_read_the_rules() {
+    let mut files = rust_files(&root().join("src/core/cluster"));
+    files.extend(rust_files(&root().join("src/core/config")));
+    files.extend(rust_files(&root().join("src/core/podtemplate")));
+    for f in ["cluster.rs", "config.rs", "podtemplate.rs"] {
+        files.push(root().join("src/core").join(f));
+    }
+    let mut hits = Vec::new();
+    for file in &files {
+        let text = fs::read_to_string(file).expect("read");
+        for (i, line) in text.lines().enumerate() {
+            let code = !line.trim_start().starts_with("//");
+            if code && (line.contains("core::rules") || line.contains("super::rules")) {
+                hits.push(format!("{}:{}: {}", file.display(), i + 1, line.trim()));
+            }
+        }
+    }
+    assert!(hits.is_empty(), "the facts layer must not depend on the rules:\n{}", hits.join("\n"));
+}

@@ -8,10 +8,8 @@ mod cmf;
 mod compare;
 mod environment;
 mod fko;
-mod maps;
 mod merge;
 mod source;
-mod spec;
 
 use serde::{Serialize, Serializer};
 use serde_json::Value;
@@ -32,7 +30,6 @@ pub use environment::{
     DefaultValue, DefaultsSection, ENVIRONMENT_PRECEDENCE, EnvironmentDefaults, GOVERNED_KINDS,
     Governed, SectionDefaults, environment_defaults,
 };
-pub use maps::{ConfigMapPlace, MapRole, flink_configuration_maps};
 pub(crate) use source::Env;
 use source::configs_of;
 pub use source::{ConfigInputs, ConfigSource, effective_configs_of, scopes_of};
@@ -284,6 +281,7 @@ pub fn is_job_bearing(r: &Resource) -> bool {
             | Kind::Statement
             | Kind::ComputePool
             | Kind::FlinkDeployment
+            | Kind::FlinkBlueGreenDeployment
             | Kind::FlinkSessionJob
     )
 }
@@ -310,7 +308,8 @@ pub fn flatten_with_pointers(value: &Value, base: &str) -> Vec<(String, String, 
 }
 
 /// Computes the effective configurations of every job-bearing resource: FKO
-/// FlinkDeployments and FlinkSessionJobs (§3.4), CMF applications (§3.2), compute pools
+/// FlinkDeployments, FlinkBlueGreenDeployments (their template) and FlinkSessionJobs
+/// (§3.4), CMF applications (§3.2), compute pools
 /// and statements (§3.3; a statement has a cluster and a job configuration, DDL and
 /// metadata statements none).
 pub fn effective_configs(

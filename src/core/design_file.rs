@@ -9,9 +9,9 @@
 //!   name: payments              # the design's name
 //! spec:
 //!   targets:                    # versions chosen by the user; each key optional
-//!     fko: "1.15.0"             # Flink Kubernetes Operator
-//!     cmf: "2.3.1"              # Confluent Manager for Apache Flink
-//!     cfk: "3.3.0"              # Confluent for Kubernetes
+//!     fko: "1.16.0"             # Flink Kubernetes Operator
+//!     cmf: "2.5.0"              # Confluent Manager for Apache Flink
+//!     cfk: "3.4.0"              # Confluent for Kubernetes
 //!   complete: true              # optional (default false): the design is the whole
 //!                               # deployment, so a reference to something not in it is
 //!                               # an error rather than a warning

@@ -10,14 +10,14 @@
 //!   FlinkDeployment specs, as CMF hands them to the operator), from the listed enums of
 //!   CMF REST and studio fields ([`schema::listed_enum`]), and, for values in a
 //!   configuration table, from the option catalog ([`value_choices`]).
-//! * The tables are the places [`config::flink_configuration_maps`] names.
+//! * The tables are the places [`cluster::flink_configuration_maps`] names.
 
 mod kinds;
 mod value;
 
 use serde_json::Value;
 
-use super::config::{self, MapRole};
+use super::cluster::{self, MapRole, place_version};
 use super::model::{Form, Kind, Resource};
 use super::options::FlinkVersion;
 use super::schema;
@@ -131,7 +131,7 @@ fn input_of(kind: Kind, row: &kinds::Row, tokens: &[&str]) -> Input {
 
 /// The resource's Flink configuration tables, in display order.
 pub fn config_tables(r: &Resource) -> Vec<ConfigTable> {
-    config::flink_configuration_maps(r.kind)
+    cluster::flink_configuration_maps(r.kind)
         .iter()
         .map(|place| {
             let (title, note) = match place.role {
@@ -142,10 +142,7 @@ pub fn config_tables(r: &Resource) -> Vec<ConfigTable> {
                 ),
                 MapRole::EnvironmentDefaults(s) => (s.title(), Some(s.precedence())),
             };
-            let (_, parent) = place.tokens.split_last().unwrap_or((&"", &[]));
-            let beside: Vec<&str> = parent.iter().copied().chain(["flinkVersion"]).collect();
-            let version =
-                r.spec_str(&beside).and_then(FlinkVersion::parse).unwrap_or(FlinkVersion::LATEST);
+            let version = place_version(r, place, None);
             ConfigTable { pointer: r.spec_field(place.tokens), title, note, version }
         })
         .collect()

@@ -11,6 +11,7 @@ use serde_json::{Value, json};
 
 use super::design::Design;
 use super::model::{CMF_API, FKO_API, STUDIO_API};
+use super::targets::DEFAULT_FKO;
 
 /// Resources per tenant (see the module documentation).
 pub const TENANT_SIZE: usize = 25;
@@ -24,7 +25,7 @@ pub fn design(resources: usize) -> Design {
     d.add(json!({
         "apiVersion": STUDIO_API, "kind": "FlinkKubernetesOperator",
         "metadata": {"name": "flink-operator"},
-        "spec": {"version": "1.15.0", "watchNamespaces": namespaces},
+        "spec": {"version": DEFAULT_FKO.to_string(), "watchNamespaces": namespaces},
     }));
     for t in 0..tenants {
         for doc in tenant(t) {

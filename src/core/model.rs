@@ -6,6 +6,7 @@
 //! keeps `kubernetesNamespace` at the top of its REST body but under `spec` in the CFK
 //! `FlinkEnvironment` CR; both are [`Kind::Environment`].
 
+mod cmf_fields;
 mod fingerprint;
 mod kinds;
 
@@ -14,6 +15,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+pub use cmf_fields::{connection_secret_ids, ddl_environments_field};
 pub use fingerprint::fingerprint;
 pub use kinds::{
     CFK_API, CMF_API, CMF_API_ALPHA, CMF_CONCEPTS, FKO_API, STUDIO_API, STUDIO_KINDS, classify,

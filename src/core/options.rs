@@ -2,11 +2,19 @@
 //! operator's own options), for unknown-key checks, did-you-mean and completion.
 //!
 //! The data is `data/flink-options.json`, generated from `shared/data/flink-options`
-//! (Flink 1.18–2.2 and FKO 1.15.0) and embedded with `include_str!`; a test fails when it
-//! is stale (regenerate with `UPDATE_OPTIONS=1 cargo test --lib options`).
+//! (Flink 1.18–2.3, FKO 1.15.0) and `data/sources` (FKO 1.16.0) and embedded with
+//! `include_str!`; a test fails when it is stale (regenerate with `UPDATE_OPTIONS=1 cargo
+//! test --lib options`).
+//!
+//! Operator options differ per FKO release (1.16 adds the alignment-mode and plugin keys
+//! and deprecates `scaling.key-group.partitions.adjust.mode`), so there is one parsed
+//! catalog per release of `flink::version::OPERATOR_CATALOG`, each with every Flink
+//! option and that release's operator options: the data stays one file with shared keys,
+//! and a lookup keeps its signature.
 //!
 //! API:
-//! * [`catalog()`] — the parsed catalog (parsed once, on first use).
+//! * [`catalog()`] — the catalog for the newest operator release (parsed once, on first
+//!   use); [`catalog_for`]`(fko)` — the catalog for the FKO release a design targets.
 //! * [`Catalog::lookup`]`(key, version)` — the option a key names in a Flink version:
 //!   exact key, deprecated alias (→ the canonical option), operator fallback key,
 //!   pattern keys (`metrics.reporter.<name>.factory.class`; `<name>`-like segments stand
@@ -20,12 +28,12 @@
 //! * Versions are [`FlinkVersion`]s (`core::flink::version`, re-exported here as the
 //!   catalog's key); the catalog's own versions are `flink::version::CATALOG`.
 //!
-//! Data file format: `{"flinkVersions", "operatorVersion", "options": [...]}`, one option
-//! per line: `k` key, `v` versions (`1.18-2.2`, or `op` for operator options), `t` type,
+//! Data file format: `{"flinkVersions", "operatorVersions", "options": [...]}`, one option
+//! per line: `k` key, `v` versions (`1.18-2.2`; for operator options `op` = every catalog
+//! operator release, `op1.16`, `op1.15-1.16`), `t` type,
 //! `d` default, `e` enum values, `dk` deprecated keys, `fk` fallback keys, `dep`
-//! deprecated, `hid` hidden, and `x`: variants for older versions whose attributes differ
-//! (each a full `v`/`t`/`d`/… record). Descriptions are left out: nothing shows them, and
-//! they were a quarter of the file (the browser bundle embeds it).
+//! deprecated, `hid` hidden, `s` short description, and `x`: variants for older versions
+//! or operator releases whose attributes differ (each a full `v`/`t`/`d`/… record).
 
 pub mod suggest;
 pub mod value;
@@ -37,14 +45,13 @@ mod generate;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use serde::Serialize;
-use serde_json::Value;
+use serde::{Deserialize, Serialize};
 
-use crate::core::flink::version::CATALOG;
+use crate::core::flink::version::{CATALOG, OPERATOR_CATALOG, Version, operator_catalog_index};
 
 /// The version type the catalog is keyed by (defined in `core::flink::version`).
 pub use crate::core::flink::version::FlinkVersion;
-pub use version::VersionSet;
+pub use version::{OperatorSet, VersionSet};
 
 /// The embedded data file.
 pub const DATA: &str = include_str!("../../data/flink-options.json");
@@ -103,6 +110,8 @@ pub struct OptionInfo {
     pub versions: VersionSet,
     /// True for Flink Kubernetes Operator options (`kubernetes.operator.*`, `job.autoscaler.*`).
     pub operator: bool,
+    /// The catalog operator releases with these attributes (all of them for Flink options).
+    pub operator_releases: OperatorSet,
     /// Value type.
     #[serde(rename = "type")]
     pub ty: OptionType,
@@ -120,6 +129,8 @@ pub struct OptionInfo {
     pub deprecated: bool,
     /// Not in Flink's reference docs (valid, but not offered for completion).
     pub hidden: bool,
+    /// Short description (may be empty).
+    pub description: String,
 }
 
 impl OptionInfo {
@@ -127,6 +138,40 @@ impl OptionInfo {
     pub fn is_pattern(&self) -> bool {
         self.key.contains('<')
     }
+}
+
+#[derive(Deserialize)]
+struct RawFile {
+    options: Vec<RawOption>,
+}
+
+#[derive(Deserialize)]
+struct RawOption {
+    k: String,
+    #[serde(default)]
+    s: String,
+    #[serde(flatten)]
+    base: RawVariant,
+    #[serde(default)]
+    x: Vec<RawVariant>,
+}
+
+#[derive(Deserialize)]
+struct RawVariant {
+    v: String,
+    t: String,
+    #[serde(default)]
+    d: Option<String>,
+    #[serde(default)]
+    e: Vec<String>,
+    #[serde(default)]
+    dk: Vec<String>,
+    #[serde(default)]
+    fk: Vec<String>,
+    #[serde(default)]
+    dep: bool,
+    #[serde(default)]
+    hid: bool,
 }
 
 /// Segment of a pattern key.
@@ -146,10 +191,32 @@ pub struct Catalog {
     patterns: Vec<(Vec<Seg>, usize)>,
 }
 
-/// The catalog, parsed from the embedded data on first use.
+/// The catalog for the newest operator release, parsed from the embedded data on first use.
 pub fn catalog() -> &'static Catalog {
-    static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(|| Catalog::parse(DATA).expect("embedded data/flink-options.json parses"))
+    catalog_at(OPERATOR_CATALOG.len() - 1)
+}
+
+/// The catalog for the FKO release `fko` (its operator options; Flink options are the
+/// same in every one), parsed on first use.
+pub fn catalog_for(fko: Version) -> &'static Catalog {
+    catalog_at(operator_catalog_index(fko))
+}
+
+/// The catalog operator releases whose options include `key` (as an operator option) in
+/// Flink `version`, oldest first: to say which FKO release brought (or dropped) a key.
+pub fn operator_releases_knowing(key: &str, version: FlinkVersion) -> Vec<Version> {
+    (0..OPERATOR_CATALOG.len())
+        .filter(|i| catalog_at(*i).lookup(key, version).is_some_and(|o| o.operator))
+        .map(|i| OPERATOR_CATALOG[i])
+        .collect()
+}
+
+fn catalog_at(index: usize) -> &'static Catalog {
+    static CATALOGS: [OnceLock<Catalog>; OPERATOR_CATALOG.len()] =
+        [const { OnceLock::new() }; OPERATOR_CATALOG.len()];
+    CATALOGS[index].get_or_init(|| {
+        Catalog::parse_for(DATA, index).expect("embedded data/flink-options.json parses")
+    })
 }
 
 /// Key prefixes the catalog leaves out on purpose (README "Not covered"): file-system
@@ -175,44 +242,50 @@ pub const OPEN_PREFIXES: &[&str] = &[
 ];
 
 impl Catalog {
-    /// Parses a data file in the format of `data/flink-options.json`.
+    /// Parses a data file in the format of `data/flink-options.json`, with the operator
+    /// options of the newest operator release.
     pub fn parse(text: &str) -> Result<Self, String> {
-        // Read through `Value` (which the rest of the core parses anyway) rather than a
-        // derived deserializer: one less copy of serde's machinery in the browser bundle.
-        let raw: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-        let options = raw.get("options").and_then(Value::as_array).ok_or("no options array")?;
+        Self::parse_for(text, OPERATOR_CATALOG.len() - 1)
+    }
+
+    /// Parses a data file with the operator options of `OPERATOR_CATALOG[operator]`.
+    pub fn parse_for(text: &str, operator: usize) -> Result<Self, String> {
+        let raw: RawFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
         let mut cat = Catalog {
             options: Vec::new(),
             by_key: HashMap::new(),
             aliases: HashMap::new(),
             patterns: Vec::new(),
         };
-        for o in options {
-            let key = o.get("k").and_then(Value::as_str).ok_or("an option without a key")?;
-            let older = o.get("x").and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]);
-            for v in std::iter::once(o).chain(older) {
-                let text = |field: &str| v.get(field).and_then(Value::as_str);
-                let texts = |field: &str| -> Vec<String> {
-                    let items = v.get(field).and_then(Value::as_array).map(Vec::as_slice);
-                    items.unwrap_or(&[]).iter().filter_map(Value::as_str).map(String::from).collect()
+        for o in raw.options {
+            for v in std::iter::once(o.base).chain(o.x) {
+                let bad = || format!("{}: bad versions", o.k);
+                let (versions, operator_releases) = match v.v.strip_prefix("op") {
+                    Some(releases) => {
+                        (VersionSet::ALL, OperatorSet::parse(releases).ok_or_else(bad)?)
+                    }
+                    None => (VersionSet::parse(&v.v).ok_or_else(bad)?, OperatorSet::ALL),
                 };
-                let flag = |field: &str| v.get(field).and_then(Value::as_bool).unwrap_or(false);
-                let range = text("v").ok_or(format!("{key}: no versions"))?;
-                let versions = VersionSet::parse(range).ok_or(format!("{key}: bad versions"))?;
-                let type_name = text("t").ok_or(format!("{key}: no type"))?;
-                cat.add(OptionInfo {
-                    key: key.to_string(),
+                let is_operator = v.v.starts_with("op");
+                if is_operator && !operator_releases.contains_index(operator) {
+                    continue;
+                }
+                let info = OptionInfo {
+                    key: o.k.clone(),
                     versions,
-                    operator: range == "op",
-                    ty: OptionType::parse(type_name),
-                    type_name: type_name.to_string(),
-                    default: text("d").map(String::from),
-                    enum_values: texts("e"),
-                    deprecated_keys: texts("dk"),
-                    fallback_keys: texts("fk"),
-                    deprecated: flag("dep"),
-                    hidden: flag("hid"),
-                });
+                    operator: is_operator,
+                    operator_releases,
+                    ty: OptionType::parse(&v.t),
+                    type_name: v.t,
+                    default: v.d,
+                    enum_values: v.e,
+                    deprecated_keys: v.dk,
+                    fallback_keys: v.fk,
+                    deprecated: v.dep,
+                    hidden: v.hid,
+                    description: o.s.clone(),
+                };
+                cat.add(info);
             }
         }
         // Specific patterns before ones ending in an open suffix.

@@ -18,10 +18,10 @@
 //! one [`Role`] and returns a [`Merged`] template that remembers, for every value, which
 //! field of the resource's document it came from ([`Merged::origin_of`]). The
 //! [`inspect`] helpers read the merged template (the `flink-main-container`, its mounts, the
-//! declared volumes), and [`sites`] enumerates the deployment-like specs of a resource.
+//! declared volumes). The places a design describes a cluster, each with its templates,
+//! are [`cluster::site`](crate::core::cluster::site)'s.
 
 pub mod inspect;
-pub mod sites;
 
 use std::collections::BTreeMap;
 
@@ -30,7 +30,6 @@ use serde_json::{Map, Value};
 use super::pointer;
 
 pub use inspect::{Mount, Volume, VolumeSource};
-pub use sites::{SiteKind, SpecSite, spec_sites};
 
 /// Name Flink gives the main container of a JobManager or TaskManager pod; other containers
 /// of a pod template are sidecars.
@@ -48,6 +47,10 @@ pub enum ArrayMerge {
     /// Elements with the same `name` merge; the result is the union (when every element of
     /// both arrays has a `name`, else by position).
     ByName,
+    /// As the studio assumes CMF merges an environment's defaults into an application or
+    /// pool (domain.md §3.2, undocumented): named elements merge by name, any other array
+    /// is replaced by the overlay's.
+    ByNameElseReplace,
 }
 
 impl ArrayMerge {
@@ -188,22 +191,54 @@ pub fn merge(
     overlay: Option<&Source<'_>>,
     mode: ArrayMerge,
 ) -> Option<Merged> {
-    let mut node = match (base, overlay) {
-        (None, None) => return None,
-        (Some(b), None) => trace(b.value, &b.pointer),
-        (None, Some(o)) => trace(o.value, &o.pointer),
-        (Some(b), Some(o)) => {
-            let mut n = trace(b.value, &b.pointer);
-            merge_into(&mut n, trace(o.value, &o.pointer), mode);
-            n
-        }
+    layered(base.map(traced), overlay.map(traced), mode).map(finish)
+}
+
+/// The template FKO builds for `role` from a site's own templates and the defaults
+/// templates its environment adds: CMF first merges each of the site's templates with
+/// the environment's (the winning side is the overlay, [`ArrayMerge::ByNameElseReplace`]),
+/// then FKO merges the role-specific result onto the common one with `mode`. Origins
+/// may point into either document.
+pub fn merged_with_defaults(
+    own: &Templates<'_>,
+    defaults: &Templates<'_>,
+    defaults_win: bool,
+    role: Role,
+    mode: ArrayMerge,
+) -> Option<Merged> {
+    let cmf = |mine: Option<&Source<'_>>, theirs: Option<&Source<'_>>| {
+        let (base, over) = if defaults_win { (mine, theirs) } else { (theirs, mine) };
+        layered(base.map(traced), over.map(traced), ArrayMerge::ByNameElseReplace)
     };
+    let common = cmf(own.common.as_ref(), defaults.common.as_ref());
+    let specific = cmf(own.specific(role), defaults.specific(role));
+    layered(common, specific, mode).map(finish)
+}
+
+fn traced(s: &Source<'_>) -> Node {
+    trace(s.value, &s.pointer)
+}
+
+/// `overlay` merged onto `base` (either may be absent).
+fn layered(base: Option<Node>, overlay: Option<Node>, mode: ArrayMerge) -> Option<Node> {
+    match (base, overlay) {
+        (None, None) => None,
+        (Some(n), None) | (None, Some(n)) => Some(n),
+        (Some(mut b), Some(o)) => {
+            merge_into(&mut b, o, mode);
+            Some(b)
+        }
+    }
+}
+
+/// A merged node as a `PodTemplateSpec` with the origin of every value.
+fn finish(mut node: Node) -> Merged {
     if let Body::Obj(fields) = &mut node.body {
         fields.retain(|(k, _)| k != "apiVersion" && k != "kind");
     }
     let mut origins = BTreeMap::new();
     let value = untrace(node, "", &mut origins);
-    Some(Merged { value, origins })
+    Merged { value, origins }
 }
 
 /// Merges two plain values (no provenance); convenient for tests and previews.
@@ -272,7 +307,8 @@ fn merge_array(to: &mut Node, from: Node, mode: ArrayMerge) {
         return;
     };
     to.origins.extend(from.origins);
-    if mode == ArrayMerge::ByName && all_named(to_items) && all_named(&from_items) {
+    let by_name = matches!(mode, ArrayMerge::ByName | ArrayMerge::ByNameElseReplace);
+    if by_name && all_named(to_items) && all_named(&from_items) {
         let mut grouped = group_by_name(std::mem::take(to_items));
         for (name, f) in group_by_name(from_items) {
             match grouped.iter_mut().find(|(n, _)| *n == name) {
@@ -281,6 +317,8 @@ fn merge_array(to: &mut Node, from: Node, mode: ArrayMerge) {
             }
         }
         *to_items = grouped.into_iter().map(|(_, n)| n).collect();
+    } else if mode == ArrayMerge::ByNameElseReplace {
+        *to_items = from_items;
     } else {
         for (i, f) in from_items.into_iter().enumerate() {
             match to_items.get_mut(i) {

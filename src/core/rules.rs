@@ -124,6 +124,34 @@ fn at_placeholder(resource: &Resource, pointer: &str) -> bool {
         && resource.doc.pointer(pointer).and_then(|v| v.as_str()).is_some_and(is_placeholder)
 }
 
+/// Remembers the places a rule reported, so a value several clusters share (an
+/// environment default, an operator default) is reported once.
+#[derive(Default)]
+pub struct Seen(std::collections::HashSet<(ResourceId, String)>);
+
+impl Seen {
+    /// True the first time a (resource, pointer) pair is seen.
+    pub fn first(&mut self, r: &Resource, pointer: &str) -> bool {
+        self.0.insert((r.id, pointer.to_string()))
+    }
+}
+
+/// Marks a finding about a value a cluster site lacks when a layer outside the design
+/// may still supply it ([`ClusterSite::supplied_outside`]: the environment of an
+/// application or pool that is not in the input, domain.md §3.2): the message says where
+/// it must come from, and an error becomes a warning (the check cannot be completed).
+/// A design that declares itself complete ([`Targets::complete`]) has no such layer:
+/// the finding stays as it is (the reference policy of `rules::missing`).
+///
+/// [`ClusterSite::supplied_outside`]: crate::core::cluster::ClusterSite::supplied_outside
+pub fn supplied_outside(cx: &Context<'_>, f: &mut Finding, outside: Option<String>) {
+    let Some(outside) = outside.filter(|_| !cx.targets.complete) else { return };
+    f.message = format!("{}: not set here, so it must come from {outside}", f.message);
+    if f.severity == Severity::Error {
+        f.severity(Severity::Warning);
+    }
+}
+
 /// Every rule family, in catalog order. Each family module lists its rules in its own
 /// `RULES` slice.
 static FAMILIES: &[&[&dyn Rule]] = &[

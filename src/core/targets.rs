@@ -15,12 +15,13 @@ use super::{design::Design, pointer};
 /// A release number (`1.15.0`); defined with the version table in `core::flink::version`.
 pub use super::flink::version::Version;
 
-/// Newest Flink Kubernetes Operator release the studio knows.
-pub const DEFAULT_FKO: Version = Version::new(1, 15, 0);
-/// Newest CMF release the studio knows (the shared OpenAPI).
-pub const DEFAULT_CMF: Version = Version::new(2, 3, 1);
-/// Newest CFK release the studio knows.
-pub const DEFAULT_CFK: Version = Version::new(3, 3, 0);
+/// Newest Flink Kubernetes Operator release the studio knows (1.16.0, 2026-08-06).
+pub const DEFAULT_FKO: Version = Version::new(1, 16, 0);
+/// Newest CMF release the studio knows (2.5.0: SQL on Flink 1.19 or 2.3). The rules judge
+/// against it; `core::cmf` (plan, apply) sends what the 2.3.1 OpenAPI describes.
+pub const DEFAULT_CMF: Version = Version::new(2, 5, 0);
+/// Newest CFK release the studio knows (3.4.0, 2026-10-28; no Flink CR changes since 3.3).
+pub const DEFAULT_CFK: Version = Version::new(3, 4, 0);
 
 /// What a design is checked against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 
 use super::fko::{self, Cluster};
 use super::merge::Stack;
-use super::spec::{SpecLayer, SpecView};
 use super::{EffectiveConfig, Env, Layer, Scope, Source, flatten, new_config};
+use crate::core::cluster::{ClusterSite, main_site};
 use crate::core::flink::sql::{self, StatementKind};
 use crate::core::flink::version::FlinkVersion;
 use crate::core::graph::EdgeKind;
@@ -42,12 +42,7 @@ pub(super) fn namespace_of(environment: Option<&Resource>) -> Option<(String, So
 /// `flinkApplicationDefaults` (wins, documented), then the FKO layers.
 pub(super) fn application(env: &Env<'_>, r: &Resource) -> EffectiveConfig {
     let environment = env.target(r, EdgeKind::Environment);
-    let mut layers = Vec::new();
-    if let Some(e) = environment {
-        layers.push(SpecLayer { r: e, tokens: &["flinkApplicationDefaults", "spec"] });
-    }
-    layers.push(SpecLayer { r, tokens: &[] });
-    let view = SpecView { layers };
+    let view = main_site(r, environment).expect("an application is a cluster site");
     let version = fko::version_of(&view);
     let namespace = namespace_of(environment);
     let mut stack = Stack::new(version.unwrap_or(FlinkVersion::LATEST));
@@ -76,14 +71,10 @@ pub(super) fn application(env: &Env<'_>, r: &Resource) -> EffectiveConfig {
     c
 }
 
-/// The spec view of a pool's cluster: pool `clusterSpec` over the environment's
-/// `computePoolDefaults.clusterSpec`.
-fn pool_view<'a>(pool: &'a Resource, environment: Option<&'a Resource>) -> SpecView<'a> {
-    let mut layers = vec![SpecLayer { r: pool, tokens: &["clusterSpec"] }];
-    if let Some(e) = environment {
-        layers.push(SpecLayer { r: e, tokens: &["computePoolDefaults", "clusterSpec"] });
-    }
-    SpecView { layers }
+/// The cluster site of a pool: its `clusterSpec` over the environment's
+/// `computePoolDefaults.clusterSpec` (the pool wins, unverified).
+fn pool_view<'a>(pool: &'a Resource, environment: Option<&'a Resource>) -> ClusterSite<'a> {
+    main_site(pool, environment).expect("a compute pool is a cluster site")
 }
 
 /// The Flink version of a pool's clusters (CMF before 2.5 runs SQL on 1.19).

@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::fko::{self, Cluster};
 use super::merge::Stack;
-use super::spec::{SpecLayer, SpecView};
 use super::{Layer, Source};
+use crate::core::cluster::{ClusterSite, SiteKind, sites_of};
 use crate::core::design::Design;
 use crate::core::flink::version::FlinkVersion;
 use crate::core::graph::{EdgeKind, Graph};
@@ -183,13 +183,16 @@ pub fn environment_defaults(
     })
 }
 
-const APP_SPEC: &[&str] = &["flinkApplicationDefaults", "spec"];
-const POOL_SPEC: &[&str] = &["computePoolDefaults", "clusterSpec"];
+/// The environment's defaults fragment of one kind, as a cluster site.
+fn defaults_site(e: &Resource, kind: SiteKind) -> Option<ClusterSite<'_>> {
+    sites_of(e, None).into_iter().find(|s| s.kind == kind)
+}
 
 /// The values of one section, read with the merge engines' own readers.
 fn read(e: &Resource, section: DefaultsSection) -> BTreeMap<String, DefaultValue> {
-    let pool_view = SpecView { layers: vec![SpecLayer { r: e, tokens: POOL_SPEC }] };
-    let sql_version = fko::version_of(&pool_view).unwrap_or(FlinkVersion::CMF_SQL_DEFAULT);
+    let pool_view = defaults_site(e, SiteKind::ComputePoolDefaults);
+    let sql_version =
+        pool_view.as_ref().and_then(fko::version_of).unwrap_or(FlinkVersion::CMF_SQL_DEFAULT);
     let (view, version, map, application) = match section {
         DefaultsSection::Placement => {
             let mut out = BTreeMap::new();
@@ -199,14 +202,9 @@ fn read(e: &Resource, section: DefaultsSection) -> BTreeMap<String, DefaultValue
             return out;
         }
         DefaultsSection::ApplicationDefaults => {
-            let view = SpecView { layers: vec![SpecLayer { r: e, tokens: APP_SPEC }] };
-            let version = fko::version_of(&view).unwrap_or(FlinkVersion::LATEST);
-            (
-                Some(view),
-                version,
-                &["flinkApplicationDefaults", "spec", "flinkConfiguration"][..],
-                true,
-            )
+            let view = defaults_site(e, SiteKind::ApplicationDefaults);
+            let version = view.as_ref().and_then(fko::version_of).unwrap_or(FlinkVersion::LATEST);
+            (view, version, &["flinkApplicationDefaults", "spec", "flinkConfiguration"][..], true)
         }
         DefaultsSection::DetachedStatementDefaults => {
             (None, sql_version, &["statementDefaults", "detached", "flinkConfiguration"][..], false)
@@ -218,7 +216,7 @@ fn read(e: &Resource, section: DefaultsSection) -> BTreeMap<String, DefaultValue
             false,
         ),
         DefaultsSection::ComputePoolDefaults => (
-            Some(pool_view),
+            pool_view,
             sql_version,
             &["computePoolDefaults", "clusterSpec", "flinkConfiguration"][..],
             false,
@@ -233,9 +231,10 @@ fn read(e: &Resource, section: DefaultsSection) -> BTreeMap<String, DefaultValue
         }
         return out;
     };
-    if let Some(found) = view.get(&["flinkVersion"]) {
+    if let Some(found) = view.locate(&["flinkVersion"]) {
         let text = super::scalar_text(found.value);
-        out.insert("flinkVersion".into(), value(text, &found.source(Layer::SpecField), true));
+        let source = fko::source_of(&found, Layer::SpecField);
+        out.insert("flinkVersion".into(), value(text, &source, true));
     }
     // Spec fields as the FKO engine turns them into keys; keys it derives from nothing
     // the environment wrote (the execution target, …) are not the environment's.

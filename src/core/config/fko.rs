@@ -3,23 +3,17 @@
 //! fields → fill-in defaults → forced keys.
 
 use super::merge::Stack;
-use super::spec::SpecView;
-use super::{EffectiveConfig, Env, Layer, Scope, Source, flatten_with_pointers, new_config};
+use super::{EffectiveConfig, Env, Layer, Scope, Source, new_config};
+use crate::core::cluster::operator::{CHART_DEFAULTS, DefaultsLayer, default_layers, operator_for};
+use crate::core::cluster::{ClusterSite, Located, main_site};
 use crate::core::flink::version::FlinkVersion;
 use crate::core::graph::EdgeKind;
 use crate::core::model::Resource;
 
-const NS_PREFIX: &str = "kubernetes.operator.default-configuration.namespace.";
-const VERSION_PREFIX: &str = "kubernetes.operator.default-configuration.flink-version.";
-
-/// The helm chart's shipped `flink-conf.yaml` (the part that is Flink configuration).
-pub(super) const CHART_DEFAULTS: &[(&str, &str)] =
-    &[("taskmanager.numberOfTaskSlots", "1"), ("parallelism.default", "1")];
-
 /// The cluster FKO will build, as the engines describe it.
 pub(super) struct Cluster<'a> {
-    /// Spec fields (possibly merged from several objects).
-    pub view: SpecView<'a>,
+    /// Its cluster site (fields possibly merged from the environment's defaults).
+    pub view: ClusterSite<'a>,
     /// `kubernetes.cluster-id` and where it comes from.
     pub name: (String, Source),
     /// `kubernetes.namespace` and where it comes from.
@@ -28,21 +22,8 @@ pub(super) struct Cluster<'a> {
     pub application: bool,
 }
 
-/// The FKO installation node that manages `namespace` (empty `watchNamespaces` = all).
-pub(super) fn operator_for<'a>(env: &Env<'a>, namespace: Option<&str>) -> Option<&'a Resource> {
-    env.operators().find(|n| {
-        let watched = n.spec_get(&["watchNamespaces"]).and_then(|v| v.as_array());
-        match (watched, namespace) {
-            (None, _) => true,
-            (Some(list), _) if list.is_empty() => true,
-            (Some(list), Some(ns)) => list.iter().any(|v| v.as_str() == Some(ns)),
-            (Some(_), None) => false,
-        }
-    })
-}
-
-/// Layers 1–3: chart defaults and the operator node's `defaultConfiguration`, then its
-/// namespace- and version-specific defaults.
+/// Layers 1–3: chart defaults, then the default configuration of the operator that
+/// manages `namespace` ([`operator_for`]): plain, namespace-specific, version-specific.
 pub(super) fn operator_layers(
     env: &Env<'_>,
     stack: &mut Stack,
@@ -52,52 +33,29 @@ pub(super) fn operator_layers(
     for (k, v) in CHART_DEFAULTS {
         stack.set(k, v.to_string(), Source::builtin(Layer::OperatorDefaults), false);
     }
-    let Some(node) = operator_for(env, namespace) else { return };
-    let Some(map) = node.spec_get(&["defaultConfiguration"]) else { return };
-    let all = flatten_with_pointers(map, &node.spec_field(&["defaultConfiguration"]));
-    let mut ns_layer = Vec::new();
-    let mut version_layer = Vec::new();
-    for (key, value, path) in &all {
-        if let Some(rest) = key.strip_prefix(NS_PREFIX) {
-            if let Some((ns, k)) = rest.split_once('.')
-                && Some(ns) == namespace
-            {
-                ns_layer.push((k, value, path));
-            }
-        } else if let Some(rest) = key.strip_prefix(VERSION_PREFIX) {
-            let Some((v, k)) = rest.split_once('.') else { continue };
-            let plus = v.ends_with('+');
-            let (Some(at), Some(mine)) = (FlinkVersion::parse(v.trim_end_matches('+')), version)
-            else {
-                continue;
-            };
-            if (plus && at <= mine) || (!plus && at == mine) {
-                version_layer.push(((at, !plus), k, value, path));
-            }
-        } else {
-            let source = Source::at(Layer::OperatorDefaults, node, path.clone());
-            stack.set(key, value.clone(), source, false);
-        }
+    let Some(node) = operator_for(env.operators(), namespace) else { return };
+    for d in default_layers(node, namespace, version) {
+        let layer = match d.layer {
+            DefaultsLayer::Base => Layer::OperatorDefaults,
+            DefaultsLayer::Namespace => Layer::OperatorNamespaceDefaults,
+            DefaultsLayer::Version => Layer::OperatorVersionDefaults,
+        };
+        stack.set(&d.key, d.value, Source::at(layer, node, d.pointer), false);
     }
-    for (k, value, path) in ns_layer {
-        let source = Source::at(Layer::OperatorNamespaceDefaults, node, path.clone());
-        stack.set(k, value.clone(), source, false);
-    }
-    // `vX_Y+` entries oldest first, an exact-version entry last.
-    crate::core::sort::sort_by_key(&mut version_layer, |(order, ..)| *order);
-    for (_, k, value, path) in version_layer {
-        let source = Source::at(Layer::OperatorVersionDefaults, node, path.clone());
-        stack.set(k, value.clone(), source, false);
-    }
+}
+
+/// The source of a value derived from a located spec field.
+pub(super) fn source_of(l: &Located<'_>, layer: Layer) -> Source {
+    Source::at(layer, l.resource, l.pointer.clone())
 }
 
 /// Layer 5: values FKO derives from spec fields; they overwrite `flinkConfiguration`.
 pub(super) fn derived(stack: &mut Stack, c: &Cluster<'_>) {
     let v = &c.view;
-    let text = |f: &super::spec::Found<'_>| super::scalar_text(f.value);
+    let text = |f: &Located<'_>| super::scalar_text(f.value);
     let put = |stack: &mut Stack, key: &str, tokens: &[&str]| {
-        if let Some(f) = v.get(tokens) {
-            stack.set(key, text(&f), f.source(Layer::SpecField), f.unverified);
+        if let Some(f) = v.locate(tokens) {
+            stack.set(key, text(&f), source_of(&f, Layer::SpecField), f.unverified);
         }
     };
     put(stack, "kubernetes.container.image.ref", &["image"]);
@@ -106,14 +64,14 @@ pub(super) fn derived(stack: &mut Stack, c: &Cluster<'_>) {
     for (role, prefix) in [("jobManager", "jobmanager"), ("taskManager", "taskmanager")] {
         let memory = format!("{prefix}.memory.process.size");
         put(stack, &memory, &[role, "resource", "memory"]);
-        if !v.has(&[role, "resource", "memory"]) {
+        if v.locate(&[role, "resource", "memory"]).is_none() {
             put(stack, &memory, &[role, "resources", "limits", "memory"]);
             put(stack, &memory, &[role, "resources", "requests", "memory"]);
         }
         put(stack, &format!("kubernetes.{prefix}.cpu.amount"), &[role, "resource", "cpu"]);
     }
     put(stack, "kubernetes.jobmanager.replicas", &["jobManager", "replicas"]);
-    let standalone = v.str(&["mode"]) == Some("standalone");
+    let standalone = v.merged_str(&["mode"]) == Some("standalone");
     if standalone {
         put(stack, "kubernetes.taskmanager.replicas", &["taskManager", "replicas"]);
     }
@@ -124,7 +82,7 @@ pub(super) fn derived(stack: &mut Stack, c: &Cluster<'_>) {
     };
     let (_, name_source) = &c.name;
     let job_source =
-        v.get(&["job"]).map_or_else(|| name_source.clone(), |f| f.source(Layer::SpecField));
+        v.locate(&["job"]).map_or_else(|| name_source.clone(), |f| source_of(&f, Layer::SpecField));
     let job_source = Source { layer: Layer::SpecField, ..job_source };
     stack.set("execution.target", target.into(), job_source.clone(), false);
     if !c.application {
@@ -133,12 +91,12 @@ pub(super) fn derived(stack: &mut Stack, c: &Cluster<'_>) {
     if !standalone {
         put(stack, "pipeline.jars", &["job", "jarURI"]);
     }
-    match v.get(&["taskManager", "replicas"]) {
+    match v.locate(&["taskManager", "replicas"]) {
         Some(f) => {
             let slots = stack.current("taskmanager.numberOfTaskSlots").unwrap_or("1");
             let slots: i64 = slots.trim().parse().unwrap_or(1);
             let p = f.value.as_i64().map_or_else(|| text(&f), |n| (n * slots).to_string());
-            stack.set("parallelism.default", p, f.source(Layer::SpecField), f.unverified);
+            stack.set("parallelism.default", p, source_of(&f, Layer::SpecField), f.unverified);
         }
         None => put(stack, "parallelism.default", &["job", "parallelism"]),
     }
@@ -165,14 +123,14 @@ pub(super) fn fill_and_force(stack: &mut Stack, c: &Cluster<'_>) {
             fill.clone(),
         );
         stack.fill("execution.submit-failed-job-on-application-error", "true".into(), fill);
-        if let Some(f) = c.view.get(&["job", "upgradeMode"])
+        if let Some(f) = c.view.locate(&["job", "upgradeMode"])
             && f.value.as_str() == Some("last-state")
         {
             let interval = "5 min".to_string();
             stack.fill(
                 "execution.checkpointing.interval",
                 interval,
-                f.source(Layer::OperatorFillIn),
+                source_of(&f, Layer::OperatorFillIn),
             );
         }
     }
@@ -188,34 +146,55 @@ pub(super) fn fill_and_force(stack: &mut Stack, c: &Cluster<'_>) {
     }
 }
 
-/// The Flink version a FKO spec declares.
-pub(super) fn version_of(view: &SpecView<'_>) -> Option<FlinkVersion> {
-    view.str(&["flinkVersion"]).and_then(FlinkVersion::parse)
+/// The Flink version a cluster site declares (after its environment's defaults).
+pub(super) fn version_of(site: &ClusterSite<'_>) -> Option<FlinkVersion> {
+    site.merged_str(&["flinkVersion"]).and_then(FlinkVersion::parse)
 }
 
-/// A FlinkDeployment (§3.4).
-pub(super) fn deployment(env: &Env<'_>, r: &Resource) -> EffectiveConfig {
-    let view = SpecView::single(r);
-    let version = version_of(&view);
+/// A FlinkDeployment-like cluster of an FKO custom resource in the resource's namespace:
+/// a FlinkDeployment's spec (§3.4), or the template of a FlinkBlueGreenDeployment, whose
+/// child deployments `<name>-blue` / `<name>-green` get the template's spec verbatim.
+fn fko_cluster(env: &Env<'_>, r: &Resource, name: String, label: String) -> EffectiveConfig {
+    let site = main_site(r, None).expect("an FKO resource with a cluster site");
+    let version = version_of(&site);
     let ns = r.namespace().unwrap_or("default").to_string();
     let mut stack = Stack::new(version.unwrap_or(FlinkVersion::LATEST));
     operator_layers(env, &mut stack, Some(&ns), version);
-    stack.set_map(r, &["flinkConfiguration"], Layer::Resource, false);
+    if let Some(map) = site.get(&["flinkConfiguration"]) {
+        stack.set_value_map(r, map, &site.field(&["flinkConfiguration"]), Layer::Resource, false);
+    }
     let cluster = Cluster {
-        application: r.spec_get(&["job"]).is_some(),
-        name: (r.name().to_string(), Source::at(Layer::OperatorForced, r, "/metadata/name".into())),
+        application: site.get(&["job"]).is_some(),
+        name: (name, Source::at(Layer::OperatorForced, r, "/metadata/name".into())),
         namespace: Some((
             ns.clone(),
             Source::at(Layer::OperatorForced, r, "/metadata/namespace".into()),
         )),
-        view,
+        view: site,
     };
     derived(&mut stack, &cluster);
     fill_and_force(&mut stack, &cluster);
-    let mut c = new_config(r, Scope::Cluster, format!("FlinkDeployment {}", r.name()));
+    let mut c = new_config(r, Scope::Cluster, label);
     c.entries = stack.finish();
     c.flink_version = version;
     c.namespace = Some(ns);
+    c
+}
+
+/// A FlinkDeployment (§3.4).
+pub(super) fn deployment(env: &Env<'_>, r: &Resource) -> EffectiveConfig {
+    fko_cluster(env, r, r.name().to_string(), format!("FlinkDeployment {}", r.name()))
+}
+
+/// A FlinkBlueGreenDeployment: the deployment FKO makes from `spec.template` (the blue
+/// one; the green one differs only in its name).
+pub(super) fn blue_green(env: &Env<'_>, r: &Resource) -> EffectiveConfig {
+    let label = format!("FlinkBlueGreenDeployment {}", r.name());
+    let mut c = fko_cluster(env, r, format!("{}-blue", r.name()), label);
+    c.notes.push(format!(
+        "FKO deploys spec.template as '{0}-blue' and '{0}-green'; shown for '{0}-blue'",
+        r.name()
+    ));
     c
 }
 
@@ -223,7 +202,7 @@ pub(super) fn deployment(env: &Env<'_>, r: &Resource) -> EffectiveConfig {
 /// FlinkDeployment's `flinkConfiguration` → the job's own (exactly DefaultValidator's map).
 pub(super) fn session_job(env: &Env<'_>, r: &Resource) -> EffectiveConfig {
     let session = env.target(r, EdgeKind::SessionCluster);
-    let version = session.and_then(|s| version_of(&SpecView::single(s)));
+    let version = session.and_then(|s| main_site(s, None)).and_then(|s| version_of(&s));
     let ns = r.namespace().unwrap_or("default").to_string();
     let mut stack = Stack::new(version.unwrap_or(FlinkVersion::LATEST));
     operator_layers(env, &mut stack, Some(&ns), version);
@@ -235,14 +214,14 @@ pub(super) fn session_job(env: &Env<'_>, r: &Resource) -> EffectiveConfig {
         }
     }
     stack.set_map(r, &["flinkConfiguration"], Layer::Resource, false);
-    let view = SpecView::single(r);
     for (key, tokens) in [
         ("parallelism.default", &["job", "parallelism"][..]),
         ("execution.savepoint.ignore-unclaimed-state", &["job", "allowNonRestoredState"]),
         ("execution.savepoint.path", &["job", "initialSavepointPath"]),
     ] {
-        if let Some(f) = view.get(tokens) {
-            stack.set(key, super::scalar_text(f.value), f.source(Layer::SpecField), false);
+        if let Some(v) = r.spec_get(tokens).filter(|v| !v.is_null()) {
+            let source = Source::at(Layer::SpecField, r, r.spec_field(tokens));
+            stack.set(key, super::scalar_text(v), source, false);
         }
     }
     c.entries = stack.finish();

@@ -77,6 +77,7 @@ pub fn scopes_of(r: &Resource) -> &'static [Scope] {
 pub(super) fn configs_of(env: &Env<'_>, r: &Resource) -> Vec<EffectiveConfig> {
     match r.kind {
         Kind::FlinkDeployment => vec![fko::deployment(env, r)],
+        Kind::FlinkBlueGreenDeployment => vec![fko::blue_green(env, r)],
         Kind::FlinkSessionJob => vec![fko::session_job(env, r)],
         Kind::Application => vec![cmf::application(env, r)],
         Kind::ComputePool => vec![cmf::pool(env, r)],

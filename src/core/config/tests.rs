@@ -313,3 +313,60 @@ fn json_shape_lists_entries() {
     assert!(p["overridden"][0]["source"].get("resource").is_none(), "chart default");
     assert_eq!(json.as_object().unwrap().len(), 3);
 }
+
+#[test]
+fn a_blue_green_template_runs_with_the_operator_layers_of_its_namespace() {
+    let cs = configs(&format!(
+        "{OPERATOR}---
+apiVersion: flink.apache.org/v1beta1
+kind: FlinkBlueGreenDeployment
+metadata: {{name: bg, namespace: team-a}}
+spec:
+  template:
+    spec:
+      flinkVersion: v1_20
+      flinkConfiguration: {{taskmanager.numberOfTaskSlots: 4}}
+      taskManager: {{replicas: 2}}
+      job: {{jarURI: local:///opt/job.jar, upgradeMode: stateless}}
+"
+    ));
+    let c = find(&cs, "bg", Scope::Cluster);
+    assert_eq!(c.flink_version, FlinkVersion::parse("v1_20"));
+    let slots = chain(c, "taskmanager.numberOfTaskSlots");
+    assert_eq!(
+        (slots.0.as_str(), slots.1, slots.2.as_str()),
+        (
+            "4",
+            Layer::Resource,
+            "/spec/template/spec/flinkConfiguration/taskmanager.numberOfTaskSlots"
+        )
+    );
+    assert_eq!(chain(c, "pipeline.name").0, "from-version");
+    assert_eq!(chain(c, "parallelism.default").0, "8");
+    assert_eq!(c.value("kubernetes.cluster-id"), Some("bg-blue"));
+    assert_eq!(c.value("kubernetes.namespace"), Some("team-a"));
+    let bg = Resource::new(
+        ResourceId(9),
+        serde_json::json!({"apiVersion": "flink.apache.org/v1beta1",
+            "kind": "FlinkBlueGreenDeployment", "metadata": {"name": "bg"}}),
+    );
+    assert_eq!(scopes_of(&bg), [Scope::Cluster]);
+}
+
+#[test]
+fn the_operator_that_watches_the_namespace_supplies_the_defaults() {
+    let op = |name: &str, watch: &str, value: &str| {
+        format!(
+            "apiVersion: studio.flinkstudio.dev/v1\nkind: FlinkKubernetesOperator\nmetadata: {{name: {name}}}\n\
+             spec: {{watchNamespaces: [{watch}], defaultConfiguration: {{pipeline.name: {value}}}}}\n---\n"
+        )
+    };
+    let cs = configs(&format!(
+        "{}{}apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\n\
+         metadata: {{name: d, namespace: team-b}}\nspec: {{flinkVersion: v1_20}}\n",
+        op("first", "team-a", "from-first"),
+        op("second", "team-b", "from-second")
+    ));
+    let c = find(&cs, "d", Scope::Cluster);
+    assert_eq!(chain(c, "pipeline.name").0, "from-second");
+}

@@ -4,11 +4,17 @@
 //! the rules and the configuration engines need (and far smaller than a SQL parser in the
 //! browser bundle).
 //!
+//! [`insert`] reads further, for the sink upsert-key check of Flink 2.3: the table
+//! definitions (`CREATE TABLE` columns, primary key, `WITH` options) and the INSERTs
+//! (target, column list, `ON CONFLICT`, the grouping keys' output positions).
+//!
 //! `CREATE TABLE … AS SELECT` (CTAS, also `CREATE OR REPLACE TABLE … AS`, `REPLACE TABLE
 //! … AS`) is **detached**: Flink creates the table, then runs a job that writes the query's
 //! result into it, exactly as `INSERT INTO` would (Flink SQL `CREATE TABLE` docs, "AS
 //! select_statement"; Confluent's CREATE TABLE syntax `[ LIKE … | AS select_query ]`). A
 //! `CREATE VIEW … AS SELECT` only stores the query: DDL.
+
+pub mod insert;
 
 /// What kind of statement CMF sees (domain.md §3.3; CMF's "Deploy and Manage
 /// Statements" page).
@@ -53,8 +59,8 @@ enum Token<'a> {
     /// A word or a back-quoted identifier (quotes removed); `quoted` keeps it from being
     /// read as a keyword.
     Word { text: &'a str, quoted: bool },
-    /// A string literal (its text is never read).
-    Literal,
+    /// A string literal, its text between the quotes (doubled quotes are not unescaped).
+    Literal(&'a str),
     /// Any other character but blanks.
     Punct(char),
 }
@@ -96,8 +102,9 @@ impl<'a> Iterator for Tokens<'a> {
             } else if let Some(after) = s.strip_prefix("/*") {
                 self.rest = after.split_once("*/").map_or("", |(_, r)| r);
             } else if c == '\'' || c == '"' {
-                self.rest = s[1..].split_once(c).map_or("", |(_, r)| r);
-                return Some(Token::Literal);
+                let (text, rest) = s[1..].split_once(c).unwrap_or((&s[1..], ""));
+                self.rest = rest;
+                return Some(Token::Literal(text));
             } else if c == '`' {
                 let (text, rest) = s[1..].split_once('`').unwrap_or((&s[1..], ""));
                 self.rest = rest;

@@ -9,9 +9,13 @@
 //! row not newer than the target ([`fko`], [`cmf`]). Rules, the configuration engines and
 //! the UI read versions only from here.
 //!
-//! Sources: the FKO CRD `spec.flinkVersion` enums per release tag and the `FlinkVersion`
-//! enum's deprecations (domain.md rules 11–13); CMF's "Flink versions for statements"
-//! page (domain.md §2.4, rule 102); `data/flink-options.json` (catalog).
+//! Sources: the FKO CRD `spec.flinkVersion` enums as each release's Helm chart ships them
+//! (`helm/flink-kubernetes-operator/crds` at the `release-1.x.0` tags; 1.16 from main
+//! @6e9caeb4, which the 1.16.0 release post matches) and the `FlinkVersion` enum's
+//! deprecations (domain.md rules 11–13); each FKO release post's supported matrix; what
+//! each FKO release introduced that the rules gate on ([`FKO_FEATURES`]); CMF's "Flink
+//! versions for statements" page (domain.md §2.4, rule 102); `data/flink-options.json`
+//! (catalog).
 
 use std::fmt;
 
@@ -144,7 +148,18 @@ pub const FLINK_MINORS: &[FlinkVersion] = &[
 
 /// The Flink minor versions the option catalog (`data/flink-options.json`) has data for,
 /// oldest first. Other versions use the nearest catalog data.
-pub const CATALOG: &[FlinkVersion] = &[v(1, 18), v(1, 19), v(1, 20), v(2, 0), v(2, 1), v(2, 2)];
+pub const CATALOG: &[FlinkVersion] =
+    &[v(1, 18), v(1, 19), v(1, 20), v(2, 0), v(2, 1), v(2, 2), v(2, 3)];
+
+/// The FKO releases the option catalog has operator options for (`data/flink-options.json`,
+/// `v: "op…"`), oldest first. A target between or after them reads the newest one not
+/// newer; an older target reads the first.
+pub const OPERATOR_CATALOG: &[Version] = &[Version::new(1, 15, 0), Version::new(1, 16, 0)];
+
+/// Index in [`OPERATOR_CATALOG`] of the operator options the FKO release `target` has.
+pub fn operator_catalog_index(target: Version) -> usize {
+    OPERATOR_CATALOG.iter().rposition(|r| target.at_least(r.major, r.minor)).unwrap_or(0)
+}
 
 /// The version hints show as an example of a `flinkVersion` value.
 pub const EXAMPLE: FlinkVersion = v(1, 20);
@@ -157,6 +172,9 @@ pub struct FkoRelease {
     /// Newest value of the CRD's `spec.flinkVersion` enum; the enum runs from the oldest
     /// of [`FLINK_MINORS`] up to it. The API server rejects anything else.
     pub crd_newest: FlinkVersion,
+    /// Newest Flink version of the release's supported matrix (its release notes); newer
+    /// enum values are accepted ahead of a Flink release but not offered.
+    pub matrix_newest: FlinkVersion,
     /// Oldest Flink version the operator runs; older values the CRD still accepts are
     /// rejected by its validator ("not supported", `FlinkVersion.isSupported`).
     pub oldest_supported: FlinkVersion,
@@ -166,12 +184,12 @@ pub struct FkoRelease {
 
 const fn fko_row(
     release: (u32, u32),
-    crd_newest: FlinkVersion,
+    (crd_newest, matrix_newest): (FlinkVersion, FlinkVersion),
     oldest_supported: FlinkVersion,
     deprecated: &'static [FlinkVersion],
 ) -> FkoRelease {
     let release = Version::new(release.0, release.1, 0);
-    FkoRelease { release, crd_newest, oldest_supported, deprecated }
+    FkoRelease { release, crd_newest, matrix_newest, oldest_supported, deprecated }
 }
 
 const DEPRECATED_1_10: &[FlinkVersion] = &[v(1, 15)];
@@ -181,14 +199,17 @@ const DEPRECATED_1_13: &[FlinkVersion] = &[v(1, 15), v(1, 16), v(1, 17), v(1, 18
 /// The FKO releases the studio knows, oldest first. A target older than the first row
 /// reads the first row.
 pub const FKO_RELEASES: &[FkoRelease] = &[
-    // release, CRD enum up to, runs from, deprecates
-    fko_row((1, 9), v(2, 0), v(1, 15), &[]),
-    fko_row((1, 10), v(2, 0), v(1, 15), DEPRECATED_1_10),
-    fko_row((1, 11), v(2, 0), v(1, 15), DEPRECATED_1_11),
-    fko_row((1, 12), v(2, 0), v(1, 15), DEPRECATED_1_11),
-    fko_row((1, 13), v(2, 2), v(1, 15), DEPRECATED_1_13),
-    fko_row((1, 14), v(2, 2), v(1, 15), DEPRECATED_1_13),
-    fko_row((1, 15), v(2, 4), v(1, 15), DEPRECATED_1_13),
+    // release, (CRD enum up to, supported matrix up to), runs from, deprecates
+    fko_row((1, 9), (v(2, 0), v(2, 0)), v(1, 15), &[]),
+    fko_row((1, 10), (v(2, 0), v(2, 0)), v(1, 15), DEPRECATED_1_10),
+    fko_row((1, 11), (v(2, 0), v(2, 0)), v(1, 15), DEPRECATED_1_11),
+    fko_row((1, 12), (v(2, 0), v(2, 0)), v(1, 15), DEPRECATED_1_11),
+    fko_row((1, 13), (v(2, 2), v(2, 2)), v(1, 15), DEPRECATED_1_13),
+    fko_row((1, 14), (v(2, 2), v(2, 2)), v(1, 15), DEPRECATED_1_13),
+    // The 1.15.0 Helm chart's CRD ends at v2_2 although FlinkVersion.java has v2_3/v2_4.
+    fko_row((1, 15), (v(2, 2), v(2, 2)), v(1, 15), DEPRECATED_1_13),
+    // Release post: "2.3.x, 2.2.x, 2.1.x, 2.0.x, 1.20.x, 1.19.x"; the CRD already has v2_4.
+    fko_row((1, 16), (v(2, 4), v(2, 3)), v(1, 15), DEPRECATED_1_13),
 ];
 
 /// The row of the newest release not newer than `target` (the first row for older ones).
@@ -231,11 +252,61 @@ impl FkoRelease {
         self.deprecated.contains(&v)
     }
 
-    /// The versions to offer for a new or upgraded cluster: accepted, supported and not
-    /// deprecated, oldest first (what a form's version choice should list).
+    /// The versions to offer for a new or upgraded cluster: accepted, supported, in the
+    /// release's supported matrix and not deprecated, oldest first (what a form's version
+    /// choice should list).
     pub fn offered(&self) -> Vec<FlinkVersion> {
-        let current = |v: &FlinkVersion| self.supports(*v) && !self.is_deprecated(*v);
+        let current = |v: &FlinkVersion| {
+            self.supports(*v) && !self.is_deprecated(*v) && *v <= self.matrix_newest
+        };
         self.crd_enum().into_iter().filter(current).collect()
+    }
+}
+
+/// A field or behaviour that arrived in an FKO release, which rules gate on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FkoFeature {
+    /// `jobManager/taskManager.resources` (Kubernetes `ResourceRequirements`, FLINK-33548);
+    /// older CRDs do not have the field.
+    ResourceRequirements,
+    /// FlinkStateSnapshot `backoffLimit: -1` retries without limit (FLINK-39967); before,
+    /// the snapshot failed on its first error.
+    UnlimitedSnapshotBackoff,
+    /// The Helm chart renders the operator configuration as one `config.yaml` key and
+    /// mounts it under that name (FLINK-39791), read by Flink's strict YAML parser.
+    OperatorConfigYaml,
+    /// `job.autoscaler.scaling.parallelism-alignment.mode` (default `BALANCED`, FLIP-586);
+    /// before, `scaling.key-group.partitions.adjust.mode` (default `EVENLY_SPREAD`) decided.
+    ParallelismAlignmentMode,
+    /// The operator refuses a Flink 2.x configuration in which one key is a prefix of
+    /// another (`FlinkConfMountDecorator.validateConfigKeysForV2`, FLINK-37405).
+    Flink2KeyPrefixCheck,
+}
+
+/// The FKO release (major, minor) that introduced each [`FkoFeature`].
+pub const FKO_FEATURES: &[(FkoFeature, (u32, u32))] = &[
+    (FkoFeature::Flink2KeyPrefixCheck, (1, 12)),
+    (FkoFeature::ResourceRequirements, (1, 16)),
+    (FkoFeature::UnlimitedSnapshotBackoff, (1, 16)),
+    (FkoFeature::OperatorConfigYaml, (1, 16)),
+    (FkoFeature::ParallelismAlignmentMode, (1, 16)),
+];
+
+impl FkoFeature {
+    /// The release that introduced the feature.
+    pub fn since(self) -> Version {
+        let (major, minor) = FKO_FEATURES
+            .iter()
+            .find(|(f, _)| *f == self)
+            .map(|(_, r)| *r)
+            .expect("every feature has a row in FKO_FEATURES");
+        Version::new(major, minor, 0)
+    }
+
+    /// True when the FKO release `target` has the feature.
+    pub fn in_release(self, target: Version) -> bool {
+        let since = self.since();
+        target.at_least(since.major, since.minor)
     }
 }
 
@@ -347,12 +418,17 @@ mod tests {
         let named = FKO_RELEASES
             .iter()
             .flat_map(|r| {
-                [r.crd_newest, r.oldest_supported].into_iter().chain(r.deprecated.iter().copied())
+                [r.crd_newest, r.matrix_newest, r.oldest_supported]
+                    .into_iter()
+                    .chain(r.deprecated.iter().copied())
             })
             .chain(CMF_RELEASES.iter().flat_map(|r| r.sql_versions()))
             .chain(CATALOG.iter().copied());
         for version in named {
             assert!(FLINK_MINORS.contains(&version), "{version} is not in FLINK_MINORS");
+        }
+        for r in FKO_RELEASES {
+            assert!(r.matrix_newest <= r.crd_newest, "FKO {}", r.release);
         }
         for r in CMF_RELEASES {
             assert_eq!(r.sql[0].0, FlinkVersion::CMF_SQL_DEFAULT, "CMF {}", r.release);
@@ -370,10 +446,14 @@ mod tests {
         assert_eq!(enum_of(1, 12), upto_2_0);
         assert_eq!(enum_of(1, 13), format!("{upto_2_0},v2_1,v2_2"));
         assert_eq!(enum_of(1, 14), enum_of(1, 13));
-        assert_eq!(enum_of(1, 15), format!("{upto_2_0},v2_1,v2_2,v2_3,v2_4"));
-        assert_eq!(enum_of(9, 0), enum_of(1, 15), "newer than the last row: the last row");
-        let fko = fko(Version::new(1, 15, 3));
-        assert!(fko.accepts("v2_4") && !fko.accepts("v2_5") && !fko.accepts("1.19"));
+        // The 1.15.0 Helm chart's CRD stops at v2_2 (the Java enum's v2_3/v2_4 are not in it).
+        assert_eq!(enum_of(1, 15), enum_of(1, 13));
+        assert_eq!(enum_of(1, 16), format!("{upto_2_0},v2_1,v2_2,v2_3,v2_4"));
+        assert_eq!(enum_of(9, 0), enum_of(1, 16), "newer than the last row: the last row");
+        let fko_1_15 = fko(Version::new(1, 15, 3));
+        assert!(fko_1_15.accepts("v2_2") && !fko_1_15.accepts("v2_3"));
+        let fko_1_16 = fko(Version::new(1, 16, 0));
+        assert!(fko_1_16.accepts("v2_4") && !fko_1_16.accepts("v2_5") && !fko_1_16.accepts("1.19"));
     }
 
     #[test]
@@ -387,7 +467,24 @@ mod tests {
         assert_eq!(fko_deprecated_since(v(1, 16)), Some(Version::new(1, 11, 0)));
         assert_eq!(fko_deprecated_since(v(1, 18)), Some(Version::new(1, 13, 0)));
         assert_eq!(fko_deprecated_since(v(1, 19)), None);
-        assert_eq!(names(&at(15).offered()), "v1_19,v1_20,v2_0,v2_1,v2_2,v2_3,v2_4");
+        assert_eq!(names(&at(15).offered()), "v1_19,v1_20,v2_0,v2_1,v2_2");
+        // 1.16's supported matrix is 1.19–2.3; its CRD also accepts v2_4 (no Flink release).
+        assert_eq!(names(&at(16).offered()), "v1_19,v1_20,v2_0,v2_1,v2_2,v2_3");
+        assert!(at(16).supports(v(2, 4)) && at(16).deprecated == at(13).deprecated);
+    }
+
+    #[test]
+    fn fko_features_arrive_with_their_release() {
+        use FkoFeature::*;
+        for f in [ResourceRequirements, UnlimitedSnapshotBackoff, OperatorConfigYaml] {
+            assert!(!f.in_release(Version::new(1, 15, 0)), "{f:?}");
+            assert!(f.in_release(Version::new(1, 16, 0)) && f.in_release(Version::new(2, 0, 0)));
+        }
+        assert_eq!(ParallelismAlignmentMode.since(), Version::new(1, 16, 0));
+        for (f, (major, minor)) in FKO_FEATURES {
+            let named = FKO_RELEASES.iter().any(|r| r.release == Version::new(*major, *minor, 0));
+            assert!(named, "{f:?} arrived in a release the table has no row for");
+        }
     }
 
     #[test]
@@ -403,8 +500,20 @@ mod tests {
     }
 
     #[test]
+    fn operator_catalog_releases_are_fko_rows() {
+        assert!(OPERATOR_CATALOG.windows(2).all(|w| w[0] < w[1]));
+        for r in OPERATOR_CATALOG {
+            assert!(FKO_RELEASES.iter().any(|row| row.release == *r), "{r} has no FKO row");
+        }
+        assert_eq!(operator_catalog_index(Version::new(1, 13, 0)), 0);
+        assert_eq!(operator_catalog_index(Version::new(1, 15, 2)), 0);
+        assert_eq!(operator_catalog_index(Version::new(1, 16, 0)), 1);
+        assert_eq!(operator_catalog_index(Version::new(9, 0, 0)), OPERATOR_CATALOG.len() - 1);
+    }
+
+    #[test]
     fn the_catalog_ends_at_latest() {
-        assert_eq!(FlinkVersion::LATEST, v(2, 2));
+        assert_eq!(FlinkVersion::LATEST, v(2, 3));
         assert_eq!(CATALOG[0], v(1, 18));
     }
 }

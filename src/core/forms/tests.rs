@@ -226,8 +226,9 @@ fn a_table_reads_keys_for_the_flink_version_beside_it() {
     assert_eq!(config_tables(&fd)[0].version, FlinkVersion::new(1, 20));
     let pool = entry("cmf-compute-pool");
     assert_eq!(config_tables(&pool)[0].version, FlinkVersion::new(1, 19));
+    // A statement runs on its pool's version: CMF's SQL version when it says none.
     let statement = entry("cmf-statement");
-    assert_eq!(config_tables(&statement)[0].version, FlinkVersion::LATEST);
+    assert_eq!(config_tables(&statement)[0].version, FlinkVersion::CMF_SQL_DEFAULT);
 }
 
 #[test]

@@ -1,12 +1,14 @@
-//! Builds `data/flink-options.json` from `shared/data/flink-options` (test-only). The test
-//! fails when the committed file is stale; `UPDATE_OPTIONS=1` rewrites it.
+//! Builds `data/flink-options.json` from `shared/data/flink-options` and the operator
+//! releases the shared folder lacks (`data/sources/operator-<major.minor>.json`, same
+//! format; test-only). The test fails when the committed file is stale;
+//! `UPDATE_OPTIONS=1` rewrites it.
 
 use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value, json};
 
-use super::VersionSet;
-use crate::core::flink::version::CATALOG;
+use super::{OperatorSet, VersionSet};
+use crate::core::flink::version::{CATALOG, OPERATOR_CATALOG, Version};
 
 fn source_dir() -> PathBuf {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -21,9 +23,82 @@ fn source_dir() -> PathBuf {
 }
 
 fn read(dir: &Path, file: &str) -> Vec<Value> {
-    let text = std::fs::read_to_string(dir.join(file)).expect("read option file");
+    options_of(&dir.join(file))
+}
+
+fn options_of(path: &Path) -> Vec<Value> {
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("read option file {}: {e}", path.display()));
     let v: Value = serde_json::from_str(&text).expect("option file is JSON");
     v["options"].as_array().expect("options array").clone()
+}
+
+/// The operator options of FKO `release`: `operator-<major.minor>.json` in the shared
+/// folder or in `data/sources`, else the shared `operator.json` when it is that release's.
+fn operator_options(dir: &Path, release: Version) -> Vec<Value> {
+    let file = format!("operator-{}.json", release.minor_text());
+    let project = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sources");
+    for candidate in [dir.join(&file), project.join(&file)] {
+        if candidate.exists() {
+            return options_of(&candidate);
+        }
+    }
+    let shared = dir.join("operator.json");
+    let text = std::fs::read_to_string(&shared).expect("read operator.json");
+    let head: Value = serde_json::from_str(&text).expect("operator.json is JSON");
+    let declared = head["operatorVersion"].as_str().and_then(Version::parse);
+    assert!(
+        declared.is_some_and(|v| v.minor_text() == release.minor_text()),
+        "no operator options for FKO {release}: add data/sources/{file}"
+    );
+    options_of(&shared)
+}
+
+/// Groups the versions (newest first) that have `key` into runs of equal attributes:
+/// (bit mask of indexes, attributes without `v`, the newest record of the run).
+fn groups<'o>(
+    per_version: &'o [Vec<Value>],
+    key: &str,
+) -> Vec<(u8, Map<String, Value>, &'o Value)> {
+    let mut groups: Vec<(u8, Map<String, Value>, &Value)> = Vec::new();
+    for (i, opts) in per_version.iter().enumerate().rev() {
+        let Some(o) = opts.iter().find(|o| o["key"] == key) else { continue };
+        let attrs = attributes(o, "");
+        match groups.last_mut() {
+            Some((mask, a, _)) if *a == attrs && *mask & (1 << (i + 1)) != 0 => *mask |= 1 << i,
+            _ => groups.push((1 << i, attrs, o)),
+        }
+    }
+    groups
+}
+
+/// One line of the data file: the newest variant, its description, older variants in `x`.
+fn record(
+    key: &str,
+    groups: &[(u8, Map<String, Value>, &Value)],
+    v: impl Fn(u8) -> String,
+) -> String {
+    let mut variants = groups.iter().map(|(mask, _, o)| attributes(o, &v(*mask)));
+    let mut rec = Map::new();
+    rec.insert("k".into(), json!(key));
+    rec.extend(variants.next().expect("one variant"));
+    let desc = groups[0].2["description"].as_str().unwrap_or("");
+    if !desc.is_empty() {
+        rec.insert("s".into(), json!(desc));
+    }
+    let older: Vec<Value> = variants.map(Value::Object).collect();
+    if !older.is_empty() {
+        rec.insert("x".into(), Value::Array(older));
+    }
+    Value::Object(rec).to_string()
+}
+
+fn sorted_keys(per_version: &[Vec<Value>]) -> Vec<&str> {
+    let mut keys: Vec<&str> =
+        per_version.iter().flatten().filter_map(|o| o["key"].as_str()).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 /// The attributes that may differ between versions, in output order.
@@ -52,48 +127,19 @@ fn attributes(o: &Value, versions: &str) -> Map<String, Value> {
 pub fn generate(dir: &Path) -> String {
     let per_version: Vec<Vec<Value>> =
         CATALOG.iter().map(|v| read(dir, &format!("{v}.json"))).collect();
-    let mut keys: Vec<&str> =
-        per_version.iter().flatten().filter_map(|o| o["key"].as_str()).collect();
-    keys.sort_unstable();
-    keys.dedup();
     let mut lines = Vec::new();
-    for key in keys {
-        // (version set, attributes without `v`) per version that has the key, newest first.
-        // Descriptions are not written (see `options.rs`).
-        let mut groups: Vec<(u8, Map<String, Value>, &Value)> = Vec::new();
-        for (i, opts) in per_version.iter().enumerate().rev() {
-            let Some(o) = opts.iter().find(|o| o["key"] == key) else { continue };
-            let attrs = attributes(o, "");
-            match groups.last_mut() {
-                Some((mask, a, _)) if *a == attrs && *mask & (1 << (i + 1)) != 0 => *mask |= 1 << i,
-                _ => groups.push((1 << i, attrs, o)),
-            }
-        }
-        let mut variants =
-            groups.iter().map(|(mask, _, o)| attributes(o, &VersionSet(*mask).range_text()));
-        let mut rec = Map::new();
-        rec.insert("k".into(), json!(key));
-        rec.extend(variants.next().expect("one variant"));
-        let older: Vec<Value> = variants.map(Value::Object).collect();
-        if !older.is_empty() {
-            rec.insert("x".into(), Value::Array(older));
-        }
-        lines.push(Value::Object(rec).to_string());
+    for key in sorted_keys(&per_version) {
+        lines.push(record(key, &groups(&per_version, key), |m| VersionSet(m).range_text()));
     }
-    for o in read(dir, "operator.json") {
-        let mut rec = Map::new();
-        rec.insert("k".into(), o["key"].clone());
-        rec.extend(attributes(&o, "op"));
-        lines.push(Value::Object(rec).to_string());
+    let per_release: Vec<Vec<Value>> =
+        OPERATOR_CATALOG.iter().map(|r| operator_options(dir, *r)).collect();
+    for key in sorted_keys(&per_release) {
+        lines.push(record(key, &groups(&per_release, key), |m| OperatorSet(m).op_text()));
     }
-    let operator: Value = serde_json::from_str(
-        &std::fs::read_to_string(dir.join("operator.json")).expect("read operator.json"),
-    )
-    .expect("operator.json is JSON");
     format!(
-        "{{\"flinkVersions\": {},\n\"operatorVersion\": {},\n\"options\": [\n{}\n]}}\n",
+        "{{\"flinkVersions\": {},\n\"operatorVersions\": {},\n\"options\": [\n{}\n]}}\n",
         json!(CATALOG.iter().map(ToString::to_string).collect::<Vec<_>>()),
-        operator["operatorVersion"],
+        json!(OPERATOR_CATALOG.iter().map(ToString::to_string).collect::<Vec<_>>()),
         lines.join(",\n")
     )
 }
@@ -126,5 +172,27 @@ fn every_source_key_is_in_the_catalog_for_its_versions() {
             assert_eq!(found.type_name, o["type"].as_str().expect("type"), "{key} in {v}");
             assert_eq!(found.default.as_deref(), o["default"].as_str(), "{key} in {v}");
         }
+    }
+}
+
+#[test]
+fn every_operator_key_is_in_the_catalog_of_its_release() {
+    let dir = source_dir();
+    let data = generate(&dir);
+    for (i, release) in OPERATOR_CATALOG.iter().enumerate() {
+        let cat = super::Catalog::parse_for(&data, i).expect("generated data parses");
+        let source = operator_options(&dir, *release);
+        for o in &source {
+            let key = o["key"].as_str().expect("key");
+            let found = cat
+                .lookup(key, crate::core::flink::version::FlinkVersion::LATEST)
+                .unwrap_or_else(|| panic!("{key} missing for FKO {release}"));
+            assert_eq!(found.key, key);
+            assert!(found.operator, "{key} is an operator option");
+            assert_eq!(found.default.as_deref(), o["default"].as_str(), "{key} in FKO {release}");
+            assert_eq!(found.deprecated, o["deprecated"] == json!(true), "{key} in FKO {release}");
+        }
+        let operator_keys = cat.options().iter().filter(|o| o.operator).count();
+        assert_eq!(operator_keys, source.len(), "FKO {release}: no option of another release");
     }
 }

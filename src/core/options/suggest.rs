@@ -31,21 +31,73 @@ pub(super) fn suggest<'c>(cat: &'c Catalog, key: &str, v: FlinkVersion) -> Optio
     if let Some(k) = candidates().find(|k| k.eq_ignore_ascii_case(key)) {
         return Some(k);
     }
-    let sorted_tokens = |k: &str| {
-        let mut t: Vec<String> = k.split(['.', '-']).map(str::to_ascii_lowercase).collect();
-        crate::core::sort::sort_by(&mut t, Ord::cmp);
-        t
-    };
-    let mine = sorted_tokens(key);
-    if let Some(k) = candidates().find(|k| sorted_tokens(k) == mine) {
+    // The same words in another order, or with other separators
+    // (`taskmanager.memory.process-size` for `taskmanager.memory.process.size`).
+    let mine = words(key);
+    if let Some(k) = candidates().find(|k| words(k) == mine) {
+        return Some(k);
+    }
+    if let Some(k) = renamed_suffix(key, candidates()) {
         return Some(k);
     }
     let limit = if key.len() < 8 { 1 } else { 2 };
     let lower = key.to_ascii_lowercase();
-    candidates()
+    let near = candidates()
         .filter(|k| k.len().abs_diff(key.len()) <= limit)
         .filter_map(|k| {
             let d = distance(&lower, &k.to_ascii_lowercase());
+            (d <= limit).then_some((d, k))
+        })
+        .min()
+        .map(|(_, k)| k);
+    near.or_else(|| same_family(key, candidates()))
+}
+
+/// A key's words, lower case, sorted: separators (`.`, `-`, `_`) and order do not count.
+fn words(key: &str) -> Vec<String> {
+    let mut t: Vec<String> =
+        key.split(['.', '-', '_']).filter(|w| !w.is_empty()).map(str::to_ascii_lowercase).collect();
+    crate::core::sort::sort_by(&mut t, Ord::cmp);
+    t
+}
+
+/// Suffixes Flink added or dropped when it renamed options (`…unaligned` became
+/// `…unaligned.enabled` in 2.0; `state.backend` became `state.backend.type`).
+const RENAMED_SUFFIXES: &[&str] = &["enabled", "type", "enable", "size", "dir", "dirs"];
+
+/// A known key that is `key` with one of [`RENAMED_SUFFIXES`] added, dropped or swapped.
+fn renamed_suffix<'c>(key: &str, mut candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
+    let stem = |k: &str| -> String {
+        let lower = k.to_ascii_lowercase();
+        match lower.rsplit_once('.') {
+            Some((head, last)) if RENAMED_SUFFIXES.contains(&last) => head.to_string(),
+            _ => lower,
+        }
+    };
+    let mine = stem(key);
+    candidates.find(|k| stem(k) == mine)
+}
+
+/// A known key of the same option family: the same last word under a prefix that shares
+/// a stem with the key's (`state.checkpoint.num-retained` → `state.checkpoints.num-retained`,
+/// `execution.checkpoint.timeout` → `execution.checkpointing.timeout`, and across Flink 2's
+/// moves: `state.checkpoint.num-retained` → `execution.checkpointing.num-retained`). The
+/// closest prefix wins; a short last word (`timeout`) also needs a close prefix, so a
+/// suggestion is never a guess.
+fn same_family<'c>(key: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
+    let (prefix, last) = key.rsplit_once('.')?;
+    let stems = |p: &str| -> Vec<String> {
+        p.split(['.', '-']).filter(|w| w.len() >= 4).map(|w| w[..4].to_ascii_lowercase()).collect()
+    };
+    let mine = stems(prefix);
+    let limit = if last.len() >= 8 { usize::MAX } else { (prefix.len() / 3).max(3) };
+    candidates
+        .filter_map(|k| {
+            let (p, l) = k.rsplit_once('.')?;
+            if !l.eq_ignore_ascii_case(last) || !stems(p).iter().any(|s| mine.contains(s)) {
+                return None;
+            }
+            let d = distance(&prefix.to_ascii_lowercase(), &p.to_ascii_lowercase());
             (d <= limit).then_some((d, k))
         })
         .min()
@@ -94,6 +146,26 @@ mod tests {
         assert_eq!(s("checkpointing.execution.interval"), Some("execution.checkpointing.interval"));
         assert_eq!(s("execution.checkpointing.interval"), None, "known keys get no suggestion");
         assert_eq!(s("completely.different.thing"), None);
+    }
+
+    #[test]
+    fn renamed_suffixes_separators_and_option_families() {
+        let c = catalog();
+        let s = |k| c.suggest(k, V);
+        assert_eq!(s("taskmanager.memory.process-size"), Some("taskmanager.memory.process.size"));
+        assert_eq!(s("taskmanager.memory.managed"), Some("taskmanager.memory.managed.size"));
+        assert_eq!(
+            s("state.checkpoint.num-retained"),
+            Some("execution.checkpointing.num-retained")
+        );
+        assert_eq!(
+            c.suggest("state.checkpoint.num-retained", FlinkVersion::new(1, 19)),
+            Some("state.checkpoints.num-retained")
+        );
+        assert_eq!(s("execution.checkpoint.timeout"), Some("execution.checkpointing.timeout"));
+        // No guesses across unrelated families.
+        assert_eq!(s("metrics.reporter.timeout"), None);
+        assert_eq!(s("env.taskmanager.tmp.dirs"), None);
     }
 
     #[test]

@@ -1,13 +1,15 @@
 //! Sets of catalog Flink versions (which versions an option exists in), and which catalog
-//! data a Flink version uses. The versions themselves are `core::flink::version`'s
-//! [`CATALOG`].
+//! data a Flink version uses; sets of catalog operator releases (which FKO releases an
+//! operator option exists in). The versions themselves are `core::flink::version`'s
+//! [`CATALOG`] and [`OPERATOR_CATALOG`].
 
 use serde::Serialize;
 
-use crate::core::flink::version::{CATALOG, FlinkVersion};
+use crate::core::flink::version::{CATALOG, FlinkVersion, OPERATOR_CATALOG};
 
 // A set is a bit mask of `CATALOG` indexes.
 const _: () = assert!(CATALOG.len() <= 8, "VersionSet holds at most 8 catalog versions");
+const _: () = assert!(OPERATOR_CATALOG.len() <= 8, "OperatorSet holds at most 8 releases");
 
 /// Index in [`CATALOG`] of the data used for `v`: exact when the catalog has it, else the
 /// nearest (older versions use the oldest data, newer the newest). Runs on every option
@@ -39,11 +41,8 @@ impl VersionSet {
             .collect()
     }
 
-    /// Parses `1.18-2.2`, `2.0` (one version) or `op` (operator option: all versions).
+    /// Parses `1.18-2.2` or `2.0` (one version).
     pub fn parse(text: &str) -> Option<Self> {
-        if text == "op" {
-            return Some(Self::ALL);
-        }
         let index = |v: &str| CATALOG.iter().position(|c| c.to_string() == v);
         let (a, b) = text.split_once('-').unwrap_or((text, text));
         let (a, b) = (index(a)?, index(b)?);
@@ -56,6 +55,50 @@ impl VersionSet {
         match (v.first(), v.last()) {
             (Some(a), Some(b)) if a == b => a.to_string(),
             (Some(a), Some(b)) => format!("{a}-{b}"),
+            _ => String::new(),
+        }
+    }
+}
+
+/// A set of catalog operator releases (bit i = `OPERATOR_CATALOG[i]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+pub struct OperatorSet(pub u8);
+
+impl OperatorSet {
+    /// Every catalog operator release.
+    pub const ALL: OperatorSet = OperatorSet((1 << OPERATOR_CATALOG.len()) - 1);
+
+    /// True when the release at `index` of [`OPERATOR_CATALOG`] is in the set.
+    pub fn contains_index(self, index: usize) -> bool {
+        self.0 & (1 << index) != 0
+    }
+
+    /// Parses what follows `op` in a data file's `v`: empty (every release), `1.16` (one
+    /// release) or `1.15-1.16` (a range).
+    pub fn parse(text: &str) -> Option<Self> {
+        if text.is_empty() {
+            return Some(Self::ALL);
+        }
+        let index = |v: &str| OPERATOR_CATALOG.iter().position(|r| r.minor_text() == v);
+        let (a, b) = text.split_once('-').unwrap_or((text, text));
+        let (a, b) = (index(a)?, index(b)?);
+        (a <= b).then(|| Self((a..=b).fold(0, |m, i| m | (1 << i))))
+    }
+
+    /// Renders as the data file's `v` (`op`, `op1.16`, `op1.15-1.16`; contiguous sets only).
+    pub fn op_text(self) -> String {
+        if self == Self::ALL {
+            return "op".into();
+        }
+        let releases: Vec<String> = OPERATOR_CATALOG
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.contains_index(*i))
+            .map(|(_, r)| r.minor_text())
+            .collect();
+        match (releases.first(), releases.last()) {
+            (Some(a), Some(b)) if a == b => format!("op{a}"),
+            (Some(a), Some(b)) => format!("op{a}-{b}"),
             _ => String::new(),
         }
     }
@@ -79,7 +122,18 @@ mod tests {
         assert!(!s.contains(FlinkVersion::new(1, 19)));
         assert_eq!(s.range_text(), "1.20-2.1");
         assert_eq!(VersionSet::parse("2.2").unwrap().range_text(), "2.2");
-        assert_eq!(VersionSet::parse("op"), Some(VersionSet::ALL));
         assert_eq!(VersionSet::parse("2.2-1.18"), None);
+    }
+
+    #[test]
+    fn operator_sets_round_trip() {
+        let newest = OPERATOR_CATALOG.len() - 1;
+        let last = OPERATOR_CATALOG[newest].minor_text();
+        let only_last = OperatorSet::parse(&last).unwrap();
+        assert!(only_last.contains_index(newest) && !only_last.contains_index(0));
+        assert_eq!(only_last.op_text(), format!("op{last}"));
+        assert_eq!(OperatorSet::parse(""), Some(OperatorSet::ALL));
+        assert_eq!(OperatorSet::ALL.op_text(), "op");
+        assert_eq!(OperatorSet::parse("0.1"), None);
     }
 }

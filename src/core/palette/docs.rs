@@ -3,6 +3,7 @@
 use serde_json::{Value, json};
 
 use crate::core::model::{CFK_API, CMF_API, FKO_API, STUDIO_API};
+use crate::core::targets::{DEFAULT_CFK, DEFAULT_CMF, DEFAULT_FKO};
 
 const RBAC: &str = "rbac.authorization.k8s.io/v1";
 const FLINK_IMAGE: &str = "flink:1.20";
@@ -258,7 +259,7 @@ pub(super) fn document(entry: &str) -> (&'static str, Value) {
             with_spec(
                 STUDIO_API,
                 "FlinkKubernetesOperator",
-                json!({"version": "1.15.0", "watchNamespaces": []}),
+                json!({"version": DEFAULT_FKO.to_string(), "watchNamespaces": []}),
             ),
         ),
         "cfk-install" => (
@@ -266,11 +267,14 @@ pub(super) fn document(entry: &str) -> (&'static str, Value) {
             with_spec(
                 STUDIO_API,
                 "ConfluentForKubernetes",
-                json!({"version": "3.3.0",
+                json!({"version": DEFAULT_CFK.to_string(),
                 "enableCMFDay2Ops": true, "enableFlinkSQL": true}),
             ),
         ),
-        "cmf-install" => ("cmf", with_spec(STUDIO_API, "CmfService", json!({"version": "2.3.1"}))),
+        "cmf-install" => (
+            "cmf",
+            with_spec(STUDIO_API, "CmfService", json!({"version": DEFAULT_CMF.to_string()})),
+        ),
         "kafka" => (
             "kafka",
             with_spec(STUDIO_API, "KafkaCluster", json!({"bootstrapServers": "kafka:9092"})),

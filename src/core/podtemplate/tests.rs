@@ -2,7 +2,6 @@ use serde_json::{Value, json};
 
 use super::inspect::*;
 use super::*;
-use crate::core::model::{Resource, ResourceId};
 
 fn spec() -> Value {
     json!({
@@ -121,30 +120,37 @@ fn local_paths() {
 }
 
 #[test]
-fn sites_cover_every_deployment_like_spec() {
-    let sites = |doc: Value| {
-        let r = Resource::new(ResourceId(0), doc);
-        spec_sites(&r).iter().map(|s| (s.kind, s.pointer.clone())).collect::<Vec<_>>()
-    };
+fn environment_defaults_merge_into_the_site_templates_first() {
+    let own = json!({"podTemplate": {"spec": {"containers": [
+        {"name": "flink-main-container", "args": ["own"], "volumeMounts": [{"name": "a", "mountPath": "/a"}]}]}}});
+    let env = json!({"podTemplate": {"spec": {"containers": [
+        {"name": "flink-main-container", "args": ["env"], "volumeMounts": [{"name": "b", "mountPath": "/b"}]},
+        {"name": "sidecar"}]}},
+        "taskManager": {"podTemplate": {"metadata": {"labels": {"pod": "tm"}}}}});
+    let (own_t, env_t) = (Templates::of(&own, "/spec"), Templates::of(&env, "/defaults"));
+    let jm = merged_with_defaults(&own_t, &env_t, true, Role::JobManager, ArrayMerge::ByPosition)
+        .unwrap();
+    let main = &jm.value["spec"]["containers"][0];
+    // Named elements merge by name; other arrays are replaced by the winning side's.
+    let mounts: Vec<&str> = main["volumeMounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(mounts, ["a", "b"]);
+    assert_eq!(main["args"], json!(["env"]));
+    assert_eq!(jm.value["spec"]["containers"][1]["name"], "sidecar");
     assert_eq!(
-        sites(json!({"name": "e", "kubernetesNamespace": "n",
-                     "flinkApplicationDefaults": {"spec": {}},
-                     "computePoolDefaults": {"clusterSpec": {}}})),
-        [
-            (SiteKind::ApplicationDefaults, "/flinkApplicationDefaults/spec".to_string()),
-            (SiteKind::ComputePoolDefaults, "/computePoolDefaults/clusterSpec".to_string())
-        ]
+        jm.origin_of("/spec/containers/1/name"),
+        Some("/defaults/podTemplate/spec/containers/1/name")
     );
-    assert_eq!(
-        sites(json!({"apiVersion": "flink.apache.org/v1beta1", "kind": "FlinkBlueGreenDeployment",
-                     "spec": {"template": {"spec": {"image": "flink:2.0"}}}})),
-        [(SiteKind::BlueGreenTemplate, "/spec/template/spec".to_string())]
-    );
-    assert_eq!(
-        sites(json!({"spec": {"flinkConfiguration": {}}})),
-        [(SiteKind::Fragment, "/spec".to_string())]
-    );
-    assert!(
-        sites(json!({"apiVersion": "v1", "kind": "Service", "spec": {"ports": []}})).is_empty()
-    );
+    let tm = merged_with_defaults(&own_t, &env_t, true, Role::TaskManager, ArrayMerge::ByPosition)
+        .unwrap();
+    assert_eq!(tm.value["metadata"]["labels"]["pod"], "tm");
+    // When the site wins (a pool over computePoolDefaults), its own arrays stay.
+    let pool =
+        merged_with_defaults(&own_t, &env_t, false, Role::JobManager, ArrayMerge::ByPosition)
+            .unwrap();
+    assert_eq!(pool.value["spec"]["containers"][0]["args"], json!(["own"]));
 }

@@ -4,8 +4,8 @@ mod estimate;
 mod memory_floor;
 mod memory_units;
 mod replicas_parallelism;
+mod shared;
 mod shared_pool;
-mod util;
 
 use super::Rule;
 

@@ -7,10 +7,10 @@ mod flink_secret_ref;
 mod pool_state;
 mod rest_class_ref;
 mod rest_class_security;
+mod shared;
 mod sql_install;
 mod statement_results;
 mod unknown_kind;
-mod util;
 mod watched_namespace;
 
 use super::Rule;

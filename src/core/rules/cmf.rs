@@ -27,17 +27,16 @@ mod pool_state;
 mod savepoint_spec;
 mod secret_data;
 mod secret_keys;
+mod shared;
 mod stmt_checkpointing;
 mod stmt_cluster_keys;
+mod stmt_on_conflict;
 mod stmt_parallelism;
 mod stmt_required;
 mod stmt_string_maps;
 mod stmt_unbounded_select;
 mod stmt_unqualified_tables;
-pub(crate) mod util;
 mod version_features;
-
-pub use database_ddl_field::ddl_field;
 
 use super::Rule;
 
@@ -66,6 +65,7 @@ pub static RULES: &[&dyn Rule] = &[
     &stmt_cluster_keys::StmtClusterKeys,
     &stmt_unqualified_tables::StmtUnqualifiedTables,
     &stmt_unbounded_select::StmtUnboundedSelect,
+    &stmt_on_conflict::StmtOnConflict,
     &catalog_sr::CatalogSr,
     &catalog_legacy_clusters::CatalogLegacyClusters,
     &database_kafka::DatabaseKafka,

@@ -11,6 +11,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use super::reads::{Deps, KindSet, Recorder, RuleReads, SubjectKinds, record};
+use crate::core::cluster::{self, ClusterSite, ConfMap, FkoInstall, SiteConf};
 use crate::core::config::{self, EffectiveConfig, Scope};
 use crate::core::design::Design;
 use crate::core::graph::{EdgeKind, Graph};
@@ -237,6 +238,69 @@ impl<'a> Context<'a> {
     /// The environment resource a CMF resource belongs to, if it resolves.
     pub fn environment_of(&self, r: &Resource) -> Option<&'a Resource> {
         self.targets_of(r, EdgeKind::Environment).into_iter().next()
+    }
+
+    /// Every cluster site of the design ([`cluster::site`]), walked as subjects
+    /// ([`subjects`](Self::subjects)): one resource's sites at a time.
+    pub fn sites(&self) -> impl Iterator<Item = ClusterSite<'a>> + '_ {
+        self.subjects().flat_map(move |r| self.sites_of(r))
+    }
+
+    /// The cluster sites of one resource, with the environment defaults they inherit
+    /// (applications and pools read their environment through the graph).
+    pub fn sites_of(&self, r: &'a Resource) -> Vec<ClusterSite<'a>> {
+        let env = if cluster::site::inherits(r) { self.environment_of(r) } else { None };
+        cluster::sites_of(r, env)
+    }
+
+    /// The configuration a cluster site runs with ([`SiteConf`]): its owner's effective
+    /// configuration when it describes the site, else the site's own map.
+    pub fn site_conf(&self, site: &ClusterSite<'a>) -> SiteConf<'_> {
+        let effective = if site.has_effective_config() {
+            self.config(site.owner.id, Scope::Cluster)
+        } else {
+            None
+        };
+        SiteConf::of_site(site, effective, Box::new(move |id| self.get(id)))
+    }
+
+    /// The cluster configuration of a job-bearing resource that is no cluster site (a
+    /// FlinkSessionJob: operator defaults, its session cluster's map, its own map).
+    pub fn resource_conf(&self, r: &'a Resource) -> SiteConf<'_> {
+        let effective = self.config(r.id, Scope::Cluster);
+        let map = r.spec_get(&["flinkConfiguration"]);
+        let home = r.spec_field(&["flinkConfiguration"]);
+        SiteConf::new(r, effective, map, home, Box::new(move |id| self.get(id)))
+    }
+
+    /// Every Flink configuration map of the design ([`cluster::conf_maps`]), walked as
+    /// subjects: one resource's maps at a time.
+    pub fn conf_maps(&self) -> impl Iterator<Item = ConfMap<'a>> + '_ {
+        self.subjects().flat_map(move |r| self.conf_maps_of(r))
+    }
+
+    /// The Flink configuration maps of one resource, each with the Flink version its
+    /// keys are read for (the version of the resource's effective configuration first).
+    pub fn conf_maps_of(&self, r: &'a Resource) -> Vec<ConfMap<'a>> {
+        let version = if config::is_job_bearing(r) {
+            [Scope::Cluster, Scope::Job]
+                .into_iter()
+                .find_map(|s| self.config(r.id, s).and_then(|c| c.flink_version))
+        } else {
+            None
+        };
+        cluster::conf_maps(r, version)
+    }
+
+    /// Every operator installation of the design, in design order.
+    pub fn operators(&self) -> Vec<FkoInstall<'a>> {
+        self.of_kind(Kind::FkoInstall).map(FkoInstall::of).collect()
+    }
+
+    /// The operator installation that manages deployments in `namespace` (the first
+    /// one watching it), if the design has one.
+    pub fn operator_for(&self, namespace: Option<&str>) -> Option<FkoInstall<'a>> {
+        cluster::operator_for(self.of_kind(Kind::FkoInstall), namespace).map(FkoInstall::of)
     }
 }
 

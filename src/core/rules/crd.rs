@@ -7,9 +7,9 @@
 mod cpu_number;
 mod enum_value;
 mod nested_duplicate;
+mod shared;
 mod string_config;
 mod unknown_field;
-mod util;
 mod value_type;
 
 use super::Rule;

@@ -1,16 +1,15 @@
 //! Flink Kubernetes Operator validation: FlinkDeployment, FlinkSessionJob, FlinkStateSnapshot, autoscaler, blue/green (domain.md §4.B–4.E, 4.Q).
 //!
-//! Spec-level rules run on every deployment-like spec ([`specs::specs`]): FlinkDeployments,
+//! Spec-level rules run on every cluster site (`Context::sites`): FlinkDeployments,
 //! blue/green templates, CMF applications, compute-pool `clusterSpec`s and the environment
 //! defaults merged into them. The spec-change rules of §4.F need a baseline spec and are not
 //! implemented here.
 
 mod autoscaler;
-mod conf;
 mod jobspec;
 mod memory;
-mod specs;
 
+mod as_alignment_mode;
 mod as_boundary;
 mod as_excluded_periods;
 mod as_feature_ranges;
@@ -27,6 +26,7 @@ mod bg_stateful;
 mod bg_template;
 mod bg_version;
 mod conf_forbidden;
+mod conf_prefix_overlap;
 mod ha_last_state;
 mod ha_rollback;
 mod ha_standby;
@@ -58,6 +58,7 @@ mod sj_jar_scheme;
 mod sj_job_config;
 mod sj_job_missing;
 mod sj_operator_option;
+mod snap_backoff;
 mod snap_checkpoint_restore;
 mod snap_disabled;
 mod snap_enum;
@@ -84,6 +85,7 @@ pub static RULES: &[&dyn Rule] = &[
     &ver_deprecated::VerDeprecated,
     &ver_known::VerKnown,
     &conf_forbidden::ConfForbidden,
+    &conf_prefix_overlap::ConfPrefixOverlap,
     &ha_rollback::HaRollback,
     &health_check::HealthCheck,
     &ha_standby::HaStandby,
@@ -127,6 +129,7 @@ pub static RULES: &[&dyn Rule] = &[
     &snap_checkpoint_restore::SnapCheckpointRestore,
     &snap_disabled::SnapDisabled,
     &snap_version::SnapVersion,
+    &snap_backoff::SnapBackoff,
     &as_scale_down::AsScaleDown,
     &as_scale_up::AsScaleUp,
     &as_target::AsTarget,
@@ -136,6 +139,7 @@ pub static RULES: &[&dyn Rule] = &[
     &as_feature_ranges::AsFeatureRanges,
     &as_excluded_periods::AsExcludedPeriods,
     &as_numeric::AsNumeric,
+    &as_alignment_mode::AsAlignmentMode,
     &as_metrics_window::AsMetricsWindow,
     &bg_name::BgName,
     &bg_version::BgVersion,

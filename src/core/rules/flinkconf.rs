@@ -17,6 +17,7 @@ mod parallelism_source;
 mod placeholder;
 mod pool_vs_environment;
 mod rocksdb_block_size;
+mod shared;
 mod state_backend;
 mod stateless_dirs;
 mod statement_defaults_override;
@@ -24,7 +25,6 @@ mod unknown_key;
 mod unknown_option;
 mod unparseable_value;
 mod unverified_merge;
-pub mod util;
 
 use super::Rule;
 

@@ -10,8 +10,6 @@ mod object_duplicate;
 mod object_name;
 mod secret_mapping_name;
 
-pub use secret_mapping_name::connection_secret_ids;
-
 use super::Rule;
 
 /// The rules of this family.

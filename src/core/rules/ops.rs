@@ -7,7 +7,7 @@ mod cmf_auth;
 mod cmf_version;
 mod fko_features;
 mod job_rbac_namespaces;
-pub(crate) mod util;
+mod operator_config_yaml;
 mod watch_values;
 mod watched_namespaces;
 
@@ -19,6 +19,7 @@ pub static RULES: &[&dyn Rule] = &[
     &watch_values::WatchValues,
     &job_rbac_namespaces::JobRbacNamespaces,
     &fko_features::FkoFeatures,
+    &operator_config_yaml::OperatorConfigYaml,
     &cmf_auth::CmfAuth,
     &cmf_version::CmfVersion,
 ];

@@ -5,10 +5,10 @@ mod filesystem_plugin;
 mod main_container_name;
 mod overwritten_fields;
 mod positional_merge;
+mod shared;
 mod state_dir_unmounted;
 mod template_envelope;
 mod undeclared_volume;
-pub(in crate::core::rules) mod util;
 mod volume_not_durable;
 
 use super::Rule;

@@ -7,7 +7,6 @@ mod config_credential;
 mod embedded_secret_values;
 mod key_material;
 mod overprivileged_binding;
-mod util;
 
 use super::Rule;
 

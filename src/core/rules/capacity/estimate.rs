@@ -7,22 +7,61 @@
 //! Why: a quick check that the cluster fits the namespace quota and the nodes before deploying.
 //! How to use: compare with the quota; lower parallelism or raise slots per TaskManager.
 
-use super::util::{PodSize, int, pod_size, slots};
+use serde_json::Value;
+
+use super::shared::int;
+use crate::core::cluster::{ClusterSite, SiteConf, SiteKind};
 use crate::core::finding::Severity;
-use crate::core::flink::quantity::human;
+use crate::core::flink::quantity::{self, human};
 use crate::core::graph::EdgeKind;
 use crate::core::model::Kind;
-use crate::core::podtemplate::{Role, SiteKind, SpecSite, spec_sites};
-use crate::core::rules::pod::util::SiteConfig;
+use crate::core::podtemplate::Role;
 use crate::core::rules::{Context, Rule, Sink};
+
+/// What one role of a spec asks for, per pod.
+struct PodSize {
+    /// Replicas (JobManager) or `taskManager.replicas` when set.
+    replicas: Option<u64>,
+    /// Cores per pod, when known.
+    cpu: Option<f64>,
+    /// Memory per pod, when known.
+    memory: Option<u64>,
+}
+
+/// The size of one role: `resource` (or `resources` requests, then limits), else the Flink
+/// process-size option of the configuration.
+fn pod_size(site: &ClusterSite<'_>, conf: &SiteConf<'_>, role: Role) -> PodSize {
+    let k = role.spec_key();
+    let first = |paths: &[&[&str]]| paths.iter().find_map(|p| site.get(&[&[k][..], p].concat()));
+    let memory = first(&[
+        &["resource", "memory"],
+        &["resources", "requests", "memory"],
+        &["resources", "limits", "memory"],
+    ])
+    .and_then(Value::as_str)
+    .map(str::to_string)
+    .or_else(|| {
+        let key = if role == Role::JobManager { "jobmanager" } else { "taskmanager" };
+        conf.value(&format!("{key}.memory.process.size"))
+    })
+    .and_then(|m| quantity::memory(&m))
+    .map(|m| m.whole_bytes());
+    let cpu = first(&[
+        &["resource", "cpu"],
+        &["resources", "requests", "cpu"],
+        &["resources", "limits", "cpu"],
+    ])
+    .and_then(quantity::cpu);
+    PodSize { replicas: int(site.get(&[k, "replicas"])), cpu, memory }
+}
 
 /// See the module documentation.
 pub struct Estimate;
 
 /// The estimate for a cluster described by `site` running `parallelism` (None: read it from
 /// `job.parallelism` / `parallelism.default`).
-pub fn estimate(site: &SpecSite<'_>, conf: &SiteConfig<'_>, parallelism: Option<u64>) -> String {
-    let slots = slots(conf);
+pub fn estimate(site: &ClusterSite<'_>, conf: &SiteConf<'_>, parallelism: Option<u64>) -> String {
+    let slots = conf.slots();
     let (jm, tm): (PodSize, PodSize) =
         (pod_size(site, conf, Role::JobManager), pod_size(site, conf, Role::TaskManager));
     let p = match tm.replicas {
@@ -61,14 +100,14 @@ impl Rule for Estimate {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
-            for site in spec_sites(r) {
+            for site in cx.sites_of(r) {
                 let job = site.get(&["job"]).is_some();
                 let jobful =
                     matches!(site.kind, SiteKind::FlinkDeployment | SiteKind::BlueGreenTemplate)
                         && job
                         || site.kind == SiteKind::Application;
                 if jobful {
-                    let conf = SiteConfig::of(cx, r, &site);
+                    let conf = cx.site_conf(&site);
                     let at = if job { site.field(&["job"]) } else { site.pointer.clone() };
                     out.report(r, &at, estimate(&site, &conf, None));
                 }
@@ -77,8 +116,8 @@ impl Rule for Estimate {
                 let Some(pool) = cx.targets_of(r, EdgeKind::ComputePool).into_iter().next() else {
                     continue;
                 };
-                let Some(site) = spec_sites(pool).into_iter().next() else { continue };
-                let conf = SiteConfig::of(cx, pool, &site);
+                let Some(site) = cx.sites_of(pool).into_iter().next() else { continue };
+                let conf = cx.site_conf(&site);
                 let parallelism = int(r.spec_get(&["parallelism"])).unwrap_or(1);
                 let at = if r.spec_get(&["parallelism"]).is_some() {
                     r.spec_field(&["parallelism"])

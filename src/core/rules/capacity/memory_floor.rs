@@ -10,7 +10,7 @@
 
 use crate::core::finding::Severity;
 use crate::core::flink::quantity::{self, MemoryUnit, human};
-use crate::core::podtemplate::{Role, spec_sites};
+use crate::core::podtemplate::Role;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -28,7 +28,7 @@ impl Rule for MemoryFloor {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
-            for site in spec_sites(r) {
+            for site in cx.sites_of(r) {
                 for role in Role::BOTH {
                     let path = [role.spec_key(), "resource", "memory"];
                     let Some(text) = site.str(&path) else { continue };

@@ -8,10 +8,8 @@
 //! one written.
 //! How to fix: make them agree, or drop one of the two.
 
-use super::util::{int, slots};
+use super::shared::int;
 use crate::core::finding::Severity;
-use crate::core::podtemplate::spec_sites;
-use crate::core::rules::pod::util::SiteConfig;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -29,14 +27,14 @@ impl Rule for ReplicasParallelism {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
-            for site in spec_sites(r) {
+            for site in cx.sites_of(r) {
                 let (Some(replicas), Some(parallelism)) = (
                     int(site.get(&["taskManager", "replicas"])),
                     int(site.get(&["job", "parallelism"])),
                 ) else {
                     continue;
                 };
-                let slots = slots(&SiteConfig::of(cx, r, &site));
+                let slots = cx.site_conf(&site).slots();
                 if parallelism != replicas * slots {
                     out.report(
                         r,

@@ -9,12 +9,10 @@
 //! How to fix: add TaskManager replicas or slots, lower the statements' parallelism, or move
 //! statements to a dedicated pool.
 
-use super::util::{int, slots};
+use super::shared::int;
 use crate::core::finding::Severity;
 use crate::core::graph::EdgeKind;
 use crate::core::model::Kind;
-use crate::core::podtemplate::spec_sites;
-use crate::core::rules::pod::util::SiteConfig;
 use crate::core::rules::{Context, Rule, Sink};
 use serde_json::Value;
 
@@ -36,9 +34,9 @@ impl Rule for SharedPool {
             if !pool.spec_str(&["type"]).is_some_and(|t| t.eq_ignore_ascii_case("SHARED")) {
                 continue;
             }
-            let Some(site) = spec_sites(pool).into_iter().next() else { continue };
+            let Some(site) = cx.sites_of(pool).into_iter().next() else { continue };
             let Some(replicas) = int(site.get(&["taskManager", "replicas"])) else { continue };
-            let capacity = replicas * slots(&SiteConfig::of(cx, pool, &site));
+            let capacity = replicas * cx.site_conf(&site).slots();
             let statements: Vec<_> = cx
                 .graph()
                 .sources(pool.id, EdgeKind::ComputePool)

@@ -12,7 +12,7 @@ use crate::core::finding::Severity;
 use crate::core::model::Kind;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::util::cfk_crs;
+use super::shared::cfk_crs;
 
 /// See the module documentation.
 pub struct ApplyOrder;

@@ -11,7 +11,7 @@ use crate::core::finding::Severity;
 use crate::core::model::Kind;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::util::{cfk_crs, flag, install};
+use super::shared::{cfk_crs, flag, install};
 
 /// See the module documentation.
 pub struct Day2Install;

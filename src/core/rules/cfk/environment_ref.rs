@@ -15,7 +15,7 @@ use crate::core::model::Kind;
 use crate::core::rules::missing::{Missing, report_reference};
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::util::cfk_subjects;
+use super::shared::cfk_subjects;
 
 /// See the module documentation.
 pub struct EnvironmentRef;

@@ -13,7 +13,7 @@
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::util::{SQL_KINDS, cfk_crs, flag, install};
+use super::shared::{SQL_KINDS, cfk_crs, flag, install};
 
 /// See the module documentation.
 pub struct SqlInstall;

@@ -11,7 +11,7 @@ use crate::core::flink::sql::{StatementKind, classify};
 use crate::core::model::Kind;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::util::cfk_subjects;
+use super::shared::cfk_subjects;
 
 /// See the module documentation.
 pub struct StatementResults;

@@ -9,7 +9,7 @@
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::util::{cfk_crs, flag, install};
+use super::shared::{cfk_crs, flag, install};
 
 /// See the module documentation.
 pub struct WatchedNamespace;

@@ -9,19 +9,11 @@
 
 use crate::core::finding::Severity;
 use crate::core::model::Kind;
+use crate::core::model::ddl_environments_field;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
 pub struct DatabaseDdlField;
-
-/// The field that lists DDL environments for the targeted CMF version, and the other one.
-pub fn ddl_field(cmf_2_3: bool) -> (&'static str, &'static str) {
-    if cmf_2_3 {
-        ("ddlEnvironments", "alterEnvironments")
-    } else {
-        ("alterEnvironments", "ddlEnvironments")
-    }
-}
 
 impl Rule for DatabaseDdlField {
     fn id(&self) -> &'static str {
@@ -34,7 +26,7 @@ impl Rule for DatabaseDdlField {
         "alterEnvironments (CMF 2.1–2.2) was renamed ddlEnvironments in CMF 2.3"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        let (right, wrong) = ddl_field(cx.targets.cmf.at_least(2, 3));
+        let (right, wrong) = ddl_environments_field(cx.targets.cmf);
         for r in cx.subjects_of_kind(Kind::KafkaDatabase) {
             if r.spec_get(&[wrong]).is_some() {
                 out.report(

@@ -11,7 +11,7 @@
 
 use serde_json::Value;
 
-use super::util::non_string_values;
+use super::shared::non_string_values;
 use crate::core::finding::Severity;
 use crate::core::model::Kind;
 use crate::core::pointer;

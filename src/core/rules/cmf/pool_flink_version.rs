@@ -84,9 +84,14 @@ mod tests {
 
     #[test]
     fn fires_before_2_5_and_on_inherited_defaults() {
-        let f = check(&PoolFlinkVersion, &pool());
-        assert_eq!(pointers(&f), [("/spec/clusterSpec/flinkVersion".into(), Severity::Error)]);
-        assert_eq!(f[0].line, Some(6));
+        for minor in [3, 4] {
+            let t = Targets { cmf: Version::new(2, minor, 1), ..Targets::default() };
+            let f = check_with(&PoolFlinkVersion, &pool(), t);
+            assert_eq!(pointers(&f), [("/spec/clusterSpec/flinkVersion".into(), Severity::Error)]);
+            assert_eq!(f[0].line, Some(6));
+            let only = FlinkVersion::CMF_SQL_DEFAULT.enum_name();
+            assert!(f[0].message.starts_with(&format!("CMF 2.{minor}.1 runs SQL on {only} only")));
+        }
         let v = FlinkVersion::new(2, 1).enum_name();
         let env = format!(
             "name: dev-env\nkubernetesNamespace: flink\ncomputePoolDefaults:\n  clusterSpec: {{flinkVersion: {v}}}\n---\n"
@@ -104,7 +109,8 @@ mod tests {
 
     #[test]
     fn silent_on_2_3_with_cmf_2_5() {
-        let t = Targets { cmf: Version::new(2, 5, 0), ..Targets::default() };
+        assert!(check(&PoolFlinkVersion, &pool()).is_empty(), "the default target is CMF 2.5");
+        let t = Targets { cmf: Version::new(2, 5, 3), ..Targets::default() };
         assert!(check_with(&PoolFlinkVersion, &pool(), t).is_empty());
     }
 }

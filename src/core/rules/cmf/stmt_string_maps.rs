@@ -10,7 +10,7 @@ use crate::core::finding::Severity;
 use crate::core::model::Kind;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::util::non_string_values;
+use super::shared::non_string_values;
 
 /// See the module documentation.
 pub struct StmtStringMaps;

@@ -11,7 +11,7 @@ use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 use crate::core::schema::IssueKind;
 
-use super::util::{certainty, ends_with, issues, quantity_hint, show};
+use super::shared::{certainty, ends_with, issues, quantity_hint, show};
 
 /// See the module documentation.
 pub struct CpuNumber;

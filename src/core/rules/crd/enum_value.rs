@@ -13,7 +13,7 @@ use crate::core::model::Kind;
 use crate::core::rules::{Context, Rule, Sink};
 use crate::core::schema::IssueKind;
 
-use super::util::{ends_with, issues_of, show, targets_of};
+use super::shared::{ends_with, issues_of, show, targets_of};
 
 /// See the module documentation.
 pub struct EnumValue;

@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
+use crate::core::cluster::{ConfMap, MapKind, SiteKind, conf_maps};
 use crate::core::finding::Severity;
-use crate::core::model::{Kind, Resource};
 use crate::core::pointer;
 use crate::core::rules::{Context, Rule, Sink};
 
@@ -30,18 +30,14 @@ fn walk(prefix: &str, at: &str, v: &Value, out: &mut Vec<(String, String)>) {
     }
 }
 
-fn config_places(r: &Resource) -> Vec<Vec<&'static str>> {
-    match r.kind {
-        Kind::FlinkDeployment | Kind::FlinkSessionJob | Kind::Application => {
-            vec![vec!["flinkConfiguration"]]
-        }
-        Kind::FlinkBlueGreenDeployment => vec![vec!["template", "spec", "flinkConfiguration"]],
-        Kind::ComputePool => vec![vec!["clusterSpec", "flinkConfiguration"]],
-        Kind::Environment => vec![
-            vec!["flinkApplicationDefaults", "spec", "flinkConfiguration"],
-            vec!["computePoolDefaults", "clusterSpec", "flinkConfiguration"],
-        ],
-        _ => vec![],
+/// True for the maps FKO flattens: a cluster site's or a session job's
+/// `flinkConfiguration` (statements and their defaults are CMF string maps; the operator's
+/// own configuration is Helm values; fragments are deployed by nobody known).
+fn flattened_by_fko(m: &ConfMap<'_>) -> bool {
+    match m.kind {
+        MapKind::Site(kind) => kind != SiteKind::Fragment,
+        MapKind::SessionJob => true,
+        MapKind::Statement | MapKind::StatementDefaults(_) | MapKind::OperatorDefaults => false,
     }
 }
 
@@ -60,10 +56,9 @@ impl Rule for NestedDuplicate {
             return; // nested maps are rejected outright (CRD-TYPE-003)
         }
         for r in cx.subjects() {
-            for tokens in config_places(r) {
-                let Some(conf) = r.spec_get(&tokens).filter(|v| v.is_object()) else { continue };
+            for m in conf_maps(r, None).into_iter().filter(flattened_by_fko) {
                 let mut flat = Vec::new();
-                walk("", &r.spec_field(&tokens), conf, &mut flat);
+                walk("", &m.pointer, m.map, &mut flat);
                 let mut first: BTreeMap<&str, &str> = BTreeMap::new();
                 for (key, at) in &flat {
                     if let Some(prev) = first.insert(key, at) {

@@ -14,7 +14,7 @@ use crate::core::model::Kind;
 use crate::core::pointer;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::util::show;
+use super::shared::show;
 
 /// See the module documentation.
 pub struct StringConfig;

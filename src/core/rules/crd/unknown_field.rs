@@ -13,7 +13,7 @@ use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 use crate::core::schema::IssueKind;
 
-use super::util::{certainty, issues};
+use super::shared::{certainty, issues};
 
 /// See the module documentation.
 pub struct UnknownField;

@@ -12,7 +12,7 @@ use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 use crate::core::schema::IssueKind;
 
-use super::util::{certainty, ends_with, issues, show};
+use super::shared::{certainty, ends_with, issues, show};
 
 /// See the module documentation.
 pub struct ValueType;

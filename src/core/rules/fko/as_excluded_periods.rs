@@ -10,7 +10,7 @@ use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
 use super::autoscaler::{enabled, report};
-use super::specs::Seen;
+use crate::core::rules::Seen;
 
 /// See the module documentation.
 pub struct AsExcludedPeriods;
@@ -61,7 +61,7 @@ impl Rule for AsExcludedPeriods {
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let mut seen = Seen::default();
         for conf in enabled(cx) {
-            if let Some(hit) = conf.get("job.autoscaler.excluded.periods")
+            if let Some(hit) = conf.written("job.autoscaler.excluded.periods")
                 && !periods_ok(&hit.value)
             {
                 report(

@@ -10,7 +10,7 @@ use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
 use super::autoscaler::{duration_secs, enabled, report};
-use super::specs::Seen;
+use crate::core::rules::Seen;
 
 /// See the module documentation.
 pub struct AsMetricsWindow;
@@ -28,8 +28,8 @@ impl Rule for AsMetricsWindow {
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let mut seen = Seen::default();
         for conf in enabled(cx) {
-            let Some(hit) = conf.get("job.autoscaler.metrics.window") else { continue };
-            let interval = conf.get("kubernetes.operator.reconcile.interval");
+            let Some(hit) = conf.written("job.autoscaler.metrics.window") else { continue };
+            let interval = conf.written("kubernetes.operator.reconcile.interval");
             let secs = interval.as_ref().map_or(Some(60.0), |h| duration_secs(&h.value));
             if let (Some(w), Some(i)) = (duration_secs(&hit.value), secs)
                 && w < i

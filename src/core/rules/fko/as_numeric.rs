@@ -10,7 +10,7 @@ use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
 use super::autoscaler::{enabled, number, report};
-use super::specs::Seen;
+use crate::core::rules::Seen;
 
 /// See the module documentation.
 pub struct AsNumeric;

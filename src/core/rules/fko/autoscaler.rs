@@ -1,15 +1,14 @@
 //! Shared logic of the autoscaler rules (FKO-AS-xxx): which configurations enable the
 //! autoscaler, numeric and duration parsing, and range checks.
 
-use super::conf::{Conf, Hit};
-use super::specs::{Seen, session_job, specs_of};
+use crate::core::cluster::{Setting, SiteConf};
 use crate::core::model::{Kind, Resource};
-use crate::core::rules::{Context, Sink};
+use crate::core::rules::{Context, Seen, Sink};
 
 /// The configurations (of deployments, CMF applications and session jobs) that enable the
 /// autoscaler (`job.autoscaler.enabled: true`, legacy prefix accepted), walked as subjects
 /// (`Context::subjects`): one resource's configurations at a time.
-pub fn enabled<'c>(cx: &'c Context<'c>) -> impl Iterator<Item = Conf<'c>> + 'c {
+pub fn enabled<'c>(cx: &'c Context<'c>) -> impl Iterator<Item = SiteConf<'c>> + 'c {
     cx.subjects().flat_map(move |r| {
         // Ten rules ask; most resources do not enable the autoscaler.
         if !*cx.memo_untracked("autoscaler-enabled", r, || !enabled_of(cx, r).is_empty()) {
@@ -20,21 +19,22 @@ pub fn enabled<'c>(cx: &'c Context<'c>) -> impl Iterator<Item = Conf<'c>> + 'c {
 }
 
 /// The configurations of `r` that enable the autoscaler.
-fn enabled_of<'c>(cx: &'c Context<'c>, r: &'c Resource) -> Vec<Conf<'c>> {
-    let specs = specs_of(cx, r).into_iter().filter(|s| s.complete() && s.job_bearing());
-    let mut confs: Vec<Conf<'c>> = specs.map(|s| s.conf).collect();
+fn enabled_of<'c>(cx: &'c Context<'c>, r: &'c Resource) -> Vec<SiteConf<'c>> {
+    let sites = cx.sites_of(r).into_iter().filter(|s| s.complete() && s.job_bearing());
+    let mut confs: Vec<SiteConf<'c>> = sites.map(|s| cx.site_conf(&s)).collect();
     if r.kind == Kind::FlinkSessionJob {
-        confs.push(session_job(cx, r).conf);
+        confs.push(cx.resource_conf(r));
     }
     confs.retain(|c| {
-        c.value("job.autoscaler.enabled").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+        c.written_value("job.autoscaler.enabled")
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
     });
     confs
 }
 
 /// A numeric autoscaler option that is set: its number (None when not a number) and hit.
-pub fn number<'c>(conf: &Conf<'c>, key: &str) -> Option<(Option<f64>, Hit<'c>)> {
-    conf.get(key).map(|h| (h.value.trim().parse::<f64>().ok().filter(|n| n.is_finite()), h))
+pub fn number<'c>(conf: &SiteConf<'c>, key: &str) -> Option<(Option<f64>, Setting<'c>)> {
+    conf.written(key).map(|h| (h.value.trim().parse::<f64>().ok().filter(|n| n.is_finite()), h))
 }
 
 /// One range check: option keys, bounds (`None` = unbounded) and the feature flag that
@@ -61,7 +61,7 @@ pub fn check_ranges(cx: &Context<'_>, out: &mut Sink<'_>, ranges: &[Range<'_>]) 
     for conf in enabled(cx) {
         for ((keys, lo, hi, when), seen) in ranges.iter().zip(seen.iter_mut()) {
             if when.is_some_and(|flag| {
-                !conf.value(flag).is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+                !conf.written_value(flag).is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
             }) {
                 continue;
             }
@@ -75,7 +75,7 @@ pub fn check_ranges(cx: &Context<'_>, out: &mut Sink<'_>, ranges: &[Range<'_>]) 
     }
 }
 
-fn range_message(hit: &Hit<'_>, lo: Option<f64>, hi: Option<f64>) -> String {
+fn range_message(hit: &Setting<'_>, lo: Option<f64>, hi: Option<f64>) -> String {
     let range = match (lo, hi) {
         (Some(l), Some(h)) => format!("within [{l}, {h}]"),
         (Some(l), None) => format!("at least {l}"),
@@ -86,7 +86,7 @@ fn range_message(hit: &Hit<'_>, lo: Option<f64>, hi: Option<f64>) -> String {
 }
 
 /// Reports a problem at a configuration hit, once per place.
-pub fn report(out: &mut Sink<'_>, seen: &mut Seen, hit: &Hit<'_>, message: String) {
+pub fn report(out: &mut Sink<'_>, seen: &mut Seen, hit: &Setting<'_>, message: String) {
     if let Some(r) = hit.resource
         && seen.first(r, &hit.pointer)
     {

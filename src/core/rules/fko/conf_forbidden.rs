@@ -8,9 +8,7 @@
 //! How to fix: remove the key; use `metadata.namespace` / `metadata.name` instead.
 
 use crate::core::finding::Severity;
-use crate::core::rules::{Context, Rule, Sink};
-
-use super::specs::{Seen, specs};
+use crate::core::rules::{Context, Rule, Seen, Sink};
 
 /// See the module documentation.
 pub struct ConfForbidden;
@@ -30,10 +28,11 @@ impl Rule for ConfForbidden {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let mut seen = Seen::default();
-        for s in specs(cx) {
+        for s in cx.sites().filter(|s| !s.is_fragment()) {
+            let conf = cx.site_conf(&s);
             for key in FORBIDDEN {
-                let Some(hit) = s.conf.get(key) else { continue };
-                let (r, at) = s.place(&hit);
+                let Some(hit) = conf.written(key) else { continue };
+                let (r, at) = conf.place(&hit);
                 if seen.first(r, &at) {
                     out.report(r, &at, format!("Forbidden Flink config key {key} (set by the operator)"))
                         .hint("remove it: the operator derives it from metadata.namespace / metadata.name");

@@ -9,9 +9,11 @@
 //! How to fix: enable HA (`high-availability.type: kubernetes`), or accept the risk.
 
 use crate::core::finding::Severity;
+use crate::core::model::Kind;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::specs::{Seen, session_jobs, specs};
+use crate::core::cluster::Located;
+use crate::core::rules::Seen;
 
 /// See the module documentation.
 pub struct HaLastState;
@@ -41,27 +43,34 @@ impl Rule for HaLastState {
             )
         };
         let mut seen = Seen::default();
-        for s in specs(cx).filter(|s| s.complete() && s.job_bearing()) {
-            let Some((v, r, at)) = s.locate(&["job", "upgradeMode"]) else { continue };
-            if v.as_str() == Some("last-state") && !s.conf.ha_active() && seen.first(r, &at) {
+        for s in cx.sites().filter(|s| s.complete() && s.job_bearing()) {
+            let Some(Located { value: v, resource: r, pointer: at, .. }) =
+                s.locate(&["job", "upgradeMode"])
+            else {
+                continue;
+            };
+            if v.as_str() == Some("last-state")
+                && !cx.site_conf(&s).ha_active()
+                && seen.first(r, &at)
+            {
                 out.report(r, &at, msg).severity(sev).hint(hint);
             }
         }
-        for j in session_jobs(cx) {
-            if j.owner.spec_str(&["job", "upgradeMode"]) != Some("last-state") {
+        for j in cx.of_kind(Kind::FlinkSessionJob) {
+            if j.spec_str(&["job", "upgradeMode"]) != Some("last-state") {
                 continue;
             }
-            let at = j.owner.spec_field(&["job", "upgradeMode"]);
+            let at = j.spec_field(&["job", "upgradeMode"]);
             if !modern {
                 out.report(
-                    j.owner,
+                    j,
                     &at,
                     "last-state is not supported for session jobs on this operator version",
                 )
                 .severity(Severity::Error)
                 .hint("use savepoint or stateless, or upgrade the operator to 1.10+");
-            } else if !j.conf.ha_active() {
-                out.report(j.owner, &at, msg).hint("enable HA on the session cluster");
+            } else if !cx.resource_conf(j).ha_active() {
+                out.report(j, &at, msg).hint("enable HA on the session cluster");
             }
         }
     }

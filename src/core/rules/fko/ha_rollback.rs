@@ -2,15 +2,15 @@
 //!
 //! What it checks: `kubernetes.operator.deployment.rollback.enabled: true` while the
 //! effective configuration enables no HA (`high-availability.type` unset or NONE).
+//! When an application's or pool's environment is not in the design, its defaults may
+//! supply the value: a warning then says where it must come from.
 //! Why: the operator's validator rejects rollback without HA (it needs HA metadata to
 //! restore the last stable spec).
 //! How to fix: enable HA (`high-availability.type: kubernetes` plus `high-availability.storageDir`)
 //! or disable rollback.
 
 use crate::core::finding::Severity;
-use crate::core::rules::{Context, Rule, Sink};
-
-use super::specs::{Seen, specs};
+use crate::core::rules::{Context, Rule, Seen, Sink, supplied_outside};
 
 /// See the module documentation.
 pub struct HaRollback;
@@ -27,17 +27,20 @@ impl Rule for HaRollback {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let mut seen = Seen::default();
-        for s in specs(cx).filter(|s| s.complete()) {
+        for s in cx.sites().filter(|s| s.complete()) {
             let key = "kubernetes.operator.deployment.rollback.enabled";
-            let Some(hit) = s.conf.get(key).filter(|h| h.value.trim().eq_ignore_ascii_case("true"))
+            let conf = cx.site_conf(&s);
+            let Some(hit) =
+                conf.written(key).filter(|h| h.value.trim().eq_ignore_ascii_case("true"))
             else {
                 continue;
             };
-            if !s.conf.ha_active() {
-                let (r, at) = s.place(&hit);
+            if !conf.ha_active() {
+                let (r, at) = conf.place(&hit);
                 if seen.first(r, &at) {
-                    out.report(r, &at, "HA must be enabled for rollback support")
-                        .hint("set high-availability.type: kubernetes and high-availability.storageDir, or disable rollback");
+                    let f = out.report(r, &at, "HA must be enabled for rollback support");
+                    f.hint("set high-availability.type: kubernetes and high-availability.storageDir, or disable rollback");
+                    supplied_outside(cx, f, s.supplied_outside());
                 }
             }
         }

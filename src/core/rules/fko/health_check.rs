@@ -7,9 +7,7 @@
 //! How to fix: enable `kubernetes.operator.jm-deployment-recovery.enabled` or disable health checks.
 
 use crate::core::finding::Severity;
-use crate::core::rules::{Context, Rule, Sink};
-
-use super::specs::{Seen, specs};
+use crate::core::rules::{Context, Rule, Seen, Sink};
 
 /// See the module documentation.
 pub struct HealthCheck;
@@ -26,14 +24,15 @@ impl Rule for HealthCheck {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let mut seen = Seen::default();
-        for s in specs(cx).filter(|s| s.complete()) {
-            let Some(hit) = s.conf.get("kubernetes.operator.cluster.health-check.enabled") else {
+        for s in cx.sites().filter(|s| s.complete()) {
+            let conf = cx.site_conf(&s);
+            let Some(hit) = conf.written("kubernetes.operator.cluster.health-check.enabled") else {
                 continue;
             };
             if hit.value.trim().eq_ignore_ascii_case("true")
-                && s.conf.is_false("kubernetes.operator.jm-deployment-recovery.enabled")
+                && conf.is_false("kubernetes.operator.jm-deployment-recovery.enabled")
             {
-                let (r, at) = s.place(&hit);
+                let (r, at) = conf.place(&hit);
                 if seen.first(r, &at) {
                     out.report(r, &at, "Deployment recovery must be enabled for health checks")
                         .hint("set kubernetes.operator.jm-deployment-recovery.enabled: true or disable the health check");

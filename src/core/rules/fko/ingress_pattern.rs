@@ -10,8 +10,6 @@
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::specs::specs;
-
 /// See the module documentation.
 pub struct IngressPattern;
 
@@ -48,7 +46,7 @@ impl Rule for IngressPattern {
         "spec.ingress.template must be a valid URL pattern"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for s in specs(cx) {
+        for s in cx.sites().filter(|s| !s.is_fragment()) {
             let Some(t) = s.str(&["ingress", "template"]) else { continue };
             if let Some(why) = template_problem(t) {
                 out.report(s.owner, &s.field(&["ingress", "template"]), format!("Cannot process ingress template '{t}': {why}"))

@@ -8,8 +8,6 @@
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::specs::specs;
-
 /// See the module documentation.
 pub struct IngressTemplate;
 
@@ -24,7 +22,7 @@ impl Rule for IngressTemplate {
         "spec.ingress needs a template"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for s in specs(cx).filter(|s| s.complete()) {
+        for s in cx.sites().filter(|s| s.complete()) {
             if s.get(&["ingress"]).is_some()
                 && s.str(&["ingress", "template"]).is_none_or(|t| t.trim().is_empty())
             {

@@ -9,8 +9,6 @@
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::specs::specs;
-
 /// See the module documentation.
 pub struct JarMissing;
 
@@ -25,7 +23,7 @@ impl Rule for JarMissing {
         "Without jarURI the job jar must be on the image classpath"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for s in specs(cx).filter(|s| s.complete() && s.job_bearing()) {
+        for s in cx.sites().filter(|s| s.complete() && s.job_bearing()) {
             if s.get(&["job"]).is_some()
                 && s.merged(&["job", "jarURI"]).is_none()
                 && s.merged(&["job", "entryClass"]).is_none()

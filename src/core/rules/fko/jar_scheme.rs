@@ -10,8 +10,6 @@
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::specs::specs;
-
 /// See the module documentation.
 pub struct JarScheme;
 
@@ -35,7 +33,7 @@ impl Rule for JarScheme {
         "jarURI without a scheme; use local:///… pointing into the image"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for s in specs(cx).filter(|s| s.job_bearing()) {
+        for s in cx.sites().filter(|s| s.job_bearing()) {
             let Some(uri) = s.str(&["job", "jarURI"]) else { continue };
             if scheme(uri).is_none() {
                 out.report(s.owner, &s.field(&["job", "jarURI"]), format!("jarURI '{uri}' has no scheme; Flink cannot find a build-host path in the container"))

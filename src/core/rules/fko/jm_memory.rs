@@ -3,14 +3,15 @@
 //! What it checks: deployments (and CMF applications and compute pools, after the
 //! environment defaults) without `jobManager.resource.memory` (or `resources` requests/limits)
 //! whose effective configuration cannot derive it either (`jobmanager.memory.process.size`, `jobmanager.memory.flink.size` or the heap size).
+//! When an application's or pool's environment is not in the design, its defaults may
+//! supply the value: a warning then says where it must come from.
 //! Why: the operator's validator rejects the deployment: Flink cannot size the process.
 //! How to fix: set `jobManager.resource.memory` (e.g. `2048m`).
 
 use crate::core::finding::Severity;
-use crate::core::rules::{Context, Rule, Sink};
+use crate::core::rules::{Context, Rule, Sink, supplied_outside};
 
 use super::memory::memory_defined;
-use super::specs::specs;
 
 /// See the module documentation.
 pub struct JmMemory;
@@ -26,10 +27,12 @@ impl Rule for JmMemory {
         "JobManager memory must be defined (spec.jobManager.resource.memory or Flink memory options)"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for s in specs(cx).filter(|s| s.complete()) {
-            if !memory_defined(&s, "jobManager") {
-                out.report(s.owner, &s.field(&["jobManager", "resource", "memory"]), "JobManager memory must be defined")
-                    .hint("set jobManager.resource.memory (e.g. 2048m) or jobmanager.memory.process.size in flinkConfiguration");
+        for s in cx.sites().filter(|s| s.complete()) {
+            if !memory_defined(&s, &cx.site_conf(&s), "jobManager") {
+                let at = s.field(&["jobManager", "resource", "memory"]);
+                let f = out.report(s.owner, &at, "JobManager memory must be defined");
+                supplied_outside(cx, f, s.supplied_outside());
+                f.hint("set jobManager.resource.memory (e.g. 2048m) or jobmanager.memory.process.size in flinkConfiguration");
             }
         }
     }
@@ -57,5 +60,14 @@ mod tests {
     fn applications_inherit_memory_from_the_environment() {
         let y = "{name: dev, kubernetesNamespace: dev, flinkApplicationDefaults: {spec: {jobManager: {resource: {memory: 1024m}}}}}\n---\n                 {apiVersion: cmf.confluent.io/v1, kind: FlinkApplication, metadata: {name: app1}, spec: {job: {}}}\n";
         assert!(check(&JmMemory, y).is_empty());
+    }
+
+    #[test]
+    fn an_environment_outside_the_design_may_supply_it() {
+        let app = "apiVersion: platform.confluent.io/v1beta1\nkind: FlinkApplication\n\
+            metadata: {name: a, namespace: confluent}\nspec: {flinkEnvironment: prod}\n";
+        let f = check(&JmMemory, app);
+        assert_eq!(pointers(&f), [("/spec/jobManager/resource/memory".into(), Severity::Warning)]);
+        assert!(f[0].message.contains("environment 'prod', which is not in the design"));
     }
 }

@@ -7,8 +7,6 @@
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::specs::specs;
-
 /// See the module documentation.
 pub struct JmReplicas;
 
@@ -23,7 +21,7 @@ impl Rule for JmReplicas {
         "JobManager replicas must be at least 1"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for s in specs(cx) {
+        for s in cx.sites().filter(|s| !s.is_fragment()) {
             let Some(v) = s.get(&["jobManager", "replicas"]) else { continue };
             if v.as_f64().is_some_and(|n| n < 1.0) {
                 out.report(

@@ -2,6 +2,8 @@
 //!
 //! What it checks: `kubernetes.operator.job.upgrade.last-state.max.allowed.checkpoint.age`
 //! set while the effective configuration has no savepoint directory.
+//! When an application's or pool's environment is not in the design, its defaults may
+//! supply the value: a warning then says where it must come from.
 //! Why: the operator's validator rejects it: when the last checkpoint is too old it falls
 //! back to a savepoint.
 //! How to fix: set `execution.checkpointing.savepoint-dir` (`state.savepoints.dir`) or remove the option.
@@ -9,7 +11,7 @@
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::jobspec::{Check, report};
+use super::jobspec::{Job, Problem, SAVEPOINT_DIR, report_sites};
 
 /// See the module documentation.
 pub struct JobMaxCheckpointAge;
@@ -25,8 +27,22 @@ impl Rule for JobMaxCheckpointAge {
         "Max checkpoint age needs a savepoint directory"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        report(cx, out, Check::MaxCheckpointAge);
+        report_sites(cx, out, problem);
     }
+}
+
+/// The problem of `job`: a maximum checkpoint age without a savepoint directory.
+pub fn problem<'c>(job: &Job<'c>) -> Option<Problem<'c>> {
+    if job.has(SAVEPOINT_DIR) {
+        return None;
+    }
+    let key = "kubernetes.operator.job.upgrade.last-state.max.allowed.checkpoint.age";
+    let age = job.conf.written(key)?;
+    Some(job.lacking(
+        (age.resource.unwrap_or(job.home.0), age.pointer.clone()),
+        "Max checkpoint age needs a savepoint directory".into(),
+        "set execution.checkpointing.savepoint-dir (state.savepoints.dir)",
+    ))
 }
 
 #[cfg(test)]

@@ -2,13 +2,15 @@
 //!
 //! What it checks: `job.upgradeMode: savepoint` while the effective configuration has no
 //! savepoint directory (`execution.checkpointing.savepoint-dir`, formerly `state.savepoints.dir`).
+//! When an application's or pool's environment is not in the design, its defaults may
+//! supply the value: a warning then says where it must come from.
 //! Why: the operator's validator rejects it: upgrades take a savepoint there.
 //! How to fix: set the savepoint directory in `flinkConfiguration` (or the environment defaults).
 
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::jobspec::{Check, report};
+use super::jobspec::{Job, Problem, SAVEPOINT_DIR, report_sites};
 
 /// See the module documentation.
 pub struct JobSavepointDir;
@@ -24,8 +26,21 @@ impl Rule for JobSavepointDir {
         "Savepoint upgrade mode needs a savepoint directory"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        report(cx, out, Check::SavepointDir);
+        report_sites(cx, out, problem);
     }
+}
+
+/// The problem of `job`: the savepoint upgrade mode without a savepoint directory.
+pub fn problem<'c>(job: &Job<'c>) -> Option<Problem<'c>> {
+    let mode = job.locate(&["job", "upgradeMode"])?;
+    if mode.value.as_str() != Some("savepoint") || job.has(SAVEPOINT_DIR) {
+        return None;
+    }
+    Some(job.lacking(
+        (mode.resource, mode.pointer),
+        "Savepoint upgrade mode needs a savepoint directory".into(),
+        "set execution.checkpointing.savepoint-dir (state.savepoints.dir) in flinkConfiguration",
+    ))
 }
 
 #[cfg(test)]

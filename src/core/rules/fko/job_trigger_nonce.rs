@@ -2,6 +2,8 @@
 //!
 //! What it checks: `job.savepointTriggerNonce` set while the effective configuration has no
 //! savepoint directory.
+//! When an application's or pool's environment is not in the design, its defaults may
+//! supply the value: a warning then says where it must come from.
 //! Why: the operator's validator rejects it: the triggered savepoint has nowhere to go.
 //! How to fix: set `execution.checkpointing.savepoint-dir` (`state.savepoints.dir`), or use a
 //! FlinkStateSnapshot with an explicit path.
@@ -9,7 +11,7 @@
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::jobspec::{Check, report};
+use super::jobspec::{Job, Problem, SAVEPOINT_DIR, report_sites};
 
 /// See the module documentation.
 pub struct JobTriggerNonce;
@@ -25,8 +27,21 @@ impl Rule for JobTriggerNonce {
         "Manual savepoints (savepointTriggerNonce) need a savepoint directory"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        report(cx, out, Check::TriggerNonce);
+        report_sites(cx, out, problem);
     }
+}
+
+/// The problem of `job`: a savepoint trigger nonce without a savepoint directory.
+pub fn problem<'c>(job: &Job<'c>) -> Option<Problem<'c>> {
+    if job.has(SAVEPOINT_DIR) {
+        return None;
+    }
+    let nonce = job.locate(&["job", "savepointTriggerNonce"])?;
+    Some(job.lacking(
+        (nonce.resource, nonce.pointer),
+        "Manual savepoints (savepointTriggerNonce) need a savepoint directory".into(),
+        "set execution.checkpointing.savepoint-dir (state.savepoints.dir)",
+    ))
 }
 
 #[cfg(test)]

@@ -1,32 +1,62 @@
-//! The job-spec checks of the operator's `validateJobSpec` (domain.md rules 22–26, 28),
-//! shared by the FlinkDeployment rules (FKO-JOB-00x) and FKO-SJ-005 for session jobs.
+//! Where the job-spec checks of the operator's `validateJobSpec` look (domain.md rules
+//! 22–26, 28): the jobs of cluster sites and of session jobs, the fields and settings the
+//! checks read, and how a problem is reported. Each check (its condition, message and
+//! hint) lives in its rule file (FKO-JOB-00x); FKO-SJ-005 runs them all on session jobs.
 
-use serde_json::Value;
-
-use super::conf::{CHECKPOINT_DIR, Conf, SAVEPOINT_DIR};
+use crate::core::cluster::{ClusterSite, Located, SiteConf};
 use crate::core::model::Resource;
+use crate::core::rules::{Context, Seen, Sink, supplied_outside};
 
-/// Which check failed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Check {
-    /// Rule 22: stateful upgrade mode without a checkpoint directory.
-    CheckpointDir,
-    /// Rule 23: savepoint upgrade mode without a savepoint directory.
-    SavepointDir,
-    /// Rule 24: savepoint trigger nonce without a savepoint directory.
-    TriggerNonce,
-    /// Rule 25: periodic savepoints without a savepoint directory.
-    PeriodicSavepoint,
-    /// Rule 26: max checkpoint age without a savepoint directory.
-    MaxCheckpointAge,
-    /// Rule 28: parallelism below 1 when TaskManager replicas are not set.
-    Parallelism,
+/// The checkpoint directory (canonical key; every spelling counts).
+pub const CHECKPOINT_DIR: &str = "execution.checkpointing.dir";
+/// The savepoint directory (canonical key; every spelling counts).
+pub const SAVEPOINT_DIR: &str = "execution.checkpointing.savepoint-dir";
+
+/// One job the checks read: the job of a cluster site, or of a session job.
+pub struct Job<'c> {
+    site: Option<ClusterSite<'c>>,
+    owner: &'c Resource,
+    /// The configuration the job runs with (as users wrote it).
+    pub conf: SiteConf<'c>,
+    /// Where the job spec is: reported when a field is absent.
+    pub home: (&'c Resource, String),
+    /// True when TaskManager replicas are set (the parallelism then follows them).
+    pub tm_replicas: bool,
+}
+
+impl<'c> Job<'c> {
+    /// A field of the job's spec as the generated deployment gets it.
+    pub fn locate(&self, tokens: &[&str]) -> Option<Located<'c>> {
+        match &self.site {
+            Some(s) => s.locate(tokens),
+            None => self.owner.spec_get(tokens).filter(|v| !v.is_null()).map(|value| Located {
+                value,
+                resource: self.owner,
+                pointer: self.owner.spec_field(tokens),
+                unverified: false,
+            }),
+        }
+    }
+
+    /// True when a non-blank value is set for `key` (any spelling).
+    pub fn has(&self, key: &str) -> bool {
+        self.conf.has(key)
+    }
+
+    /// A problem with a value the job lacks (see [`Problem::outside`]).
+    pub fn lacking(
+        &self,
+        (resource, pointer): (&'c Resource, String),
+        message: String,
+        hint: &str,
+    ) -> Problem<'c> {
+        let outside = self.site.as_ref().and_then(ClusterSite::supplied_outside);
+        Problem { resource, pointer, message, hint: hint.to_string(), outside }
+    }
 }
 
 /// A failed check, placed where the user should fix it.
 pub struct Problem<'c> {
-    /// Which check.
-    pub check: Check,
     /// The resource to report on.
     pub resource: &'c Resource,
     /// Pointer of the offending field.
@@ -34,123 +64,65 @@ pub struct Problem<'c> {
     /// What is wrong.
     pub message: String,
     /// How to fix it.
-    pub hint: &'static str,
+    pub hint: String,
+    /// Where the missing value must come from when a layer outside the design may
+    /// supply it (an application's environment that is not in the input): the finding
+    /// is then a warning that says so.
+    pub outside: Option<String>,
 }
 
-type Locate<'a, 'c> = &'a dyn Fn(&[&str]) -> Option<(&'c Value, &'c Resource, String)>;
+/// The jobs of every complete, job-bearing cluster site that runs one (session clusters
+/// have no job), walked as subjects.
+pub fn site_jobs<'c>(cx: &'c Context<'_>) -> impl Iterator<Item = Job<'c>> + 'c {
+    cx.sites().filter(|s| s.complete() && s.job_bearing() && s.merged(&["job"]).is_some()).map(
+        move |s| Job {
+            conf: cx.site_conf(&s),
+            home: (s.owner, s.field(&["job"])),
+            tm_replicas: s.merged(&["taskManager", "replicas"]).is_some(),
+            owner: s.owner,
+            site: Some(s),
+        },
+    )
+}
+
+/// The job of a FlinkSessionJob, with the configuration the operator's validator builds
+/// (operator defaults, the session cluster's map, the job's own).
+pub fn session_job<'c>(cx: &'c Context<'_>, r: &'c Resource) -> Job<'c> {
+    Job {
+        site: None,
+        owner: r,
+        conf: cx.resource_conf(r),
+        home: (r, r.spec_field(&["job"])),
+        tm_replicas: false,
+    }
+}
+
+/// Reports a problem (see [`Problem::outside`]).
+pub fn report(cx: &Context<'_>, out: &mut Sink<'_>, p: &Problem<'_>) {
+    let f = out.report(p.resource, &p.pointer, p.message.clone());
+    f.hint(p.hint.clone());
+    supplied_outside(cx, f, p.outside.clone());
+}
+
+/// Runs one check on every site job, reporting each place once (a value several
+/// applications inherit is reported once).
+pub fn report_sites<'c>(
+    cx: &'c Context<'_>,
+    out: &mut Sink<'_>,
+    check: impl Fn(&Job<'c>) -> Option<Problem<'c>>,
+) {
+    let mut seen = Seen::default();
+    for job in site_jobs(cx) {
+        if let Some(p) = check(&job).filter(|p| seen.first(p.resource, &p.pointer)) {
+            report(cx, out, &p);
+        }
+    }
+}
 
 /// True when a duration text is zero (`0`, `0s`, `0 ms`).
-fn is_zero_duration(v: &str) -> bool {
+pub fn is_zero_duration(v: &str) -> bool {
     let digits: String = v.trim().chars().take_while(|c| c.is_ascii_digit()).collect();
     !digits.is_empty() && digits.chars().all(|c| c == '0')
-}
-
-/// Runs the checks on a job whose fields `locate` finds (`job` is where the job spec is,
-/// used when a field is absent), with `tm_replicas` telling whether TaskManager replicas
-/// are set.
-pub fn job_problems<'c>(
-    locate: Locate<'_, 'c>,
-    job: (&'c Resource, String),
-    tm_replicas: bool,
-    conf: &Conf<'c>,
-) -> Vec<Problem<'c>> {
-    let mut out = Vec::new();
-    let cp = conf.value(CHECKPOINT_DIR).is_some_and(|v| !v.trim().is_empty());
-    let sp = conf.value(SAVEPOINT_DIR).is_some_and(|v| !v.trim().is_empty());
-    let mode = locate(&["job", "upgradeMode"]);
-    let mut push = |check, (resource, pointer): (&'c Resource, String), message: String, hint| {
-        out.push(Problem { check, resource, pointer, message, hint });
-    };
-    if let Some((v, r, at)) = mode {
-        let m = v.as_str().unwrap_or("");
-        if (m == "savepoint" || m == "last-state") && !cp {
-            push(
-                Check::CheckpointDir,
-                (r, at.clone()),
-                format!("Checkpoint directory must be defined for upgradeMode {m}"),
-                "set execution.checkpointing.dir (state.checkpoints.dir) in flinkConfiguration",
-            );
-        }
-        if m == "savepoint" && !sp {
-            push(
-                Check::SavepointDir,
-                (r, at),
-                "Savepoint upgrade mode needs a savepoint directory".into(),
-                "set execution.checkpointing.savepoint-dir (state.savepoints.dir) in flinkConfiguration",
-            );
-        }
-    }
-    if !sp {
-        if let Some((_, r, at)) = locate(&["job", "savepointTriggerNonce"]) {
-            push(
-                Check::TriggerNonce,
-                (r, at),
-                "Manual savepoints (savepointTriggerNonce) need a savepoint directory".into(),
-                "set execution.checkpointing.savepoint-dir (state.savepoints.dir)",
-            );
-        }
-        if let Some(h) = conf
-            .get("kubernetes.operator.periodic.savepoint.interval")
-            .filter(|h| !is_zero_duration(&h.value))
-        {
-            let place = (h.resource.unwrap_or(job.0), h.pointer.clone());
-            push(
-                Check::PeriodicSavepoint,
-                place,
-                format!("Periodic savepoints (every {}) need a savepoint directory", h.value),
-                "set execution.checkpointing.savepoint-dir (state.savepoints.dir)",
-            );
-        }
-        if let Some(h) =
-            conf.get("kubernetes.operator.job.upgrade.last-state.max.allowed.checkpoint.age")
-        {
-            let place = (h.resource.unwrap_or(job.0), h.pointer.clone());
-            push(
-                Check::MaxCheckpointAge,
-                place,
-                "Max checkpoint age needs a savepoint directory".into(),
-                "set execution.checkpointing.savepoint-dir (state.savepoints.dir)",
-            );
-        }
-    }
-    if !tm_replicas {
-        let p = locate(&["job", "parallelism"]);
-        let n = p.as_ref().map_or(Some(0.0), |(v, _, _)| v.as_f64());
-        if n.is_some_and(|n| n < 1.0) {
-            let (v, place) = match p {
-                Some((v, r, at)) => (v.to_string(), (r, at)),
-                None => ("omitted (0)".to_string(), (job.0, format!("{}/parallelism", job.1))),
-            };
-            push(
-                Check::Parallelism,
-                place,
-                format!("Job parallelism must be larger than 0, is {v}"),
-                "set job.parallelism (or taskManager.replicas)",
-            );
-        }
-    }
-    out
-}
-
-/// Reports the problems of one check on every job-bearing deployment spec.
-pub fn report(
-    cx: &crate::core::rules::Context<'_>,
-    out: &mut crate::core::rules::Sink<'_>,
-    check: Check,
-) {
-    let mut seen = super::specs::Seen::default();
-    for s in super::specs::specs(cx).filter(|s| s.complete() && s.job_bearing()) {
-        if s.merged(&["job"]).is_none() {
-            continue; // session cluster
-        }
-        let tm = s.merged(&["taskManager", "replicas"]).is_some();
-        let locate = |t: &[&str]| s.locate(t);
-        for p in job_problems(&locate, (s.owner, s.field(&["job"])), tm, &s.conf) {
-            if p.check == check && seen.first(p.resource, &p.pointer) {
-                out.report(p.resource, &p.pointer, p.message).hint(p.hint);
-            }
-        }
-    }
 }
 
 #[cfg(test)]

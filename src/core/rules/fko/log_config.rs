@@ -10,8 +10,6 @@ use crate::core::finding::Severity;
 use crate::core::pointer;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::specs::specs;
-
 /// See the module documentation.
 pub struct LogConfig;
 
@@ -26,7 +24,7 @@ impl Rule for LogConfig {
         "logConfiguration keys must be log4j-console.properties or logback-console.xml"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for s in specs(cx) {
+        for s in cx.sites().filter(|s| !s.is_fragment()) {
             let Some(m) = s.get(&["logConfiguration"]).and_then(|v| v.as_object()) else {
                 continue;
             };

@@ -1,6 +1,7 @@
 //! Shared logic of FKO-JMMEM-001 and FKO-TMMEM-001: is a component's memory defined?
 
-use super::specs::Spec;
+use crate::core::cluster::ClusterSite;
+use crate::core::cluster::SiteConf;
 
 /// The Flink options from which each component's memory can be derived: any one of the
 /// keys of an inner slice suffices when all keys of that slice are set.
@@ -24,12 +25,12 @@ pub fn memory_options(component: &str) -> &'static [&'static [&'static str]] {
 
 /// True when the spec (or its inherited defaults, or its configuration) defines the
 /// memory of `component` (`jobManager` or `taskManager`).
-pub fn memory_defined(s: &Spec<'_>, component: &str) -> bool {
+pub fn memory_defined(s: &ClusterSite<'_>, conf: &SiteConf<'_>, component: &str) -> bool {
     let spec = [
         &[component, "resource", "memory"][..],
         &[component, "resources", "requests", "memory"][..],
         &[component, "resources", "limits", "memory"][..],
     ];
     spec.iter().any(|t| s.merged(t).is_some())
-        || memory_options(component).iter().any(|group| group.iter().all(|k| s.conf.has(k)))
+        || memory_options(component).iter().any(|group| group.iter().all(|k| conf.has(k)))
 }

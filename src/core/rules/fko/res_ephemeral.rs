@@ -9,8 +9,6 @@ use crate::core::finding::Severity;
 use crate::core::flink::quantity;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::specs::specs;
-
 /// See the module documentation.
 pub struct ResEphemeral;
 
@@ -25,7 +23,7 @@ impl Rule for ResEphemeral {
         "resource.ephemeralStorage must be a Kubernetes quantity"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for s in specs(cx) {
+        for s in cx.sites().filter(|s| !s.is_fragment()) {
             for c in ["jobManager", "taskManager"] {
                 let t = [c, "resource", "ephemeralStorage"];
                 let Some(v) = s.str(&t) else { continue };

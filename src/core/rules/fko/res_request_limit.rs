@@ -1,15 +1,15 @@
 //! FKO-RES-004 — a request must not exceed its limit.
 //!
 //! What it checks: `resources.requests.cpu|memory` greater than the matching
-//! `resources.limits` value of the JobManager or TaskManager (FKO main).
+//! `resources.limits` value of the JobManager or TaskManager (FKO 1.16+).
 //! Why: Kubernetes and the operator's validator reject such pods.
 //! How to fix: lower the request or raise the limit.
 
 use crate::core::finding::Severity;
+use crate::core::flink::version::FkoFeature;
 use crate::core::rules::{Context, Rule, Sink};
 
 use super::res_requirements::amount;
-use super::specs::specs;
 
 /// See the module documentation.
 pub struct ResRequestLimit;
@@ -25,7 +25,11 @@ impl Rule for ResRequestLimit {
         "resources request must not exceed the limit"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for s in specs(cx) {
+        // Older CRDs have no `resources` (OPS-FKO-005): the validator never sees it.
+        if !FkoFeature::ResourceRequirements.in_release(cx.targets.fko) {
+            return;
+        }
+        for s in cx.sites().filter(|s| !s.is_fragment()) {
             for c in ["jobManager", "taskManager"] {
                 for k in ["cpu", "memory"] {
                     let req = s.get(&[c, "resources", "requests", k]);
@@ -71,5 +75,11 @@ mod tests {
             [("/spec/taskManager/resources/requests/memory".into(), Severity::Error)]
         );
         assert!(check(&ResRequestLimit, &fd("2048m")).is_empty());
+        let fko_1_15 = crate::core::targets::Targets {
+            fko: crate::core::targets::Version::new(1, 15, 0),
+            ..Default::default()
+        };
+        let old = crate::core::rules::testing::check_with(&ResRequestLimit, &fd("1Gi"), fko_1_15);
+        assert!(old.is_empty(), "FKO 1.15's CRD has no resources (OPS-FKO-005 says so)");
     }
 }

@@ -1,18 +1,17 @@
 //! FKO-RES-003 — `resources` requests and limits must be positive.
 //!
-//! What it checks: in `jobManager/taskManager.resources.requests|limits` (FKO main), a
+//! What it checks: in `jobManager/taskManager.resources.requests|limits` (FKO 1.16+), a
 //! memory that does not parse or is ≤ 0, a cpu ≤ 0, or any other resource below 0.
-//! Why: the operator's validator (main) rejects them.
+//! Why: the operator's validator (1.16+) rejects them.
 //! How to fix: write positive quantities, e.g. `cpu: "1"`, `memory: 2Gi`.
 
 use serde_json::Value;
 
 use crate::core::finding::Severity;
 use crate::core::flink::quantity;
+use crate::core::flink::version::FkoFeature;
 use crate::core::pointer;
 use crate::core::rules::{Context, Rule, Sink};
-
-use super::specs::specs;
 
 /// See the module documentation.
 pub struct ResRequirements;
@@ -38,7 +37,11 @@ impl Rule for ResRequirements {
         "resources requests/limits must be positive quantities"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for s in specs(cx) {
+        // Older CRDs have no `resources` (OPS-FKO-005): the validator never sees it.
+        if !FkoFeature::ResourceRequirements.in_release(cx.targets.fko) {
+            return;
+        }
+        for s in cx.sites().filter(|s| !s.is_fragment()) {
             for c in ["jobManager", "taskManager"] {
                 for section in ["requests", "limits"] {
                     let t = [c, "resources", section];
@@ -86,5 +89,11 @@ mod tests {
             ]
         );
         assert_eq!(f[0].line, Some(7));
+        let fko_1_15 = crate::core::targets::Targets {
+            fko: crate::core::targets::Version::new(1, 15, 0),
+            ..Default::default()
+        };
+        let old = crate::core::rules::testing::check_with(&ResRequirements, fd, fko_1_15);
+        assert!(old.is_empty(), "FKO 1.15's CRD has no resources (OPS-FKO-005 says so)");
     }
 }

@@ -8,10 +8,7 @@
 //! How to fix: set `serviceAccount` to the Helm `jobServiceAccount` name (default `flink`).
 
 use crate::core::finding::Severity;
-use crate::core::model::Kind;
 use crate::core::rules::{Context, Rule, Sink};
-
-use super::specs::specs;
 
 /// See the module documentation.
 pub struct ServiceAccount;
@@ -27,12 +24,12 @@ impl Rule for ServiceAccount {
         "spec.serviceAccount must be defined"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        let default_sa = cx
-            .of_kind(Kind::FkoInstall)
-            .find_map(|o| o.spec_str(&["jobServiceAccount"]))
-            .unwrap_or("flink");
-        for s in specs(cx).filter(|s| s.is_fko()) {
+        for s in cx.sites().filter(|s| s.is_fko()) {
             if s.str(&["serviceAccount"]).is_none_or(|v| v.trim().is_empty()) {
+                // The job account of the operator that manages the namespace.
+                let ns = s.owner.namespace().unwrap_or("default");
+                let default_sa =
+                    cx.operator_for(Some(ns)).map_or("flink".into(), |o| o.job_service_account);
                 out.report(
                     s.owner,
                     &s.field(&["serviceAccount"]),

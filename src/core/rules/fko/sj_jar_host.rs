@@ -14,8 +14,6 @@ use crate::core::finding::Severity;
 use crate::core::model::Kind;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::conf::operator_option;
-
 /// See the module documentation.
 pub struct SjJarHost;
 
@@ -60,14 +58,19 @@ impl Rule for SjJarHost {
         "Session job jarURI host is a restricted address (FKO ≥ 1.15)"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        let relaxed =
-            operator_option(cx, "kubernetes.operator.user.artifacts.disallow-restricted-hosts")
-                .is_some_and(|v| v.trim().eq_ignore_ascii_case("false"));
-        if !cx.targets.fko.at_least(1, 15) || relaxed {
+        if !cx.targets.fko.at_least(1, 15) {
             return;
         }
         for r in cx.subjects_of_kind(Kind::FlinkSessionJob) {
             let Some(h) = r.spec_str(&["job", "jarURI"]).and_then(host) else { continue };
+            let key = "kubernetes.operator.user.artifacts.disallow-restricted-hosts";
+            let operator = cx.operator_for(Some(r.namespace().unwrap_or("default")));
+            if operator
+                .and_then(|o| o.option(key))
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case("false"))
+            {
+                continue;
+            }
             let lower = h.to_ascii_lowercase();
             let sev = if h.parse::<IpAddr>().is_ok_and(restricted_ip) || lower == "localhost" {
                 Severity::Error

@@ -11,7 +11,6 @@ use crate::core::finding::Severity;
 use crate::core::model::Kind;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::conf::operator_option;
 use super::jar_scheme::scheme;
 
 /// See the module documentation.
@@ -31,15 +30,17 @@ impl Rule for SjJarScheme {
         if !cx.targets.fko.at_least(1, 15) {
             return;
         }
-        let allowed: Vec<String> =
-            operator_option(cx, "kubernetes.operator.user.artifacts.allowed-schemes")
+        for r in cx.subjects_of_kind(Kind::FlinkSessionJob) {
+            let Some(uri) = r.spec_str(&["job", "jarURI"]) else { continue };
+            // The operator that manages the job's namespace decides.
+            let operator = cx.operator_for(Some(r.namespace().unwrap_or("default")));
+            let allowed: Vec<String> = operator
+                .and_then(|o| o.option("kubernetes.operator.user.artifacts.allowed-schemes"))
                 .unwrap_or_else(|| "https".into())
                 .split([',', ';'])
                 .map(|s| s.trim().to_ascii_lowercase())
                 .filter(|s| !s.is_empty())
                 .collect();
-        for r in cx.subjects_of_kind(Kind::FlinkSessionJob) {
-            let Some(uri) = r.spec_str(&["job", "jarURI"]) else { continue };
             let msg = match scheme(uri) {
                 None => format!("jarURI '{uri}' has no URI scheme"),
                 Some(s) if !allowed.contains(&s.to_ascii_lowercase()) => {
@@ -79,5 +80,22 @@ mod tests {
             sj("s3://b/a.jar")
         );
         assert!(check(&SjJarScheme, &allowed).is_empty());
+    }
+
+    #[test]
+    fn the_operator_managing_the_namespace_decides() {
+        let op = |name: &str, watch: &str, schemes: &str| {
+            format!(
+                "apiVersion: studio.flinkstudio.dev/v1\nkind: FlinkKubernetesOperator\nmetadata: {{name: {name}}}\n\
+                 spec: {{watchNamespaces: [{watch}], defaultConfiguration: {{kubernetes.operator.user.artifacts.allowed-schemes: '{schemes}'}}}}\n---\n"
+            )
+        };
+        let job = sj("s3://b/a.jar");
+        let second_allows =
+            format!("{}{}{job}", op("a", "team-a", "https"), op("b", "default", "https,s3"));
+        assert!(check(&SjJarScheme, &second_allows).is_empty());
+        let first_allows =
+            format!("{}{}{job}", op("a", "team-a", "https,s3"), op("b", "default", "https"));
+        assert_eq!(check(&SjJarScheme, &first_allows).len(), 1);
     }
 }

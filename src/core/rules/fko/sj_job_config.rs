@@ -8,10 +8,25 @@
 //! How to fix: set the directories on the session cluster (or the job), and a parallelism.
 
 use crate::core::finding::Severity;
+use crate::core::model::Kind;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::jobspec::job_problems;
-use super::specs::session_jobs;
+use super::jobspec::{Job, Problem, report, session_job};
+use super::{
+    job_checkpoint_dir, job_max_checkpoint_age, job_parallelism, job_periodic_savepoint,
+    job_savepoint_dir, job_trigger_nonce,
+};
+
+/// The job checks, in catalog order.
+type Check = for<'c> fn(&Job<'c>) -> Option<Problem<'c>>;
+const CHECKS: [Check; 6] = [
+    job_checkpoint_dir::problem,
+    job_savepoint_dir::problem,
+    job_trigger_nonce::problem,
+    job_periodic_savepoint::problem,
+    job_max_checkpoint_age::problem,
+    job_parallelism::problem,
+];
 
 /// See the module documentation.
 pub struct SjJobConfig;
@@ -27,13 +42,10 @@ impl Rule for SjJobConfig {
         "Session job spec invalid against the merged session cluster configuration"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for j in session_jobs(cx).into_iter().filter(|j| j.owner.spec_get(&["job"]).is_some()) {
-            let r = j.owner;
-            let locate = |t: &[&str]| {
-                r.spec_get(t).filter(|v| !v.is_null()).map(|v| (v, r, r.spec_field(t)))
-            };
-            for p in job_problems(&locate, (r, r.spec_field(&["job"])), false, &j.conf) {
-                out.report(p.resource, &p.pointer, p.message).hint(p.hint);
+        for r in cx.of_kind(Kind::FlinkSessionJob).filter(|r| r.spec_get(&["job"]).is_some()) {
+            let job = session_job(cx, r);
+            for p in CHECKS.iter().filter_map(|check| check(&job)) {
+                report(cx, out, &p);
             }
         }
     }

@@ -23,9 +23,8 @@ impl Rule for SnapNoDir {
         "Savepoint snapshot without path and target without savepoint directory"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        use super::conf::SAVEPOINT_DIR;
-        use super::specs::{session_job, specs_of};
         use crate::core::graph::EdgeKind;
+        const SAVEPOINT_DIR: &str = "execution.checkpointing.savepoint-dir";
         for r in cx.subjects_of_kind(Kind::FlinkStateSnapshot) {
             let sp = r.spec_get(&["savepoint"]).filter(|v| v.is_object());
             if sp.is_none()
@@ -35,13 +34,15 @@ impl Rule for SnapNoDir {
             }
             for t in cx.targets_of(r, EdgeKind::SnapshotTarget) {
                 // The target's own spec (or session job) configuration, computed for it alone.
-                let has_dir =
-                    specs_of(cx, t).into_iter().next().map(|s| s.conf.has(SAVEPOINT_DIR)).or_else(
-                        || {
-                            (t.kind == Kind::FlinkSessionJob)
-                                .then(|| session_job(cx, t).conf.has(SAVEPOINT_DIR))
-                        },
-                    );
+                let has_dir = cx
+                    .sites_of(t)
+                    .into_iter()
+                    .next()
+                    .map(|s| cx.site_conf(&s).has(SAVEPOINT_DIR))
+                    .or_else(|| {
+                        (t.kind == Kind::FlinkSessionJob)
+                            .then(|| cx.resource_conf(t).has(SAVEPOINT_DIR))
+                    });
                 if has_dir == Some(false) {
                     out.report(r, &r.spec_field(&["savepoint"]), format!("Savepoint has no target directory: no path here and '{}' has no savepoint directory", t.name()))
                         .hint("set savepoint.path, or execution.checkpointing.savepoint-dir on the job");

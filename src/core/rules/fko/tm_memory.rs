@@ -3,14 +3,15 @@
 //! What it checks: deployments (and CMF applications and compute pools, after the
 //! environment defaults) without `taskManager.resource.memory` (or `resources` requests/limits)
 //! whose effective configuration cannot derive it either (`taskmanager.memory.process.size`, `taskmanager.memory.flink.size`, or task heap **plus** managed memory (task heap alone is not enough)).
+//! When an application's or pool's environment is not in the design, its defaults may
+//! supply the value: a warning then says where it must come from.
 //! Why: the operator's validator rejects the deployment: Flink cannot size the process.
 //! How to fix: set `taskManager.resource.memory` (e.g. `2048m`).
 
 use crate::core::finding::Severity;
-use crate::core::rules::{Context, Rule, Sink};
+use crate::core::rules::{Context, Rule, Sink, supplied_outside};
 
 use super::memory::memory_defined;
-use super::specs::specs;
 
 /// See the module documentation.
 pub struct TmMemory;
@@ -26,10 +27,12 @@ impl Rule for TmMemory {
         "TaskManager memory must be defined (spec.taskManager.resource.memory or Flink memory options)"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for s in specs(cx).filter(|s| s.complete()) {
-            if !memory_defined(&s, "taskManager") {
-                out.report(s.owner, &s.field(&["taskManager", "resource", "memory"]), "TaskManager memory must be defined")
-                    .hint("set taskManager.resource.memory (e.g. 2048m) or taskmanager.memory.process.size in flinkConfiguration");
+        for s in cx.sites().filter(|s| s.complete()) {
+            if !memory_defined(&s, &cx.site_conf(&s), "taskManager") {
+                let at = s.field(&["taskManager", "resource", "memory"]);
+                let f = out.report(s.owner, &at, "TaskManager memory must be defined");
+                supplied_outside(cx, f, s.supplied_outside());
+                f.hint("set taskManager.resource.memory (e.g. 2048m) or taskmanager.memory.process.size in flinkConfiguration");
             }
         }
     }

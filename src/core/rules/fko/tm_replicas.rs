@@ -8,8 +8,6 @@
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::specs::specs;
-
 /// See the module documentation.
 pub struct TmReplicas;
 
@@ -24,7 +22,7 @@ impl Rule for TmReplicas {
         "TaskManager replicas must be larger than 0"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for s in specs(cx) {
+        for s in cx.sites().filter(|s| !s.is_fragment()) {
             let Some(v) = s.get(&["taskManager", "replicas"]) else { continue };
             if v.as_f64().is_some_and(|n| n < 1.0) {
                 out.report(

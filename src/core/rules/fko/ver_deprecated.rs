@@ -11,8 +11,6 @@ use crate::core::finding::Severity;
 use crate::core::flink::version::{self, FlinkVersion, fko_deprecated_since};
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::specs::specs;
-
 /// See the module documentation.
 pub struct VerDeprecated;
 
@@ -29,7 +27,7 @@ impl Rule for VerDeprecated {
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let fko = cx.targets.fko;
         let release = version::fko(fko);
-        for s in specs(cx) {
+        for s in cx.sites().filter(|s| !s.is_fragment()) {
             let Some(v) = s.str(&["flinkVersion"]) else { continue };
             let Some(parsed) = FlinkVersion::parse_enum(v).filter(|p| release.is_deprecated(*p))
             else {

@@ -10,8 +10,6 @@ use crate::core::finding::Severity;
 use crate::core::flink::version::{self, enum_names};
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::specs::specs;
-
 /// See the module documentation.
 pub struct VerKnown;
 
@@ -27,7 +25,7 @@ impl Rule for VerKnown {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let release = version::fko(cx.targets.fko);
-        for s in specs(cx) {
+        for s in cx.sites().filter(|s| !s.is_fragment()) {
             let Some(v) = s.get(&["flinkVersion"]) else { continue };
             let text = crate::core::config::scalar_text(v);
             if !v.is_string() || !release.accepts(&text) {
@@ -69,6 +67,12 @@ mod tests {
         let newest = FlinkVersion::new(2, 2).enum_name();
         assert!(f[0].hint.ends_with(&format!(", {newest} (or upgrade the operator)")));
         assert_eq!(pointers(&check(&VerKnown, &fd("'1.19'"))).len(), 1);
+        // The FKO 1.15.0 Helm chart's CRD stops at Flink 2.2, although its Java enum has 2.3.
+        let fko_1_15 = Targets { fko: Version::new(1, 15, 0), ..Targets::default() };
+        let f = check_with(&VerKnown, &fd(&newer), fko_1_15);
+        assert_eq!(pointers(&f), [("/spec/flinkVersion".into(), Severity::Error)]);
+        assert_eq!(f[0].message, format!("FKO 1.15.0 does not know flinkVersion '{newer}'"));
+        assert!(check_with(&VerKnown, &fd(&newest), fko_1_15).is_empty());
         let plain = FlinkVersion::new(1, 20).enum_name();
         assert_eq!(pointers(&check(&VerKnown, &fd(&format!("{plain} ")))).len(), 0);
         assert_eq!(pointers(&check(&VerKnown, &fd(&format!("'{plain} '")))).len(), 1);

@@ -12,8 +12,6 @@ use crate::core::finding::Severity;
 use crate::core::flink::version::{self, FlinkVersion};
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::specs::specs;
-
 /// See the module documentation.
 pub struct VerSupported;
 
@@ -29,7 +27,7 @@ impl Rule for VerSupported {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let release = version::fko(cx.targets.fko);
-        for s in specs(cx) {
+        for s in cx.sites().filter(|s| !s.is_fragment()) {
             let Some(v) = s.str(&["flinkVersion"]) else { continue };
             let Some(parsed) = FlinkVersion::parse_enum(v) else { continue };
             if !release.accepts(v) || release.supports(parsed) {

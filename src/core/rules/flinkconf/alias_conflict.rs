@@ -7,9 +7,9 @@
 //! layer writing the old name does not win — a counter-intuitive result.
 //! How to fix: use one name everywhere (the canonical one).
 
-use super::util::Seen;
 use crate::core::config::Layer;
 use crate::core::finding::Severity;
+use crate::core::rules::Seen;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.

@@ -5,7 +5,7 @@
 //! Why: Flink reads a bare number as milliseconds; `60` means 60 ms, not a minute.
 //! How to fix: add the unit (`5 s`, `1 min`).
 
-use super::util::maps;
+use super::shared::maps;
 use crate::core::finding::Severity;
 use crate::core::options::{OptionType, value};
 use crate::core::rules::{Context, Rule, Sink};
@@ -32,7 +32,7 @@ impl Rule for BareDuration {
                 if duration && value::is_bare_number(&i.value) {
                     let n = i.value.trim();
                     out.report(
-                        m.r,
+                        m.owner,
                         &i.pointer,
                         format!("{}='{n}' is interpreted as {n} ms", i.key),
                     )

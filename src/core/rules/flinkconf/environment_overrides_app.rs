@@ -7,7 +7,7 @@
 //! written in the application never reaches the cluster.
 //! How to fix: remove the key from the application, or change it in the environment.
 
-use super::util::layer_conflicts;
+use super::shared::layer_conflicts;
 use crate::core::config::{Layer, Scope};
 use crate::core::finding::Severity;
 use crate::core::model::Kind;

@@ -6,9 +6,9 @@
 //! HA services without it.
 //! How to fix: set `high-availability.storageDir` to durable storage (s3://, gs://, a PVC).
 
-use super::util::Seen;
 use crate::core::config::Scope;
 use crate::core::finding::Severity;
+use crate::core::rules::Seen;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.

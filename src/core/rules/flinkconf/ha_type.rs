@@ -5,7 +5,7 @@
 //! Why: Flink cannot start the cluster with another value.
 //! How to fix: use `kubernetes` on Kubernetes (or a factory class name).
 
-use super::util::{has_placeholder, maps};
+use super::shared::{has_placeholder, maps};
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
@@ -29,7 +29,7 @@ impl Rule for HaType {
                 let ok =
                     ["none", "zookeeper", "kubernetes"].contains(&v.as_str()) || v.contains('.');
                 if !ok && !has_placeholder(&v) {
-                    out.report(m.r, &i.pointer, format!("Unknown HA type '{}'", i.value))
+                    out.report(m.owner, &i.pointer, format!("Unknown HA type '{}'", i.value))
                         .hint("use kubernetes, zookeeper, none or a fully-qualified HighAvailabilityServicesFactory");
                 }
             }

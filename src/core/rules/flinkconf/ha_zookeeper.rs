@@ -7,7 +7,7 @@
 //! How to fix: use `high-availability.type: kubernetes` — or verify ZooKeeper support
 //! with Confluent.
 
-use super::util::maps;
+use super::shared::maps;
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
@@ -26,16 +26,16 @@ impl Rule for HaZookeeper {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for m in maps(cx) {
-            let cp_image = ["image", "clusterSpec/image"].iter().any(|p| {
-                let tokens: Vec<&str> = p.split('/').collect();
-                m.r.spec_str(&tokens).is_some_and(|i| i.contains("cp-flink"))
-            });
-            if !(m.cmf || cp_image) {
+            let cp_image = m
+                .site_field(&["image"])
+                .and_then(|(v, _)| v.as_str())
+                .is_some_and(|i| i.contains("cp-flink"));
+            if !(m.cmf() || cp_image) {
                 continue;
             }
             for i in m.items_for("high-availability.type") {
                 if i.value.trim().eq_ignore_ascii_case("zookeeper") {
-                    out.report(m.r, &i.pointer, "ZooKeeper HA on Confluent Platform Flink")
+                    out.report(m.owner, &i.pointer, "ZooKeeper HA on Confluent Platform Flink")
                         .hint("Confluent Platform Flink is documented (community notes) to support Kubernetes HA only — verify, or use high-availability.type: kubernetes");
                 }
             }

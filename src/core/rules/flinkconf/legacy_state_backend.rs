@@ -7,8 +7,8 @@
 //! How to fix: use `hashmap` and set `execution.checkpointing.storage` /
 //! `execution.checkpointing.dir` for where checkpoints go.
 
+use super::shared::maps;
 use super::state_backend::LEGACY;
-use super::util::maps;
 use crate::core::finding::Severity;
 use crate::core::flink::version::FlinkVersion;
 use crate::core::rules::{Context, Rule, Sink};
@@ -33,7 +33,7 @@ impl Rule for LegacyStateBackend {
                     continue;
                 }
                 let f = out
-                    .report(m.r, &i.pointer, format!("Legacy state backend name '{}'; use hashmap", i.value))
+                    .report(m.owner, &i.pointer, format!("Legacy state backend name '{}'; use hashmap", i.value))
                     .hint("set hashmap and choose the checkpoint storage with execution.checkpointing.dir");
                 if m.version >= FlinkVersion::new(2, 0) {
                     f.severity(Severity::Error);

@@ -6,7 +6,7 @@
 //! (e.g. `rest.profiling.enabled"`) and is silently ignored.
 //! How to fix: remove the stray characters.
 
-use super::util::maps;
+use super::shared::maps;
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
@@ -37,7 +37,7 @@ impl Rule for MalformedKey {
                     .chars()
                     .filter(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'))
                     .collect();
-                out.report(m.r, &i.pointer, format!("Malformed key '{}'", i.key))
+                out.report(m.owner, &i.pointer, format!("Malformed key '{}'", i.key))
                     .hint(format!("remove the stray characters (did you mean '{clean}'?)"));
             }
         }

@@ -7,7 +7,7 @@
 //! a fixed value can break JobManager/TaskManager communication.
 //! How to fix: remove the keys (standalone mode is exempt).
 
-use super::util::maps;
+use super::shared::maps;
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
@@ -36,7 +36,7 @@ impl Rule for ManagedNetworkKey {
         for m in maps(cx).filter(|m| m.native()) {
             for i in m.items().into_iter().filter(|i| KEYS.contains(&i.key.as_str())) {
                 out.report(
-                    m.r,
+                    m.owner,
                     &i.pointer,
                     format!("{} is managed by Flink's native Kubernetes integration", i.key),
                 )
@@ -69,5 +69,17 @@ mod tests {
             "{DOC}  mode: standalone\n  flinkConfiguration:\n    jobmanager.rpc.address: jm\n"
         );
         assert!(check(&ManagedNetworkKey, &standalone).is_empty());
+    }
+
+    #[test]
+    fn reads_a_deployment_spec_under_an_unknown_kind() {
+        // A FlinkApplication written under the FKO apiVersion is no known kind, but its
+        // spec is a deployment spec: its configuration is checked like one.
+        let y = "apiVersion: flink.apache.org/v1beta1\nkind: FlinkApplication\nmetadata: {name: a}\n\
+            spec:\n  flinkConfiguration:\n    jobmanager.rpc.port: '6123'\n";
+        assert_eq!(
+            pointers(&check(&ManagedNetworkKey, y)),
+            [("/spec/flinkConfiguration/jobmanager.rpc.port".into(), Severity::Warning)]
+        );
     }
 }

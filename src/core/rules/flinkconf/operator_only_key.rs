@@ -8,7 +8,7 @@
 //! How to fix: set them in the operator's Helm `defaultConfiguration` (the studio's
 //! FlinkKubernetesOperator node).
 
-use super::util::maps;
+use super::shared::maps;
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
@@ -36,7 +36,7 @@ impl Rule for OperatorOnlyKey {
         for m in maps(cx) {
             for i in m.items().into_iter().filter(|i| is_operator_only(&i.key)) {
                 out.report(
-                    m.r,
+                    m.owner,
                     &i.pointer,
                     format!("'{}' is an operator-level option; no effect here", i.key),
                 )

@@ -1,7 +1,8 @@
 //! CFG-OVR-001 — `flinkConfiguration` keys the operator overwrites from spec fields.
 //!
-//! What it checks: in FlinkDeployments, CMF applications and pool `clusterSpec`s, keys
-//! such as `jobmanager.memory.process.size`, `kubernetes.taskmanager.cpu.amount`,
+//! What it checks: in FlinkDeployments, blue/green templates, CMF applications and pool
+//! `clusterSpec`s, keys such as `jobmanager.memory.process.size`,
+//! `kubernetes.taskmanager.cpu.amount`,
 //! `kubernetes.container.image.ref`, `kubernetes.service-account`,
 //! `kubernetes.jobmanager.replicas` or `pipeline.jars` set while the corresponding spec
 //! field is set too; and `execution.target`, which the operator always sets.
@@ -9,9 +10,9 @@
 //! (domain.md §3.4), so the value in flinkConfiguration is dead.
 //! How to fix: remove the key and keep the spec field.
 
-use super::util::maps;
+use super::shared::maps;
 use crate::core::finding::Severity;
-use crate::core::model::Kind;
+use crate::core::options::catalog;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -41,16 +42,15 @@ impl Rule for OverriddenBySpec {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for m in maps(cx) {
-            let prefix: &[&str] = match m.r.kind {
-                Kind::FlinkDeployment | Kind::Application => &[],
-                Kind::ComputePool => &["clusterSpec"],
-                _ => continue,
-            };
+            // The map of a cluster the operator builds from its own spec fields.
+            if !m.is_main_site() {
+                continue;
+            }
             for i in m.items() {
-                let canonical = m.catalog().canonical(&i.key, m.version);
+                let canonical = catalog().canonical(&i.key, m.version);
                 if canonical == "execution.target" {
                     out.report(
-                        m.r,
+                        m.owner,
                         &i.pointer,
                         format!("execution.target='{}' is set by the operator", i.value),
                     )
@@ -60,16 +60,12 @@ impl Rule for OverriddenBySpec {
                 let Some((_, field)) = DERIVED.iter().find(|(k, _)| *k == canonical) else {
                     continue;
                 };
-                let tokens: Vec<&str> = prefix.iter().chain(field.iter()).copied().collect();
-                if let Some(v) = m.r.spec_get(&tokens) {
+                if let Some((v, at)) = m.site_field(field) {
                     let shown = crate::core::config::scalar_text(v);
-                    let msg =
-                        format!("{} is overridden by spec.{} ('{shown}')", i.key, tokens.join("."));
-                    out.report(m.r, &i.pointer, msg).hint(format!(
-                        "remove {} and keep spec.{}",
-                        i.key,
-                        tokens.join(".")
-                    ));
+                    let dotted = at.trim_start_matches('/').replace('/', ".");
+                    let msg = format!("{} is overridden by {dotted} ('{shown}')", i.key);
+                    out.report(m.owner, &i.pointer, msg)
+                        .hint(format!("remove {} and keep {dotted}", i.key));
                 }
             }
         }
@@ -108,5 +104,27 @@ mod tests {
              flinkConfiguration: {taskmanager.memory.process.size: 2g}\n",
         );
         assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn fires_in_a_blue_green_template() {
+        let f = check(
+            &OverriddenBySpec,
+            "apiVersion: flink.apache.org/v1beta1\nkind: FlinkBlueGreenDeployment\nmetadata: {name: bg}\n\
+             spec:\n  template:\n    spec:\n      image: flink:1.20\n      \
+             flinkConfiguration: {kubernetes.container.image.ref: other:1}\n",
+        );
+        assert_eq!(
+            pointers(&f),
+            [(
+                "/spec/template/spec/flinkConfiguration/kubernetes.container.image.ref".into(),
+                Severity::Warning
+            )]
+        );
+        assert!(
+            f[0].message.contains("spec.template.spec.image ('flink:1.20')"),
+            "{}",
+            f[0].message
+        );
     }
 }

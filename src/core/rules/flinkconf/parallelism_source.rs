@@ -1,15 +1,15 @@
 //! CFG-OVR-002 — where a job's parallelism really comes from.
 //!
-//! What it checks: FlinkDeployments and CMF applications that set parallelism in several
+//! What it checks: FlinkDeployments, blue/green templates and CMF applications that set
+//! parallelism in several
 //! places: `parallelism.default` in flinkConfiguration and `job.parallelism`; or
 //! `taskManager.replicas` together with either (the operator then uses replicas × slots
 //! and ignores `job.parallelism`).
 //! Why: only one of them takes effect (FKO FlinkConfigBuilder), the others mislead.
 //! How to fix: set parallelism in one place.
 
-use crate::core::config::{Layer, Scope};
+use crate::core::config::Layer;
 use crate::core::finding::Severity;
-use crate::core::model::Kind;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -26,24 +26,23 @@ impl Rule for ParallelismSource {
         "Parallelism set in several places; only one takes effect"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        let jobs = cx.of_kind(Kind::FlinkDeployment).chain(cx.of_kind(Kind::Application));
-        for r in jobs.filter(|r| r.spec_get(&["job"]).is_some()) {
-            let Some(p) =
-                cx.config(r.id, Scope::Cluster).and_then(|c| c.get("parallelism.default"))
-            else {
+        for s in cx.sites().filter(|s| s.job_bearing() && s.get(&["job"]).is_some()) {
+            let r = s.owner;
+            let conf = cx.site_conf(&s);
+            let Some(p) = conf.effective().and_then(|c| c.get("parallelism.default")) else {
                 continue;
             };
-            let in_config = r.spec_get(&["flinkConfiguration", "parallelism.default"]).is_some()
+            let in_config = s.get(&["flinkConfiguration", "parallelism.default"]).is_some()
                 || p.overridden.iter().any(|o| o.source.layer == Layer::Resource);
-            let in_job = r.spec_get(&["job", "parallelism"]).is_some();
-            let replicas = r.spec_get(&["taskManager", "replicas"]).is_some();
+            let in_job = s.get(&["job", "parallelism"]).is_some();
+            let replicas = s.get(&["taskManager", "replicas"]).is_some();
             let (pointer, from) = match (replicas, in_job, in_config) {
                 (true, true, _) => (
-                    "/spec/job/parallelism",
+                    "job/parallelism",
                     "taskManager.replicas × taskmanager.numberOfTaskSlots; job.parallelism is ignored",
                 ),
                 (true, false, true) | (false, true, true) => (
-                    "/spec/flinkConfiguration",
+                    "flinkConfiguration",
                     if replicas {
                         "taskManager.replicas × taskmanager.numberOfTaskSlots"
                     } else {
@@ -52,13 +51,14 @@ impl Rule for ParallelismSource {
                 ),
                 _ => continue,
             };
-            let pointer = if pointer == "/spec/flinkConfiguration" {
+            let field = s.field(&pointer.split('/').collect::<Vec<_>>());
+            let pointer = if pointer == "flinkConfiguration" {
                 p.overridden
                     .iter()
                     .find(|o| o.source.layer == Layer::Resource)
-                    .map_or(pointer.to_string(), |o| o.source.path.clone())
+                    .map_or(field, |o| o.source.path.clone())
             } else {
-                pointer.to_string()
+                field
             };
             out.report(r, &pointer, format!("Effective parallelism is {} (from {from})", p.value))
                 .hint("set the parallelism in one place only");
@@ -101,5 +101,19 @@ mod tests {
     #[test]
     fn silent_with_one_source() {
         assert!(check(&ParallelismSource, &format!("{DOC}  job: {{parallelism: 4}}\n")).is_empty());
+    }
+
+    #[test]
+    fn fires_in_a_blue_green_template() {
+        let f = check(
+            &ParallelismSource,
+            "apiVersion: flink.apache.org/v1beta1\nkind: FlinkBlueGreenDeployment\nmetadata: {name: bg}\n\
+             spec:\n  template:\n    spec:\n      taskManager: {replicas: 2}\n      job: {parallelism: 4}\n",
+        );
+        assert_eq!(
+            pointers(&f),
+            [("/spec/template/spec/job/parallelism".into(), Severity::Warning)]
+        );
+        assert!(f[0].message.contains("is 2"), "{}", f[0].message);
     }
 }

@@ -7,7 +7,7 @@
 //! How to fix: verify your image expands them, or write the value (or use a secret
 //! mounted as a file / environment variable read by the component itself).
 
-use super::util::{has_placeholder, maps};
+use super::shared::{has_placeholder, maps};
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
@@ -30,7 +30,7 @@ impl Rule for Placeholder {
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for m in maps(cx) {
             for i in m.items().into_iter().filter(|i| has_placeholder(&i.value)) {
-                out.report(m.r, &i.pointer, format!("{}='{}' contains a placeholder", i.key, i.value)).hint(
+                out.report(m.owner, &i.pointer, format!("{}='{}' contains a placeholder", i.key, i.value)).hint(
                     "placeholders are only expanded if the image entrypoint substitutes env vars in the \
                      config file; FKO/CMF do not — verify for your image",
                 );

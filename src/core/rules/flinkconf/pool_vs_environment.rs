@@ -6,7 +6,7 @@
 //! Why: which one wins is not documented (domain.md §3.3); the studio assumes the pool.
 //! How to fix: set the value in one place, or verify with the generated FlinkDeployment.
 
-use super::util::{layer_conflicts, overlapping_fields};
+use super::shared::{layer_conflicts, overlapping_fields};
 use crate::core::config::{Layer, Scope};
 use crate::core::finding::Severity;
 use crate::core::model::Kind;

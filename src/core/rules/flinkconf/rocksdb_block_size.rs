@@ -7,7 +7,7 @@
 //! How to fix: use `state.backend.rocksdb.block.cache-size` for the cache, keep the block
 //! size in KiB.
 
-use super::util::maps;
+use super::shared::maps;
 use crate::core::finding::Severity;
 use crate::core::flink::quantity::flink_memory_size;
 use crate::core::rules::{Context, Rule, Sink};
@@ -33,7 +33,7 @@ impl Rule for RocksdbBlockSize {
                 if block.contains(&i.key.as_str())
                     && flink_memory_size(&i.value).is_some_and(|b| b > 1 << 20)
                 {
-                    out.report(m.r, &i.pointer, format!("Unusual RocksDB block size {}='{}'", i.key, i.value))
+                    out.report(m.owner, &i.pointer, format!("Unusual RocksDB block size {}='{}'", i.key, i.value))
                         .hint("did you mean state.backend.rocksdb.block.cache-size? Block sizes are usually a few KiB");
                 }
             }

@@ -6,7 +6,7 @@
 //! Why: Flink fails at startup with an unknown backend name.
 //! How to fix: use one of the shortcut names (the message suggests the nearest one).
 
-use super::util::{has_placeholder, maps};
+use super::shared::{has_placeholder, maps};
 use crate::core::finding::Severity;
 use crate::core::flink::version::FlinkVersion;
 use crate::core::options::suggest::distance;
@@ -52,7 +52,8 @@ impl Rule for StateBackend {
                 } else {
                     format!("Unknown state backend '{}' — did you mean {nearest}?", i.value)
                 };
-                out.report(m.r, &i.pointer, msg).hint(format!("use one of {}", valid.join(", ")));
+                out.report(m.owner, &i.pointer, msg)
+                    .hint(format!("use one of {}", valid.join(", ")));
             }
         }
     }

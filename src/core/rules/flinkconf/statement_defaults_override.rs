@@ -6,7 +6,7 @@
 //! Why: CMF documents that environment statement defaults override the statement.
 //! How to fix: remove the key from the statement, or change the environment.
 
-use super::util::layer_conflicts;
+use super::shared::layer_conflicts;
 use crate::core::config::{Layer, Scope};
 use crate::core::finding::Severity;
 use crate::core::model::Kind;

@@ -9,7 +9,7 @@
 //! Why: Flink fails at startup (or when the option is first read) on such a value.
 //! How to fix: write the value in the expected format.
 
-use super::util::{has_placeholder, maps};
+use super::shared::{has_placeholder, maps};
 use crate::core::finding::Severity;
 use crate::core::options::value;
 use crate::core::rules::{Context, Rule, Sink};
@@ -44,8 +44,12 @@ impl Rule for UnparseableValue {
                     Ok(()) => None,
                 };
                 if let Some(p) = problem {
-                    out.report(m.r, &i.pointer, format!("Cannot parse {}='{}'", i.key, i.value))
-                        .hint(format!("{p} ({} option in Flink {})", o.type_name, m.version));
+                    out.report(
+                        m.owner,
+                        &i.pointer,
+                        format!("Cannot parse {}='{}'", i.key, i.value),
+                    )
+                    .hint(format!("{p} ({} option in Flink {})", o.type_name, m.version));
                 }
             }
         }

@@ -9,7 +9,7 @@
 //! How to fix: verify with the application instance's `status.spec` (or the generated
 //! FlinkDeployment), or set the field in one place.
 
-use super::util::overlapping_fields;
+use super::shared::overlapping_fields;
 use crate::core::finding::Severity;
 use crate::core::model::Kind;
 use crate::core::rules::{Context, Rule, Sink};

@@ -9,9 +9,9 @@
 //! How to fix: use `confluentinc/cp-flink` (or an image built on it) for applications and
 //! `confluentinc/cp-flink-sql` for compute pools.
 
+use crate::core::cluster::SiteKind;
 use crate::core::finding::Severity;
 use crate::core::flink::image::{self, CP_FLINK, CP_FLINK_SQL};
-use crate::core::podtemplate::{SiteKind, spec_sites};
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -29,7 +29,7 @@ impl Rule for ImageFamily {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
-            for site in spec_sites(r) {
+            for site in cx.sites_of(r) {
                 let Some(image) = site.str(&["image"]) else { continue };
                 let name = image::parse(image).name;
                 let (wrong, want) = match site.kind {

@@ -8,7 +8,6 @@
 //! How to fix: pin a version tag (or digest); use `IfNotPresent` with a registry.
 
 use crate::core::finding::Severity;
-use crate::core::podtemplate::spec_sites;
 use crate::core::rules::{Context, Rule, Sink};
 
 use crate::core::flink::image;
@@ -28,7 +27,7 @@ impl Rule for Unpinned {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
-            for site in spec_sites(r) {
+            for site in cx.sites_of(r) {
                 if let Some(image) = site.str(&["image"]) {
                     let i = image::parse(image);
                     let unpinned = i.digest.is_none() && i.tag.is_none_or(|t| t == "latest");

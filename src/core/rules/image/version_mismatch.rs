@@ -11,7 +11,6 @@
 use crate::core::finding::Severity;
 use crate::core::flink::image;
 use crate::core::flink::version::FlinkVersion;
-use crate::core::podtemplate::spec_sites;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -29,7 +28,7 @@ impl Rule for VersionMismatch {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
-            for site in spec_sites(r) {
+            for site in cx.sites_of(r) {
                 let (Some(image), Some(declared)) =
                     (site.str(&["image"]), site.str(&["flinkVersion"]))
                 else {

@@ -13,6 +13,7 @@
 use std::collections::BTreeSet;
 
 use crate::core::finding::Severity;
+use crate::core::model::connection_secret_ids;
 use crate::core::model::{Kind, Resource};
 use crate::core::rules::{Context, Rule, Sink};
 
@@ -20,23 +21,6 @@ use super::cmf_name::name_pointer;
 
 /// See the module documentation.
 pub struct SecretMappingName;
-
-/// Every connection secret id a catalog or database uses.
-pub fn connection_secret_ids(r: &Resource) -> Vec<&str> {
-    let mut ids = Vec::new();
-    let paths: [&[&str]; 3] = [
-        &["srInstance", "connectionSecretId"],
-        &["kafkaCluster", "connectionSecretId"],
-        &["connectionSecretRef", "name"],
-    ];
-    for p in paths {
-        ids.extend(r.spec_str(p));
-    }
-    for c in r.spec_get(&["kafkaClusters"]).and_then(|v| v.as_array()).into_iter().flatten() {
-        ids.extend(c.get("connectionSecretId").and_then(|v| v.as_str()));
-    }
-    ids
-}
 
 impl Rule for SecretMappingName {
     fn id(&self) -> &'static str {

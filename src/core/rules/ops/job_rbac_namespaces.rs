@@ -1,9 +1,10 @@
 //! OPS-FKO-003 — namespaces used by Flink have the job service account and its role.
 //!
 //! What it checks: with a `FlinkKubernetesOperator` node, each namespace holding
-//! FlinkDeployments (or a CMF environment's namespace) where the Helm chart does *not*
-//! create the job ServiceAccount/Role/RoleBinding (it does in watched namespaces, or in
-//! the operator namespace when watching all) and the design has no ServiceAccount.
+//! FlinkDeployments or FlinkBlueGreenDeployments (or a CMF environment's namespace)
+//! where the Helm chart does *not* create the job ServiceAccount/Role/RoleBinding (it
+//! does in watched namespaces, or in the operator namespace when watching all) and the
+//! design has no ServiceAccount.
 //! Why: FlinkDeployments there fail with "serviceaccount not found" or "forbidden".
 //! How to fix: create ServiceAccount + Role + RoleBinding in the namespace, or list it in
 //! `watchNamespaces` so the chart does.
@@ -13,8 +14,6 @@ use std::collections::BTreeSet;
 use crate::core::finding::Severity;
 use crate::core::model::{Kind, Resource};
 use crate::core::rules::{Context, Rule, Sink};
-
-use super::util::FkoInstall;
 
 /// See the module documentation.
 pub struct JobRbacNamespaces;
@@ -30,12 +29,14 @@ impl Rule for JobRbacNamespaces {
         "Namespace used by Flink has no job ServiceAccount/Role/RoleBinding"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        let fko = FkoInstall::of(cx);
-        if fko.node.is_none() {
+        let ops = cx.operators();
+        if ops.is_empty() {
             return;
         }
         let mut uses: Vec<(&Resource, String, String)> = Vec::new();
-        for d in cx.of_kind(Kind::FlinkDeployment) {
+        // Blue/green deployments create their FlinkDeployments in their own namespace.
+        let deployments = cx.of_kind(Kind::FlinkDeployment);
+        for d in deployments.chain(cx.of_kind(Kind::FlinkBlueGreenDeployment)) {
             let at = if d.namespace().is_some() { "/metadata/namespace" } else { "/metadata" };
             uses.push((d, d.namespace().unwrap_or("default").to_string(), at.to_string()));
         }
@@ -48,9 +49,14 @@ impl Rule for JobRbacNamespaces {
         for (r, ns, at) in uses {
             let has_sa =
                 cx.of_kind(Kind::ServiceAccount).any(|s| s.namespace().unwrap_or("default") == ns);
-            if fko.chart_creates_job_rbac(&ns) || has_sa || !done.insert(ns.clone()) {
+            if ops.iter().any(|o| o.chart_creates_job_rbac(&ns))
+                || has_sa
+                || !done.insert(ns.clone())
+            {
                 continue;
             }
+            // The account the operator managing the namespace (else the first) expects.
+            let fko = cx.operator_for(Some(&ns)).unwrap_or_else(|| ops[0].clone());
             out.report(r, &at, format!("the operator's chart does not create the '{}' service account and role in '{ns}', and the design has none", fko.job_service_account))
                 .hint(format!("create ServiceAccount + Role + RoleBinding in '{ns}', or add it to watchNamespaces"));
         }
@@ -77,5 +83,14 @@ mod tests {
         let sa =
             "---\napiVersion: v1\nkind: ServiceAccount\nmetadata: {name: flink, namespace: jobs}\n";
         assert!(check(&JobRbacNamespaces, &format!("{FKO}{DEP}{sa}")).is_empty());
+    }
+
+    #[test]
+    fn blue_green_deployments_need_the_account_too() {
+        let bg = "apiVersion: flink.apache.org/v1beta1\nkind: FlinkBlueGreenDeployment\nmetadata: {name: bg, namespace: jobs}\n";
+        assert_eq!(
+            pointers(&check(&JobRbacNamespaces, &format!("{FKO}{bg}"))),
+            [("/metadata/namespace".into(), Severity::Warning)]
+        );
     }
 }

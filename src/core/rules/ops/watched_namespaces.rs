@@ -11,19 +11,18 @@ use crate::core::finding::Severity;
 use crate::core::model::{Form, Kind, Resource};
 use crate::core::rules::{Context, Rule, Sink};
 
-use super::util::FkoInstall;
+use crate::core::cluster::FkoInstall;
 
 /// See the module documentation.
 pub struct WatchedNamespaces;
 
-fn report(out: &mut Sink<'_>, r: &Resource, at: &str, ns: &str, fko: &FkoInstall<'_>) {
+fn report(out: &mut Sink<'_>, r: &Resource, at: &str, ns: &str, ops: &[FkoInstall<'_>]) {
+    let lists: Vec<String> = ops.iter().map(|o| format!("[{}]", o.watch.join(", "))).collect();
+    let who = if ops.len() == 1 { "the Flink operator does not" } else { "no Flink operator does" };
     out.report(
         r,
         at,
-        format!(
-            "the Flink operator does not watch namespace '{ns}' (watchNamespaces: [{}])",
-            fko.watch.join(", ")
-        ),
+        format!("{who} watch namespace '{ns}' (watchNamespaces: {})", lists.join("; ")),
     )
     .hint(format!(
         "add '{ns}' to watchNamespaces of the operator's Helm values and restart the operator"
@@ -41,20 +40,22 @@ impl Rule for WatchedNamespaces {
         "FKO watchNamespaces must contain every namespace holding FKO CRs or CMF environments"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        let fko = FkoInstall::of(cx);
-        if fko.node.is_none() || fko.watch.is_empty() {
+        // Several installations may split the namespaces between them.
+        let ops = cx.operators();
+        let watches = |ns: &str| ops.iter().any(|o| o.watches(ns));
+        if ops.is_empty() || ops.iter().any(|o| o.watch.is_empty()) {
             return;
         }
         for r in cx.resources().filter(|r| r.form == Form::FkoCr) {
             let ns = r.namespace().unwrap_or("default");
-            if !fko.watches(ns) {
+            if !watches(ns) {
                 let at = if r.namespace().is_some() { "/metadata/namespace" } else { "/metadata" };
-                report(out, r, at, ns, &fko);
+                report(out, r, at, ns, &ops);
             }
         }
         for e in cx.of_kind(Kind::Environment) {
-            if let Some(ns) = e.spec_str(&["kubernetesNamespace"]).filter(|ns| !fko.watches(ns)) {
-                report(out, e, &e.spec_field(&["kubernetesNamespace"]), ns, &fko);
+            if let Some(ns) = e.spec_str(&["kubernetesNamespace"]).filter(|ns| !watches(ns)) {
+                report(out, e, &e.spec_field(&["kubernetesNamespace"]), ns, &ops);
             }
         }
     }
@@ -85,5 +86,16 @@ mod tests {
         assert!(
             check(&WatchedNamespaces, &format!("{all}{}", dep.replace("flink}", "x}"))).is_empty()
         );
+    }
+
+    #[test]
+    fn a_namespace_watched_by_another_operator_is_watched() {
+        let second = FKO.replace("name: fko", "name: fko2").replace("[flink]", "[team-a]");
+        let env = "name: dev-env\nkubernetesNamespace: team-a\n";
+        assert!(check(&WatchedNamespaces, &format!("{FKO}{second}{env}")).is_empty());
+        let f =
+            check(&WatchedNamespaces, &format!("{FKO}{second}{}", env.replace("team-a", "team-b")));
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("no Flink operator does watch namespace 'team-b' (watchNamespaces: [flink]; [team-a])"), "{}", f[0].message);
     }
 }

@@ -7,11 +7,22 @@
 //! (or, on one node, silently share a volume that breaks at the first reschedule).
 //! How to fix: use a ReadWriteMany claim (NFS, CephFS, EFS, Azure Files…) or object storage.
 
-use super::util::{SiteConfig, claim, state_volumes};
+use super::shared::state_volumes;
 use crate::core::finding::Severity;
-use crate::core::podtemplate::{Role, VolumeSource, inspect, spec_sites};
+use crate::core::graph::EdgeKind;
+use crate::core::model::{Kind, Resource};
+use crate::core::podtemplate::{Role, VolumeSource, inspect};
 use crate::core::rules::{Context, Rule, Sink};
 use serde_json::Value;
+
+/// The PersistentVolumeClaim named `claim` that `r` uses: through the graph's volume
+/// edges, else by name in `r`'s namespace (specs the graph does not follow).
+fn claim<'a>(cx: &Context<'a>, r: &Resource, claim: &str) -> Option<&'a Resource> {
+    cx.targets_of(r, EdgeKind::Volume).into_iter().find(|p| p.name() == claim).or_else(|| {
+        cx.named(Kind::PersistentVolumeClaim, claim)
+            .find(|p| r.namespace().is_none() || p.namespace() == r.namespace())
+    })
+}
 
 /// See the module documentation.
 pub struct ClaimAccessMode;
@@ -28,8 +39,8 @@ impl Rule for ClaimAccessMode {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
-            for site in spec_sites(r) {
-                let conf = SiteConfig::of(cx, r, &site);
+            for site in cx.sites_of(r) {
+                let conf = cx.site_conf(&site);
                 let replicas = |role: Role| {
                     site.get(&[role.spec_key(), "replicas"]).and_then(Value::as_u64).unwrap_or(1)
                 };

@@ -9,13 +9,12 @@
 //! misnamed one runs the image's default entrypoint next to it.
 //! How to fix: rename the container to `flink-main-container`.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::util::{SiteConfig, merged_templates, state_dirs};
 use crate::core::finding::Severity;
-use crate::core::podtemplate::{MAIN_CONTAINER, inspect, spec_sites};
+use crate::core::podtemplate::{MAIN_CONTAINER, inspect};
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -49,14 +48,16 @@ impl Rule for MainContainerName {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
-            for site in spec_sites(r) {
-                let conf = SiteConfig::of(cx, r, &site);
-                let dirs: Vec<String> = state_dirs(&conf)
+            for site in cx.sites_of(r) {
+                let conf = cx.site_conf(&site);
+                let dirs: Vec<String> = conf
+                    .state_dirs()
                     .iter()
-                    .filter_map(|(_, _, d)| inspect::local_path(d).map(str::to_string))
+                    .filter_map(|d| inspect::local_path(&d.dir).map(str::to_string))
                     .collect();
-                let mut seen = BTreeSet::new();
-                for (_, m) in merged_templates(&site, conf.array_merge()) {
+                // Per written container: its name and the pods that lack a main container.
+                let mut found: BTreeMap<String, (String, Vec<&str>)> = BTreeMap::new();
+                for (role, m) in site.role_templates(conf.array_merge()) {
                     if inspect::main_container(&m.value).is_some() {
                         continue;
                     }
@@ -66,21 +67,23 @@ impl Rule for MainContainerName {
                             .origin_of(&format!("/spec/containers/{i}/name"))
                             .unwrap_or(&site.pointer)
                             .to_string();
-                        if !seen.insert(at.clone()) {
-                            continue;
-                        }
-                        let f = out.report(
-                            r,
-                            &at,
-                            format!(
-                                "container '{}' looks like the Flink container but no container is named {MAIN_CONTAINER}; Flink treats it as a sidecar",
-                                inspect::container_name(c)
-                            ),
-                        );
-                        f.hint(format!("name the main container {MAIN_CONTAINER}"));
-                        if site.is_partial() {
-                            f.severity(Severity::Warning);
-                        }
+                        let name = inspect::container_name(c).to_string();
+                        found.entry(at).or_insert_with(|| (name, Vec::new())).1.push(role.label());
+                    }
+                }
+                for (at, (name, pods)) in found {
+                    let f = out.report(
+                        r,
+                        &at,
+                        format!(
+                            "container '{name}' looks like the Flink container but the {} {} no container {MAIN_CONTAINER}; Flink treats it as a sidecar",
+                            pods.join(" and "),
+                            if pods.len() > 1 { "pod templates name" } else { "pod template names" }
+                        ),
+                    );
+                    f.hint(format!("name the main container {MAIN_CONTAINER}"));
+                    if !site.complete() {
+                        f.severity(Severity::Warning);
                     }
                 }
             }
@@ -117,5 +120,24 @@ mod tests {
         assert!(check(&MainContainerName, &app("flink-main-container")).is_empty());
         let sidecars = app("main").replace("/opt/flink/downloads", "/logs");
         assert!(check(&MainContainerName, &sidecars).is_empty());
+    }
+
+    #[test]
+    fn says_which_pods_lack_the_main_container() {
+        // The TaskManager template names its main container; the JobManager's pod has
+        // only the common template's misnamed one.
+        let y = "apiVersion: cmf.confluent.io/v1\nkind: FlinkApplication\nmetadata: {name: a}\nspec:\n  \
+            podTemplate:\n    spec:\n      containers: [{name: flink, image: cp-flink}]\n  \
+            taskManager:\n    podTemplate:\n      spec:\n        containers: [{name: flink-main-container}]\n";
+        let f = check(&MainContainerName, y);
+        assert_eq!(
+            pointers(&f),
+            [("/spec/podTemplate/spec/containers/0/name".into(), Severity::Error)]
+        );
+        assert!(
+            f[0].message.contains("the JobManager pod template names no container"),
+            "{}",
+            f[0].message
+        );
     }
 }

@@ -11,7 +11,7 @@
 use serde_json::Value;
 
 use crate::core::finding::Severity;
-use crate::core::podtemplate::{inspect, spec_sites};
+use crate::core::podtemplate::inspect;
 use crate::core::pointer;
 use crate::core::rules::{Context, Rule, Sink};
 
@@ -43,7 +43,7 @@ impl Rule for OverwrittenFields {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
-            for site in spec_sites(r) {
+            for site in cx.sites_of(r) {
                 let t = site.templates();
                 for source in [&t.common, &t.job_manager, &t.task_manager].into_iter().flatten() {
                     let Some((i, main)) = inspect::main_container(source.value) else { continue };

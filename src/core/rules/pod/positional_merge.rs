@@ -13,9 +13,8 @@
 
 use serde_json::Value;
 
-use super::util::SiteConfig;
 use crate::core::finding::Severity;
-use crate::core::podtemplate::{ArrayMerge, spec_sites};
+use crate::core::podtemplate::ArrayMerge;
 use crate::core::pointer;
 use crate::core::rules::{Context, Rule, Sink};
 
@@ -34,8 +33,8 @@ impl Rule for PositionalMerge {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
-            for site in spec_sites(r) {
-                if SiteConfig::of(cx, r, &site).array_merge() == ArrayMerge::ByName {
+            for site in cx.sites_of(r) {
+                if cx.site_conf(&site).array_merge() == ArrayMerge::ByName {
                     continue;
                 }
                 let t = site.templates();

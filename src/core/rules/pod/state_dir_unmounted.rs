@@ -6,16 +6,18 @@
 //! `flink-main-container` in the merged pod template of every pod that writes it: JobManager
 //! and TaskManagers for checkpoints and savepoints, the JobManager for HA storage (only when
 //! HA is on), the TaskManagers for local backups.
+//! When an application's or pool's environment is not in the design, its defaults may
+//! supply the value: a warning then says where it must come from.
 //! Why: otherwise the directory lives in the container's own filesystem: each pod writes its
 //! own copy, the JobManager never sees the TaskManagers' checkpoint files, and everything is
 //! lost when the pod restarts.
 //! How to fix: mount a shared volume (a ReadWriteMany PVC) at a parent directory in
 //! `spec.podTemplate`, or use object storage (`s3://…`).
 
-use super::util::{DirKind, SiteConfig, merged_templates, provenance, state_dirs};
+use crate::core::cluster::conf::{DirKind, StateDir};
 use crate::core::finding::Severity;
-use crate::core::podtemplate::{inspect, spec_sites};
-use crate::core::rules::{Context, Rule, Sink};
+use crate::core::podtemplate::inspect;
+use crate::core::rules::{Context, Rule, Sink, supplied_outside};
 
 /// See the module documentation.
 pub struct StateDirUnmounted;
@@ -32,13 +34,13 @@ impl Rule for StateDirUnmounted {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
-            for site in spec_sites(r) {
-                if site.is_partial() && site.templates().is_empty() {
+            for site in cx.sites_of(r) {
+                if !site.complete() && site.templates().is_empty() {
                     continue; // defaults and fragments: the volume may come with the job
                 }
-                let conf = SiteConfig::of(cx, r, &site);
-                let merged = merged_templates(&site, conf.array_merge());
-                for (kind, setting, dir) in state_dirs(&conf) {
+                let conf = cx.site_conf(&site);
+                let merged = site.deployed_role_templates(conf.array_merge());
+                for StateDir { kind, setting, dir } in conf.state_dirs() {
                     let Some(path) = inspect::local_path(&dir) else { continue };
                     let missing: Vec<&str> = kind
                         .roles()
@@ -57,7 +59,7 @@ impl Rule for StateDirUnmounted {
                     if missing.is_empty() {
                         continue;
                     }
-                    let at = setting.pointer.clone().unwrap_or_else(|| site.pointer.clone());
+                    let at = setting.pointer_in(r).unwrap_or(&site.pointer).to_string();
                     let f = out.report(
                         r,
                         &at,
@@ -65,7 +67,7 @@ impl Rule for StateDirUnmounted {
                             "{dir} ({}, {}){} is not on a volume mounted into flink-main-container of the {} pod(s)",
                             kind.label(),
                             setting.key,
-                            provenance(&setting),
+                            setting.provenance(r),
                             missing.join(" and ")
                         ),
                     );
@@ -73,9 +75,10 @@ impl Rule for StateDirUnmounted {
                         "mount a shared volume (ReadWriteMany PVC) at {path} or a parent in the flink-main-container of {}, or use object storage (s3://…)",
                         site.field(&["podTemplate"])
                     ));
-                    if kind == DirKind::LocalBackup || site.is_partial() {
+                    if kind == DirKind::LocalBackup || !site.complete() {
                         f.severity(Severity::Warning);
                     }
+                    supplied_outside(cx, f, site.supplied_outside());
                 }
             }
         }
@@ -134,5 +137,55 @@ mod tests {
             ),
         );
         assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn a_blue_green_template_reads_the_operator_defaults_of_its_namespace() {
+        // The template's configuration is the one the configuration panel shows, with the
+        // operator's defaults (before: its own flinkConfiguration only).
+        let y = format!(
+            "apiVersion: studio.flinkstudio.dev/v1\nkind: FlinkKubernetesOperator\nmetadata: {{name: fko}}\n\
+             spec: {{defaultConfiguration: {{state.checkpoints.dir: 'file:///flink-data/cp'}}}}\n---\n\
+             apiVersion: flink.apache.org/v1beta1\nkind: FlinkBlueGreenDeployment\nmetadata: {{name: bg}}\n\
+             spec:\n  template:\n    spec:\n      flinkVersion: {}\n      podTemplate:\n        spec:\n          \
+             containers: [{{name: flink-main-container, volumeMounts: [{{name: d, mountPath: /other}}]}}]\n",
+            crate::core::flink::version::FlinkVersion::new(1, 20).enum_name()
+        );
+        let f = check(&StateDirUnmounted, &y);
+        assert_eq!(pointers(&f), [("/spec/template/spec".into(), Severity::Error)]);
+        assert!(f[0].message.contains("(set by FlinkKubernetesOperator fko)"), "{}", f[0].message);
+    }
+
+    const APP: &str = "apiVersion: platform.confluent.io/v1beta1\nkind: FlinkApplication\n\
+        metadata: {name: a, namespace: confluent}\nspec:\n  flinkEnvironment: prod\n  \
+        flinkConfiguration: {state.checkpoints.dir: 'file:///flink-data/cp'}\n";
+
+    #[test]
+    fn the_environment_defaults_pod_template_mounts_the_directory() {
+        // Before: an error, the environment's podTemplate being ignored.
+        let env = "apiVersion: platform.confluent.io/v1beta1\nkind: FlinkEnvironment\n\
+            metadata: {name: prod, namespace: confluent}\nspec:\n  kubernetesNamespace: flink\n  \
+            flinkApplicationDefaults:\n    spec:\n      podTemplate:\n        spec:\n          \
+            containers: [{name: flink-main-container, volumeMounts: [{name: d, mountPath: /flink-data}]}]\n---\n";
+        assert!(check(&StateDirUnmounted, &format!("{env}{APP}")).is_empty());
+        let elsewhere = env.replace("mountPath: /flink-data", "mountPath: /other");
+        assert_eq!(
+            check(&StateDirUnmounted, &format!("{elsewhere}{APP}"))[0].severity,
+            Severity::Error
+        );
+    }
+
+    #[test]
+    fn an_environment_outside_the_design_may_mount_it() {
+        let f = check(&StateDirUnmounted, APP);
+        assert_eq!(
+            pointers(&f),
+            [("/spec/flinkConfiguration/state.checkpoints.dir".into(), Severity::Warning)]
+        );
+        assert!(
+            f[0].message.ends_with("environment 'prod', which is not in the design"),
+            "{}",
+            f[0].message
+        );
     }
 }

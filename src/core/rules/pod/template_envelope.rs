@@ -7,7 +7,6 @@
 //! How to fix: nothing required; remove the fields to keep the template minimal.
 
 use crate::core::finding::Severity;
-use crate::core::podtemplate::spec_sites;
 use crate::core::pointer;
 use crate::core::rules::{Context, Rule, Sink};
 
@@ -26,7 +25,7 @@ impl Rule for TemplateEnvelope {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
-            for site in spec_sites(r) {
+            for site in cx.sites_of(r) {
                 let t = site.templates();
                 for source in [&t.common, &t.job_manager, &t.task_manager].into_iter().flatten() {
                     let present: Vec<&[&str]> =

@@ -12,9 +12,8 @@
 
 use std::collections::BTreeMap;
 
-use super::util::SiteConfig;
 use crate::core::finding::Severity;
-use crate::core::podtemplate::{inspect, spec_sites};
+use crate::core::podtemplate::inspect;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -39,8 +38,8 @@ impl Rule for UndeclaredVolume {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
-            for site in spec_sites(r) {
-                let conf = SiteConfig::of(cx, r, &site);
+            for site in cx.sites_of(r) {
+                let conf = cx.site_conf(&site);
                 let secrets: Vec<String> = conf
                     .value("kubernetes.secrets")
                     .unwrap_or_default()
@@ -50,7 +49,7 @@ impl Rule for UndeclaredVolume {
                     .collect();
                 // Document pointer of the mount → (volume, mount path, pods missing it).
                 let mut found: BTreeMap<String, (String, String, Vec<&str>)> = BTreeMap::new();
-                for (role, m) in super::util::merged_templates(&site, conf.array_merge()) {
+                for (role, m) in site.role_templates(conf.array_merge()) {
                     let declared: Vec<&str> =
                         inspect::volumes(&m.value).iter().map(|v| v.name).collect();
                     for (list, items) in [
@@ -87,7 +86,7 @@ impl Rule for UndeclaredVolume {
                         ),
                     );
                     f.hint(format!("add a volume named '{name}' under volumes of the same (or the common) pod template"));
-                    if site.is_partial() {
+                    if !site.complete() {
                         f.severity(Severity::Warning);
                     }
                 }

@@ -9,9 +9,9 @@
 //! How to fix: back the directory with a ReadWriteMany PersistentVolumeClaim, or use object
 //! storage (`s3://…`) for checkpoints, savepoints and HA.
 
-use super::util::{SiteConfig, state_volumes};
+use super::shared::state_volumes;
 use crate::core::finding::Severity;
-use crate::core::podtemplate::{VolumeSource, inspect, spec_sites};
+use crate::core::podtemplate::{VolumeSource, inspect};
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -29,8 +29,8 @@ impl Rule for VolumeNotDurable {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
-            for site in spec_sites(r) {
-                let conf = SiteConfig::of(cx, r, &site);
+            for site in cx.sites_of(r) {
+                let conf = cx.site_conf(&site);
                 for sv in state_volumes(&conf, &site) {
                     let why = match sv.volume.as_ref().map(inspect::volume_source) {
                         Some(VolumeSource::EmptyDir) => "an emptyDir, deleted with its pod",

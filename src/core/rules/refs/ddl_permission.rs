@@ -12,7 +12,7 @@
 use crate::core::finding::Severity;
 use crate::core::flink::sql::ddl_table;
 use crate::core::model::Kind;
-use crate::core::rules::cmf::ddl_field;
+use crate::core::model::ddl_environments_field;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -29,7 +29,7 @@ impl Rule for DdlPermission {
         "DDL statements need their environment in the database's ddlEnvironments"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        let (right, wrong) = ddl_field(cx.targets.cmf.at_least(2, 3));
+        let (right, wrong) = ddl_environments_field(cx.targets.cmf);
         for s in cx.subjects_of_kind(Kind::Statement) {
             let (Some(env), Some(t)) =
                 (s.environment(), s.spec_str(&["statement"]).and_then(ddl_table))

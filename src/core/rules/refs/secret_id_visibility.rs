@@ -17,8 +17,8 @@ use std::collections::HashSet;
 
 use crate::core::finding::Severity;
 use crate::core::flink::sql::table_refs;
+use crate::core::model::connection_secret_ids;
 use crate::core::model::{Kind, Resource};
-use crate::core::rules::naming::connection_secret_ids;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.

@@ -12,7 +12,6 @@
 
 use crate::core::finding::Severity;
 use crate::core::graph::EdgeKind;
-use crate::core::rules::ops::util::FkoInstall;
 use crate::core::rules::{Context, Rule, Sink};
 
 use crate::core::rules::missing::{Missing, dangling, report_missing, scope_text};
@@ -31,14 +30,20 @@ impl Rule for ServiceAccountRef {
         "serviceAccount must exist in the deployment namespace (environment namespace for CMF)"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        let fko = FkoInstall::of(cx);
+        let ops = cx.operators();
         for (r, d) in dangling(cx, &[EdgeKind::ServiceAccount]) {
             let ns = d.reference.namespace.clone().unwrap_or_else(|| "default".into());
-            if d.reference.name == fko.job_service_account {
-                if fko.chart_creates_job_rbac(&ns) {
+            let chart_account = |name: &str| name == d.reference.name;
+            if ops.is_empty() && chart_account("flink")
+                || ops.iter().any(|o| chart_account(&o.job_service_account))
+            {
+                if ops
+                    .iter()
+                    .any(|o| chart_account(&o.job_service_account) && o.chart_creates_job_rbac(&ns))
+                {
                     continue;
                 }
-                if fko.node.is_none() {
+                if ops.is_empty() {
                     out.report(r, &d.reference.field, format!(
                         "service account '{}' is not in the design; the operator's Helm chart creates it only in the namespaces it manages — verify it exists in '{ns}'",
                         d.reference.name

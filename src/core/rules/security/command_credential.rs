@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use crate::core::credentials::{command_line_credential, is_credential_key, is_literal};
 use crate::core::finding::Severity;
-use crate::core::podtemplate::{inspect, spec_sites};
+use crate::core::podtemplate::inspect;
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -38,7 +38,7 @@ impl Rule for CommandCredential {
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let hint = "read it from a Secret (env[].valueFrom.secretKeyRef) and reference $(VAR) / $VAR instead";
         for r in cx.subjects() {
-            for site in spec_sites(r) {
+            for site in cx.sites_of(r) {
                 if let Some(what) = command_line_credential(&strings(site.get(&["job", "args"]))) {
                     out.report(
                         r,

@@ -10,7 +10,7 @@
 //! How to fix: put the value in a Kubernetes Secret, expose it to `flink-main-container`
 //! with `env[].valueFrom.secretKeyRef`, and write `${ENV_VAR}` in the configuration.
 
-use super::util::config_maps;
+use crate::core::cluster::conf_maps;
 use crate::core::credentials::{entries, is_credential_key, is_literal};
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
@@ -30,8 +30,8 @@ impl Rule for ConfigCredential {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
-            for (at, map) in config_maps(r) {
-                for (key, pointer, value) in entries(map, &at) {
+            for m in conf_maps(r, None) {
+                for (key, pointer, value) in entries(m.map, &m.pointer) {
                     if is_credential_key(&key) && is_literal(value) {
                         out.report(r, &pointer, format!("plaintext credential: {key} has a literal value"))
                             .hint("store it in a Kubernetes Secret, expose it with env[].valueFrom.secretKeyRef and write ${ENV_VAR} here");

@@ -1,14 +1,11 @@
 //! Where each kind keeps its Flink configuration maps (domain.md §3): the one answer for
-//! every reader that needs the places whether or not they are filled in yet (the
-//! inspector's tables).
-//!
-//! The facts layer's `core::cluster::conf` is to own "conf-map locations"
-//! (docs/facts-layer.md §4); this function moves there when the two branches meet, and the
-//! rules' own copies (`rules/security/util.rs config_maps`, `rules/flinkconf/util.rs`,
-//! `rules/crd/nested_duplicate.rs config_places`) should then call it too.
+//! every reader — the places whether or not they are filled in yet (the inspector's
+//! tables), [`conf_maps`](super::conf_maps) for the maps a resource holds (the rules, the
+//! merge engines' tests) — and the Flink version each map's keys are read for.
 
-use super::DefaultsSection;
-use crate::core::model::Kind;
+use crate::core::config::DefaultsSection;
+use crate::core::model::{Kind, Resource};
+use crate::core::options::FlinkVersion;
 
 /// What a Flink configuration map of a resource configures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,8 +56,8 @@ const ENVIRONMENT: &[ConfigMapPlace] = &[
 ];
 
 /// Every place `kind` keeps a Flink configuration map, in display order. Documents of no
-/// known kind have none (`podtemplate::spec_sites` recognises deployment-shaped fragments
-/// by their content instead).
+/// known kind have none ([`sites_of`](crate::core::cluster::sites_of) recognises
+/// deployment-shaped fragments by their content instead).
 pub fn flink_configuration_maps(kind: Kind) -> &'static [ConfigMapPlace] {
     match kind {
         Kind::FlinkDeployment | Kind::FlinkSessionJob | Kind::Application | Kind::Statement => {
@@ -97,6 +94,41 @@ pub fn flink_configuration_maps(kind: Kind) -> &'static [ConfigMapPlace] {
     }
 }
 
+/// The Flink version the keys of the map at `place` of `r` are read for: the version of
+/// `r`'s effective configuration when the caller has it (`config_version`: the
+/// environment's or pool's version included), else the `flinkVersion` beside the map,
+/// else the SQL version of CMF for what runs SQL (pools, statements, their defaults;
+/// domain.md §1.a) or the newest catalog version.
+pub fn place_version(
+    r: &Resource,
+    place: &ConfigMapPlace,
+    config_version: Option<FlinkVersion>,
+) -> FlinkVersion {
+    let (_, parent) = place.tokens.split_last().unwrap_or((&"", &[]));
+    let beside: Vec<&str> = parent.iter().copied().chain(["flinkVersion"]).collect();
+    let declared = r.spec_str(&beside).and_then(FlinkVersion::parse);
+    let sql = FlinkVersion::CMF_SQL_DEFAULT;
+    match place.role {
+        MapRole::OperatorDefaults => FlinkVersion::LATEST,
+        MapRole::Own if matches!(r.kind, Kind::ComputePool | Kind::Statement) => {
+            config_version.or(declared).unwrap_or(sql)
+        }
+        MapRole::Own => config_version.or(declared).unwrap_or(FlinkVersion::LATEST),
+        MapRole::EnvironmentDefaults(DefaultsSection::ApplicationDefaults) => {
+            declared.unwrap_or(FlinkVersion::LATEST)
+        }
+        // Statement defaults run on the environment's pools.
+        MapRole::EnvironmentDefaults(
+            DefaultsSection::DetachedStatementDefaults
+            | DefaultsSection::InteractiveStatementDefaults,
+        ) => {
+            let tokens = ["computePoolDefaults", "clusterSpec", "flinkVersion"];
+            r.spec_str(&tokens).and_then(FlinkVersion::parse).unwrap_or(sql)
+        }
+        MapRole::EnvironmentDefaults(_) => declared.unwrap_or(sql),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,6 +136,7 @@ mod tests {
     use crate::core::design::Design;
     use crate::core::graph::Graph;
     use crate::core::import;
+    use crate::core::model::ResourceId;
     use crate::core::targets::Targets;
 
     #[test]
@@ -151,5 +184,28 @@ spec: {type: DEDICATED, clusterSpec: {flinkVersion: v1_19, flinkConfiguration: {
                 .map(|e| e.source.path.clone());
             assert_eq!(found, Some(expected), "{:?}", r.kind);
         }
+    }
+
+    #[test]
+    fn what_runs_sql_reads_keys_for_the_cmf_sql_version() {
+        let r = |doc: serde_json::Value| Resource::new(ResourceId(0), doc);
+        let version = |r: &Resource, config: Option<FlinkVersion>| {
+            place_version(r, &flink_configuration_maps(r.kind)[0], config)
+        };
+        let statement = r(serde_json::json!({"apiVersion": "cmf.confluent.io/v1",
+            "kind": "Statement", "metadata": {"name": "s"}, "spec": {}}));
+        assert_eq!(version(&statement, None), FlinkVersion::CMF_SQL_DEFAULT);
+        let fd = r(serde_json::json!({"apiVersion": "flink.apache.org/v1beta1",
+            "kind": "FlinkDeployment", "metadata": {"name": "d"}, "spec": {"flinkVersion": "v1_18"}}));
+        assert_eq!(version(&fd, None), FlinkVersion::new(1, 18));
+        assert_eq!(version(&fd, Some(FlinkVersion::new(2, 0))), FlinkVersion::new(2, 0));
+        let env = r(serde_json::json!({"name": "e", "kubernetesNamespace": "n",
+            "computePoolDefaults": {"clusterSpec": {"flinkVersion": "v2_1"}}}));
+        let places = flink_configuration_maps(Kind::Environment);
+        let versions: Vec<String> =
+            places.iter().map(|p| place_version(&env, p, None).to_string()).collect();
+        // The application defaults name no version: the newest the catalog knows.
+        let latest = FlinkVersion::LATEST.to_string();
+        assert_eq!(versions, [latest.as_str(), "2.1", "2.1", "2.1"]);
     }
 }
