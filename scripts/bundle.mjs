@@ -61,8 +61,9 @@ async function compress(dir) {
 async function firstVisit(dir) {
   const html = await readFile(join(dir, 'index.html'), 'utf8');
   const named = new Set(['index.html']);
-  for (const m of html.matchAll(/(?:href|src|data-js|data-wasm)="([^"#?]+)"/g)) {
-    named.add(m[1].replace(/^\.?\//, ''));
+  // Quoted or, in a minified page, bare attribute values.
+  for (const m of html.matchAll(/(?:href|src|data-js|data-wasm)=(?:"([^"#?]+)"|([^\s>"'#?]+))/g)) {
+    named.add((m[1] ?? m[2]).replace(/^\.?\//, ''));
   }
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     if (entry.isFile() && !COMPRESSED.test(entry.name)) named.add(entry.name);
