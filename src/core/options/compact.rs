@@ -111,6 +111,49 @@ mod tests {
         assert_eq!(c.deprecated_keys, ["old.c", "older.c"]);
     }
 
+    /// Every variant of the committed data file comes back whole from the compact form:
+    /// versions, type, default, enum values, deprecated and fallback keys, flags.
+    #[test]
+    fn the_embedded_catalog_holds_every_variant_of_the_data_file() {
+        use crate::core::flink::version::OPERATOR_CATALOG;
+        let json: Value = serde_json::from_str(include_str!("../../../data/flink-options.json"))
+            .expect("data file is JSON");
+        let texts = |v: &Value, f: &str| -> Vec<String> {
+            let items = v.get(f).and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]);
+            items.iter().map(|i| i.as_str().expect("text").to_string()).collect()
+        };
+        let cats: Vec<Catalog> = (0..OPERATOR_CATALOG.len())
+            .map(|i| Catalog::parse_for(crate::core::options::DATA, i).expect("parses"))
+            .collect();
+        let mut checked = 0;
+        for o in json["options"].as_array().expect("options") {
+            let key = o["k"].as_str().expect("key");
+            let older = o.get("x").and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]);
+            for v in std::iter::once(o).chain(older) {
+                let range = v["v"].as_str().expect("versions");
+                let found = cats.iter().flat_map(|c| c.options()).find(|i| {
+                    i.key == key
+                        && match range.strip_prefix("op") {
+                            Some(r) => {
+                                i.operator && i.operator_releases.op_text() == format!("op{r}")
+                            }
+                            None => !i.operator && i.versions.range_text() == range,
+                        }
+                });
+                let i = found.unwrap_or_else(|| panic!("{key} {range} missing"));
+                assert_eq!(i.type_name, v["t"].as_str().expect("type"), "{key} {range}");
+                assert_eq!(i.default.as_deref(), v["d"].as_str(), "{key} {range}");
+                assert_eq!(i.enum_values, texts(v, "e"), "{key} {range}");
+                assert_eq!(i.deprecated_keys, texts(v, "dk"), "{key} {range}");
+                assert_eq!(i.fallback_keys, texts(v, "fk"), "{key} {range}");
+                assert_eq!(i.deprecated, v["dep"] == true, "{key} {range}");
+                assert_eq!(i.hidden, v["hid"] == true, "{key} {range}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 1000, "{checked} variants");
+    }
+
     #[test]
     fn a_tab_in_a_value_or_other_versions_are_refused() {
         let tab = format!("{HEAD}{}]}}", r#"{"k":"a","v":"2.3","t":"String","d":"x\ty"}"#);
