@@ -13,12 +13,15 @@
 //!   ([`flink_configuration_maps`], [`conf_maps`]).
 //! * [`operator`] — which Flink Kubernetes Operator installation governs a namespace
 //!   (its watch list) and the default-configuration layers it applies.
+//! * [`emr`] — Amazon EMR on EKS's build of the operator: the FlinkDeployment fields its
+//!   CRD adds and what its operator supplies (service account, high availability).
 //!
 //! Rules read these through [`Context`](super::rules::Context) (`cx.sites()`,
 //! `cx.site_conf(&site)`, `cx.conf_maps()`, `cx.operator_for(ns)`), so the incremental
 //! validator records what they depend on; the configuration engines build on them too.
 
 pub mod conf;
+pub mod emr;
 pub mod operator;
 pub mod site;
 

@@ -5,7 +5,10 @@
 //!
 //! * The per-kind table (`forms/kinds.rs`) is a `match` over every [`Kind`] without a
 //!   wildcard: a new kind does not compile until it says what its form shows.
-//! * Choices are never written here. They come from the embedded CRDs
+//! * Choices are never written here. A Flink version comes from the version table for the
+//!   targeted release ([`flink::version`](super::flink::version): the CRD enum of the FKO
+//!   release for FKO kinds, the SQL versions of the CMF release for compute pools). Other
+//!   choices come from the embedded CRDs
 //!   ([`schema::spec_enum`]; CMF applications and compute-pool cluster specs are
 //!   FlinkDeployment specs, as CMF hands them to the operator), from the listed enums of
 //!   CMF REST and studio fields ([`schema::listed_enum`]), and, for values in a
@@ -18,9 +21,11 @@ mod value;
 use serde_json::Value;
 
 use super::cluster::{self, MapRole, place_version};
+use super::flink::version::{self, CmfRelease, FkoRelease};
 use super::model::{Form, Kind, Resource};
 use super::options::FlinkVersion;
 use super::schema;
+use super::targets::Targets;
 
 pub use value::{parse_input, text_of, value_choices};
 
@@ -31,14 +36,26 @@ pub enum Choices {
     Schema(&'static [Value]),
     /// A listed enum ([`schema::LISTED_ENUMS`]).
     Listed(&'static [&'static str]),
+    /// The `spec.flinkVersion` enum of the targeted FKO release's CRD, newest first.
+    FkoFlinkVersions(FkoRelease),
+    /// The Flink versions the targeted CMF release runs SQL statements on.
+    CmfSqlVersions(CmfRelease),
 }
 
 impl Choices {
     /// The values, in the order of their source.
-    pub fn values(self) -> Vec<&'static str> {
+    pub fn values(self) -> Vec<String> {
         match self {
-            Choices::Schema(values) => values.iter().filter_map(Value::as_str).collect(),
-            Choices::Listed(values) => values.to_vec(),
+            Choices::Schema(values) => {
+                values.iter().filter_map(Value::as_str).map(str::to_string).collect()
+            }
+            Choices::Listed(values) => values.iter().map(|v| v.to_string()).collect(),
+            Choices::FkoFlinkVersions(release) => {
+                release.crd_enum().iter().rev().map(|v| v.enum_name()).collect()
+            }
+            Choices::CmfSqlVersions(release) => {
+                release.sql_versions().iter().map(|v| v.enum_name()).collect()
+            }
         }
     }
 
@@ -47,6 +64,8 @@ impl Choices {
         match self {
             Choices::Schema(values) => values.iter().any(|v| v.as_str() == Some(value)),
             Choices::Listed(values) => values.contains(&value),
+            Choices::FkoFlinkVersions(release) => release.accepts(value),
+            Choices::CmfSqlVersions(release) => release.runs_sql_on(value),
         }
     }
 }
@@ -91,9 +110,14 @@ pub struct ConfigTable {
     pub version: FlinkVersion,
 }
 
-/// The form's fields for a resource: name, namespace, CMF environment of a CFK CR, then
-/// the kind's own fields.
+/// The form's fields for a resource at the default targets (see [`fields_for`]).
 pub fn fields(r: &Resource) -> Vec<Field> {
+    fields_for(r, &Targets::default())
+}
+
+/// The form's fields for a resource: name, namespace, CMF environment of a CFK CR, then
+/// the kind's own fields, with choices for the releases the design targets.
+pub fn fields_for(r: &Resource, targets: &Targets) -> Vec<Field> {
     let mut out = Vec::new();
     let flat = r.spec_pointer().is_empty();
     let name = if flat { "/name" } else { "/metadata/name" };
@@ -109,14 +133,14 @@ pub fn fields(r: &Resource) -> Vec<Field> {
     for group in kinds::groups(r.kind) {
         for row in group.rows {
             let tokens: Vec<&str> = group.base.iter().chain(row.tokens).copied().collect();
-            let input = input_of(r.kind, row, &tokens);
+            let input = input_of(r.kind, row, &tokens, targets);
             out.push(Field { pointer: r.spec_field(&tokens), label: row.label, input });
         }
     }
     out
 }
 
-fn input_of(kind: Kind, row: &kinds::Row, tokens: &[&str]) -> Input {
+fn input_of(kind: Kind, row: &kinds::Row, tokens: &[&str], targets: &Targets) -> Input {
     let choices = match row.input {
         kinds::In::Text => return Input::Text,
         kinds::In::Long => return Input::Long,
@@ -124,6 +148,8 @@ fn input_of(kind: Kind, row: &kinds::Row, tokens: &[&str]) -> Input {
         kinds::In::Bool => return Input::Bool,
         kinds::In::CrdEnum(crd) => schema::spec_enum(crd, row.tokens).map(Choices::Schema),
         kinds::In::ListedEnum => schema::listed_enum(kind, tokens).map(Choices::Listed),
+        kinds::In::FkoFlinkVersion => Some(Choices::FkoFlinkVersions(version::fko(targets.fko))),
+        kinds::In::CmfSqlVersion => Some(Choices::CmfSqlVersions(version::cmf(targets.cmf))),
     };
     // Unreachable while the tests pass (every choice resolves); text keeps the field usable.
     choices.map_or(Input::Text, Input::Choice)

@@ -212,9 +212,11 @@ impl<'c> SiteConf<'c> {
     }
 
     /// True when high availability is on (`high-availability.type` set, not `NONE`).
+    /// Amazon EMR's operator turns it on itself for `jobManager.highAvailabilityEnabled`.
     pub fn ha_active(&self) -> bool {
         self.value("high-availability.type")
             .is_some_and(|v| !v.trim().is_empty() && !v.trim().eq_ignore_ascii_case("none"))
+            || super::emr::supplies_ha(self.owner)
     }
 
     /// Task slots per TaskManager (default 1).

@@ -17,6 +17,10 @@ pub(super) enum In {
     /// The listed enum of the resource's kind at the row's full path
     /// (`schema::listed_enum`).
     ListedEnum,
+    /// A FlinkDeployment's `flinkVersion`: the targeted FKO release's CRD enum.
+    FkoFlinkVersion,
+    /// A compute pool's `flinkVersion`: the SQL versions of the targeted CMF release.
+    CmfSqlVersion,
 }
 
 /// One field: path below its group's base, label, input.
@@ -47,7 +51,7 @@ const FD: In = In::CrdEnum(Kind::FlinkDeployment);
 /// A FlinkDeployment spec: the cluster, its mode, its job, its resources.
 const DEPLOYMENT: &[Row] = &[
     row(&["image"], "Image", In::Text),
-    row(&["flinkVersion"], "Flink version", FD),
+    row(&["flinkVersion"], "Flink version", In::FkoFlinkVersion),
     row(&["serviceAccount"], "Service account", In::Text),
     row(&["mode"], "Mode", FD),
     row(&["job", "jarURI"], "Job jar URI", In::Text),
@@ -104,7 +108,10 @@ const POOL_FORM: &[Group] = &[
     at(&[row(&["type"], "Type", In::ListedEnum)]),
     Group {
         base: &["clusterSpec"],
-        rows: &[row(&["image"], "Image", In::Text), row(&["flinkVersion"], "Flink version", FD)],
+        rows: &[
+            row(&["image"], "Image", In::Text),
+            row(&["flinkVersion"], "Flink version", In::CmfSqlVersion),
+        ],
     },
 ];
 const STATEMENT_FORM: &[Group] = &[at(STATEMENT_ROWS)];

@@ -37,6 +37,7 @@ mod jar_missing;
 mod jar_scheme;
 mod jm_memory;
 mod jm_replicas;
+mod job_args_joined;
 mod job_checkpoint_dir;
 mod job_max_checkpoint_age;
 mod job_parallelism;
@@ -47,6 +48,7 @@ mod log_config;
 mod res_both;
 mod res_ephemeral;
 mod res_memory;
+mod res_positive;
 mod res_request_limit;
 mod res_requirements;
 mod service_account;
@@ -101,9 +103,11 @@ pub static RULES: &[&dyn Rule] = &[
     &job_max_checkpoint_age::JobMaxCheckpointAge,
     &tm_replicas::TmReplicas,
     &job_parallelism::JobParallelism,
+    &job_args_joined::JobArgsJoined,
     &jm_memory::JmMemory,
     &tm_memory::TmMemory,
     &res_memory::ResMemory,
+    &res_positive::ResPositive,
     &res_ephemeral::ResEphemeral,
     &res_requirements::ResRequirements,
     &res_request_limit::ResRequestLimit,

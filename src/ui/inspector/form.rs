@@ -29,7 +29,10 @@ pub fn form(id: ResourceId) -> impl IntoView {
     let state = use_state();
     let layout = Memo::new(move |_| {
         state.content.track();
-        state.design.with_value(|d| d.get(id).map(|r| (forms::fields(r), forms::config_tables(r))))
+        state.design.with_value(|d| {
+            let targets = crate::ui::analysis::targets(d);
+            d.get(id).map(|r| (forms::fields_for(r, &targets), forms::config_tables(r)))
+        })
     });
     Effect::new(move |_| {
         let Some(f) = state.focus.get() else { return };
@@ -72,7 +75,7 @@ fn field(state: AppState, id: ResourceId, f: Field) -> impl IntoView {
             view! {
                 <select data-pointer=pointer.clone() prop:value=move || value.get() on:change=move |e| commit(event_target_value(&e))>
                     <option value="">"(not set)"</option>
-                    {choices.values().into_iter().map(|v| view! { <option value=v>{v}</option> }).collect_view()}
+                    {choices.values().into_iter().map(|v| { let label = v.clone(); view! { <option value=v>{label}</option> } }).collect_view()}
                     {move || {
                         let v = value.get();
                         (!v.is_empty() && !choices.contains(&v)).then(|| view! { <option value=v.clone()>{v.clone()}</option> })

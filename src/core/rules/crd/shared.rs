@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use crate::core::cluster::emr;
 use crate::core::finding::Severity;
 use crate::core::flink::quantity;
 use crate::core::model::{FKO_API, Form, Kind, Resource};
@@ -94,7 +95,8 @@ fn violations(r: &Resource) -> Vec<Found<'_>> {
     for t in targets_of(r) {
         for issue in schema::check(t.schema, t.value, &t.base) {
             let extra = matches!(issue.kind, IssueKind::Unknown { .. })
-                && t.skip.iter().any(|f| issue.pointer == pointer::push(&t.base, f));
+                && (t.skip.iter().any(|f| issue.pointer == pointer::push(&t.base, f))
+                    || emr::is_emr_field(t.owner, &issue.pointer));
             if !extra {
                 out.push(Found { owner: t.owner, issue });
             }

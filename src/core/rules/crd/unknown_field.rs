@@ -94,6 +94,19 @@ mod tests {
     }
 
     #[test]
+    fn amazon_emr_fields_are_known_on_emr_deployments_only() {
+        let spec = "jobManager: {highAvailabilityEnabled: true, storageDir: 's3://b/ha'}, executionRoleArn: arn, monitoringConfiguration: {s3MonitoringConfiguration: {logUri: 's3://b/logs'}}";
+        let doc = |label: &str| {
+            format!(
+                "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {{name: a}}\nspec: {{{label}{spec}}}\n"
+            )
+        };
+        assert!(check(&UnknownField, &doc("emrReleaseLabel: emr-7.9.0-flink-latest, ")).is_empty());
+        let apache = check(&UnknownField, &doc(""));
+        assert_eq!(apache.len(), 4, "{apache:?}");
+    }
+
+    #[test]
     fn cfk_fields_of_applications_are_not_unknown() {
         let f = check(
             &UnknownField,

@@ -67,6 +67,17 @@ mod tests {
     }
 
     #[test]
+    fn amazon_emr_high_availability_counts() {
+        let emr = |ha: &str| {
+            format!(
+                "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {{name: a}}\nspec: {{emrReleaseLabel: emr-7.9.0-flink-latest, jobManager: {{replicas: 2, highAvailabilityEnabled: {ha}, storageDir: 's3://b/ha'}}}}\n"
+            )
+        };
+        assert!(check(&HaStandby, &emr("true")).is_empty());
+        assert_eq!(check(&HaStandby, &emr("false")).len(), 1);
+    }
+
+    #[test]
     fn a_pool_wins_over_its_environment_defaults() {
         // The pool's own single JobManager wins over computePoolDefaults' two (§3.3).
         let env = "{name: dev, kubernetesNamespace: dev, computePoolDefaults: {clusterSpec: {jobManager: {replicas: 2}}}}\n---\n";

@@ -2,11 +2,12 @@
 //!
 //! What it checks: FlinkDeployments (and blue/green templates) without `serviceAccount`.
 //! CMF applications are left to CMF-APP-005 (CMF may fill it) and compute pools must not
-//! set it.
+//! set it; Amazon EMR's operator sets it for the deployments written for it.
 //! Why: the operator's validator rejects it; the JobManager needs a service account allowed
 //! to create TaskManager pods and ConfigMaps.
 //! How to fix: set `serviceAccount` to the Helm `jobServiceAccount` name (default `flink`).
 
+use crate::core::cluster::emr;
 use crate::core::finding::Severity;
 use crate::core::rules::{Context, Rule, Sink};
 
@@ -25,7 +26,9 @@ impl Rule for ServiceAccount {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for s in cx.sites().filter(|s| s.is_fko()) {
-            if s.str(&["serviceAccount"]).is_none_or(|v| v.trim().is_empty()) {
+            if s.str(&["serviceAccount"]).is_none_or(|v| v.trim().is_empty())
+                && !emr::supplies_service_account(s.owner)
+            {
                 // The job account of the operator that manages the namespace.
                 let ns = s.owner.namespace().unwrap_or("default");
                 let default_sa =
@@ -58,5 +61,11 @@ mod tests {
         );
         assert_eq!(pointers(&f), [("/spec/serviceAccount".into(), Severity::Error)]);
         assert!(f[0].hint.contains("flink"));
+    }
+
+    #[test]
+    fn amazon_emr_sets_it_for_its_deployments() {
+        let emr = "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {name: a}\nspec: {emrReleaseLabel: emr-7.9.0-flink-latest, executionRoleArn: arn}\n";
+        assert!(check(&ServiceAccount, emr).is_empty());
     }
 }
