@@ -7,6 +7,7 @@
 pub mod autosave;
 pub mod cluster;
 pub mod cmf;
+pub mod cmf_features;
 pub mod config;
 pub mod connect;
 pub mod convert;
@@ -33,6 +34,7 @@ pub mod pointer;
 pub(crate) mod random_edits;
 pub mod replica;
 pub mod rules;
+pub mod schedule;
 pub mod schema;
 pub mod share;
 pub mod sort;

@@ -1,6 +1,7 @@
 //! Contract tests of `fstudio plan` / `fstudio apply`: the real binary talks to a
 //! stateful CMF stand-in (`tests/cmf/standin.mjs`) through Prism's validating proxy
-//! (`prism proxy <CMF 2.3.1 OpenAPI> --errors`), and any request or response Prism flags
+//! (`prism proxy <CMF OpenAPI> --errors`: the 2.3.1 description, and the 2.4 one for
+//! designs with artifacts and savepoint schedules), and any request or response Prism flags
 //! fails the test. Needs Node.js and `npm ci` in tests/cmf (`scripts/setup.sh all`);
 //! when they are missing the test fails — it never skips.
 
@@ -22,6 +23,27 @@ mod support;
 
 fn spec() -> PathBuf {
     support::shared("specs/cmf-openapi.yaml")
+}
+
+/// The CMF 2.4 OpenAPI (artifacts, savepoint schedules, statement upgradeMode), as Prism
+/// can check it: Prism 5 reads every part of a `multipart/form-data` body as a string and
+/// answers "Request body property artifact must be object" to the JSON `artifact` part
+/// OpenAPI 3 prescribes (object properties of a multipart body are sent as
+/// application/json). The copy in `dir` declares that part a string; everything else of
+/// the upload (path, required parts, the binary file) is still checked, and the part's
+/// JSON is validated against `Artifact` by `tests/export.rs`
+/// (`the_artifact_template_exports_what_the_cmf_2_4_openapi_describes`).
+fn spec_2_4(dir: &Path) -> PathBuf {
+    let text = fs::read_to_string(support::shared("specs/cmf-openapi-2.4.0.yaml")).expect("spec");
+    let from = "artifact:\n          $ref: '#/components/schemas/Artifact'";
+    let deep = "artifact:\n                  $ref: '#/components/schemas/Artifact'";
+    assert_eq!(text.matches(from).count() + text.matches(deep).count(), 4, "the spec changed");
+    let patched = text
+        .replace(from, "artifact:\n          type: string")
+        .replace(deep, "artifact:\n                  type: string");
+    let path = dir.join("cmf-openapi-2.4.0-prism.yaml");
+    fs::write(&path, patched).expect("write spec");
+    path
 }
 
 fn free_port() -> u16 {
@@ -68,6 +90,10 @@ fn http(port: u16, method: &str, path: &str, body: Option<&Value>) -> (u16, Stri
 
 impl Stack {
     fn start(name: &str) -> Stack {
+        Stack::start_with(name, &spec())
+    }
+
+    fn start_with(name: &str, spec: &Path) -> Stack {
         let node = Command::new("node").arg("--version").output();
         assert!(
             node.is_ok_and(|o| o.status.success()),
@@ -106,7 +132,7 @@ impl Stack {
         let prism = Process(
             Command::new(&prism)
                 .arg("proxy")
-                .arg(spec())
+                .arg(spec)
                 .arg(format!("http://127.0.0.1:{standin_port}"))
                 .args(["--errors", "--host", "127.0.0.1", "--port", &prism_port.to_string()])
                 .stdout(log.try_clone().expect("log"))
@@ -370,6 +396,91 @@ fn bad_servers_and_bad_input_exit_2_with_clear_messages() {
     assert!(flagged.is_empty(), "{}", flagged.join("\n"));
 }
 
+/// True for templates whose CMF objects need the CMF 2.4 API (artifacts, schedules).
+fn needs_2_4(template: &Path) -> bool {
+    fs::read_to_string(template).is_ok_and(|t| t.contains("kind: Artifact"))
+}
+
+/// A copy of `template` in `dir` with the files its artifacts name (a few bytes each),
+/// as a user's checkout has them beside the design.
+fn with_artifact_files(dir: &Path, template: &Path, content: &str) -> PathBuf {
+    let text = fs::read_to_string(template).expect("template");
+    for line in text.lines() {
+        if let Some(file) = line.trim().strip_prefix("studio.flinkstudio.dev/artifact-file: ") {
+            let path = dir.join(file.trim());
+            fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            fs::write(&path, format!("{content} {file}")).expect("write jar");
+        }
+    }
+    let copy = dir.join(template.file_name().expect("name"));
+    fs::write(&copy, text).expect("copy");
+    copy
+}
+
+#[test]
+fn artifacts_and_schedules_apply_against_cmf_2_4_and_reupload_only_changed_jars() {
+    let spec_dir = std::env::temp_dir().join(format!("fstudio-spec-{}", std::process::id()));
+    fs::create_dir_all(&spec_dir).expect("spec dir");
+    let stack = Stack::start_with("artifacts", &spec_2_4(&spec_dir));
+    let template = root().join("src/core/templates/cmf-artifacts.yaml");
+    let design = with_artifact_files(&stack.dir, &template, "jar v1");
+    let plan = plan_json(&stack, &design, &[]);
+    let artifacts: Vec<&Value> = plan.iter().filter(|s| s["kind"] == "Artifact").collect();
+    assert_eq!(artifacts.len(), 2, "{plan:?}");
+    assert!(artifacts.iter().all(|s| s["action"] == "create" && s["method"] == "POST"));
+    let o = stack.fstudio(&["apply"], &design);
+    assert_eq!(o.status.code(), Some(0), "{}", out(&o));
+    let writes = stack.writes();
+    let first_artifact = writes.iter().position(|w| w.contains("/artifacts")).expect("uploaded");
+    let first_user = writes
+        .iter()
+        .position(|w| w.contains("/applications") || w.contains("/statements"))
+        .expect("users applied");
+    assert!(first_artifact < first_user, "artifacts go first: {writes:?}");
+    // Nothing to do on a re-plan.
+    let again = plan_json(&stack, &design, &[]);
+    assert!(again.iter().all(|s| s["action"] == "unchanged"), "{again:?}");
+    // One jar changes: only it is uploaded again, as a new version by PUT.
+    let job = stack.dir.join("jars/orders-job.jar");
+    fs::write(&job, "jar v2").expect("rewrite");
+    let changed = plan_json(&stack, &design, &[]);
+    let pending: Vec<&Value> = changed.iter().filter(|s| s["action"] != "unchanged").collect();
+    assert_eq!(pending.len(), 1, "{changed:?}");
+    assert_eq!(pending[0]["name"], "orders-job.jar");
+    assert_eq!(pending[0]["method"], "PUT");
+    assert_eq!(pending[0]["diff"][0]["path"], "/status/checksum");
+    let o = stack.fstudio(&["apply"], &design);
+    assert_eq!(o.status.code(), Some(0), "{}", out(&o));
+    assert!(plan_json(&stack, &design, &[]).iter().all(|s| s["action"] == "unchanged"));
+    let flagged = stack.violations();
+    assert!(flagged.is_empty(), "Prism flagged requests:\n{}", flagged.join("\n"));
+}
+
+#[test]
+fn the_same_design_targeting_cmf_2_3_1_is_refused_naming_each_feature() {
+    let stack = Stack::start("artifacts-2-3");
+    let template = root().join("src/core/templates/cmf-artifacts.yaml");
+    let design = with_artifact_files(&stack.dir, &template, "jar");
+    let text =
+        fs::read_to_string(&design).expect("read").replace("version: 2.5.0", "version: 2.3.1");
+    fs::write(&design, text).expect("write");
+    for command in ["plan", "apply"] {
+        let o =
+            stack.fstudio(&[command, "--force"][..if command == "apply" { 2 } else { 1 }], &design);
+        assert_eq!(o.status.code(), Some(2), "{command}: {}", out(&o));
+        let text = out(&o);
+        for feature in [
+            "artifacts (cmf:// URIs), which needs CMF 2.4",
+            "savepoint schedules (savepointSchedule), which needs CMF 2.4",
+            "statement upgradeMode, which needs CMF 2.4",
+            "the service-account allowlist, which needs CMF 2.4",
+        ] {
+            assert!(text.contains(feature), "{command} does not name {feature}: {text}");
+        }
+    }
+    assert!(stack.writes().is_empty(), "nothing may be sent: {:?}", stack.writes());
+}
+
 #[test]
 fn every_template_applies_cleanly_and_reapplies_as_a_no_op() {
     let stack = Stack::start("templates");
@@ -379,6 +490,7 @@ fn every_template_applies_cleanly_and_reapplies_as_a_no_op() {
         .map(|e| e.expect("entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
         .filter(|p| !p.to_string_lossy().ends_with("-broken.yaml"))
+        .filter(|p| !needs_2_4(p))
         .collect();
     templates.sort();
     assert!(templates.len() >= 4, "templates found: {templates:?}");

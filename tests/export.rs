@@ -59,6 +59,7 @@ fn cmf_component(kind: Kind) -> &'static str {
         Kind::KafkaDatabase => "KafkaDatabase",
         Kind::CmfSecret => "Secret",
         Kind::SecretMapping => "EnvironmentSecretMapping",
+        Kind::Artifact => "Artifact",
         other => panic!("no CMF schema for {other:?}"),
     }
 }
@@ -613,4 +614,28 @@ fn without_secrets_every_literal_credential_is_replaced_not_only_secret_data() {
     for v in ["exp-leak-1", "exp-leak-2", "exp-leak-3"] {
         assert!(open.contains(v), "{v} missing with --include-secrets");
     }
+}
+
+#[test]
+fn the_artifact_template_exports_what_the_cmf_2_4_openapi_describes() {
+    let openapi = read_yaml(&shared("specs/cmf-openapi-2.4.0.yaml"));
+    let template = flink_studio::core::templates::by_id("cmf-artifacts").expect("template");
+    let (design, problems) = template.design();
+    assert!(problems.is_empty(), "{problems:?}");
+    let files = export::cmf(&design, ExportOptions::default());
+    let kinds: Vec<Kind> = files.iter().filter_map(|f| f.kind).collect();
+    assert_eq!(kinds.iter().filter(|k| **k == Kind::Artifact).count(), 2, "{kinds:?}");
+    assert_eq!(kinds[1], Kind::Artifact, "artifacts come right after the environment");
+    let mut bad = Vec::new();
+    check_cmf(&files, &openapi, "cmf-artifacts", &mut bad);
+    assert!(bad.is_empty(), "schema violations:\n{}", bad.join("\n"));
+    for f in files.iter().filter(|f| f.kind == Some(Kind::Artifact)) {
+        assert!(
+            !f.content.contains("studio.flinkstudio.dev"),
+            "studio data exported: {}",
+            f.content
+        );
+    }
+    let stmt = files.iter().find(|f| f.object == "orders-in-eur").expect("statement");
+    assert!(stmt.content.contains("savepointSchedule") && stmt.content.contains("upgradeMode"));
 }

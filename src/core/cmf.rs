@@ -36,4 +36,4 @@ mod tests;
 
 pub use client::Client;
 pub use error::{CmfError, ErrorKind};
-pub use transport::{Method, Request, Response, Transport, TransportError};
+pub use transport::{Method, Request, Response, Transport, TransportError, Upload};

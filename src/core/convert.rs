@@ -222,7 +222,7 @@ pub fn to_cmf(
     k8s_secret: Option<&Value>,
 ) -> Result<CmfPayload, ConvertError> {
     let rest_kind = kind_name(kind, Form::CmfRest)
-        .filter(|_| !matches!(kind, Kind::Savepoint | Kind::DetachedSavepoint))
+        .filter(|_| !matches!(kind, Kind::Savepoint | Kind::DetachedSavepoint | Kind::Artifact))
         .ok_or(ConvertError::NoEquivalent(kind))?;
     let name = meta_name(cr).unwrap_or_default().to_string();
     let spec = cr.get("spec").and_then(Value::as_object).cloned().unwrap_or_default();

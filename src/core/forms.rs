@@ -15,8 +15,11 @@
 //!   configuration table, from the option catalog ([`value_choices`]).
 //! * The tables are the places [`cluster::flink_configuration_maps`] names.
 
+mod help;
 mod kinds;
 mod value;
+
+pub use help::help;
 
 use serde_json::Value;
 

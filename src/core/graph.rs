@@ -3,6 +3,7 @@
 //! A reference that resolves to no resource of the design becomes a [`Dangling`] entry
 //! rather than an edge; rules report those, and the canvas draws them as broken edges.
 
+mod artifacts;
 mod references;
 
 use std::collections::HashMap;

@@ -6,6 +6,7 @@
 //! keeps `kubernetesNamespace` at the top of its REST body but under `spec` in the CFK
 //! `FlinkEnvironment` CR; both are [`Kind::Environment`].
 
+pub mod artifact;
 mod cmf_fields;
 mod fingerprint;
 mod kinds;
@@ -49,6 +50,10 @@ pub enum Kind {
     Savepoint,
     /// Detached savepoint (CMF REST).
     DetachedSavepoint,
+    /// A versioned binary (job jar, UDF or connector jar) stored by CMF in an environment
+    /// (CMF ≥ 2.4, REST only: CFK 3.4 has no CR for it); referenced as
+    /// `cmf://{environment}/{name}[?version=N]` ([`artifact`]).
+    Artifact,
     /// CFK `CMFRestClass`: how CFK reaches CMF.
     CmfRestClass,
     // Flink Kubernetes Operator.
@@ -268,7 +273,11 @@ impl Resource {
     pub fn is_environment_scoped(&self) -> bool {
         matches!(
             self.kind,
-            Kind::Application | Kind::ComputePool | Kind::Statement | Kind::SecretMapping
+            Kind::Application
+                | Kind::ComputePool
+                | Kind::Statement
+                | Kind::SecretMapping
+                | Kind::Artifact
         )
     }
 

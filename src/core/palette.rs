@@ -149,6 +149,10 @@ pub const ENTRIES: &[Entry] = &[
         entry("cmf-statement", "Statement", G::Cmf, K::Statement, F::CmfRest),
         "an environment and a compute pool",
     ),
+    needing(
+        entry("cmf-artifact", "Artifact (jar, CMF 2.4+)", G::Cmf, K::Artifact, F::CmfRest),
+        "an environment",
+    ),
     entry("cmf-kafka-catalog", "KafkaCatalog", G::Cmf, K::KafkaCatalog, F::CmfRest),
     needing(
         entry("cmf-kafka-database", "KafkaDatabase", G::Cmf, K::KafkaDatabase, F::CmfRest),

@@ -59,6 +59,8 @@ const FILE_NAMES: &[(&str, &str)] = &[
     ("ha-application-broken", "ha-application-broken.yaml"),
     ("flink-sql", "flink-sql.yaml"),
     ("flink-sql-broken", "flink-sql-broken.yaml"),
+    ("cmf-artifacts", "cmf-artifacts.yaml"),
+    ("cmf-artifacts-broken", "cmf-artifacts-broken.yaml"),
 ];
 
 /// Every template, good ones each followed by their broken variant.
@@ -149,6 +151,32 @@ pub const TEMPLATES: &[Template] = &[
         breaks: Some("flink-sql"),
         teaches: &["REF-SECID-001", "CMF-STMT-004"],
         text: include_str!("templates/flink-sql-broken.yaml"),
+    },
+    Template {
+        id: "cmf-artifacts",
+        title: "CMF 2.5: SQL and a jar application from artifacts, with savepoint schedules",
+        description: "No custom image: the FlinkApplication `orders` runs the job jar artifact \
+            `orders-job.jar` (cmf://development/orders-job.jar?version=1) and a SQL statement \
+            registers a UDF from the artifact `currency-udf.jar`. The application takes a \
+            savepoint nightly at 02:30 Berlin time outside a Sunday blackout window, the \
+            INSERT statement hourly, and every other detached statement of the environment \
+            every six hours; retention keeps a bounded number of them. Apply uploads the \
+            jars first, and again only when their content changed.",
+        breaks: None,
+        teaches: &[],
+        text: include_str!("templates/cmf-artifacts.yaml"),
+    },
+    Template {
+        id: "cmf-artifacts-broken",
+        title: "CMF 2.5: SQL and a jar application from artifacts, with savepoint schedules (broken)",
+        description: "Three mistakes: the application pins version 2 of an artifact the design \
+            uploads once (version 1); its nightly savepoint falls inside a blackout window \
+            every night, so none is ever taken; and the statement's schedule has a five-field \
+            cron expression, which CMF rejects (it wants seconds first). Pin version 1 or \
+            drop ?version=, move the window, and write `0 0 * * * *`.",
+        breaks: Some("cmf-artifacts"),
+        teaches: &["CMF-ART-003", "CMF-SPS-003", "CMF-SPS-001"],
+        text: include_str!("templates/cmf-artifacts-broken.yaml"),
     },
 ];
 

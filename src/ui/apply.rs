@@ -4,6 +4,7 @@
 //! ([`Session::provide`]) so that it outlives tab switches. The bearer token lives in a
 //! signal for the page's lifetime only: it is never saved, exported or put in a link.
 
+mod artifacts;
 mod live;
 mod settings;
 mod steps;
@@ -14,11 +15,12 @@ use leptos::task::spawn_local;
 
 use self::transport::BrowserTransport;
 use super::state::{AppState, use_state};
-use crate::core::cmf::apply::{Event, apply};
+use crate::core::cmf::apply::{Event, apply_until};
 use crate::core::cmf::endpoints::ObjectKey;
 use crate::core::cmf::plan::{self, Plan};
-use crate::core::cmf::{Client, state, status};
+use crate::core::cmf::{Client, Upload, state, status};
 use crate::core::finding::Severity;
+use crate::core::model::Kind;
 
 /// Where a plan step stands during an apply.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,6 +64,12 @@ pub struct Session {
     pub statuses: RwSignal<Vec<(String, String)>>,
     /// A request is under way.
     pub busy: RwSignal<bool>,
+    /// Artifact files chosen in this session (memory only).
+    pub files: RwSignal<Vec<artifacts::Chosen>>,
+    /// Stop the apply before its next step.
+    pub cancel: RwSignal<bool>,
+    /// An apply (not a plan) is under way.
+    pub applying: RwSignal<bool>,
 }
 
 impl Session {
@@ -93,6 +101,9 @@ impl Session {
             outcome: RwSignal::new(None),
             statuses: RwSignal::new(Vec::new()),
             busy: RwSignal::new(false),
+            files: RwSignal::new(Vec::new()),
+            cancel: RwSignal::new(false),
+            applying: RwSignal::new(false),
         }
     }
 
@@ -110,8 +121,18 @@ impl Session {
         self.statuses.set(Vec::new());
         let client = self.client();
         let delete_missing = self.delete_missing.get_untracked();
+        let files = self.files.get_untracked();
         spawn_local(async move {
-            let (desired, problems) = plan::desired(&design);
+            let (mut desired, problems) = plan::desired(&design);
+            for d in desired.iter_mut().filter(|d| d.key.kind == Kind::Artifact) {
+                let chosen =
+                    files.iter().find(|(e, n, _)| *e == d.key.environment && *n == d.key.name);
+                if let Some((_, name, content)) = chosen {
+                    let path = d.file.clone().unwrap_or_else(|| name.clone());
+                    let file_name = path.rsplit('/').next().unwrap_or(name).to_string();
+                    d.upload = Some(Upload { file_name, path, content: content.clone() });
+                }
+            }
             let result = if !problems.is_empty() {
                 Err(problems.join("\n"))
             } else if desired.is_empty() {
@@ -123,6 +144,9 @@ impl Session {
                     .await
                     .map(|server| plan::plan(&desired, &server, delete_missing))
                     .map_err(|e| e.to_string())
+                    .and_then(|p| {
+                        if p.problems.is_empty() { Ok(p) } else { Err(p.problems.join("\n")) }
+                    })
             };
             let changed = app.content.try_get_untracked().is_some_and(|r| r != revision);
             match result {
@@ -143,20 +167,39 @@ impl Session {
     fn run_apply(self) {
         let Some(p) = self.plan.get_untracked() else { return };
         self.busy.set(true);
+        self.applying.set(true);
+        self.cancel.set(false);
         self.outcome.set(None);
         let client = self.client();
         let keys = self.keys.get_untracked();
         let steps = self.steps;
+        let cancel = self.cancel;
         spawn_local(async move {
-            let report = apply(&client, &p, |event| match event {
-                Event::Started(i) => steps.update(|s| s[*i] = StepState::Running),
-                Event::Applied(i, a) => steps
-                    .update(|s| s[*i] = StepState::Applied(format!("{} {}", a.status, a.summary))),
-                Event::Failed(i, e) => steps.update(|s| s[*i] = StepState::Failed(e.to_string())),
-            })
+            let stop = move || cancel.get_untracked();
+            let report = apply_until(
+                &client,
+                &p,
+                |event| match event {
+                    Event::Started(i) => steps.update(|s| s[*i] = StepState::Running),
+                    Event::Applied(i, a) => steps.update(|s| {
+                        s[*i] = StepState::Applied(format!("{} {}", a.status, a.summary))
+                    }),
+                    Event::Failed(i, e) => {
+                        steps.update(|s| s[*i] = StepState::Failed(e.to_string()))
+                    }
+                },
+                stop,
+            )
             .await;
             steps.update(|s| report.not_applied.iter().for_each(|i| s[*i] = StepState::NotApplied));
+            self.applying.set(false);
             self.outcome.set(Some(match &report.failed {
+                None if report.cancelled => format!(
+                    "Cancelled: {} step(s) applied whole, {} not sent. Plan and apply again to \
+                     continue where it stopped.",
+                    report.applied.len(),
+                    report.not_applied.len()
+                ),
                 None => format!("Applied {} step(s).", report.applied.len()),
                 Some(_) => format!(
                     "Stopped at the first failure: {} applied, {} not applied. Fix the cause, \
@@ -204,11 +247,17 @@ pub fn ApplyPanel() -> impl IntoView {
             <h2>"Apply to CMF"</h2>
             <div class="apply-body">
                 <settings::Settings session=session />
+                <artifacts::ArtifactFiles session=session />
                 <div class="toolbar">
                     <button class="button" data-testid="apply-plan" disabled=move || session.busy.get()
                         on:click=plan_click>"Plan"</button>
                     <button class="button" data-testid="apply-apply" disabled=move || !can_apply()
                         on:click=move |_| session.run_apply()>"Apply"</button>
+                    <Show when=move || session.applying.get()>
+                        <button class="button" data-testid="apply-cancel" disabled=move || session.cancel.get()
+                            title="Stops before the next step; the step under way (an upload too) is finished"
+                            on:click=move |_| session.cancel.set(true)>"Cancel"</button>
+                    </Show>
                     <span class="muted" role="status" data-testid="apply-busy">
                         {move || {
                             if session.busy.get() {

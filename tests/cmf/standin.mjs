@@ -1,5 +1,8 @@
-// A stateful stand-in for Confluent Manager for Apache Flink (CMF 2.3.1 REST API), for
-// the contract tests (tests/cmf_contract.rs) and the browser tests (tests/e2e).
+// A stateful stand-in for Confluent Manager for Apache Flink (CMF 2.3.1 REST API, plus
+// the CMF 2.4 artifacts: multipart upload, a new version only when the content's SHA-256
+// changed, status.version/checksum), for the contract tests (tests/cmf_contract.rs) and
+// the browser tests (tests/e2e). Statements and applications keep savepointSchedule and
+// upgradeMode as sent.
 // Semantics of domain.md §2.4: environments and applications are create-or-update by POST;
 // other kinds answer 409 to a POST of an existing name and are updated by PUT; a compute
 // pool answers 409 to PUT/DELETE while statements run on it; a catalog with databases
@@ -13,6 +16,7 @@
 //   POST /__admin/reset  forget everything
 //   GET  /__admin/log    every CMF request received: ["POST /cmf/api/v1/environments", …]
 import http from 'node:http';
+import { createHash } from 'node:crypto';
 
 const API = '/cmf/api/v1';
 let store = new Map(); // collection path -> Map(name -> object)
@@ -41,7 +45,7 @@ function split(path) {
     [['environments'], 1, null],
     [['secrets'], 1, null],
     [['catalogs', 'kafka'], 2, null],
-    [['environments', '*', 'applications|compute-pools|statements|secret-mappings'], 3, 1],
+    [['environments', '*', 'applications|compute-pools|statements|secret-mappings|artifacts'], 3, 1],
     [['catalogs', 'kafka', '*', 'databases'], 4, 2],
   ];
   for (const [pattern, len, parentLen] of shapes) {
@@ -74,8 +78,60 @@ function stored(collection, name, body, old) {
     o.status = { phase: o.spec?.type === 'SHARED' ? 'RUNNING' : 'DEDICATED' };
   } else if (kind === 'applications') {
     o.status = { jobStatus: { jobId: `job-${name}`, state: 'RUNNING' } };
+  } else if (kind === 'artifacts') {
+    o.spec = {};
   }
   return o;
+}
+
+// The parts of a multipart/form-data body: name -> Buffer.
+function multipart(contentType, raw) {
+  const m = /boundary=([^;]+)/.exec(contentType ?? '');
+  if (!m) return null;
+  const delimiter = Buffer.from(`--${m[1]}`);
+  const parts = {};
+  let at = raw.indexOf(delimiter);
+  while (at >= 0) {
+    const start = at + delimiter.length;
+    if (raw.slice(start, start + 2).toString() === '--') break;
+    const next = raw.indexOf(delimiter, start);
+    if (next < 0) break;
+    const part = raw.slice(start + 2, next - 2); // after CRLF, before CRLF
+    const split = part.indexOf('\r\n\r\n');
+    const head = part.slice(0, split).toString();
+    const name = /name="([^"]+)"/.exec(head)?.[1];
+    if (name) parts[name] = part.slice(split + 4);
+    at = next;
+  }
+  return parts;
+}
+
+// An artifact upload: create (POST, version 1) or a new version (PUT) when the content
+// differs from the latest version; identical content answers 200 and changes nothing.
+function upload(res, objects, collection, name, parts) {
+  let meta;
+  try {
+    meta = JSON.parse(parts.artifact?.toString() ?? '');
+  } catch {
+    return error(res, 400, 'the artifact part must be JSON');
+  }
+  const target = name ?? meta?.metadata?.name;
+  if (!target) return error(res, 400, 'metadata.name must be given');
+  const old = objects.get(target);
+  if (name === null && old) return error(res, 409, `artifact ${target} already exists`);
+  if (name !== null && !old) return error(res, 404, `${target} not found`);
+  if (!parts.file) {
+    if (name === null) return error(res, 400, 'the file part is required');
+    return send(res, 200, old);
+  }
+  const checksum = `sha256:${createHash('sha256').update(parts.file).digest('hex')}`;
+  if (old?.status?.checksum === checksum) return send(res, 200, old);
+  const version = (old?.status?.version ?? 0) + 1;
+  const o = stored(collection, target, meta, old);
+  o.status = { version, creationTimestamp: now(), path: `s3://cmf-artifacts/${target}/${version}`,
+    size: parts.file.length, checksum, phase: 'READY' };
+  objects.set(target, o);
+  return send(res, 201, o);
 }
 
 function shown(collection, o) {
@@ -98,6 +154,11 @@ function handle(req, res, body) {
   if (parent && !store.get(parent[0])?.has(parent[1])) return error(res, 404, `${parent[1]} does not exist`);
   const objects = coll(collection);
   const kind = kindOf(collection);
+  if (kind === 'artifacts' && (req.method === 'POST' || req.method === 'PUT')) {
+    const parts = multipart(req.headers['content-type'], body);
+    if (!parts) return error(res, 400, 'artifacts are uploaded as multipart/form-data');
+    return upload(res, objects, collection, req.method === 'PUT' ? name : null, parts);
+  }
   if (req.method === 'GET' && name === null) {
     const page = Number(url.searchParams.get('page') ?? 0);
     const size = Number(url.searchParams.get('size') ?? 20);
@@ -155,14 +216,20 @@ function admin(req, res, body) {
 }
 
 const server = http.createServer((req, res) => {
-  let text = '';
-  req.on('data', (c) => (text += c));
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
   req.on('end', () => {
+    const raw = Buffer.concat(chunks);
+    const text = raw.toString();
     let body;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      return error(res, 400, 'body is not JSON');
+    if ((req.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
+      body = raw;
+    } else {
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        return error(res, 400, 'body is not JSON');
+      }
     }
     if (req.url.startsWith('/__admin/')) return admin(req, res, body);
     const path = new URL(req.url, 'http://x').pathname;

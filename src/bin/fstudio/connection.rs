@@ -76,7 +76,10 @@ pub fn make_plan(
     design: &Design,
     delete_missing: bool,
 ) -> Result<(Vec<Desired>, Plan), String> {
-    let (desired, problems) = plan::desired(design);
+    let (mut desired, mut problems) = plan::desired(design);
+    problems.extend(plan::attach_files(&mut desired, |path| {
+        std::fs::read(path).map_err(|e| e.to_string())
+    }));
     if !problems.is_empty() {
         return Err(problems.join("\n"));
     }
@@ -88,6 +91,9 @@ pub fn make_plan(
     let server =
         block_on(state::read(client, &plan::scope(&desired))).map_err(|e| e.to_string())?;
     let plan = plan::plan(&desired, &server, delete_missing);
+    if !plan.problems.is_empty() {
+        return Err(plan.problems.join("\n"));
+    }
     Ok((desired, plan))
 }
 

@@ -54,7 +54,7 @@ impl HttpTransport {
     fn send_now(&self, request: &Request) -> Result<Response, TransportError> {
         let url = format!("{}{}", self.base, request.target());
         let headers = request.all_headers();
-        let body = request.body.as_ref().map(|b| b.to_string());
+        let body = request.body_bytes();
         let result = match (request.method, body) {
             (Method::Get, _) => with_headers(self.agent.get(&url), &headers).call(),
             (Method::Delete, _) => with_headers(self.agent.delete(&url), &headers).call(),

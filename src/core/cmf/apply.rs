@@ -36,8 +36,11 @@ pub struct Report {
     pub applied: Vec<(usize, Answer)>,
     /// The step that failed, if any.
     pub failed: Option<(usize, CmfError)>,
-    /// Steps not sent because an earlier one failed.
+    /// Steps not sent because an earlier one failed or the apply was cancelled.
     pub not_applied: Vec<usize>,
+    /// The apply was cancelled between two steps (the steps before were applied whole,
+    /// none after was sent).
+    pub cancelled: bool,
 }
 
 impl Report {
@@ -61,9 +64,10 @@ fn short_body(step: &Step, response: &Response) -> String {
     format!(": {text}")
 }
 
-fn request(method: Method, path: &str, body: Option<&Value>) -> Request {
+fn request(method: Method, path: &str, step: &Step) -> Request {
     let mut r = Request::new(method, path);
-    r.body = body.cloned();
+    r.body = step.body.clone();
+    r.upload = step.upload.clone();
     r
 }
 
@@ -75,14 +79,14 @@ async fn run_step<T: Transport>(client: &Client<T>, step: &Step) -> Result<Answe
         Action::Delete => "deleted",
         Action::Unchanged => "unchanged",
     };
-    let sent = client.send(request(method, &step.path, step.body.as_ref())).await;
+    let sent = client.send(request(method, &step.path, step)).await;
     let response = match sent {
         // Created meanwhile (or by an earlier, interrupted apply): update it (§2.4).
         Err(e) if e.is_conflict() && step.action == Action::Create && method == Method::Post => {
             let Some((put, path)) = step.key.update().filter(|(m, _)| *m == Method::Put) else {
                 return Err(e);
             };
-            client.send(request(put, &path, step.body.as_ref())).await.map_err(|e| hint(step, e))?
+            client.send(request(put, &path, step)).await.map_err(|e| hint(step, e))?
         }
         other => other.map_err(|e| hint(step, e))?,
     };
@@ -113,12 +117,29 @@ fn hint(step: &Step, error: CmfError) -> CmfError {
 pub async fn apply<T: Transport>(
     client: &Client<T>,
     plan: &Plan,
+    progress: impl FnMut(&Event),
+) -> Report {
+    apply_until(client, plan, progress, || false).await
+}
+
+/// [`apply`] that also stops before the next step once `cancelled()` says so: a step
+/// under way (an artifact upload included) is finished, never cut in half, so the server
+/// holds whole objects and a re-plan picks up where it stopped.
+pub async fn apply_until<T: Transport>(
+    client: &Client<T>,
+    plan: &Plan,
     mut progress: impl FnMut(&Event),
+    cancelled: impl Fn() -> bool,
 ) -> Report {
     let mut report = Report::default();
     let pending: Vec<usize> =
         (0..plan.steps.len()).filter(|i| plan.steps[*i].action != Action::Unchanged).collect();
     for (n, &index) in pending.iter().enumerate() {
+        if cancelled() {
+            report.cancelled = true;
+            report.not_applied = pending[n..].to_vec();
+            break;
+        }
         progress(&Event::Started(index));
         match run_step(client, &plan.steps[index]).await {
             Ok(answer) => {

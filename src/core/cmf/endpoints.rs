@@ -1,5 +1,6 @@
-//! The CMF 2.3.1 endpoints the studio uses: object identities, their REST paths, and
-//! which verb creates or updates each kind (domain.md §2.3–2.4).
+//! The CMF endpoints the studio uses (the 2.3.1 OpenAPI, plus the 2.4 artifacts):
+//! object identities, their REST paths, and which verb creates or updates each kind
+//! (domain.md §2.3–2.4).
 
 use std::fmt;
 
@@ -15,10 +16,12 @@ pub const API: &str = "/cmf/api/v1";
 pub const PAGE_SIZE: usize = 100;
 
 /// CMF kinds in create order (domain.md §2.4): environments before what lives in them,
-/// secrets → secret mappings → catalogs → databases, pools before statements.
+/// secrets → secret mappings → catalogs → databases, pools before statements, artifacts
+/// (uploaded) before the pools, statements and applications that name them.
 /// Deletion runs in the reverse order.
 pub const APPLY_ORDER: &[Kind] = &[
     Kind::Environment,
+    Kind::Artifact,
     Kind::CmfSecret,
     Kind::SecretMapping,
     Kind::KafkaCatalog,
@@ -128,6 +131,7 @@ pub fn collection(kind: Kind, env: Option<&str>, catalog: Option<&str>) -> Optio
         Kind::ComputePool => format!("{}/compute-pools", env()?),
         Kind::Statement => format!("{}/statements", env()?),
         Kind::SecretMapping => format!("{}/secret-mappings", env()?),
+        Kind::Artifact => format!("{}/artifacts", env()?),
         Kind::CmfSecret => format!("{API}/secrets"),
         Kind::KafkaCatalog => format!("{API}/catalogs/kafka"),
         Kind::KafkaDatabase => {
@@ -171,5 +175,11 @@ mod tests {
         assert!(rank(Kind::KafkaCatalog) < rank(Kind::KafkaDatabase));
         assert!(rank(Kind::ComputePool) < rank(Kind::Statement));
         assert_eq!(rank(Kind::Environment), 0);
+        assert!(rank(Kind::Artifact) < rank(Kind::ComputePool));
+        let art = ObjectKey::in_environment(Kind::Artifact, "dev", "job.jar");
+        assert_eq!(
+            art.update(),
+            Some((Method::Put, "/cmf/api/v1/environments/dev/artifacts/job.jar".into()))
+        );
     }
 }

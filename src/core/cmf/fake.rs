@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde_json::{Value, json};
 
 use super::transport::{Method, Request, Response, Transport, TransportError};
+use crate::core::model::artifact;
 
 type Store = BTreeMap<String, BTreeMap<String, Value>>;
 
@@ -131,6 +132,13 @@ impl FakeCmf {
                     return error(409, &format!("{name} already exists"));
                 }
                 let mut stored = body.clone();
+                if collection.ends_with("/artifacts") {
+                    let Some(upload) = &r.upload else { return error(400, "file part missing") };
+                    stored["status"] = json!({"version": 1, "phase": "READY",
+                        "checksum": artifact::checksum(&upload.content), "size": upload.content.len()});
+                    objects.insert(name, stored.clone());
+                    return Response::json(201, &stored);
+                }
                 if collection.ends_with("/statements") {
                     stored["status"] = json!({"phase": "RUNNING", "detail": "running"});
                 } else if collection.ends_with("/applications") {
@@ -147,6 +155,18 @@ impl FakeCmf {
             (Method::Put, Some(name)) => {
                 if !objects.contains_key(&name) {
                     return error(404, &format!("{name} not found"));
+                }
+                if collection.ends_with("/artifacts") {
+                    let stored = objects.get_mut(&name).expect("checked above");
+                    let Some(upload) = &r.upload else { return Response::json(200, stored) };
+                    let checksum = artifact::checksum(&upload.content);
+                    if stored["status"]["checksum"] == json!(checksum) {
+                        return Response::json(200, stored);
+                    }
+                    let version = stored["status"]["version"].as_u64().unwrap_or(0) + 1;
+                    stored["status"] = json!({"version": version, "phase": "READY",
+                        "checksum": checksum, "size": upload.content.len()});
+                    return Response::json(201, stored);
                 }
                 drop(store);
                 if collection.ends_with("/compute-pools") && self.statements_on(&collection, &name)

@@ -182,6 +182,32 @@ fn statement(w: &mut Writer, step: &Step, body: &Value) {
     w.line(&cmd);
 }
 
+/// An artifact upload: a new version with `confluent flink artifact version create`
+/// (Confluent CLI reference), the first upload as CMF's multipart REST call (the CLI has
+/// no command that creates a CMF artifact).
+fn artifact(w: &mut Writer, step: &Step, body: &Value) {
+    let key = &step.key;
+    let path = step.upload.as_ref().map_or("<file>".to_string(), |u| u.path.clone());
+    if step.action == Action::Update {
+        w.line(&format!(
+            "confluent flink artifact version create {}{} --artifact-file {}",
+            quote(&key.name),
+            scope_flag(key),
+            quote(&path)
+        ));
+        return;
+    }
+    let file = w.file(&format!("{}.json", slug(key)), body);
+    w.line("# No Confluent CLI command creates a CMF artifact: CMF's multipart upload (add");
+    w.line("# -H \"Authorization: Bearer $TOKEN\" or --cacert/--cert/--key as your CMF needs).");
+    w.line(&format!(
+        "curl -fsS -X POST \"$CONFLUENT_CMF_URL{}\" -F \"artifact=@{};type=application/json\" -F {}",
+        step.path,
+        file.trim_matches('"'),
+        quote(&format!("file=@{path}"))
+    ));
+}
+
 fn step_lines(w: &mut Writer, step: &Step, include_secrets: bool) {
     let key = &step.key;
     w.line("");
@@ -196,6 +222,8 @@ fn step_lines(w: &mut Writer, step: &Step, include_secrets: bool) {
     let verb = if step.action == Action::Create { "create" } else { "update" };
     match (step.action, key.kind) {
         (Action::Unchanged, _) => {}
+        (Action::Delete, Kind::Artifact) => no_cli(w, step, "deletes a CMF artifact", None),
+        (_, Kind::Artifact) => artifact(w, step, &body),
         (Action::Delete, kind) => w.line(&format!(
             "confluent flink {} delete {}{} --force",
             noun(kind),

@@ -35,6 +35,10 @@ pub struct Scope {
     pub environments: Vec<String>,
     /// Catalogs whose databases are read.
     pub catalogs: Vec<String>,
+    /// Environments whose artifacts are read (only those where the design has artifacts:
+    /// the endpoint needs CMF ≥ 2.4 with artifact management enabled, and answers 404
+    /// otherwise).
+    pub artifacts: Vec<String>,
 }
 
 /// The name of a listed object (`name` of an environment, else `metadata.name`).
@@ -66,6 +70,13 @@ pub async fn read<T: Transport>(
             for item in client.list(&path).await? {
                 let name = named(client, &path, kind, &item)?;
                 state.objects.insert(ObjectKey::in_environment(kind, env, &name), item);
+            }
+        }
+        if scope.artifacts.contains(env) {
+            let path = collection(Kind::Artifact, Some(env), None).unwrap_or_default();
+            for item in client.list(&path).await? {
+                let name = named(client, &path, Kind::Artifact, &item)?;
+                state.objects.insert(ObjectKey::in_environment(Kind::Artifact, env, &name), item);
             }
         }
         state.environments_read.push(env.clone());

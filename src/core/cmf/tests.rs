@@ -367,3 +367,164 @@ fn responses_that_do_not_match_the_spec_are_named() {
          without an \"items\" list"
     );
 }
+
+const ARTIFACTS: &str = r#"
+name: dev
+kubernetesNamespace: flink
+---
+apiVersion: cmf.confluent.io/v1
+kind: Artifact
+metadata: {name: job.jar, annotations: {studio.flinkstudio.dev/artifact-file: jars/job.jar}}
+spec: {}
+---
+apiVersion: cmf.confluent.io/v1
+kind: FlinkApplication
+metadata: {name: orders}
+spec:
+  image: "confluentinc/cp-flink:1.19.1-cp1"
+  flinkVersion: v1_19
+  job: {jarURI: "cmf://dev/job.jar"}
+  savepointSchedule: {cronExpression: "0 0 * * * *"}
+"#;
+
+fn artifact_plan(fake: &FakeCmf, content: &[u8]) -> Plan {
+    let client = Client::new(fake);
+    let (mut wanted, problems) = desired(&design(ARTIFACTS));
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut paths = Vec::new();
+    let unread = super::plan::attach_files(&mut wanted, |p| {
+        paths.push(p.to_string());
+        Ok(content.to_vec())
+    });
+    assert!(unread.is_empty() && paths == ["jars/job.jar"], "{unread:?} {paths:?}");
+    let server = block_on(state::read(&client, &scope(&wanted))).expect("read state");
+    plan(&wanted, &server, false)
+}
+
+#[test]
+fn artifacts_upload_before_their_users_and_only_when_their_content_changed() {
+    let fake = FakeCmf::default();
+    let p = artifact_plan(&fake, b"jar v1");
+    assert_eq!(
+        actions(&p),
+        [
+            (Action::Create, Kind::Environment, "dev".into()),
+            (Action::Create, Kind::Artifact, "job.jar".into()),
+            (Action::Create, Kind::Application, "orders".into()),
+        ]
+    );
+    assert!(p.steps[1].note.as_deref().unwrap_or("").contains("uploads 6 bytes as version 1"));
+    assert!(run(&fake, &p).complete());
+    let sent = fake.log.borrow().iter().find(|r| r.upload.is_some()).cloned().expect("an upload");
+    assert_eq!(sent.describe(), "POST /cmf/api/v1/environments/dev/artifacts");
+    assert!(String::from_utf8_lossy(&sent.body_bytes().unwrap()).contains("jar v1"));
+    let stored = fake.get("/cmf/api/v1/environments/dev/artifacts", "job.jar").unwrap();
+    assert!(stored["metadata"].get("annotations").is_none(), "studio data was sent: {stored}");
+    // Re-planning finds nothing to do.
+    let again = artifact_plan(&fake, b"jar v1");
+    assert_eq!(again.pending(), 0, "{:?}", actions(&again));
+    // New content: a new version is uploaded with PUT, nothing else changes.
+    let changed = artifact_plan(&fake, b"jar v2");
+    assert_eq!(changed.pending(), 1);
+    let step = changed.steps.iter().find(|s| s.action == Action::Update).unwrap();
+    assert_eq!(step.method, Some(Method::Put));
+    assert_eq!(step.diff[0].path, "/status/checksum");
+    assert!(step.note.as_deref().unwrap_or("").contains("version 2"), "{:?}", step.note);
+    assert!(run(&fake, &changed).complete());
+    let stored = fake.get("/cmf/api/v1/environments/dev/artifacts", "job.jar").unwrap();
+    assert_eq!(stored["status"]["version"], 2);
+    assert_eq!(artifact_plan(&fake, b"jar v2").pending(), 0);
+    let text = script::render(&changed, "http://cmf:8080", false);
+    assert!(
+        text.contains("confluent flink artifact version create 'job.jar' --environment 'dev' --artifact-file 'jars/job.jar'"),
+        "{text}"
+    );
+    let first = script::render(&p, "http://cmf:8080", false);
+    assert!(first.contains("curl -fsS -X POST \"$CONFLUENT_CMF_URL/cmf/api/v1/environments/dev/artifacts\" -F \"artifact=@$DIR/artifact-dev-job.jar.json;type=application/json\" -F 'file=@jars/job.jar'"), "{first}");
+}
+
+#[test]
+fn an_artifact_without_a_file_that_cmf_lacks_is_a_problem_not_a_request() {
+    let fake = FakeCmf::default();
+    let client = Client::new(&fake);
+    let text = ARTIFACTS
+        .replace(", annotations: {studio.flinkstudio.dev/artifact-file: jars/job.jar}", "");
+    let (wanted, _) = desired(&design(&text));
+    let server = block_on(state::read(&client, &scope(&wanted))).expect("read state");
+    let p = plan(&wanted, &server, false);
+    assert!(
+        p.problems
+            .iter()
+            .any(|m| m.contains("Artifact job.jar in environment dev: CMF does not have it")),
+        "{:?}",
+        p.problems
+    );
+    assert!(!p.steps.iter().any(|s| s.key.kind == Kind::Artifact));
+}
+
+#[test]
+fn a_design_targeting_cmf_2_3_is_refused_naming_each_feature() {
+    let text = format!(
+        "apiVersion: studio.flinkstudio.dev/v1\nkind: CmfService\nmetadata: {{name: cmf}}\nspec: {{version: 2.3.1}}\n---{ARTIFACTS}"
+    );
+    let (_, problems) = desired(&design(&text));
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+    assert!(problems[0].starts_with("CMF 2.3.1 (the design's target) cannot take artifacts (cmf:// URIs), which needs CMF 2.4: Artifact job.jar, FlinkApplication orders (/spec/job/jarURI)"), "{}", problems[0]);
+    assert!(
+        problems[1].contains("savepoint schedules (savepointSchedule)")
+            && problems[1].contains("FlinkApplication orders (/spec/savepointSchedule)"),
+        "{}",
+        problems[1]
+    );
+    assert!(desired(&design(ARTIFACTS)).1.is_empty());
+}
+
+#[test]
+fn moving_an_environment_to_another_cluster_is_refused_at_plan_time() {
+    let fake = FakeCmf::default();
+    let on = |cluster: &str| {
+        design(&format!(
+            "name: dev\nkubernetesNamespace: flink\nkubernetesClusterName: {cluster}\n"
+        ))
+    };
+    assert!(run(&fake, &plan_for(&fake, &on("east"), false)).complete());
+    assert!(plan_for(&fake, &on("east"), false).problems.is_empty());
+    let moved = plan_for(&fake, &on("west"), false);
+    assert_eq!(moved.problems.len(), 1, "{:?}", moved.problems);
+    assert!(
+        moved.problems[0]
+            .contains("Environment dev: kubernetesClusterName cannot change after creation"),
+        "{}",
+        moved.problems[0]
+    );
+    assert!(
+        moved.problems[0].contains("CMF has \"east\", the design says \"west\""),
+        "{}",
+        moved.problems[0]
+    );
+}
+
+#[test]
+fn a_cancelled_apply_stops_between_whole_steps_and_a_rerun_resumes() {
+    let fake = FakeCmf::default();
+    let p = artifact_plan(&fake, b"jar v1");
+    let sent = std::cell::Cell::new(0);
+    let report = block_on(super::apply::apply_until(
+        &Client::new(&fake),
+        &p,
+        |e| {
+            if matches!(e, Event::Applied(..)) {
+                sent.set(sent.get() + 1);
+            }
+        },
+        || sent.get() >= 2,
+    ));
+    assert!(report.cancelled && report.failed.is_none());
+    assert_eq!(report.applied.len(), 2, "environment and the artifact upload, whole");
+    assert_eq!(report.not_applied.len(), 1);
+    let stored = fake.get("/cmf/api/v1/environments/dev/artifacts", "job.jar").expect("uploaded");
+    assert_eq!(stored["status"]["version"], 1);
+    let rest = artifact_plan(&fake, b"jar v1");
+    assert_eq!(actions(&rest).into_iter().filter(|a| a.0 != Action::Unchanged).count(), 1);
+    assert!(run(&fake, &rest).complete());
+}

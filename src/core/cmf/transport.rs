@@ -6,6 +6,7 @@
 
 use std::fmt;
 use std::future::Future;
+use std::sync::Arc;
 
 use serde_json::Value;
 
@@ -53,14 +54,40 @@ pub struct Request {
     pub query: Vec<(String, String)>,
     /// Extra headers (`Accept` and `Content-Type` are added by [`Request::headers`]).
     pub headers: Vec<(String, String)>,
-    /// JSON body, for POST and PUT.
+    /// JSON body, for POST and PUT. With [`Request::upload`] it is the `artifact` part of
+    /// a `multipart/form-data` body instead.
     pub body: Option<Value>,
+    /// A file to upload with the body (CMF artifacts: `multipart/form-data` with the parts
+    /// `artifact` (the JSON body) and `file`).
+    pub upload: Option<Upload>,
 }
+
+/// A file sent as the `file` part of a multipart request.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Upload {
+    /// File name the part carries (`orders-job.jar`).
+    pub file_name: String,
+    /// Where the content was read from (the path the design names), for scripts.
+    pub path: String,
+    /// The content.
+    pub content: Arc<Vec<u8>>,
+}
+
+/// Boundary of the multipart bodies the studio sends (never inside a JSON part, and the
+/// file part is length-delimited by it; checked against the content before use).
+const BOUNDARY: &str = "flink-studio-artifact-boundary-7f3c9a";
 
 impl Request {
     /// A request without query, headers or body.
     pub fn new(method: Method, path: impl Into<String>) -> Self {
-        Request { method, path: path.into(), query: Vec::new(), headers: Vec::new(), body: None }
+        Request {
+            method,
+            path: path.into(),
+            query: Vec::new(),
+            headers: Vec::new(),
+            body: None,
+            upload: None,
+        }
     }
 
     /// The same request with a JSON body.
@@ -83,14 +110,53 @@ impl Request {
     }
 
     /// Every header to send: `Accept: application/json`, `Content-Type` when there is a
-    /// body, then [`Request::headers`].
+    /// body (`multipart/form-data` with an upload), then [`Request::headers`].
     pub fn all_headers(&self) -> Vec<(String, String)> {
         let mut out = vec![("Accept".to_string(), "application/json".to_string())];
-        if self.body.is_some() {
+        if self.upload.is_some() {
+            out.push((
+                "Content-Type".to_string(),
+                format!("multipart/form-data; boundary={}", self.boundary()),
+            ));
+        } else if self.body.is_some() {
             out.push(("Content-Type".to_string(), "application/json".to_string()));
         }
         out.extend(self.headers.iter().cloned());
         out
+    }
+
+    fn boundary(&self) -> String {
+        let content = self.upload.as_ref().map_or(&[][..], |u| u.content.as_slice());
+        let mut boundary = BOUNDARY.to_string();
+        while content.windows(boundary.len()).any(|w| w == boundary.as_bytes()) {
+            boundary.push('x');
+        }
+        boundary
+    }
+
+    /// The bytes to send: the JSON body, or with an upload the `multipart/form-data` body
+    /// (part `artifact`: the JSON, part `file`: the content), matching
+    /// [`Request::all_headers`]' boundary.
+    pub fn body_bytes(&self) -> Option<Vec<u8>> {
+        let Some(upload) = &self.upload else {
+            return self.body.as_ref().map(|b| b.to_string().into_bytes());
+        };
+        let boundary = self.boundary();
+        let json = self.body.as_ref().map(Value::to_string).unwrap_or_else(|| "{}".into());
+        let name = upload.file_name.replace(['"', '\r', '\n'], "_");
+        let mut out = Vec::with_capacity(upload.content.len() + json.len() + 400);
+        out.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"artifact\"\r\n\
+                 Content-Type: application/json\r\n\r\n{json}\r\n--{boundary}\r\n\
+                 Content-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\
+                 Content-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        out.extend_from_slice(&upload.content);
+        out.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        Some(out)
     }
 
     /// `METHOD /path` for messages.
@@ -169,6 +235,35 @@ pub trait Transport {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn uploads_are_multipart_with_the_json_and_the_file() {
+        let mut r = Request::new(Method::Post, "/cmf/api/v1/environments/dev/artifacts")
+            .with_body(serde_json::json!({"kind": "Artifact"}));
+        r.upload = Some(Upload {
+            file_name: "a.jar".into(),
+            path: "a.jar".into(),
+            content: Arc::new(b"PK\x03".to_vec()),
+        });
+        let headers = r.all_headers();
+        let ct = &headers.iter().find(|(k, _)| k == "Content-Type").unwrap().1;
+        let boundary = ct.strip_prefix("multipart/form-data; boundary=").unwrap();
+        let body = r.body_bytes().unwrap();
+        let text = String::from_utf8_lossy(&body);
+        assert!(text.starts_with(&format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"artifact\""
+        )));
+        assert!(text.contains("{\"kind\":\"Artifact\"}\r\n"));
+        assert!(text.contains("name=\"file\"; filename=\"a.jar\"\r\nContent-Type: application/octet-stream\r\n\r\nPK\u{3}\r\n"));
+        assert!(text.ends_with(&format!("--{boundary}--\r\n")));
+        // A boundary that occurs in the content is made longer.
+        r.upload = Some(Upload {
+            file_name: "b".into(),
+            path: "b".into(),
+            content: Arc::new(BOUNDARY.as_bytes().to_vec()),
+        });
+        assert!(r.all_headers()[1].1.ends_with(&format!("{BOUNDARY}x")));
+    }
 
     #[test]
     fn target_encodes_query_values() {

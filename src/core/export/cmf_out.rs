@@ -11,6 +11,7 @@ use crate::core::model::{Form, Kind, Resource};
 /// CMF concepts in apply order (domain.md §2.4), with their file-name slug.
 const ORDER: &[(Kind, &str)] = &[
     (Kind::Environment, "environment"),
+    (Kind::Artifact, "artifact"),
     (Kind::CmfSecret, "secret"),
     (Kind::SecretMapping, "secret-mapping"),
     (Kind::KafkaCatalog, "kafka-catalog"),

@@ -367,12 +367,72 @@ impl CmfRelease {
     }
 }
 
+/// A CMF feature that arrived in a CMF release, which rules, plan and apply gate on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CmfFeature {
+    /// Artifacts: environment-scoped, versioned binaries uploaded to CMF (`/artifacts`
+    /// endpoints) and `cmf://` references to them (CMF 2.4.0, "Manage Artifacts").
+    Artifacts,
+    /// Periodic savepoints: `savepointSchedule` on statements and in the environment's
+    /// statement and application defaults (CMF 2.4.0, "Schedule periodic savepoints").
+    SavepointSchedules,
+    /// A statement's `spec.upgradeMode` (CMF 2.4 OpenAPI, `StatementSpec.upgradeMode`).
+    StatementUpgradeMode,
+    /// The service-account allowlist (`/service-account-allowlist-entries`, CMF 2.4
+    /// OpenAPI).
+    ServiceAccountAllowlist,
+}
+
+/// The CMF release (major, minor) that introduced each [`CmfFeature`], with the words a
+/// message uses for it. Sources: Confluent's CMF docs date artifacts and periodic
+/// savepoints to 2.4.0; the CMF 2.4 OpenAPI (`shared/specs/cmf-openapi-2.4.0.yaml`) adds
+/// `upgradeMode` and the allowlist, which the 2.3.1 one lacks.
+pub const CMF_FEATURES: &[(CmfFeature, (u32, u32), &str)] = &[
+    (CmfFeature::Artifacts, (2, 4), "artifacts (cmf:// URIs)"),
+    (CmfFeature::SavepointSchedules, (2, 4), "savepoint schedules (savepointSchedule)"),
+    (CmfFeature::StatementUpgradeMode, (2, 4), "statement upgradeMode"),
+    (CmfFeature::ServiceAccountAllowlist, (2, 4), "the service-account allowlist"),
+];
+
+impl CmfFeature {
+    fn row(self) -> &'static (CmfFeature, (u32, u32), &'static str) {
+        CMF_FEATURES.iter().find(|(f, _, _)| *f == self).expect("every CMF feature has a row")
+    }
+
+    /// The release that introduced the feature.
+    pub fn since(self) -> Version {
+        let (major, minor) = self.row().1;
+        Version::new(major, minor, 0)
+    }
+
+    /// What messages call the feature.
+    pub fn label(self) -> &'static str {
+        self.row().2
+    }
+
+    /// True when the CMF release `target` has the feature.
+    pub fn in_release(self, target: Version) -> bool {
+        let since = self.since();
+        target.at_least(since.major, since.minor)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn names(versions: &[FlinkVersion]) -> String {
         enum_names(versions, ",")
+    }
+
+    #[test]
+    fn cmf_features_arrive_in_2_4() {
+        for (f, _, _) in CMF_FEATURES {
+            assert!(!f.in_release(Version::new(2, 3, 1)), "{f:?}");
+            assert!(f.in_release(Version::new(2, 4, 0)), "{f:?}");
+            assert!(f.in_release(Version::new(2, 5, 0)), "{f:?}");
+        }
+        assert_eq!(CmfFeature::Artifacts.label(), "artifacts (cmf:// URIs)");
     }
 
     #[test]

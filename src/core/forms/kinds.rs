@@ -87,7 +87,20 @@ const STATEMENT_ROWS: &[Row] = &[
     row(&["computePoolName"], "Compute pool", In::Text),
     row(&["parallelism"], "Parallelism", In::Number),
     row(&["stopped"], "Stopped", In::Bool),
+    row(&["upgradeMode"], "Upgrade mode (CMF 2.4+)", In::ListedEnum),
 ];
+
+/// A CMF periodic savepoint schedule (CMF 2.4+, `SavepointScheduleConfig`), below
+/// `savepointSchedule` of a statement or an application.
+const SCHEDULE_ROWS: &[Row] = &[
+    row(&["cronExpression"], "Savepoint cron (sec min hour day month weekday)", In::Text),
+    row(&["timezone"], "Savepoint time zone (IANA, e.g. Europe/Berlin)", In::Text),
+    row(&["paused"], "Savepoints paused", In::Bool),
+    row(&["freshnessThresholdHours"], "Savepoint freshness threshold (hours)", In::Number),
+    row(&["retention", "keepLast"], "Keep last N savepoints", In::Number),
+    row(&["retention", "keepWithin"], "Keep savepoints within (ISO-8601, e.g. P7D)", In::Text),
+];
+const SCHEDULE: Group = Group { base: &["savepointSchedule"], rows: SCHEDULE_ROWS };
 
 const CMF_SERVICE_ROWS: &[Row] = &[
     row(&["version"], "Version", In::Text),
@@ -114,7 +127,8 @@ const POOL_FORM: &[Group] = &[
         ],
     },
 ];
-const STATEMENT_FORM: &[Group] = &[at(STATEMENT_ROWS)];
+const STATEMENT_FORM: &[Group] = &[at(STATEMENT_ROWS), SCHEDULE];
+const APPLICATION_FORM: &[Group] = &[at(DEPLOYMENT), SCHEDULE];
 const CATALOG_FORM: &[Group] =
     &[at(&[row(&["srInstance", "connectionSecretId"], "Connection secret id", In::Text)])];
 const DATABASE_FORM: &[Group] =
@@ -130,7 +144,8 @@ const OBJECT_STORE_FORM: &[Group] = &[at(OBJECT_STORE_ROWS)];
 /// The field groups of `kind`'s form (after name, namespace and CMF environment).
 pub(super) fn groups(kind: Kind) -> &'static [Group] {
     match kind {
-        Kind::FlinkDeployment | Kind::Application => DEPLOYMENT_FORM,
+        Kind::FlinkDeployment => DEPLOYMENT_FORM,
+        Kind::Application => APPLICATION_FORM,
         Kind::FlinkBlueGreenDeployment => BLUE_GREEN_FORM,
         Kind::FlinkSessionJob => SESSION_JOB_FORM,
         Kind::FlinkStateSnapshot => SNAPSHOT_FORM,
@@ -151,6 +166,7 @@ pub(super) fn groups(kind: Kind) -> &'static [Group] {
         Kind::CmfSecret
         | Kind::Savepoint
         | Kind::DetachedSavepoint
+        | Kind::Artifact
         | Kind::Namespace
         | Kind::ServiceAccount
         | Kind::Secret

@@ -48,12 +48,18 @@ fn below<'p>(pointer: &'p str, base: &str) -> Option<Vec<&'p str>> {
 
 /// The schema of the spec that governs `pointer` and that spec's pointer: an FKO CR's own
 /// CRD, or the FlinkDeployment spec of a CMF application or compute-pool cluster (CFK's
-/// `flinkEnvironment` is CFK's own field, not part of what CMF hands to the operator).
+/// `flinkEnvironment` is CFK's own field and `savepointSchedule` CMF's own, neither part of
+/// what CMF hands to the operator).
 fn governing(r: &Resource, pointer: &str) -> Option<(&'static Value, &'static str)> {
     let fd = spec_schema(Kind::FlinkDeployment)?;
     match (r.form, r.kind) {
         (Form::FkoCr, kind) => Some((spec_schema(kind)?, "/spec")),
-        (_, Kind::Application) if pointer != "/spec/flinkEnvironment" => Some((fd, "/spec")),
+        (_, Kind::Application)
+            if pointer != "/spec/flinkEnvironment"
+                && !pointer.starts_with("/spec/savepointSchedule/") =>
+        {
+            Some((fd, "/spec"))
+        }
         (_, Kind::ComputePool) if pointer.starts_with("/spec/clusterSpec/") => {
             Some((fd, "/spec/clusterSpec"))
         }

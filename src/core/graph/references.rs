@@ -44,6 +44,9 @@ pub enum EdgeKind {
     Subject,
     /// Operator installation → watched namespace (E27, E28).
     Watches,
+    /// Application / statement / compute pool → CMF artifact of a `cmf://` URI (CMF ≥ 2.4;
+    /// `graph/artifacts.rs`).
+    Artifact,
 }
 
 /// One reference made by a resource, before resolution.
@@ -355,6 +358,7 @@ pub fn references(r: &Resource, lookup: &dyn Lookup) -> Vec<Reference> {
             if r.form == Form::CfkCr { r.spec_field(&["flinkEnvironment"]) } else { String::new() };
         out.push(Reference::new(EdgeKind::Environment, field, &[Kind::Environment], e));
     }
+    out.extend(super::artifacts::artifact_references(r));
     if r.form == Form::CfkCr
         && let Some(name) = r.spec_str(&["cmfRestClassRef", "name"])
     {

@@ -62,7 +62,7 @@ pub fn rank(kind: Kind) -> u32 {
         Kind::ComputePool | Kind::KafkaCatalog | Kind::FlinkDeployment => 3,
         Kind::KafkaDatabase | Kind::Application | Kind::FlinkBlueGreenDeployment => 4,
         Kind::Statement | Kind::FlinkSessionJob => 5,
-        Kind::Savepoint | Kind::DetachedSavepoint | Kind::FlinkStateSnapshot => 6,
+        Kind::Savepoint | Kind::DetachedSavepoint | Kind::FlinkStateSnapshot | Kind::Artifact => 6,
         Kind::Fragment | Kind::Unknown => 7,
     }
 }

@@ -164,8 +164,19 @@ fn templates_cross_fewer_edges_and_draw_shorter_ones_than_before() {
     // the current one crosses 7 (confluent-platform 1, flink-sql 4, flink-sql-broken 2)
     // over 11557, session-cluster at 1.37. The bounds are those measured figures: a
     // regression fails.
+    // The eight templates measured (later templates have bounds of their own).
+    const MEASURED: &[&str] = &[
+        "confluent-platform",
+        "confluent-platform-broken",
+        "session-cluster",
+        "session-cluster-broken",
+        "ha-application",
+        "ha-application-broken",
+        "flink-sql",
+        "flink-sql-broken",
+    ];
     let (mut crossings, mut length) = (0, 0.0);
-    for t in crate::core::templates::TEMPLATES {
+    for t in crate::core::templates::TEMPLATES.iter().filter(|t| MEASURED.contains(&t.id)) {
         let (_, q) = template_quality(t);
         crossings += q.crossings;
         length += q.edge_length;

@@ -39,6 +39,7 @@ const CMF_KINDS: &[(&str, Kind)] = &[
     ("EnvironmentSecretMapping", Kind::SecretMapping),
     ("Savepoint", Kind::Savepoint),
     ("DetachedSavepoint", Kind::DetachedSavepoint),
+    ("Artifact", Kind::Artifact),
 ];
 
 const CFK_KINDS: &[(&str, Kind)] = &[

@@ -171,6 +171,13 @@ pub(super) fn document(entry: &str) -> (&'static str, Value) {
                 json!({"statement": STATEMENT, "computePoolName": "pool"}),
             ),
         ),
+        "cmf-artifact" => (
+            "job",
+            json!({"apiVersion": CMF_API, "kind": "Artifact",
+                   "metadata": {"name": "job",
+                                "annotations": {crate::core::model::artifact::FILE: "jars/job.jar"}},
+                   "spec": {}}),
+        ),
         "cmf-kafka-catalog" => (
             "kafka-cat",
             with_spec(

@@ -3,11 +3,17 @@
 //! CMF-ENV-002 (the environment's namespace must exist) is reported as REF-NS-001.
 
 mod api_version;
+mod app_allowlist;
 mod app_cfk_fields;
 mod app_image;
 mod app_job;
 mod app_namespace;
 mod app_service_account;
+mod artifact_environment;
+mod artifact_file;
+mod artifact_name;
+mod artifact_uri;
+mod artifact_version;
 mod catalog_legacy_clusters;
 mod catalog_sr;
 mod database_ddl_field;
@@ -25,6 +31,12 @@ mod pool_shared_version;
 mod pool_spec;
 mod pool_state;
 mod savepoint_spec;
+mod schedule_blackout;
+mod schedule_cron;
+mod schedule_freshness;
+mod schedule_retention;
+mod schedule_subject;
+mod schedule_timezone;
 mod secret_data;
 mod secret_keys;
 mod shared;
@@ -36,7 +48,9 @@ mod stmt_required;
 mod stmt_string_maps;
 mod stmt_unbounded_select;
 mod stmt_unqualified_tables;
+mod stmt_upgrade_mode;
 mod version_features;
+mod version_features_2_4;
 
 use super::Rule;
 
@@ -76,4 +90,18 @@ pub static RULES: &[&dyn Rule] = &[
     &savepoint_spec::SavepointSpec,
     &detached_savepoint_path::DetachedSavepointPath,
     &version_features::VersionFeatures,
+    &version_features_2_4::VersionFeatures24,
+    &app_allowlist::AppAllowlist,
+    &artifact_uri::ArtifactUri,
+    &artifact_environment::ArtifactEnvironment,
+    &artifact_version::ArtifactVersion,
+    &artifact_name::ArtifactName,
+    &artifact_file::ArtifactFile,
+    &stmt_upgrade_mode::StmtUpgradeMode,
+    &schedule_cron::ScheduleCron,
+    &schedule_timezone::ScheduleTimezone,
+    &schedule_blackout::ScheduleBlackout,
+    &schedule_retention::ScheduleRetention,
+    &schedule_subject::ScheduleSubject,
+    &schedule_freshness::ScheduleFreshness,
 ];

@@ -66,6 +66,7 @@ fn place(r: &Reference) -> &'static str {
                 | Kind::SecretMapping
                 | Kind::Savepoint
                 | Kind::DetachedSavepoint
+                | Kind::Artifact
         )
     });
     if in_cmf { "in CMF" } else { "in the cluster" }
@@ -222,6 +223,10 @@ mod tests {
         (
             EdgeKind::CmfSecret,
             "apiVersion: cmf.confluent.io/v1\nkind: EnvironmentSecretMapping\nmetadata: {name: kafka-conn}\nspec: {secretName: kafka-secret}\n",
+        ),
+        (
+            EdgeKind::Artifact,
+            "name: env1\nkubernetesNamespace: default\n---\napiVersion: cmf.confluent.io/v1\nkind: FlinkApplication\nmetadata: {name: app}\nspec:\n  job: {jarURI: 'cmf://env1/job.jar'}\n",
         ),
         (
             EdgeKind::DdlEnvironment,

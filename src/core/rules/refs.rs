@@ -4,6 +4,7 @@
 //! REF-SP-001, REF-SC-001 and REF-KC-001 need savepoints, StorageClasses and registered
 //! clusters, which designs do not model yet.
 
+mod artifact_ref;
 mod binding_ref;
 mod database_catalog_ref;
 mod ddl_environment_ref;
@@ -26,6 +27,7 @@ pub static RULES: &[&dyn Rule] = &[
     &environment_ref::EnvironmentRef,
     &namespace_ref::NamespaceRef,
     &pool_ref::PoolRef,
+    &artifact_ref::ArtifactRef,
     &database_catalog_ref::DatabaseCatalogRef,
     &statement_catalog_ref::StatementCatalogRef,
     &secret_id_visibility::SecretIdVisibility,

@@ -13,6 +13,8 @@ pub enum ListedSource {
     /// A property of this CMF OpenAPI schema (`components.schemas.<name>`), at the enum's
     /// tokens. CFK's CRs carry the same spec.
     CmfOpenApi(&'static str),
+    /// The same, for a property the CMF 2.4 OpenAPI added (absent from 2.3.1).
+    CmfOpenApi24(&'static str),
     /// The "Studio nodes" table of README.md.
     StudioNodes,
 }
@@ -37,6 +39,12 @@ pub const LISTED_ENUMS: &[ListedEnum] = &[
         tokens: &["type"],
         values: &["DEDICATED", "SHARED"],
         source: ListedSource::CmfOpenApi("ComputePoolSpec"),
+    },
+    ListedEnum {
+        kind: Kind::Statement,
+        tokens: &["upgradeMode"],
+        values: &["stateless", "savepoint", "last-state"],
+        source: ListedSource::CmfOpenApi24("StatementSpec"),
     },
     ListedEnum {
         kind: Kind::CmfInstall,
@@ -84,7 +92,11 @@ mod tests {
             let text = std::fs::read_to_string(dir.join(file)).expect("read the OpenAPI");
             let doc = yaml::load(&text).documents.into_iter().next().expect("a document").value;
             for e in LISTED_ENUMS {
-                let ListedSource::CmfOpenApi(schema) = e.source else { continue };
+                let schema = match e.source {
+                    ListedSource::CmfOpenApi(schema) => schema,
+                    ListedSource::CmfOpenApi24(schema) if file != "cmf-openapi.yaml" => schema,
+                    _ => continue,
+                };
                 let base = format!("/components/schemas/{schema}");
                 let at = e.tokens.iter().fold(base, |p, t| format!("{p}/properties/{t}"));
                 let published: Vec<&str> = doc

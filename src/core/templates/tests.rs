@@ -53,7 +53,10 @@ fn every_good_template_has_a_broken_variant_and_words() {
         }
     }
     let ids: Vec<&str> = TEMPLATES.iter().filter(|t| !t.is_broken()).map(|t| t.id).collect();
-    assert_eq!(ids, ["confluent-platform", "session-cluster", "ha-application", "flink-sql"]);
+    assert_eq!(
+        ids,
+        ["confluent-platform", "session-cluster", "ha-application", "flink-sql", "cmf-artifacts"]
+    );
 }
 
 #[test]

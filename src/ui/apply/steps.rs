@@ -5,10 +5,13 @@ use leptos::prelude::*;
 use super::{Session, StepState};
 use crate::core::cmf::plan::{Action, Step};
 
-fn state_label(s: &StepState) -> (&'static str, String) {
+fn state_label(s: &StepState, upload: Option<usize>) -> (&'static str, String) {
     match s {
         StepState::Waiting => ("waiting", String::new()),
-        StepState::Running => ("running", "sending…".into()),
+        StepState::Running => match upload {
+            Some(bytes) => ("running", format!("uploading {bytes} bytes…")),
+            None => ("running", "sending…".into()),
+        },
         StepState::Applied(a) => ("applied", a.clone()),
         StepState::Failed(e) => ("failed", e.clone()),
         StepState::NotApplied => ("not-applied", "not applied (an earlier step failed)".into()),
@@ -30,9 +33,10 @@ fn row(index: usize, step: Step, session: Session) -> impl IntoView {
         })
         .collect();
     let unchanged = step.action == Action::Unchanged;
+    let upload = step.upload.as_ref().map(|u| u.content.len());
     view! {
         <tr data-testid="plan-step" data-action=action.clone() data-name=step.key.name.clone()
-            data-state=move || if unchanged { "unchanged" } else { state_label(&state()).0 }>
+            data-state=move || if unchanged { "unchanged" } else { state_label(&state(), upload).0 }>
             <td><span class=format!("badge action-{action}")>{action.clone()}</span></td>
             <td>{step.key.to_string()}</td>
             <td><code>{call}</code></td>
@@ -42,7 +46,7 @@ fn row(index: usize, step: Step, session: Session) -> impl IntoView {
                 </ul>
                 {step.note.map(|n| view! { <p class="muted">{n}</p> })}
             </td>
-            <td data-testid="plan-answer">{move || state_label(&state()).1}</td>
+            <td data-testid="plan-answer">{move || state_label(&state(), upload).1}</td>
         </tr>
     }
 }

@@ -47,9 +47,12 @@ async fn send(url: String, request: Request) -> Result<Response, TransportError>
     for (k, v) in request.all_headers() {
         builder = builder.header(&k, &v);
     }
-    let built = match &request.body {
-        Some(body) => builder.body(body.to_string()),
-        None => builder.build(),
+    let built = match (&request.upload, request.body_bytes()) {
+        (Some(_), Some(bytes)) => builder.body(js_sys::Uint8Array::from(bytes.as_slice())),
+        (None, Some(_)) => {
+            builder.body(request.body.as_ref().map(|b| b.to_string()).unwrap_or_default())
+        }
+        (_, None) => builder.build(),
     };
     let result = match built {
         Ok(r) => r.send().await,

@@ -11,7 +11,7 @@ pub enum Family {
     Access,
     /// Secrets (Kubernetes and CMF) and secret mappings.
     Secret,
-    /// ConfigMaps and volume claims.
+    /// ConfigMaps, volume claims and CMF artifacts (stored files).
     Storage,
     /// CMF environments and the CFK rest class.
     Environment,
@@ -41,7 +41,7 @@ impl Family {
                 Family::Access
             }
             Secret | CmfSecret | SecretMapping => Family::Secret,
-            ConfigMap | PersistentVolumeClaim => Family::Storage,
+            ConfigMap | PersistentVolumeClaim | Artifact => Family::Storage,
             Environment | CmfRestClass => Family::Environment,
             ComputePool | FlinkDeployment | FlinkBlueGreenDeployment => Family::Cluster,
             Application | Statement | FlinkSessionJob => Family::Job,

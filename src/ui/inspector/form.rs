@@ -100,10 +100,17 @@ fn field(state: AppState, id: ResourceId, f: Field) -> impl IntoView {
         }
         .into_any(),
     };
+    let at = pointer.clone();
+    let help = Memo::new(move |_| {
+        state.content.track();
+        let now = (js_sys::Date::now() / 1000.0) as i64;
+        state.design.with_value(|d| d.get(id).and_then(|r| forms::help(r, &at, now)))
+    });
     view! {
         <label class="field" data-testid="field" data-field=pointer.clone()>
             <span class="field-label">{label}</span>
             {control}
+            {move || help.get().map(|text| view! { <span class="field-help" data-testid="field-help">{text}</span> })}
         </label>
     }
 }

@@ -3,7 +3,8 @@
 // Prism and everything else to the studio's server — what `trunk serve`'s /cmf proxy
 // does in development. Fails (never skips) when Prism is not installed.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import http from 'node:http';
 import { createServer as netServer, connect } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -42,8 +43,25 @@ function forward(req, res, target) {
   req.pipe(out);
 }
 
-/** Starts the stack; resolves to { url, admin(path, body), violations(), close() }. */
-export async function startCmf(studioUrl) {
+/**
+ * The CMF 2.4 OpenAPI as Prism can check it: Prism 5 reads every multipart part as a
+ * string and refuses the JSON `artifact` part ("must be object"), so the copy declares
+ * that part a string (tests/cmf_contract.rs does the same; tests/export.rs validates the
+ * part against `Artifact`).
+ */
+function spec24() {
+  const text = readFileSync(join(shared, 'specs/cmf-openapi-2.4.0.yaml'), 'utf8');
+  const patched = text.replace(/artifact:\n( +)\$ref: '#\/components\/schemas\/Artifact'/g, 'artifact:\n$1type: string');
+  const path = join(mkdtempSync(join(tmpdir(), 'fstudio-e2e-')), 'cmf-openapi-2.4.0-prism.yaml');
+  writeFileSync(path, patched);
+  return path;
+}
+
+/**
+ * Starts the stack; resolves to { url, admin(path, body), violations(), close() }.
+ * `spec: '2.4'` puts Prism in front with the CMF 2.4 OpenAPI (artifacts, schedules).
+ */
+export async function startCmf(studioUrl, { spec = '2.3.1' } = {}) {
   const prism = join(root, 'tests/cmf/node_modules/.bin/prism');
   if (!existsSync(prism)) throw new Error('Prism is missing: run `npm ci --prefix tests/cmf`');
   const standin = spawn(process.execPath, [join(root, 'tests/cmf/standin.mjs'), '--port', '0']);
@@ -53,7 +71,8 @@ export async function startCmf(studioUrl) {
   });
   const prismPort = await freePort();
   let prismLog = '';
-  const proxy = spawn(prism, ['proxy', join(shared, 'specs/cmf-openapi.yaml'),
+  const specPath = spec === '2.4' ? spec24() : join(shared, 'specs/cmf-openapi.yaml');
+  const proxy = spawn(prism, ['proxy', specPath,
     `http://127.0.0.1:${standinPort}`, '--errors', '--host', '127.0.0.1', '--port', String(prismPort)]);
   proxy.stdout.on('data', (d) => (prismLog += d));
   proxy.stderr.on('data', (d) => (prismLog += d));

@@ -73,6 +73,7 @@ pub fn flink_configuration_maps(kind: Kind) -> &'static [ConfigMapPlace] {
         | Kind::SecretMapping
         | Kind::Savepoint
         | Kind::DetachedSavepoint
+        | Kind::Artifact
         | Kind::CmfRestClass
         | Kind::FlinkStateSnapshot
         | Kind::Namespace

@@ -10,8 +10,12 @@ use crate::core::pointer;
 use crate::core::rules::Context;
 use crate::core::schema::{self, Issue, IssueKind};
 
-/// CFK fields of a `FlinkApplication` spec that are not part of the FlinkDeployment spec.
-const CFK_APPLICATION_FIELDS: &[&str] = &["flinkEnvironment", "cmfRestClassRef"];
+/// Fields of a CMF / CFK `FlinkApplication` spec that are not part of the FlinkDeployment
+/// spec: CFK's environment and REST class references, and CMF's periodic savepoint
+/// schedule (CMF ≥ 2.4: "May additionally include a top-level savepointSchedule"; the
+/// rules of `core::schedule` and CMF-VER-002 judge it).
+const CFK_APPLICATION_FIELDS: &[&str] =
+    &["flinkEnvironment", "cmfRestClassRef", "savepointSchedule"];
 
 /// A schema violation in a resource.
 pub struct Found<'c> {

@@ -24,9 +24,11 @@ fn scope(r: &Resource) -> Option<String> {
         Kind::Environment | Kind::KafkaCatalog | Kind::CmfSecret | Kind::DetachedSavepoint => {
             Some("CMF".into())
         }
-        Kind::Application | Kind::ComputePool | Kind::Statement | Kind::SecretMapping => {
-            Some(format!("environment '{}'", r.environment().unwrap_or("?")))
-        }
+        Kind::Application
+        | Kind::ComputePool
+        | Kind::Statement
+        | Kind::SecretMapping
+        | Kind::Artifact => Some(format!("environment '{}'", r.environment().unwrap_or("?"))),
         Kind::KafkaDatabase => Some(format!("catalog '{}'", r.catalog().unwrap_or("?"))),
         _ => None,
     }
