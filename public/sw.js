@@ -3,22 +3,17 @@
 // is kept; offline, the kept answer is used. Only the app's own files are kept (same
 // origin, GET, never the CMF proxy under /cmf). Trunk copies this file to the site root
 // (index.html, rel="copy-file") so that its scope is the whole app.
-const CACHE = 'flink-studio-shell-v1';
+const CACHE = 'flink-studio-shell-v2';
 
 // Build-hashed names (app-0123456789abcdef_bg.wasm): a newer build replaces the older.
 const HASHED = /^(.*)-[0-9a-f]{16}((?:_bg)?\.[a-z]+)$/;
 
-/** The app shell: the page and every file it names, plus the validation worker. */
+/** The app shell: the page and every file it names, plus the validation worker's script
+ *  (it runs the app's own module, which the page names). */
 async function shell() {
-  const page = await fetch('./', { cache: 'no-store' });
+  const page = await fetch('./', { cache: 'no-cache' });
   const html = await page.text();
-  const urls = new Set([
-    './',
-    './public/boot.js',
-    './flink-studio-validator_loader.js',
-    './flink-studio-validator.js',
-    './flink-studio-validator_bg.wasm',
-  ]);
+  const urls = new Set(['./', './public/boot.js', './public/worker.js']);
   for (const m of html.matchAll(/(?:href|src|data-js|data-wasm)="([^"#?]+)"/g)) urls.add(m[1]);
   return [...urls];
 }
@@ -41,7 +36,9 @@ self.addEventListener('install', (event) => {
       const cache = await caches.open(CACHE);
       for (const url of await shell()) {
         try {
-          const response = await fetch(url, { cache: 'no-store' });
+          // `no-cache`: fresh, yet a file the page has just loaded is not downloaded a
+          // second time when the host answers "not modified".
+          const response = await fetch(url, { cache: 'no-cache' });
           if (response.ok) await keep(cache, new Request(new URL(url, self.location).href), response);
         } catch {
           // Offline while installing: the next visit completes the shell.
@@ -52,7 +49,17 @@ self.addEventListener('install', (event) => {
   );
 });
 
-self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+self.addEventListener('activate', (event) =>
+  event.waitUntil(
+    (async () => {
+      // Shells of older versions (v1 kept a separate validation worker module).
+      for (const name of await caches.keys()) {
+        if (name.startsWith('flink-studio-shell-') && name !== CACHE) await caches.delete(name);
+      }
+      await self.clients.claim();
+    })(),
+  ),
+);
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;

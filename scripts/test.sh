@@ -26,20 +26,16 @@ step() {
   return "$rc"
 }
 
-# The app and its validation worker.
-wasm_size() {
-  local wasm found=0
-  for wasm in dist/*_bg.wasm; do
-    [ -f "$wasm" ] || continue
-    found=1
-    printf 'wasm: %s bytes, %s bytes gzipped (%s)\n' \
-      "$(wc -c <"$wasm")" "$(gzip -9 -c "$wasm" | wc -c)" "$(basename "$wasm")"
-  done
-  [ "$found" -eq 1 ]
-}
-
-release_build() {
-  trunk build --release && wasm_size
+# What the first visit transfers, per file and in total (gzip -9 and brotli), against the
+# budget: the step fails above BUNDLE_BUDGET_KB gzipped (scripts/bundle.mjs).
+# The goal is 500 KB and issue 11 asks for a 600 KB budget; the bundle is not there yet
+# (README "Download size": ~850 KB), so the budget is a ratchet just above today's size
+# that keeps it from growing back. Lower it with every cut.
+BUNDLE_BUDGET_KB=880
+bundle_budget() {
+  mkdir -p target
+  node scripts/bundle.mjs report dist --budget "$BUNDLE_BUDGET_KB" | tee target/bundle-report.txt
+  return "${PIPESTATUS[0]}"
 }
 
 if ! step setup scripts/setup.sh all; then
@@ -52,8 +48,9 @@ step clippy-wasm cargo clippy --target wasm32-unknown-unknown --no-default-featu
   --features ui --lib --bins -- -D warnings
 step test cargo test
 step ui-test cargo test --no-default-features --features ui --lib ui::
-if step build release_build; then
-  while IFS= read -r line; do results+=("             $line"); done < <(wasm_size)
+if step build trunk build --release; then
+  step budget bundle_budget
+  while IFS= read -r line; do results+=("             $line"); done < <(grep -E '^(total|budget)' target/bundle-report.txt)
   step e2e node tests/e2e/run.mjs
 else
   results+=("$(printf '%-12s SKIPPED (no build)' e2e)")

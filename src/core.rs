@@ -39,6 +39,7 @@ pub mod rules;
 pub mod schedule;
 pub mod schema;
 pub mod share;
+pub mod sort;
 pub mod targets;
 pub mod templates;
 pub mod yaml;

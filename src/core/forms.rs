@@ -39,7 +39,7 @@ pub enum Choices {
     Schema(&'static [Value]),
     /// A listed enum ([`schema::LISTED_ENUMS`]).
     Listed(&'static [&'static str]),
-    /// The `spec.flinkVersion` enum of the targeted FKO release's CRD, newest first.
+    /// The `spec.flinkVersion` enum of the targeted FKO release's CRD, in its order.
     FkoFlinkVersions(FkoRelease),
     /// The Flink versions the targeted CMF release runs SQL statements on.
     CmfSqlVersions(CmfRelease),
@@ -54,7 +54,7 @@ impl Choices {
             }
             Choices::Listed(values) => values.iter().map(|v| v.to_string()).collect(),
             Choices::FkoFlinkVersions(release) => {
-                release.crd_enum().iter().rev().map(|v| v.enum_name()).collect()
+                release.crd_enum().iter().map(|v| v.enum_name()).collect()
             }
             Choices::CmfSqlVersions(release) => {
                 release.sql_versions().iter().map(|v| v.enum_name()).collect()

@@ -2,9 +2,10 @@
 //! operator's own options), for unknown-key checks, did-you-mean and completion.
 //!
 //! The data is `data/flink-options.json`, generated from `shared/data/flink-options`
-//! (Flink 1.18–2.3, FKO 1.15.0) and `data/sources` (FKO 1.16.0) and embedded with
-//! `include_str!`; a test fails when it is stale (regenerate with `UPDATE_OPTIONS=1 cargo
-//! test --lib options`).
+//! (Flink 1.18–2.3, FKO 1.15.0) and `data/sources` (FKO 1.16.0); a test fails when it is
+//! stale (regenerate with `UPDATE_OPTIONS=1 cargo test --lib options`). The build script
+//! turns it into a compact line format without descriptions ([`compact`]), which is what
+//! is embedded and read at run time: no JSON parsing, and a smaller browser bundle.
 //!
 //! Operator options differ per FKO release (1.16 adds the alignment-mode and plugin keys
 //! and deprecates `scaling.key-group.partitions.adjust.mode`), so there is one parsed
@@ -32,9 +33,11 @@
 //! per line: `k` key, `v` versions (`1.18-2.2`; for operator options `op` = every catalog
 //! operator release, `op1.16`, `op1.15-1.16`), `t` type,
 //! `d` default, `e` enum values, `dk` deprecated keys, `fk` fallback keys, `dep`
-//! deprecated, `hid` hidden, `s` short description, and `x`: variants for older versions
-//! or operator releases whose attributes differ (each a full `v`/`t`/`d`/… record).
+//! deprecated, `hid` hidden, `s` short description (not embedded), and `x`: variants for
+//! older versions or operator releases whose attributes differ (each a full `v`/`t`/`d`/…
+//! record).
 
+pub mod compact;
 pub mod suggest;
 pub mod value;
 pub mod version;
@@ -45,7 +48,7 @@ mod generate;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::core::flink::version::{CATALOG, OPERATOR_CATALOG, Version, operator_catalog_index};
 
@@ -53,8 +56,9 @@ use crate::core::flink::version::{CATALOG, OPERATOR_CATALOG, Version, operator_c
 pub use crate::core::flink::version::FlinkVersion;
 pub use version::{OperatorSet, VersionSet};
 
-/// The embedded data file.
-pub const DATA: &str = include_str!("../../data/flink-options.json");
+/// The embedded catalog in its compact form ([`compact`], written by `build.rs` from
+/// `data/flink-options.json`).
+pub const DATA: &str = include_str!(concat!(env!("OUT_DIR"), "/flink-options.txt"));
 
 /// The value type of an option.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -129,8 +133,6 @@ pub struct OptionInfo {
     pub deprecated: bool,
     /// Not in Flink's reference docs (valid, but not offered for completion).
     pub hidden: bool,
-    /// Short description (may be empty).
-    pub description: String,
 }
 
 impl OptionInfo {
@@ -138,40 +140,6 @@ impl OptionInfo {
     pub fn is_pattern(&self) -> bool {
         self.key.contains('<')
     }
-}
-
-#[derive(Deserialize)]
-struct RawFile {
-    options: Vec<RawOption>,
-}
-
-#[derive(Deserialize)]
-struct RawOption {
-    k: String,
-    #[serde(default)]
-    s: String,
-    #[serde(flatten)]
-    base: RawVariant,
-    #[serde(default)]
-    x: Vec<RawVariant>,
-}
-
-#[derive(Deserialize)]
-struct RawVariant {
-    v: String,
-    t: String,
-    #[serde(default)]
-    d: Option<String>,
-    #[serde(default)]
-    e: Vec<String>,
-    #[serde(default)]
-    dk: Vec<String>,
-    #[serde(default)]
-    fk: Vec<String>,
-    #[serde(default)]
-    dep: bool,
-    #[serde(default)]
-    hid: bool,
 }
 
 /// Segment of a pattern key.
@@ -215,7 +183,7 @@ fn catalog_at(index: usize) -> &'static Catalog {
     static CATALOGS: [OnceLock<Catalog>; OPERATOR_CATALOG.len()] =
         [const { OnceLock::new() }; OPERATOR_CATALOG.len()];
     CATALOGS[index].get_or_init(|| {
-        Catalog::parse_for(DATA, index).expect("embedded data/flink-options.json parses")
+        Catalog::parse_for(DATA, index).expect("the embedded option catalog parses")
     })
 }
 
@@ -242,54 +210,63 @@ pub const OPEN_PREFIXES: &[&str] = &[
 ];
 
 impl Catalog {
-    /// Parses a data file in the format of `data/flink-options.json`, with the operator
-    /// options of the newest operator release.
+    /// Parses a catalog in the compact format ([`compact`]), with the operator options of
+    /// the newest operator release.
     pub fn parse(text: &str) -> Result<Self, String> {
         Self::parse_for(text, OPERATOR_CATALOG.len() - 1)
     }
 
-    /// Parses a data file with the operator options of `OPERATOR_CATALOG[operator]`.
+    /// Parses a catalog in the compact format with the operator options of
+    /// `OPERATOR_CATALOG[operator]`.
     pub fn parse_for(text: &str, operator: usize) -> Result<Self, String> {
-        let raw: RawFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let mut lines = text.lines();
+        check_header(lines.next().unwrap_or(""))?;
         let mut cat = Catalog {
             options: Vec::new(),
             by_key: HashMap::new(),
             aliases: HashMap::new(),
             patterns: Vec::new(),
         };
-        for o in raw.options {
-            for v in std::iter::once(o.base).chain(o.x) {
-                let bad = || format!("{}: bad versions", o.k);
-                let (versions, operator_releases) = match v.v.strip_prefix("op") {
-                    Some(releases) => {
-                        (VersionSet::ALL, OperatorSet::parse(releases).ok_or_else(bad)?)
-                    }
-                    None => (VersionSet::parse(&v.v).ok_or_else(bad)?, OperatorSet::ALL),
-                };
-                let is_operator = v.v.starts_with("op");
-                if is_operator && !operator_releases.contains_index(operator) {
-                    continue;
-                }
-                let info = OptionInfo {
-                    key: o.k.clone(),
-                    versions,
-                    operator: is_operator,
-                    operator_releases,
-                    ty: OptionType::parse(&v.t),
-                    type_name: v.t,
-                    default: v.d,
-                    enum_values: v.e,
-                    deprecated_keys: v.dk,
-                    fallback_keys: v.fk,
-                    deprecated: v.dep,
-                    hidden: v.hid,
-                    description: o.s.clone(),
-                };
-                cat.add(info);
+        let mut key = "";
+        for line in lines {
+            let f: Vec<&str> = line.split('\t').collect();
+            let [k, v, t, d, e, dk, fk, flags] = f[..] else {
+                return Err(format!("option line '{line}': not 8 fields"));
+            };
+            if !k.is_empty() {
+                key = k;
             }
+            let bad = || format!("{key}: bad versions");
+            let (versions, operator_releases) = match v.strip_prefix("op") {
+                Some(releases) => (VersionSet::ALL, OperatorSet::parse(releases).ok_or_else(bad)?),
+                None => (VersionSet::parse(v).ok_or_else(bad)?, OperatorSet::ALL),
+            };
+            let is_operator = v.starts_with("op");
+            if is_operator && !operator_releases.contains_index(operator) {
+                continue;
+            }
+            let list = |items: &str| -> Vec<String> {
+                items.split(compact::ITEM).filter(|i| !i.is_empty()).map(String::from).collect()
+            };
+            cat.add(OptionInfo {
+                key: key.to_string(),
+                versions,
+                operator: is_operator,
+                operator_releases,
+                ty: OptionType::parse(t),
+                type_name: t.to_string(),
+                default: d.strip_prefix('=').map(String::from),
+                enum_values: list(e),
+                deprecated_keys: list(dk),
+                fallback_keys: list(fk),
+                deprecated: flags.contains('d'),
+                hidden: flags.contains('h'),
+            });
         }
         // Specific patterns before ones ending in an open suffix.
-        cat.patterns.sort_by_key(|(segs, _)| segs.last() == Some(&Seg::Rest));
+        crate::core::sort::sort_by_key(&mut cat.patterns, |(segs, _)| {
+            segs.last() == Some(&Seg::Rest)
+        });
         Ok(cat)
     }
 
@@ -333,7 +310,9 @@ impl Catalog {
             let live =
                 ids.iter().map(|&i| &self.options[i]).filter(|o| o.versions.contains(version));
             let mut live: Vec<_> = live.collect();
-            live.sort_by_key(|o| !o.deprecated_keys.iter().any(|k| k == key));
+            crate::core::sort::sort_by_key(&mut live, |o| {
+                !o.deprecated_keys.iter().any(|k| k == key)
+            });
             if let Some(o) = live.first() {
                 return Some(o);
             }
@@ -400,7 +379,9 @@ impl Catalog {
             .iter()
             .filter(|o| !o.hidden && o.versions.contains(version) && o.key.starts_with(prefix))
             .collect();
-        out.sort_by(|a, b| (a.deprecated, &a.key).cmp(&(b.deprecated, &b.key)));
+        crate::core::sort::sort_by(&mut out, |a, b| {
+            (a.deprecated, &a.key).cmp(&(b.deprecated, &b.key))
+        });
         out
     }
 
@@ -412,6 +393,19 @@ impl Catalog {
             return None;
         }
         suggest::suggest(self, key, version)
+    }
+}
+
+/// Checks that the compact catalog's header names this build's versions, in order.
+fn check_header(header: &str) -> Result<(), String> {
+    let joined = |texts: Vec<String>| texts.join(",");
+    let flink = joined(CATALOG.iter().map(ToString::to_string).collect());
+    let operator = joined(OPERATOR_CATALOG.iter().map(ToString::to_string).collect());
+    let expected = format!("{}\t{flink}\t{operator}", compact::MAGIC);
+    if header == expected {
+        Ok(())
+    } else {
+        Err(format!("option catalog header '{header}', expected '{expected}'"))
     }
 }
 

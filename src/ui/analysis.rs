@@ -247,7 +247,7 @@ pub fn place_new(
     let (dx, dy) = min.map_or((0.0, 0.0), |m| (origin.x - m.x, origin.y - m.y));
     let mut out: Vec<(ResourceId, Point)> =
         auto.into_iter().map(|(id, p)| (id, Point { x: p.x + dx, y: p.y + dy })).collect();
-    out.sort_by_key(|(id, _)| *id);
+    crate::core::sort::sort_by_key(&mut out, |(id, _)| *id);
     out
 }
 

@@ -23,7 +23,7 @@ impl AppState {
                 .filter_map(|id| pos.get(id).map(|p| (*id, Point { x: p.x + dx, y: p.y + dy })))
                 .collect()
         });
-        wanted.sort_by_key(|(id, _)| *id);
+        crate::core::sort::sort_by_key(&mut wanted, |(id, _)| *id);
         let settled = super::trace::time("free spot on drop", || {
             self.positions.with_untracked(|pos| layout::settle(pos, &wanted))
         });

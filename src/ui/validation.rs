@@ -1,5 +1,6 @@
-//! Validation off the main thread. The rules run in a Web Worker (`flink-studio-validator`,
-//! `src/validation_worker.rs`) that holds a replica of the design and an incremental
+//! Validation off the main thread. The rules run in a Web Worker (`public/worker.js`
+//! running the app's own WebAssembly module, see `worker.rs`) that holds a replica of
+//! the design and an incremental
 //! validator (`core::replica`). After each content change the page sends only what
 //! changed (`Replicator::delta`, a few hundred bytes for one edit); the worker answers
 //! with the findings. Input is never blocked by validation, whatever the design's size.
@@ -28,8 +29,8 @@ use crate::core::rules::Validator;
 /// The first message of a started worker (replies are JSON objects).
 pub const READY: &str = "ready";
 
-/// Script of the worker (written by Trunk's loader shim next to index.html).
-const WORKER_SCRIPT: &str = "flink-studio-validator_loader.js";
+/// Script of the worker, next to the loader (`public/boot.js`).
+const WORKER_SCRIPT: &str = "worker.js";
 
 /// How long the worker may take to start before the page validates by itself.
 const START_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(20);
@@ -237,10 +238,10 @@ pub fn start_worker(state: AppState) {
     use wasm_bindgen::JsCast;
     use wasm_bindgen::closure::Closure;
 
-    let worker = match web_sys::Worker::new(WORKER_SCRIPT) {
+    let worker = match spawn_worker() {
         Ok(w) => w,
         Err(e) => {
-            leptos::logging::warn!("validation worker not started: {e:?}");
+            leptos::logging::warn!("validation worker not started: {e}");
             return;
         }
     };
@@ -264,6 +265,11 @@ pub fn start_worker(state: AppState) {
     });
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_error.forget();
+    if let Err(e) = hand_over_module(&worker) {
+        worker.terminate();
+        leptos::logging::warn!("validation worker not started: {e}");
+        return;
+    }
     state.checker.update_value(|c| c.worker = Some(worker));
     state.validator_at.set("starting");
     set_timeout(
@@ -274,4 +280,43 @@ pub fn start_worker(state: AppState) {
         },
         START_TIMEOUT,
     );
+}
+
+/// The loader's script element (`public/boot.js`; Trunk writes the app's file names into
+/// its `data-js` / `data-wasm` attributes, see Trunk.toml).
+fn loader_script() -> Result<web_sys::HtmlScriptElement, String> {
+    use wasm_bindgen::JsCast;
+    document()
+        .query_selector("script[data-js]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into().ok())
+        .ok_or_else(|| "the page has no loader script".to_string())
+}
+
+/// Starts `worker.js` (next to the loader) as a module worker.
+fn spawn_worker() -> Result<web_sys::Worker, String> {
+    let script = web_sys::Url::new_with_base(WORKER_SCRIPT, &loader_script()?.src())
+        .map_err(|e| format!("{e:?}"))?;
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    web_sys::Worker::new_with_options(&script.href(), &options).map_err(|e| format!("{e:?}"))
+}
+
+/// Sends the worker its first message: the URL of the app's JavaScript glue and this
+/// page's compiled WebAssembly module, which the worker instantiates as is (no second
+/// download, no second compilation).
+fn hand_over_module(worker: &web_sys::Worker) -> Result<(), String> {
+    let glue = loader_script()?
+        .get_attribute("data-js")
+        .ok_or_else(|| "the loader names no app script".to_string())?;
+    let base = document().url().map_err(|e| format!("{e:?}"))?;
+    let glue = web_sys::Url::new_with_base(&glue, &base).map_err(|e| format!("{e:?}"))?;
+    let message = js_sys::Object::new();
+    let set = |key: &str, value: &wasm_bindgen::JsValue| {
+        js_sys::Reflect::set(&message, &key.into(), value).map(drop).map_err(|e| format!("{e:?}"))
+    };
+    set("glue", &glue.href().into())?;
+    set("module", &wasm_bindgen::module())?;
+    worker.post_message(&message).map_err(|e| format!("{e:?}"))
 }

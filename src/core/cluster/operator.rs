@@ -163,7 +163,7 @@ pub fn default_layers(
             base.push(value(DefaultsLayer::Base, key, v, path));
         }
     }
-    by_version.sort_by_key(|(order, _)| *order);
+    crate::core::sort::sort_by_key(&mut by_version, |(order, _)| *order);
     base.into_iter().chain(by_namespace).chain(by_version.into_iter().map(|(_, v)| v)).collect()
 }
 

@@ -336,7 +336,7 @@ pub fn plan(desired: &[Desired], state: &ServerState, delete_missing: bool) -> P
     let wanted: BTreeSet<&ObjectKey> = desired.iter().map(|d| &d.key).collect();
     let mut absent: Vec<ObjectKey> =
         state.objects.keys().filter(|k| !wanted.contains(k)).cloned().collect();
-    absent.sort_by_key(|k| std::cmp::Reverse(rank(k.kind)));
+    crate::core::sort::sort_by_key(&mut absent, |k| std::cmp::Reverse(rank(k.kind)));
     if delete_missing {
         for key in &absent {
             plan.steps.push(Step {

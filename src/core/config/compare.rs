@@ -68,7 +68,7 @@ pub fn compare_maps(left: &BTreeMap<&str, &str>, right: &BTreeMap<&str, &str>) -
             ComparedKey { key: key.to_string(), left: owned(l), right: owned(r), difference }
         })
         .collect();
-    rows.sort_by(|a, b| {
+    crate::core::sort::sort_by(&mut rows, |a, b| {
         let group = |d: Difference| d == Difference::Same;
         group(a.difference).cmp(&group(b.difference)).then_with(|| a.key.cmp(&b.key))
     });

@@ -266,6 +266,8 @@ fn governed(design: &Design, graph: &Graph, id: ResourceId) -> Vec<Governed> {
         .map(|r| Governed { id: r.id, kind: r.kind, name: r.name().to_string() })
         .collect();
     let rank = |k: Kind| GOVERNED_KINDS.iter().position(|g| *g == k);
-    out.sort_by(|a, b| rank(a.kind).cmp(&rank(b.kind)).then_with(|| a.name.cmp(&b.name)));
+    crate::core::sort::sort_by(&mut out, |a, b| {
+        rank(a.kind).cmp(&rank(b.kind)).then_with(|| a.name.cmp(&b.name))
+    });
     out
 }

@@ -45,7 +45,7 @@ pub fn redact(doc: &mut Value, replacement: &str) -> Vec<Place> {
         .collect();
     // Right to left inside each string, so earlier ranges stay valid.
     let mut order: Vec<&Place> = found.iter().collect();
-    order.sort_by(|a, b| {
+    crate::core::sort::sort_by(&mut order, |a, b| {
         a.pointer.cmp(&b.pointer).then_with(|| {
             let start = |p: &Place| p.range.as_ref().map_or(0, |r| r.start);
             start(b).cmp(&start(a))

@@ -122,7 +122,7 @@ impl Change {
             design.resources.retain(|r| !parts.resources.contains_key(&r.id));
             let mut placed: Vec<(usize, Resource)> =
                 parts.resources.values().filter_map(pick).collect();
-            placed.sort_by_key(|(i, _)| *i);
+            crate::core::sort::sort_by_key(&mut placed, |(i, _)| *i);
             for (i, r) in placed {
                 let at = i.min(design.resources.len());
                 design.resources.insert(at, r);

@@ -90,7 +90,7 @@ pub(crate) fn render(design: &Design, options: ExportOptions) -> Vec<ExportFile>
     let natives: Vec<_> = items.iter().filter(|i| i.native).map(identity).collect();
     items.retain(|i| i.native || !natives.contains(&identity(i)));
     let rank = |k: Kind| ORDER.iter().position(|(o, _)| *o == k).unwrap_or(usize::MAX);
-    items.sort_by_key(|i| rank(i.kind));
+    crate::core::sort::sort_by_key(&mut items, |i| rank(i.kind));
     let width = items.len().to_string().len().max(2);
     items
         .into_iter()

@@ -158,7 +158,7 @@ pub(crate) fn render(design: &Design, options: ExportOptions) -> String {
         }
         keep
     });
-    entries.sort_by_key(|e| e.rank);
+    crate::core::sort::sort_by_key(&mut entries, |e| e.rank);
     for e in &mut entries {
         clean::strip_server_fields(&mut e.doc, false);
         clean::strip_studio_data(&mut e.doc);

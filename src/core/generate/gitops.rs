@@ -40,7 +40,7 @@ impl ManifestFile {
         let mut out = String::new();
         for doc in &self.docs {
             out.push_str("---\n");
-            out.push_str(&serde_yaml::to_string(doc).unwrap_or_default());
+            out.push_str(&crate::core::export::emit::to_yaml(doc));
         }
         out
     }

@@ -69,8 +69,8 @@ pub fn layout(
     let mut parts: Vec<Part> = Vec::new();
     let mut y = FRAME_PADDING + FRAME_HEADER;
     for (mut f, mut s) in rows.into_values() {
-        f.sort_by(by_name);
-        s.sort_by(by_name);
+        crate::core::sort::sort_by(&mut f, by_name);
+        crate::core::sort::sort_by(&mut s, by_name);
         let height = f.len().div_ceil(frame_cols).max(s.len().div_ceil(side_cols));
         if !f.is_empty() {
             parts.push(Part::new(f, FRAME_PADDING, content_w, frame_cols, y));

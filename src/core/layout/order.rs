@@ -116,7 +116,7 @@ pub fn sweep(parts: &mut [Part], neighbours: &[Vec<usize>], s: &mut Scratch) {
                 .iter()
                 .map(|&i| (s.barycenter(i, neighbours).unwrap_or(s.x[i]), i))
                 .collect();
-            keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
+            crate::core::sort::sort_by(&mut keyed, |a, b| a.0.total_cmp(&b.0));
             parts[p].members = keyed.into_iter().map(|(_, i)| i).collect();
             s.store(&parts[p], p);
         }

@@ -211,7 +211,7 @@ fn band_layout(
         };
         let mut keyed: Vec<(Option<f64>, usize)> =
             members.iter().map(|&i| (desired(i), i)).collect();
-        keyed.sort_by(|(da, a), (db, b)| {
+        crate::core::sort::sort_by(&mut keyed, |(da, a), (db, b)| {
             let (ra, rb) = (&design.resources[*a], &design.resources[*b]);
             let (ka, kb) = (da.unwrap_or(f64::INFINITY), db.unwrap_or(f64::INFINITY));
             ka.total_cmp(&kb)

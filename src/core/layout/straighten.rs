@@ -87,6 +87,6 @@ fn passing_edges(parts: &[Part], p: usize, neighbours: &[Vec<usize>], s: &Scratc
             }
         }
     }
-    out.sort_by(f64::total_cmp);
+    crate::core::sort::sort_by(&mut out, f64::total_cmp);
     out
 }

@@ -57,7 +57,7 @@ pub(super) fn suggest<'c>(cat: &'c Catalog, key: &str, v: FlinkVersion) -> Optio
 fn words(key: &str) -> Vec<String> {
     let mut t: Vec<String> =
         key.split(['.', '-', '_']).filter(|w| !w.is_empty()).map(str::to_ascii_lowercase).collect();
-    t.sort();
+    crate::core::sort::sort_by(&mut t, Ord::cmp);
     t
 }
 

@@ -207,7 +207,7 @@ test('a full storage is said plainly and the design file is offered instead', as
 
 test('without IndexedDB (and without the worker) the studio says so and keeps working', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, serviceWorkers: 'block' });
-  await context.route('**/flink-studio-validator_loader.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await context.route('**/public/worker.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await context.addInitScript(() => {
     Object.defineProperty(window, 'indexedDB', {
       get() {

@@ -31,6 +31,21 @@ test('the rules run in the worker and its findings reach the page', async () => 
   await studio.page.context().close();
 });
 
+test('the worker runs the page\'s own module: one wasm download for both', async () => {
+  // No service worker: its install would fetch the shell a second time on purpose.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, serviceWorkers: 'block' });
+  const requested = [];
+  context.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  const studio = new Studio(await context.newPage());
+  await studio.goto();
+  await until(() => studio.tid('status').getAttribute('data-validator'), (v) => v === 'worker', 'the worker');
+  await studio.open('session-cluster-broken');
+  assert.ok(parseInt(await studio.tid('count-error').textContent(), 10) > 0, 'the worker validates');
+  assert.ok(requested.includes('/public/worker.js'), `the worker's requests are seen: ${requested}`);
+  assert.deepEqual(requested.filter((p) => p.endsWith('.wasm')).length, 1, `one wasm: ${requested}`);
+  await context.close();
+});
+
 test('after a burst of edits the findings are those of the last design', async () => {
   const studio = await Studio.open(browser);
   await studio.open('session-cluster');
@@ -67,7 +82,7 @@ test('after a burst of edits the findings are those of the last design', async (
 test('without the worker the page validates by itself and says so', async () => {
   // No service worker: it would fetch the worker script itself, past the route below.
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, serviceWorkers: 'block' });
-  await context.route('**/flink-studio-validator_loader.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await context.route('**/public/worker.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
   const page = await context.newPage();
   const studio = new Studio(page);
   await studio.goto();

@@ -91,7 +91,7 @@ fn straight(occ: &Occupancy, group: &[Point], vertical: bool) -> Vec<(f64, f64)>
 
 /// The value nearest to 0 outside every open interval (negative first on a tie).
 fn nearest_free(mut intervals: Vec<(f64, f64)>) -> f64 {
-    intervals.sort_by(|a, b| a.0.total_cmp(&b.0));
+    crate::core::sort::sort_by(&mut intervals, |a, b| a.0.total_cmp(&b.0));
     let mut merged: Vec<(f64, f64)> = Vec::new();
     for (lo, hi) in intervals {
         match merged.last_mut() {
@@ -161,7 +161,9 @@ fn nearest_within(
 /// (Squared distances, non-negative, order like their bit patterns.)
 fn by_distance(mut values: Vec<f64>, radius: f64) -> Vec<f64> {
     values.retain(|v| v.abs() <= radius);
-    values.sort_by(|a, b| a.abs().total_cmp(&b.abs()).then(a.total_cmp(b)));
+    crate::core::sort::sort_by(&mut values, |a, b| {
+        a.abs().total_cmp(&b.abs()).then(a.total_cmp(b))
+    });
     values.dedup();
     values
 }
