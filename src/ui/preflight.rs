@@ -129,12 +129,12 @@ pub fn PreflightSection() -> impl IntoView {
                 {note}
                 <details open=true><summary>{format!("Appear ({a})")}</summary><ul class="preflight-list" data-testid="preflight-appeared">{appeared}</ul></details>
                 <details><summary>{format!("Disappear ({d})")}</summary><ul class="preflight-list" data-testid="preflight-disappeared">{disappeared}</ul></details>
-                <Show when=move || has_keys>
-                    <table class="preflight-keys"><tr><th>"Resource"</th><th>"Key"</th><th>"In the new version"</th><th>"Replacement"</th></tr>{keys.clone()}</table>
+                {has_keys.then(|| view! {
+                    <table class="preflight-keys"><tr><th>"Resource"</th><th>"Key"</th><th>"In the new version"</th><th>"Replacement"</th></tr>{keys}</table>
                     <button class="button" data-testid="preflight-rewrite" disabled=rewritable == 0 on:click=rewrite>
                         {format!("Rewrite {rewritable} key(s)")}
                     </button>
-                </Show>
+                })}
             }
         })
     };
