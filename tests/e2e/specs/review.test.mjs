@@ -26,7 +26,7 @@ test('a change scenario shows the verdict on the canvas and the safe sequence in
   assert.ok(await node.evaluate((n) => n.classList.contains('review-changed')));
   assert.equal(await node.locator('[data-testid="review-badge"]').textContent(), 'redeploy · lost');
   // Unchanged resources are not marked.
-  assert.equal(await studio.node('Namespace/flink').getAttribute('data-review'), '');
+  assert.equal(await studio.node('PersistentVolumeClaim/flink-data').getAttribute('data-review'), '');
   const rules = await card('orders').locator('[data-testid="review-finding"]').evaluateAll((fs) => fs.map((f) => f.dataset.rule));
   assert.deepEqual(rules, ['FKO-CHG-006']);
   const steps = await card('orders').locator('[data-testid="review-steps"]').textContent();
