@@ -23,6 +23,10 @@ use super::state::use_state;
 use super::viewport::{DETAIL_ZOOM, NAME_ZOOM};
 use crate::core::layout::{self, NODE_HEIGHT, Scene, SceneOptions, TITLE_SIZE};
 
+/// How long the canvas waits after a change before it routes the view again; a newer
+/// change within it replaces the older one.
+const SCENE_DELAY: std::time::Duration = std::time::Duration::from_millis(40);
+
 /// The canvas with its toolbar.
 #[component]
 pub fn Canvas() -> impl IntoView {
@@ -115,7 +119,9 @@ pub fn Canvas() -> impl IntoView {
                 });
                 scene.try_set(super::state::shared(drawn));
             },
-            std::time::Duration::ZERO,
+            // Long enough that a drag or a pan (a change every frame) routes once it
+            // pauses, not on every frame; short enough not to be noticed after an edit.
+            SCENE_DELAY,
         );
     });
     let edges = Memo::new(move |_| scene.with(|s| cull::routed_edges(s, &area.get().rect())));

@@ -102,7 +102,7 @@ test('layers hide RBAC, labels and more; the documentation preset is remembered 
   await studio.tid('layers').click();
   await studio.tid('layers-documentation').click();
   await until(() => studio.nodeNames(), (n) => !n.includes('flink-role-binding') && !n.includes('flink'), 'RBAC hidden');
-  assert.equal(await studio.tid('edge-label').count(), 0, 'no labels in the documentation preset');
+  await until(() => studio.tid('edge-label').count(), (n) => n === 0, 'no labels in the documentation preset');
   assert.ok((await studio.nodeNames()).includes('session-cluster'));
   await studio.tid('layer-installs').uncheck();
   await until(() => studio.nodeNames(), (n) => !n.includes('flink-kubernetes-operator'), 'installs hidden');
