@@ -18,6 +18,7 @@ mod findings;
 mod header;
 mod imports;
 mod inspector;
+mod latest;
 mod layers;
 mod overlays;
 mod palette;

@@ -93,7 +93,7 @@ pub fn Canvas() -> impl IntoView {
     // Computed in a task of its own after the change (an edit, a drop, a pan into new
     // space): the change's own task stays short, and the routes follow a moment later.
     let scene = RwSignal::new(super::state::shared(Scene::default()));
-    let generation = StoredValue::new(0u64);
+    let latest = super::latest::Latest::new();
     Effect::new(move |_| {
         let options = SceneOptions {
             layers: state.layers.get(),
@@ -102,27 +102,18 @@ pub fn Canvas() -> impl IntoView {
         };
         state.graph.track();
         state.positions.track();
-        generation.update_value(|g| *g += 1);
-        let mine = generation.get_value();
-        set_timeout(
-            move || {
-                // A newer change is already scheduled: skip this one.
-                if generation.try_get_value() != Some(mine) {
-                    return;
-                }
-                let drawn = super::trace::time("scene", || {
-                    state.graph.with_untracked(|g| {
-                        state.positions.with_untracked(|p| {
-                            state.design.with_value(|d| layout::scene(d, g, p, options))
-                        })
+        // Long enough that a drag or a pan (a change every frame) routes once it pauses,
+        // not on every frame; short enough not to be noticed after an edit.
+        latest.schedule(SCENE_DELAY, move || {
+            let drawn = super::trace::time("scene", || {
+                state.graph.with_untracked(|g| {
+                    state.positions.with_untracked(|p| {
+                        state.design.with_value(|d| layout::scene(d, g, p, options))
                     })
-                });
-                scene.try_set(super::state::shared(drawn));
-            },
-            // Long enough that a drag or a pan (a change every frame) routes once it
-            // pauses, not on every frame; short enough not to be noticed after an edit.
-            SCENE_DELAY,
-        );
+                })
+            });
+            scene.try_set(super::state::shared(drawn));
+        });
     });
     let edges = Memo::new(move |_| scene.with(|s| cull::routed_edges(s, &area.get().rect())));
     let stubs = Memo::new(move |_| scene.with(|s| cull::stubs(s, &area.get().rect())));

@@ -132,6 +132,13 @@ pub(crate) mod testing {
     use crate::core::review::{Baseline, Review, review};
     use crate::core::targets::Targets;
 
+    /// A session cluster (checkpoints on S3, no HA) and one savepoint-mode session job on it.
+    pub const SESSION_CLUSTER: &str = "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {name: s, namespace: f}\n\
+        spec: {image: 'flink:1.20', flinkVersion: v1_20, serviceAccount: flink, flinkConfiguration: {execution.checkpointing.dir: 's3://b/cp'}, \
+        jobManager: {resource: {memory: 1g, cpu: 1}}, taskManager: {resource: {memory: 2g, cpu: 1}}}\n---\n\
+        apiVersion: flink.apache.org/v1beta1\nkind: FlinkSessionJob\nmetadata: {name: j, namespace: f}\n\
+        spec: {deploymentName: s, job: {jarURI: 'https://x/a.jar', parallelism: 1, upgradeMode: savepoint}}\n";
+
     /// The review of `after` against the baseline `before` (default targets).
     pub fn review_of(before: &str, after: &str) -> Review {
         review_with(before, after, Targets::default())

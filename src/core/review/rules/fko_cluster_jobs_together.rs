@@ -36,13 +36,7 @@ impl ChangeRule for ClusterJobsTogether {
 
 #[cfg(test)]
 mod tests {
-    use crate::core::review::rules::testing::{of_rule, review_of};
-
-    const CLUSTER: &str = "apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata: {name: s, namespace: f}\n\
-        spec: {image: 'flink:1.20', flinkVersion: v1_20, serviceAccount: flink, flinkConfiguration: {execution.checkpointing.dir: 's3://b/cp'}, \
-        jobManager: {resource: {memory: 1g, cpu: 1}}, taskManager: {resource: {memory: 2g, cpu: 1}}}\n---\n\
-        apiVersion: flink.apache.org/v1beta1\nkind: FlinkSessionJob\nmetadata: {name: j, namespace: f}\n\
-        spec: {deploymentName: s, job: {jarURI: 'https://x/a.jar', parallelism: 1, upgradeMode: savepoint}}\n";
+    use crate::core::review::rules::testing::{SESSION_CLUSTER as CLUSTER, of_rule, review_of};
 
     #[test]
     fn fires_when_both_change() {

@@ -86,14 +86,9 @@ impl Rule for ScheduleCron {
 
 #[cfg(test)]
 mod tests {
+    use super::super::shared::statement_with_schedule as stmt;
     use super::*;
     use crate::core::rules::testing::{check, pointers};
-
-    fn stmt(schedule: &str) -> String {
-        format!(
-            "name: dev\nkubernetesNamespace: flink\n---\napiVersion: cmf.confluent.io/v1\nkind: Statement\nmetadata: {{name: st}}\nspec:\n  computePoolName: pool\n  statement: INSERT INTO a SELECT * FROM b\n  savepointSchedule: {schedule}\n"
-        )
-    }
 
     #[test]
     fn fires_on_bad_short_and_dead_expressions() {

@@ -59,14 +59,9 @@ impl Rule for ScheduleFreshness {
 
 #[cfg(test)]
 mod tests {
+    use super::super::shared::statement_with_schedule as stmt;
     use super::*;
     use crate::core::rules::testing::{check, pointers};
-
-    fn stmt(schedule: &str) -> String {
-        format!(
-            "name: dev\nkubernetesNamespace: flink\n---\napiVersion: cmf.confluent.io/v1\nkind: Statement\nmetadata: {{name: st}}\nspec:\n  computePoolName: pool\n  statement: INSERT INTO a SELECT * FROM b\n  savepointSchedule: {schedule}\n"
-        )
-    }
 
     #[test]
     fn fires_on_a_threshold_below_the_interval() {
