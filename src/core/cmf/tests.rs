@@ -528,3 +528,42 @@ fn a_cancelled_apply_stops_between_whole_steps_and_a_rerun_resumes() {
     assert_eq!(actions(&rest).into_iter().filter(|a| a.0 != Action::Unchanged).count(), 1);
     assert!(run(&fake, &rest).complete());
 }
+
+#[test]
+fn an_upload_cut_off_mid_flight_is_not_applied_and_stops_the_apply() {
+    let fake = FakeCmf::default();
+    let p = artifact_plan(&fake, b"jar v1");
+    let upload = p.steps.iter().position(|s| s.upload.is_some()).expect("an upload step");
+    let mut events = Vec::new();
+    let report = block_on(super::apply::apply_until(
+        &Client::new(&fake),
+        &p,
+        |e| {
+            if *e == Event::Started(upload) {
+                // What the browser's transport answers when Cancel aborts the upload.
+                fake.transport_errors
+                    .borrow_mut()
+                    .push(TransportError::Cancelled("after 3 of 6 bytes".into()));
+            }
+            events.push(e.clone());
+        },
+        || false,
+    ));
+    assert!(report.cancelled && report.failed.is_none() && !report.complete());
+    assert_eq!(report.interrupted, Some(upload));
+    assert_eq!(report.not_applied.first(), Some(&upload), "the cut-off upload is not applied");
+    let Some(Event::Interrupted(i, e)) = events.last() else { panic!("{events:?}") };
+    assert_eq!(*i, upload);
+    assert!(e.to_string().contains("cancelled: after 3 of 6 bytes"), "{e}");
+    assert!(fake.get("/cmf/api/v1/environments/dev/artifacts", "job.jar").is_none());
+    assert!(
+        !fake.writes().iter().any(|w| w.ends_with("/applications")),
+        "nothing that uses the artifact was sent: {:?}",
+        fake.writes()
+    );
+    // Re-planning still uploads the artifact, then the rest.
+    let rest = artifact_plan(&fake, b"jar v1");
+    let artifact = rest.steps.iter().find(|s| s.upload.is_some()).expect("still to upload");
+    assert_eq!(artifact.action, Action::Create);
+    assert!(run(&fake, &rest).complete());
+}

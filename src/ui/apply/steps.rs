@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::upload::describe;
 use super::{Session, StepState};
 use crate::core::cmf::plan::{Action, Step};
 
@@ -14,7 +15,27 @@ fn state_label(s: &StepState, upload: Option<usize>) -> (&'static str, String) {
         },
         StepState::Applied(a) => ("applied", a.clone()),
         StepState::Failed(e) => ("failed", e.clone()),
-        StepState::NotApplied => ("not-applied", "not applied (an earlier step failed)".into()),
+        StepState::Cancelled(e) => ("cancelled", e.clone()),
+        StepState::NotApplied => {
+            ("not-applied", "not applied (the apply stopped before this step)".into())
+        }
+    }
+}
+
+/// The progress bar of the upload under way (bytes and percent), on its step's card.
+fn upload_bar(session: Session) -> impl IntoView {
+    move || {
+        session.upload.progress.get().map(|(sent, total)| {
+            view! {
+                <div class="upload-progress">
+                    <progress data-testid="upload-progress" max=total value=sent
+                        aria-label="artifact upload"></progress>
+                    <span data-testid="upload-bytes" data-sent=sent data-total=total>
+                        {format!("uploading {}", describe(sent, total))}
+                    </span>
+                </div>
+            }
+        })
     }
 }
 
@@ -46,7 +67,17 @@ fn row(index: usize, step: Step, session: Session) -> impl IntoView {
                 </ul>
                 {step.note.map(|n| view! { <p class="muted">{n}</p> })}
             </td>
-            <td data-testid="plan-answer">{move || state_label(&state(), upload).1}</td>
+            <td data-testid="plan-answer">
+                {move || {
+                    let now = state();
+                    let running_upload = upload.is_some() && now == StepState::Running;
+                    if running_upload {
+                        upload_bar(session).into_any()
+                    } else {
+                        state_label(&now, upload).1.into_any()
+                    }
+                }}
+            </td>
         </tr>
     }
 }
