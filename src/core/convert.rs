@@ -365,6 +365,24 @@ fn secret_values(secret: &Value, notes: &mut Vec<String>) -> Map<String, Value> 
     out
 }
 
+/// Encodes `bytes` as standard base64 with padding (the inverse of [`decode_base64`]).
+pub fn encode_base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = u32::from_be_bytes([0, b[0], b[1], b[2]]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i)) as usize & 63] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 /// Decodes standard base64 (with or without padding, whitespace ignored).
 pub fn decode_base64(text: &str) -> Option<Vec<u8>> {
     let mut bits = 0u32;
@@ -534,6 +552,17 @@ mod tests {
             Err(ConvertError::NoEquivalent(Kind::Savepoint))
         );
         assert!(to_cmf(Kind::CmfRestClass, &sp, None).is_err());
+    }
+
+    #[test]
+    fn base64_encodes_what_it_decodes() {
+        for text in [&b""[..], b"f", b"fo", b"foo", b"foob", b"fooba", b"foobar", &[0, 255, 128, 7]]
+        {
+            assert_eq!(decode_base64(&encode_base64(text)).as_deref(), Some(text));
+        }
+        assert_eq!(encode_base64(b"foobar"), "Zm9vYmFy");
+        assert_eq!(encode_base64(b"fooba"), "Zm9vYmE=");
+        assert_eq!(encode_base64(b"foob"), "Zm9vYg==");
     }
 
     #[test]

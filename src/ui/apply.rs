@@ -6,6 +6,7 @@
 
 mod artifacts;
 mod live;
+mod savepoints;
 mod settings;
 mod steps;
 mod transport;
@@ -64,8 +65,8 @@ pub struct Session {
     pub error: RwSignal<Option<String>>,
     /// The apply's summary line.
     pub outcome: RwSignal<Option<String>>,
-    /// Statuses read back after an apply: (object, state).
-    pub statuses: RwSignal<Vec<(String, String)>>,
+    /// Statuses read back after an apply: (object, state, savepoint schedule status).
+    pub statuses: RwSignal<Vec<(String, String, Option<String>)>>,
     /// A request is under way.
     pub busy: RwSignal<bool>,
     /// Artifact files chosen in this session (memory only).
@@ -273,15 +274,25 @@ impl Session {
                 .filter(|i| p.steps[**i].action == plan::Action::Create)
                 .map(|i| &p.steps[*i].key)
                 .collect();
-            let keys: Vec<ObjectKey> =
-                keys.into_iter().filter(|k| !skipped.contains(&k)).collect();
+            let keys: Vec<ObjectKey> = keys.into_iter().filter(|k| !skipped.contains(&k)).collect();
             let live = status::read(&client, &keys).await;
+            // The plan cards show the schedules as they are now, after the apply.
+            let schedules: Vec<_> =
+                live.iter().filter_map(|l| Some((l.key.clone(), l.schedule.clone()?))).collect();
+            if !schedules.is_empty() {
+                self.plan.update(|p| {
+                    if let Some(p) = p {
+                        p.schedules = schedules;
+                    }
+                });
+            }
             self.statuses.set(
                 live.into_iter()
                     .map(|l| {
                         let state = l.state.unwrap_or_else(|e| format!("unknown: {e}"));
                         let detail = l.detail.map(|d| format!(" ({d})")).unwrap_or_default();
-                        (l.key.to_string(), format!("{state}{detail}"))
+                        let schedule = l.schedule.map(|s| s.to_string());
+                        (l.key.to_string(), format!("{state}{detail}"), schedule)
                     })
                     .collect(),
             );
@@ -356,6 +367,7 @@ pub fn ApplyPanel() -> impl IntoView {
                 <steps::Steps session=session />
                 {move || session.outcome.get().map(|o| view! { <p data-testid="apply-outcome">{o}</p> })}
                 <live::Live session=session />
+                <savepoints::Savepoints session=session />
             </div>
         </div>
     }

@@ -567,3 +567,37 @@ fn an_upload_cut_off_mid_flight_is_not_applied_and_stops_the_apply() {
     assert_eq!(artifact.action, Action::Create);
     assert!(run(&fake, &rest).complete());
 }
+
+#[test]
+fn a_file_attached_to_the_design_is_uploaded_without_reading_any_file() {
+    use crate::core::model::artifact;
+    let fake = FakeCmf::default();
+    let content = b"attached jar";
+    let sum = artifact::checksum(content);
+    let text = ARTIFACTS.replace(
+        "studio.flinkstudio.dev/artifact-file: jars/job.jar}",
+        &format!(
+            "studio.flinkstudio.dev/artifact-file: jars/job.jar, {}: {}, {}: '{sum}'}}",
+            artifact::CONTENT,
+            crate::core::convert::encode_base64(content),
+            artifact::SHA256
+        ),
+    );
+    let (mut wanted, problems) = desired(&design(&text));
+    assert!(problems.is_empty(), "{problems:?}");
+    let unread = super::plan::attach_files(&mut wanted, |p| Err(format!("{p} must not be read")));
+    assert!(unread.is_empty(), "{unread:?}");
+    let client = Client::new(&fake);
+    let server = block_on(state::read(&client, &scope(&wanted))).expect("state");
+    let p = plan(&wanted, &server, false);
+    assert!(run(&fake, &p).complete());
+    let stored = fake.get("/cmf/api/v1/environments/dev/artifacts", "job.jar").expect("uploaded");
+    assert_eq!(stored["status"]["checksum"], sum.as_str());
+    // Content that does not match its recorded hash is refused before anything is sent.
+    let tampered = text.replace(&crate::core::convert::encode_base64(content), "dGFtcGVyZWQ=");
+    let (_, problems) = desired(&design(&tampered));
+    assert!(
+        problems.iter().any(|p| p.contains("does not match its recorded sha256:")),
+        "{problems:?}"
+    );
+}

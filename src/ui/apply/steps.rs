@@ -39,7 +39,7 @@ fn upload_bar(session: Session) -> impl IntoView {
     }
 }
 
-fn row(index: usize, step: Step, session: Session) -> impl IntoView {
+fn row(index: usize, step: Step, schedule: Option<String>, session: Session) -> impl IntoView {
     let action = format!("{:?}", step.action).to_lowercase();
     let call = step.method.map(|m| format!("{m} {}", step.path)).unwrap_or_default();
     let state = move || session.steps.with(|s| s.get(index).cloned().unwrap_or(StepState::Waiting));
@@ -66,6 +66,7 @@ fn row(index: usize, step: Step, session: Session) -> impl IntoView {
                     {diff.into_iter().map(|d| view! { <li data-testid="plan-diff">{d}</li> }).collect_view()}
                 </ul>
                 {step.note.map(|n| view! { <p class="muted">{n}</p> })}
+                {schedule.map(|s| view! { <p class="muted" data-testid="plan-schedule">"On the server: "{s}</p> })}
             </td>
             <td data-testid="plan-answer">
                 {move || {
@@ -96,7 +97,10 @@ pub fn Steps(session: Session) -> impl IntoView {
                 <table class="grid" data-testid="plan">
                     <thead><tr><th>"action"</th><th>"object"</th><th>"request"</th><th>"changes"</th><th>"server answer"</th></tr></thead>
                     <tbody>
-                        {plan.steps.into_iter().enumerate().map(|(i, s)| row(i, s, session)).collect_view()}
+                        {plan.steps.iter().cloned().enumerate().map(|(i, s)| {
+                            let schedule = plan.schedules.iter().find(|(k, _)| *k == s.key).map(|(_, st)| st.to_string());
+                            row(i, s, schedule, session)
+                        }).collect_view()}
                     </tbody>
                 </table>
                 {(!absent.is_empty()).then(|| view! {

@@ -96,7 +96,9 @@ pub async fn send(
     // One promise settled by whichever of load / error / abort / timeout comes first.
     let mut handlers = Vec::new();
     let done = js_sys::Promise::new(&mut |resolve, _| {
-        for (event, tag) in [("load", "load"), ("error", "error"), ("abort", "abort"), ("timeout", "timeout")] {
+        for (event, tag) in
+            [("load", "load"), ("error", "error"), ("abort", "abort"), ("timeout", "timeout")]
+        {
             let resolve = resolve.clone();
             let handler = Closure::<dyn FnMut()>::new(move || {
                 let _ = resolve.call1(&wasm_bindgen::JsValue::NULL, &tag.into());
