@@ -93,13 +93,15 @@ test('targeted at CMF 2.3.1, the plan is refused naming each feature and pinning
   await studio.clickNode('cmf');
   await studio.tid('inspector-tab-yaml').click();
   const editor = studio.tid('yaml-editor');
+  const text = await editor.inputValue();
+  assert.ok(text.includes('kind: CmfService') && text.includes('version: "2.5.0"'), text);
   const before = await studio.validations();
-  await editor.fill((await editor.inputValue()).replace('version: 2.5.0', 'version: 2.3.1'));
+  await editor.fill(text.replace('version: "2.5.0"', 'version: "2.3.1"'));
   await studio.validated(before, 'validation after the target change');
   await studio.tab('apply');
   const writes = (await cmf.admin('/__admin/log')).filter((l) => !l.startsWith('GET')).length;
   await plan();
-  const error = await studio.tid('apply-error').textContent();
+  const error = await until(() => studio.tid('apply-error').textContent({ timeout: 500 }).catch(() => null), Boolean, 'the refusal');
   for (const feature of [
     'artifacts (cmf:// URIs), which needs CMF 2.4',
     'savepoint schedules (savepointSchedule), which needs CMF 2.4',
