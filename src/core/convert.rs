@@ -33,6 +33,8 @@
 //! * Unknown fields travel unchanged: other top-level keys and every `spec` key the table
 //!   does not rename.
 
+pub mod cfk34;
+
 use serde_json::{Map, Value, json};
 
 use super::model::{CFK_API, CMF_API, CMF_API_ALPHA, Form, Kind, kind_name};
@@ -83,6 +85,10 @@ pub enum ConvertError {
 impl std::fmt::Display for ConvertError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            ConvertError::NoEquivalent(Kind::Artifact) => f.write_str(
+                "CFK has no artifact CR (CFK 3.4 documentation): upload it through CMF \
+                 (fstudio apply, or the Apply tab)",
+            ),
             ConvertError::NoEquivalent(k) => write!(f, "{k:?} has no equivalent"),
             ConvertError::MissingEnvironment => f.write_str("its CMF environment is not known"),
             ConvertError::MissingCatalog => f.write_str("its Kafka catalog is not known"),

@@ -112,9 +112,12 @@ pub fn effective(r: &Resource, environment: Option<&Resource>) -> Option<Effecti
                     f.overridden = Some(mine);
                     f.set_at = set_at;
                 }
-                None => {
-                    fields.push(Field { key: k.clone(), value: v.clone(), set_at, overridden: None })
-                }
+                None => fields.push(Field {
+                    key: k.clone(),
+                    value: v.clone(),
+                    set_at,
+                    overridden: None,
+                }),
             }
         }
     }
@@ -151,7 +154,11 @@ mod tests {
         s.fields
             .iter()
             .map(|f| {
-                let over = f.overridden.as_ref().map(|(v, a)| format!(" over {v} from {}", a.label)).unwrap_or_default();
+                let over = f
+                    .overridden
+                    .as_ref()
+                    .map(|(v, a)| format!(" over {v} from {}", a.label))
+                    .unwrap_or_default();
                 format!("{}={} from {} {}{over}", f.key, f.value, f.set_at.label, f.set_at.pointer)
             })
             .collect()
@@ -173,7 +180,10 @@ mod tests {
         let app = effective(&d.resources[4], Some(env)).unwrap();
         assert_eq!(app.fields[1].key, "timezone");
         assert_eq!(app.fields[1].value, "Europe/Berlin");
-        assert_eq!(app.fields[1].set_at.pointer, "/flinkApplicationDefaults/spec/savepointSchedule/timezone");
+        assert_eq!(
+            app.fields[1].set_at.pointer,
+            "/flinkApplicationDefaults/spec/savepointSchedule/timezone"
+        );
     }
 
     #[test]
@@ -181,7 +191,10 @@ mod tests {
         let d = design();
         let env = &d.resources[0];
         let sel = effective(&d.resources[2], Some(env)).unwrap();
-        assert_eq!(sel.fields[0].set_at.pointer, "/statementDefaults/interactive/savepointSchedule/cronExpression");
+        assert_eq!(
+            sel.fields[0].set_at.pointer,
+            "/statementDefaults/interactive/savepointSchedule/cronExpression"
+        );
         assert_eq!(effective(&d.resources[3], Some(env)), None);
         assert_eq!(effective(&d.resources[2], None), None, "no environment in the design");
         assert_eq!(effective(env, None), None);
