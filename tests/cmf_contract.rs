@@ -627,6 +627,49 @@ fn savepoints_are_listed_pinned_and_bulk_deleted_against_cmf_2_4_and_refused_for
     assert!(flagged.is_empty(), "Prism flagged requests:\n{}", flagged.join("\n"));
 }
 
+/// Prism 5's proxy re-encodes a multipart body's binary part as text (bytes that are not
+/// UTF-8 change), so the tests above upload text jars through it. This one sends binary
+/// jars straight to the stand-in: the multipart body carries them byte for byte (CMF's
+/// checksum equals the file's SHA-256) and a re-plan finds nothing to upload.
+#[test]
+fn binary_jars_reach_cmf_byte_for_byte() {
+    let stack = Stack::start("binary");
+    let template = root().join("src/core/templates/cmf-artifacts.yaml");
+    let design = with_artifact_files(&stack.dir, &template, "x");
+    let jar: Vec<u8> =
+        (0..200_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8).collect();
+    fs::write(stack.dir.join("jars/orders-job.jar"), &jar).expect("binary jar");
+    let direct = format!("http://127.0.0.1:{}", stack.standin_port);
+    let run = |command: &str| {
+        Command::new(env!("CARGO_BIN_EXE_fstudio"))
+            .args([command, "--url", &direct])
+            .arg(&design)
+            .env_remove("CONFLUENT_CMF_URL")
+            .output()
+            .expect("run fstudio")
+    };
+    let o = run("apply");
+    assert_eq!(o.status.code(), Some(0), "{}", out(&o));
+    let (_, body) = http(
+        stack.standin_port,
+        "GET",
+        "/cmf/api/v1/environments/development/artifacts/orders-job.jar",
+        None,
+    );
+    let stored: Value = serde_json::from_str(&body).expect("artifact");
+    assert_eq!(stored["status"]["size"], jar.len());
+    assert_eq!(
+        stored["status"]["checksum"],
+        flink_studio::core::model::artifact::checksum(&jar).as_str()
+    );
+    let o = run("plan");
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("0 to create, 0 to update, 11 unchanged"),
+        "{}",
+        out(&o)
+    );
+}
+
 #[test]
 fn the_same_design_targeting_cmf_2_3_1_is_refused_naming_each_feature() {
     let stack = Stack::start("artifacts-2-3");

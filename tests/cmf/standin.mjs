@@ -98,15 +98,22 @@ function stored(collection, name, body, old) {
   if (kind === 'statements') {
     const stopped = o.spec?.stopped === true;
     o.status = { phase: stopped ? 'STOPPED' : 'RUNNING', detail: stopped ? 'stopped' : 'The statement is running.' };
-    const mode = o.spec?.properties?.['sql.mode'] === 'interactive' ? 'interactive' : 'detached';
-    const schedule = o.spec?.savepointSchedule ?? env?.statementDefaults?.[mode]?.savepointSchedule;
+    // Which defaults block applies, by the SQL's first words (DDL runs no job: no schedule).
+    const sql = (o.spec?.statement ?? '').trim().toUpperCase();
+    const mode = /^(SELECT|WITH|VALUES|EXPLAIN)\b/.test(sql) ? 'interactive'
+      : /^(INSERT|EXECUTE|BEGIN)\b|^CREATE TABLE .* AS /s.test(sql) ? 'detached' : null;
+    const own = o.spec?.savepointSchedule;
+    const defaults = mode ? env?.statementDefaults?.[mode]?.savepointSchedule : undefined;
+    const schedule = mode && (own || defaults) ? { ...own, ...defaults } : undefined;
     if (schedule && !stopped) o.status.savepointSchedule = scheduleStatus(schedule);
   } else if (kind === 'compute-pools') {
     o.status = { phase: o.spec?.type === 'SHARED' ? 'RUNNING' : 'DEDICATED' };
   } else if (kind === 'applications') {
     o.status = { jobStatus: { jobId: `job-${name}`, state: 'RUNNING' } };
-    const schedule = o.spec?.savepointSchedule ?? env?.flinkApplicationDefaults?.spec?.savepointSchedule;
-    if (schedule) o.status.savepointSchedule = scheduleStatus(schedule);
+    const own = o.spec?.savepointSchedule;
+    const defaults = env?.flinkApplicationDefaults?.spec?.savepointSchedule;
+    // CMF merges the environment's defaults over the application's own, field by field.
+    if (own || defaults) o.status.savepointSchedule = scheduleStatus({ ...own, ...defaults });
   } else if (kind === 'artifacts') {
     o.spec = {};
   }
