@@ -601,3 +601,20 @@ fn a_file_attached_to_the_design_is_uploaded_without_reading_any_file() {
         "{problems:?}"
     );
 }
+
+/// Figures, not a timed assertion: `cargo test --release --lib desired_cost -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn desired_cost() {
+    for n in [200, 2000, 10000] {
+        let d = crate::core::generate::design(n);
+        let start = std::time::Instant::now();
+        let (desired, _) = desired(&d);
+        println!(
+            "plan::desired over {} resources: {:?} ({} CMF objects)",
+            d.resources.len(),
+            start.elapsed(),
+            desired.len()
+        );
+    }
+}

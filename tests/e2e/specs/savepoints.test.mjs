@@ -63,6 +63,7 @@ test('schedule status after apply, then list, pin and delete old savepoints', as
       { name: 'manual-old', source: 'MANUAL', ageHours: 240 },
     ],
   });
+  await studio.tid('savepoints-open').click();
   const label = await studio.tid('savepoints-owner').locator('option', { hasText: 'FlinkApplication orders in environment development' }).getAttribute('value');
   await studio.tid('savepoints-owner').selectOption(label);
   await studio.tid('savepoints-list').click();
