@@ -437,6 +437,22 @@ fn artifacts_and_schedules_apply_against_cmf_2_4_and_reupload_only_changed_jars(
         .position(|w| w.contains("/applications") || w.contains("/statements"))
         .expect("users applied");
     assert!(first_artifact < first_user, "artifacts go first: {writes:?}");
+    // The schedules' status is read back: the application's own, the detached
+    // statement's from the environment's statement defaults.
+    let applied = String::from_utf8_lossy(&o.stdout).to_string();
+    assert!(
+        applied.contains("FlinkApplication orders in environment development: RUNNING (job job-orders)\n    savepoint schedule ACTIVE, next "),
+        "{applied}"
+    );
+    let o = stack.fstudio(&["plan"], &design);
+    let text = String::from_utf8_lossy(&o.stdout).to_string();
+    assert!(text.contains("Savepoint schedules on the server:\n"), "{text}");
+    assert!(
+        text.contains(
+            "Statement orders-in-eur in environment development: savepoint schedule ACTIVE, next "
+        ),
+        "{text}"
+    );
     // Nothing to do on a re-plan.
     let again = plan_json(&stack, &design, &[]);
     assert!(again.iter().all(|s| s["action"] == "unchanged"), "{again:?}");
@@ -454,6 +470,204 @@ fn artifacts_and_schedules_apply_against_cmf_2_4_and_reupload_only_changed_jars(
     assert!(plan_json(&stack, &design, &[]).iter().all(|s| s["action"] == "unchanged"));
     let flagged = stack.violations();
     assert!(flagged.is_empty(), "Prism flagged requests:\n{}", flagged.join("\n"));
+}
+
+#[test]
+fn apply_uploads_a_file_attached_to_the_design_and_artifact_flags_override() {
+    let spec_dir = std::env::temp_dir().join(format!("fstudio-spec-att-{}", std::process::id()));
+    fs::create_dir_all(&spec_dir).expect("spec dir");
+    let stack = Stack::start_with("attached", &spec_2_4(&spec_dir));
+    let template = root().join("src/core/templates/cmf-artifacts.yaml");
+    // No jar beside the design: orders-job.jar's content is in the design file
+    // ("attached jar", base64, with its SHA-256), currency-udf.jar comes from --artifact.
+    let text = fs::read_to_string(&template).expect("template").replace(
+        "    studio.flinkstudio.dev/artifact-file: jars/orders-job.jar\n",
+        "    studio.flinkstudio.dev/artifact-file: jars/orders-job.jar\n    \
+         studio.flinkstudio.dev/artifact-content: YXR0YWNoZWQgamFy\n    \
+         studio.flinkstudio.dev/artifact-sha256: \
+         sha256:8621fccdfea5c5611c392207280ec90bbf25d529aad5bb247ac76cf1f91bd7e8\n",
+    );
+    let design = stack.design("attached.yaml", &text);
+    let udf = stack.design("my-udf.jar", "udf from the flag");
+    let flag = format!("currency-udf.jar={}", udf.display());
+    // Without a file for currency-udf.jar the plan says which file is missing.
+    let o = stack.fstudio(&["plan"], &design);
+    assert_eq!(o.status.code(), Some(2), "{}", out(&o));
+    assert!(out(&o).contains("currency-udf.jar"), "{}", out(&o));
+    assert!(!out(&o).contains("orders-job.jar"), "the attached file is used: {}", out(&o));
+    let plan = plan_json(&stack, &design, &["--artifact", &flag]);
+    let created: Vec<&Value> =
+        plan.iter().filter(|s| s["kind"] == "Artifact" && s["action"] == "create").collect();
+    assert_eq!(created.len(), 2, "{plan:?}");
+    let o = stack.fstudio(&["apply", "--artifact", &flag], &design);
+    assert_eq!(o.status.code(), Some(0), "{}", out(&o));
+    let (_, job) = http(
+        stack.standin_port,
+        "GET",
+        "/cmf/api/v1/environments/development/artifacts/orders-job.jar",
+        None,
+    );
+    let job: Value = serde_json::from_str(&job).expect("artifact");
+    assert_eq!(
+        job["status"]["checksum"],
+        "sha256:8621fccdfea5c5611c392207280ec90bbf25d529aad5bb247ac76cf1f91bd7e8"
+    );
+    let again = plan_json(&stack, &design, &["--artifact", &flag]);
+    assert!(again.iter().all(|s| s["action"] == "unchanged"), "{again:?}");
+    let o = stack.fstudio(&["plan", "--artifact", "nope.jar=x"], &design);
+    assert_eq!(o.status.code(), Some(2), "{}", out(&o));
+    assert!(
+        out(&o).contains("--artifact nope.jar=x: the design has no artifact named nope.jar"),
+        "{}",
+        out(&o)
+    );
+    let flagged = stack.violations();
+    assert!(flagged.is_empty(), "Prism flagged requests:\n{}", flagged.join("\n"));
+}
+
+/// `fstudio savepoints …` with the connection flags after the subcommand's own.
+fn savepoints(stack: &Stack, args: &[&str]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_fstudio"));
+    cmd.arg("savepoints").args(args).args(["--url", &stack.url()]).env_remove("CONFLUENT_CMF_URL");
+    cmd.output().expect("run fstudio")
+}
+
+#[test]
+fn savepoints_are_listed_pinned_and_bulk_deleted_against_cmf_2_4_and_refused_for_2_3() {
+    let spec_dir = std::env::temp_dir().join(format!("fstudio-spec-sp-{}", std::process::id()));
+    fs::create_dir_all(&spec_dir).expect("spec dir");
+    let stack = Stack::start_with("savepoints", &spec_2_4(&spec_dir));
+    let template = root().join("src/core/templates/cmf-artifacts.yaml");
+    let design = with_artifact_files(&stack.dir, &template, "jar");
+    let o = stack.fstudio(&["apply"], &design);
+    assert_eq!(o.status.code(), Some(0), "{}", out(&o));
+    let path = "/cmf/api/v1/environments/development/applications/orders/savepoints";
+    let seed = json!({"path": path, "items": [
+        {"name": "sched-old", "source": "SCHEDULE", "ageHours": 24 * 10},
+        {"name": "sched-kept", "source": "SCHEDULE", "ageHours": 24 * 10},
+        {"name": "sched-new", "source": "SCHEDULE", "ageHours": 2},
+        {"name": "manual-old", "source": "MANUAL", "ageHours": 24 * 10}]});
+    assert_eq!(http(stack.standin_port, "POST", "/__admin/savepoints", Some(&seed)).0, 200);
+    let app = ["--environment", "development", "--application", "orders"];
+    fn with<'a>(first: &[&'a str], app: &[&'a str]) -> Vec<&'a str> {
+        [first, app].concat()
+    }
+
+    let o = savepoints(&stack, &with(&["list"], &app));
+    assert_eq!(o.status.code(), Some(0), "{}", out(&o));
+    let listed = String::from_utf8_lossy(&o.stdout).to_string();
+    assert!(listed.contains("sched-old  source SCHEDULE  state COMPLETED"), "{listed}");
+    let o = savepoints(&stack, &with(&["pin", "sched-kept"], &app));
+    assert_eq!(o.status.code(), Some(0), "{}", out(&o));
+    assert!(
+        out(&o).contains(
+            "sched-kept of FlinkApplication orders in environment development is pinned."
+        ),
+        "{}",
+        out(&o)
+    );
+    let o = savepoints(&stack, &with(&["list"], &app));
+    assert!(
+        String::from_utf8_lossy(&o.stdout)
+            .contains("sched-kept  source SCHEDULE  state COMPLETED  PINNED"),
+        "{}",
+        out(&o)
+    );
+    let o = savepoints(
+        &stack,
+        &with(&["delete-old", "--source", "schedule", "--older-than", "7d", "--yes"], &app),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", out(&o));
+    assert!(
+        out(&o).contains("deleted 1 savepoint (pinned savepoints are never deleted this way)"),
+        "{}",
+        out(&o)
+    );
+    let o = savepoints(&stack, &with(&["list"], &app));
+    let left = String::from_utf8_lossy(&o.stdout).to_string();
+    for (name, kept) in
+        [("sched-old", false), ("sched-kept", true), ("sched-new", true), ("manual-old", true)]
+    {
+        assert_eq!(left.contains(name), kept, "{name}: {left}");
+    }
+    let o = savepoints(&stack, &with(&["unpin", "sched-kept"], &app));
+    assert!(out(&o).contains("is not pinned."), "{}", out(&o));
+    // Without --yes and without a terminal answer nothing is deleted.
+    let o = savepoints(
+        &stack,
+        &with(&["delete-old", "--source", "SCHEDULE", "--older-than", "1h"], &app),
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", out(&o));
+    assert!(out(&o).contains("nothing deleted (not confirmed"), "{}", out(&o));
+    // The script form: curl, since the Confluent CLI cannot do it.
+    let o = savepoints(
+        &stack,
+        &with(&["delete-old", "--source", "SCHEDULE", "--older-than", "36h", "--print"], &app),
+    );
+    assert!(
+        out(&o).contains(
+            "curl -fsS -X DELETE \"$CONFLUENT_CMF_URL/cmf/api/v1/environments/development/applications/orders/savepoints?source=SCHEDULE&olderThanHours=36\""
+        ),
+        "{}",
+        out(&o)
+    );
+    // CMF 2.3.1 is refused before anything is sent.
+    let before = stack.writes().len();
+    let o = savepoints(&stack, &with(&["pin", "sched-new", "--cmf-version", "2.3.1"], &app));
+    assert_eq!(o.status.code(), Some(2), "{}", out(&o));
+    assert!(
+        out(&o).contains(
+            "CMF 2.3.1 cannot take pinning and bulk-deleting savepoints, which needs CMF 2.4"
+        ),
+        "{}",
+        out(&o)
+    );
+    assert_eq!(stack.writes().len(), before, "nothing sent");
+    let flagged = stack.violations();
+    assert!(flagged.is_empty(), "Prism flagged requests:\n{}", flagged.join("\n"));
+}
+
+/// Prism 5's proxy re-encodes a multipart body's binary part as text (bytes that are not
+/// UTF-8 change), so the tests above upload text jars through it. This one sends binary
+/// jars straight to the stand-in: the multipart body carries them byte for byte (CMF's
+/// checksum equals the file's SHA-256) and a re-plan finds nothing to upload.
+#[test]
+fn binary_jars_reach_cmf_byte_for_byte() {
+    let stack = Stack::start("binary");
+    let template = root().join("src/core/templates/cmf-artifacts.yaml");
+    let design = with_artifact_files(&stack.dir, &template, "x");
+    let jar: Vec<u8> =
+        (0..200_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8).collect();
+    fs::write(stack.dir.join("jars/orders-job.jar"), &jar).expect("binary jar");
+    let direct = format!("http://127.0.0.1:{}", stack.standin_port);
+    let run = |command: &str| {
+        Command::new(env!("CARGO_BIN_EXE_fstudio"))
+            .args([command, "--url", &direct])
+            .arg(&design)
+            .env_remove("CONFLUENT_CMF_URL")
+            .output()
+            .expect("run fstudio")
+    };
+    let o = run("apply");
+    assert_eq!(o.status.code(), Some(0), "{}", out(&o));
+    let (_, body) = http(
+        stack.standin_port,
+        "GET",
+        "/cmf/api/v1/environments/development/artifacts/orders-job.jar",
+        None,
+    );
+    let stored: Value = serde_json::from_str(&body).expect("artifact");
+    assert_eq!(stored["status"]["size"], jar.len());
+    assert_eq!(
+        stored["status"]["checksum"],
+        flink_studio::core::model::artifact::checksum(&jar).as_str()
+    );
+    let o = run("plan");
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("0 to create, 0 to update, 11 unchanged"),
+        "{}",
+        out(&o)
+    );
 }
 
 #[test]

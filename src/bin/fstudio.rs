@@ -26,6 +26,8 @@ mod preflight;
 mod review;
 #[path = "fstudio/rules.rs"]
 mod rules;
+#[path = "fstudio/savepoints.rs"]
+mod savepoints;
 #[path = "fstudio/tls.rs"]
 mod tls;
 #[path = "fstudio/tls_errors.rs"]
@@ -72,6 +74,10 @@ enum Command {
     /// Make a running CMF match the design over its REST API; exit 0 when everything
     /// applied, 1 when a step failed, 2 on bad input or an unreachable server.
     Apply(apply::Args),
+    /// The savepoints of a CMF application or statement: list, pin, unpin, delete-old
+    /// (CMF 2.4); exit 0 when done, 1 when CMF refused, 2 on bad input or an unreachable
+    /// server.
+    Savepoints(savepoints::Args),
 }
 
 fn main() -> ExitCode {
@@ -85,6 +91,7 @@ fn main() -> ExitCode {
         Command::Preflight(args) => preflight::run(&args),
         Command::Plan(args) => plan::run(&args),
         Command::Apply(args) => apply::run(&args),
+        Command::Savepoints(args) => savepoints::run(&args),
     };
     ExitCode::from(code)
 }

@@ -22,6 +22,7 @@ pub mod client;
 pub mod endpoints;
 pub mod error;
 pub mod plan;
+pub mod savepoints;
 pub mod script;
 pub mod state;
 pub mod status;

@@ -33,6 +33,8 @@
 //! * Unknown fields travel unchanged: other top-level keys and every `spec` key the table
 //!   does not rename.
 
+pub mod cfk34;
+
 use serde_json::{Map, Value, json};
 
 use super::model::{CFK_API, CMF_API, CMF_API_ALPHA, Form, Kind, kind_name};
@@ -83,6 +85,10 @@ pub enum ConvertError {
 impl std::fmt::Display for ConvertError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            ConvertError::NoEquivalent(Kind::Artifact) => f.write_str(
+                "CFK has no artifact CR (CFK 3.4 documentation): upload it through CMF \
+                 (fstudio apply, or the Apply tab)",
+            ),
             ConvertError::NoEquivalent(k) => write!(f, "{k:?} has no equivalent"),
             ConvertError::MissingEnvironment => f.write_str("its CMF environment is not known"),
             ConvertError::MissingCatalog => f.write_str("its Kafka catalog is not known"),
@@ -365,6 +371,24 @@ fn secret_values(secret: &Value, notes: &mut Vec<String>) -> Map<String, Value> 
     out
 }
 
+/// Encodes `bytes` as standard base64 with padding (the inverse of [`decode_base64`]).
+pub fn encode_base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = u32::from_be_bytes([0, b[0], b[1], b[2]]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i)) as usize & 63] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 /// Decodes standard base64 (with or without padding, whitespace ignored).
 pub fn decode_base64(text: &str) -> Option<Vec<u8>> {
     let mut bits = 0u32;
@@ -534,6 +558,17 @@ mod tests {
             Err(ConvertError::NoEquivalent(Kind::Savepoint))
         );
         assert!(to_cmf(Kind::CmfRestClass, &sp, None).is_err());
+    }
+
+    #[test]
+    fn base64_encodes_what_it_decodes() {
+        for text in [&b""[..], b"f", b"fo", b"foo", b"foob", b"fooba", b"foobar", &[0, 255, 128, 7]]
+        {
+            assert_eq!(decode_base64(&encode_base64(text)).as_deref(), Some(text));
+        }
+        assert_eq!(encode_base64(b"foobar"), "Zm9vYmFy");
+        assert_eq!(encode_base64(b"fooba"), "Zm9vYmE=");
+        assert_eq!(encode_base64(b"foob"), "Zm9vYg==");
     }
 
     #[test]

@@ -11,6 +11,7 @@
 //! (periodic savepoints, retention, blackout windows, environment-wide defaults: 2.4.0).
 
 pub mod cron;
+pub mod effective;
 
 use serde_json::Value;
 
@@ -35,15 +36,24 @@ pub const RETENTION_KEYS: &[&str] = &[
     "keepYearly",
 ];
 
-/// Where a resource carries a savepoint schedule: the spec tokens of each place.
+/// The environment's default schedule of its detached statements (spec tokens).
+pub const DETACHED_DEFAULTS: &[&str] = &["statementDefaults", "detached", "savepointSchedule"];
+/// The environment's default schedule of its interactive statements (spec tokens).
+pub const INTERACTIVE_DEFAULTS: &[&str] =
+    &["statementDefaults", "interactive", "savepointSchedule"];
+/// The environment's default schedule of its applications (spec tokens).
+pub const APPLICATION_DEFAULTS: &[&str] =
+    &["flinkApplicationDefaults", "spec", "savepointSchedule"];
+
+/// Where a resource carries a savepoint schedule: the spec tokens of each place (which
+/// jobs inherit which environment block: [`effective::inherited_from`]).
 pub fn places(r: &Resource) -> Vec<Vec<&'static str>> {
     match r.kind {
         Kind::Statement | Kind::Application => vec![vec!["savepointSchedule"]],
-        Kind::Environment => vec![
-            vec!["statementDefaults", "detached", "savepointSchedule"],
-            vec!["statementDefaults", "interactive", "savepointSchedule"],
-            vec!["flinkApplicationDefaults", "spec", "savepointSchedule"],
-        ],
+        Kind::Environment => [DETACHED_DEFAULTS, INTERACTIVE_DEFAULTS, APPLICATION_DEFAULTS]
+            .iter()
+            .map(|t| t.to_vec())
+            .collect(),
         _ => Vec::new(),
     }
 }

@@ -37,19 +37,31 @@ pub struct Share {
     pub payload: String,
     /// Resources whose secret values were left out (`Secret/kafka-credentials`).
     pub redacted: Vec<String>,
+    /// Artifacts whose file attached to the design was left out (`Artifact/job.jar`):
+    /// a link never carries an artifact's content.
+    pub detached: Vec<String>,
 }
 
 impl Share {
     /// What to tell the user about left-out secrets, if anything.
     pub fn notice(&self) -> Option<String> {
-        match self.redacted.len() {
+        let secrets = match self.redacted.len() {
             0 => None,
             n => Some(format!(
                 "secret values of {n} resource{} left out of the link: {}",
                 if n == 1 { " were" } else { "s were" },
                 self.redacted.join(", ")
             )),
-        }
+        };
+        let files = (!self.detached.is_empty()).then(|| {
+            format!(
+                "the files attached to {} were left out of the link (save the design file to \
+                 share them)",
+                self.detached.join(", ")
+            )
+        });
+        let parts: Vec<String> = secrets.into_iter().chain(files).collect();
+        (!parts.is_empty()).then(|| parts.join("; "))
     }
 }
 
@@ -110,16 +122,18 @@ impl fmt::Display for ShareError {
 
 impl std::error::Error for ShareError {}
 
-/// Encodes a design (named `name`) as a fragment payload, without secret values.
+/// Encodes a design (named `name`) as a fragment payload, without secret values and
+/// without artifact files attached to it.
 pub fn encode(design: &Design, name: &str) -> Result<Share, ShareError> {
-    let (clean, redacted) = without_secrets(design);
+    let (bare, detached) = super::model::artifact::without_attachments(design);
+    let (clean, redacted) = without_secrets(&bare);
     let text = design_file::save(&clean, name);
     let packed = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 10);
     let payload = format!("{VERSION}.{}", base64url::encode(&packed));
     if payload.len() > LIMIT {
         return Err(ShareError::TooLarge { chars: payload.len(), limit: LIMIT });
     }
-    Ok(Share { payload, redacted })
+    Ok(Share { payload, redacted, detached })
 }
 
 /// Decodes a payload; accepts it bare (`1.…`) or as the fragment (`#design=1.…`).

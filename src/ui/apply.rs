@@ -6,9 +6,11 @@
 
 mod artifacts;
 mod live;
+mod savepoints;
 mod settings;
 mod steps;
 mod transport;
+mod upload;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -34,7 +36,9 @@ pub enum StepState {
     Applied(String),
     /// Failed; the message.
     Failed(String),
-    /// Not sent because an earlier step failed.
+    /// Cut off by Cancel while its upload was under way; CMF did not get it.
+    Cancelled(String),
+    /// Not sent because an earlier step failed or the apply was cancelled.
     NotApplied,
 }
 
@@ -61,8 +65,8 @@ pub struct Session {
     pub error: RwSignal<Option<String>>,
     /// The apply's summary line.
     pub outcome: RwSignal<Option<String>>,
-    /// Statuses read back after an apply: (object, state).
-    pub statuses: RwSignal<Vec<(String, String)>>,
+    /// Statuses read back after an apply: (object, state, savepoint schedule status).
+    pub statuses: RwSignal<Vec<(String, String, Option<String>)>>,
     /// A request is under way.
     pub busy: RwSignal<bool>,
     /// Artifact files chosen in this session (memory only).
@@ -71,6 +75,8 @@ pub struct Session {
     pub cancel: RwSignal<bool>,
     /// An apply (not a plan) is under way.
     pub applying: RwSignal<bool>,
+    /// The artifact upload under way: bytes sent, and the request Cancel aborts.
+    pub upload: upload::UploadWatch,
 }
 
 impl Session {
@@ -105,12 +111,14 @@ impl Session {
             files: RwSignal::new(Vec::new()),
             cancel: RwSignal::new(false),
             applying: RwSignal::new(false),
+            upload: upload::UploadWatch::new(),
         }
     }
 
     fn client(&self) -> Client<BrowserTransport> {
         let token = self.bearer.get_untracked().then(|| self.token.get_untracked());
-        Client::new(BrowserTransport::new(&self.url.get_untracked())).with_token(token)
+        let transport = BrowserTransport::new(&self.url.get_untracked()).with_watch(self.upload);
+        Client::new(transport).with_token(token)
     }
 
     fn make_plan(self, app: AppState) {
@@ -218,13 +226,32 @@ impl Session {
                     Event::Failed(i, e) => {
                         steps.update(|s| s[*i] = StepState::Failed(e.to_string()))
                     }
+                    Event::Interrupted(i, e) => {
+                        steps.update(|s| s[*i] = StepState::Cancelled(e.reason()))
+                    }
                 },
                 stop,
             )
             .await;
-            steps.update(|s| report.not_applied.iter().for_each(|i| s[*i] = StepState::NotApplied));
+            steps.update(|s| {
+                report
+                    .not_applied
+                    .iter()
+                    .filter(|i| report.interrupted != Some(**i))
+                    .for_each(|i| s[*i] = StepState::NotApplied)
+            });
             self.applying.set(false);
+            let name = |i: usize| p.steps[i].key.to_string();
             self.outcome.set(Some(match &report.failed {
+                None if report.interrupted.is_some() => format!(
+                    "Cancelled during the upload of {}: it was cut off, so CMF did not store \
+                     it. {} step(s) applied whole; {} not applied (the upload and every step \
+                     after it, among them what uses the artifact). Plan and apply again to \
+                     continue where it stopped.",
+                    name(report.interrupted.unwrap_or_default()),
+                    report.applied.len(),
+                    report.not_applied.len()
+                ),
                 None if report.cancelled => format!(
                     "Cancelled: {} step(s) applied whole, {} not sent. Plan and apply again to \
                      continue where it stopped.",
@@ -239,13 +266,33 @@ impl Session {
                     report.not_applied.len() + 1
                 ),
             }));
+            // Only what the server has: objects whose step was not sent are not read back.
+            let skipped: Vec<&ObjectKey> = report
+                .not_applied
+                .iter()
+                .chain(report.failed.as_ref().map(|(i, _)| i))
+                .filter(|i| p.steps[**i].action == plan::Action::Create)
+                .map(|i| &p.steps[*i].key)
+                .collect();
+            let keys: Vec<ObjectKey> = keys.into_iter().filter(|k| !skipped.contains(&k)).collect();
             let live = status::read(&client, &keys).await;
+            // The plan cards show the schedules as they are now, after the apply.
+            let schedules: Vec<_> =
+                live.iter().filter_map(|l| Some((l.key.clone(), l.schedule.clone()?))).collect();
+            if !schedules.is_empty() {
+                self.plan.update(|p| {
+                    if let Some(p) = p {
+                        p.schedules = schedules;
+                    }
+                });
+            }
             self.statuses.set(
                 live.into_iter()
                     .map(|l| {
                         let state = l.state.unwrap_or_else(|e| format!("unknown: {e}"));
                         let detail = l.detail.map(|d| format!(" ({d})")).unwrap_or_default();
-                        (l.key.to_string(), format!("{state}{detail}"))
+                        let schedule = l.schedule.map(|s| s.to_string());
+                        (l.key.to_string(), format!("{state}{detail}"), schedule)
                     })
                     .collect(),
             );
@@ -289,8 +336,11 @@ pub fn ApplyPanel() -> impl IntoView {
                         on:click=move |_| session.compare(app)>"Compare in Review"</button>
                     <Show when=move || session.applying.get()>
                         <button class="button" data-testid="apply-cancel" disabled=move || session.cancel.get()
-                            title="Stops before the next step; the step under way (an upload too) is finished"
-                            on:click=move |_| session.cancel.set(true)>"Cancel"</button>
+                            title="Stops the apply: an upload still sending is cut off (CMF stores nothing of it); any other step under way is finished, and nothing after it is sent"
+                            on:click=move |_| {
+                                session.cancel.set(true);
+                                session.upload.abort();
+                            }>"Cancel"</button>
                     </Show>
                     <span class="muted" role="status" data-testid="apply-busy">
                         {move || {
@@ -317,6 +367,7 @@ pub fn ApplyPanel() -> impl IntoView {
                 <steps::Steps session=session />
                 {move || session.outcome.get().map(|o| view! { <p data-testid="apply-outcome">{o}</p> })}
                 <live::Live session=session />
+                <savepoints::Savepoints session=session />
             </div>
         </div>
     }

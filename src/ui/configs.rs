@@ -7,6 +7,7 @@
 
 mod compare;
 mod environment;
+mod schedule;
 mod table;
 
 use leptos::prelude::*;
@@ -15,7 +16,9 @@ use super::analysis;
 use super::state::{AppState, use_state};
 use super::trace;
 use crate::core::config::{self, EffectiveConfig, EnvironmentDefaults};
+use crate::core::graph::EdgeKind;
 use crate::core::model::ResourceId;
+use crate::core::schedule::effective::{self, EffectiveSchedule};
 
 /// What the panel shows for the current selection.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,8 +27,8 @@ enum Shown {
     Nothing,
     /// A resource that carries no Flink configuration.
     NoJob,
-    /// The configurations of the selected job.
-    Job(Vec<EffectiveConfig>),
+    /// The configurations of the selected job, and its effective savepoint schedule.
+    Job(Vec<EffectiveConfig>, Option<EffectiveSchedule>, ResourceId),
     /// The defaults of the selected environment.
     Environment(Box<EnvironmentDefaults>),
 }
@@ -41,7 +44,13 @@ fn shown(state: AppState, id: ResourceId) -> Shown {
                 return Shown::Environment(Box::new(e));
             }
             let configs = config::effective_configs_of(d, &graph, &analysis::targets(d), &[id]);
-            if configs.is_empty() { Shown::NoJob } else { Shown::Job(configs) }
+            let env = graph.targets(id, EdgeKind::Environment).first().and_then(|e| d.get(*e));
+            let schedule = effective::effective(r, env);
+            if configs.is_empty() && schedule.is_none() {
+                Shown::NoJob
+            } else {
+                Shown::Job(configs, schedule, id)
+            }
         })
     })
 }
@@ -66,11 +75,12 @@ pub fn ConfigPanel() -> impl IntoView {
             <p class="empty" data-testid="config-hint">"The selected resource runs no Flink job."</p>
         }
         .into_any(),
-        Shown::Job(configs) => view! {
+        Shown::Job(configs, schedule, id) => view! {
             <button class="button" data-testid="config-wide-open" on:click=move |_| wide.set(true)>
                 "Wide view"
             </button>
             {configs.iter().map(|c| table::config(c, false)).collect_view()}
+            {schedule.map(|s| schedule::schedule(s, id))}
         }
         .into_any(),
         Shown::Environment(e) => environment::defaults(&e).into_any(),
@@ -91,7 +101,7 @@ pub fn ConfigPanel() -> impl IntoView {
         }
     });
     let wide_view = move || match selected.get() {
-        Shown::Job(configs) => {
+        Shown::Job(configs, ..) => {
             configs.iter().map(|c| table::config(c, true)).collect_view().into_any()
         }
         _ => view! { <p class="empty">"No job selected."</p> }.into_any(),

@@ -2,7 +2,10 @@
 // the CMF 2.4 artifacts: multipart upload, a new version only when the content's SHA-256
 // changed, status.version/checksum), for the contract tests (tests/cmf_contract.rs) and
 // the browser tests (tests/e2e). Statements and applications keep savepointSchedule and
-// upgradeMode as sent.
+// upgradeMode as sent, and report a plausible status.savepointSchedule (SavepointScheduleStatus:
+// ACTIVE or PAUSED, the next full hour as nextTriggerTime) when they or their environment's
+// defaults carry a schedule. Savepoints of applications and statements (CMF 2.4): list, get,
+// create, PUT (spec.pinned), DELETE one, and bulk DELETE by source and age (pinned ones kept).
 // Semantics of domain.md §2.4: environments and applications are create-or-update by POST;
 // other kinds answer 409 to a POST of an existing name and are updated by PUT; a compute
 // pool answers 409 to PUT/DELETE while statements run on it; a catalog with databases
@@ -15,6 +18,8 @@
 //                         "message": "...", "times": 1}   answer that request with an error
 //   POST /__admin/reset  forget everything
 //   GET  /__admin/log    every CMF request received: ["POST /cmf/api/v1/environments", …]
+//   POST /__admin/savepoints {"path": "/cmf/api/v1/environments/e/applications/a/savepoints",
+//                         "items": [{"name", "source", "ageHours", "pinned"}]}   seed savepoints
 import http from 'node:http';
 import { createHash } from 'node:crypto';
 
@@ -47,6 +52,7 @@ function split(path) {
     [['catalogs', 'kafka'], 2, null],
     [['environments', '*', 'applications|compute-pools|statements|secret-mappings|artifacts'], 3, 1],
     [['catalogs', 'kafka', '*', 'databases'], 4, 2],
+    [['environments', '*', 'applications|statements', '*', 'savepoints'], 5, 3],
   ];
   for (const [pattern, len, parentLen] of shapes) {
     if (s.length !== len && s.length !== len + 1) continue;
@@ -60,6 +66,23 @@ function split(path) {
 
 const kindOf = (collection) => collection.split('/').pop();
 
+// The environment of a collection path under /environments/{env}/….
+const environmentOf = (collection) => {
+  const m = /\/environments\/([^/]+)\//.exec(collection);
+  return m ? store.get(`${API}/environments`)?.get(decodeURIComponent(m[1])) : undefined;
+};
+
+// What CMF reports for a schedule (SavepointScheduleStatus): paused or active, next run on
+// the next full hour (the stand-in does not evaluate cron expressions).
+function scheduleStatus(schedule) {
+  if (!schedule) return undefined;
+  const next = new Date();
+  next.setUTCMinutes(0, 0, 0);
+  next.setUTCHours(next.getUTCHours() + 1);
+  if (schedule.paused === true) return { state: 'PAUSED' };
+  return { state: 'ACTIVE', nextTriggerTime: next.toISOString().replace(/\.\d+Z$/, 'Z') };
+}
+
 function stored(collection, name, body, old) {
   const kind = kindOf(collection);
   const o = structuredClone(body);
@@ -71,13 +94,26 @@ function stored(collection, name, body, old) {
   }
   o.metadata = { ...o.metadata, name, uid: old?.metadata?.uid ?? `uid-${name}`,
     creationTimestamp: old?.metadata?.creationTimestamp ?? now(), updateTimestamp: now() };
+  const env = environmentOf(collection);
   if (kind === 'statements') {
     const stopped = o.spec?.stopped === true;
     o.status = { phase: stopped ? 'STOPPED' : 'RUNNING', detail: stopped ? 'stopped' : 'The statement is running.' };
+    // Which defaults block applies, by the SQL's first words (DDL runs no job: no schedule).
+    const sql = (o.spec?.statement ?? '').trim().toUpperCase();
+    const mode = /^(SELECT|WITH|VALUES|EXPLAIN)\b/.test(sql) ? 'interactive'
+      : /^(INSERT|EXECUTE|BEGIN)\b|^CREATE TABLE .* AS /s.test(sql) ? 'detached' : null;
+    const own = o.spec?.savepointSchedule;
+    const defaults = mode ? env?.statementDefaults?.[mode]?.savepointSchedule : undefined;
+    const schedule = mode && (own || defaults) ? { ...own, ...defaults } : undefined;
+    if (schedule && !stopped) o.status.savepointSchedule = scheduleStatus(schedule);
   } else if (kind === 'compute-pools') {
     o.status = { phase: o.spec?.type === 'SHARED' ? 'RUNNING' : 'DEDICATED' };
   } else if (kind === 'applications') {
     o.status = { jobStatus: { jobId: `job-${name}`, state: 'RUNNING' } };
+    const own = o.spec?.savepointSchedule;
+    const defaults = env?.flinkApplicationDefaults?.spec?.savepointSchedule;
+    // CMF merges the environment's defaults over the application's own, field by field.
+    if (own || defaults) o.status.savepointSchedule = scheduleStatus({ ...own, ...defaults });
   } else if (kind === 'artifacts') {
     o.spec = {};
   }
@@ -146,6 +182,43 @@ function poolBusy(poolCollection, pool) {
   return [...(stmts?.values() ?? [])].some((s) => s.spec?.computePoolName === pool && s.spec?.stopped !== true);
 }
 
+const hours = (o) => (Date.now() - Date.parse(o.metadata?.creationTimestamp ?? 0)) / 3_600_000;
+
+// Savepoints (CMF 2.4): create, PUT (spec.pinned; CMF keeps the status), bulk delete.
+function savepoints(req, res, url, objects, collection, name, body) {
+  if (req.method === 'POST' && name === null) {
+    const spName = body?.metadata?.name ?? `sp-${objects.size + 1}`;
+    const o = { apiVersion: 'cmf.confluent.io/v1', kind: 'Savepoint', metadata: { name: spName,
+      creationTimestamp: now(), uid: `uid-${spName}` }, spec: { ...body?.spec },
+      status: { state: 'COMPLETED', source: 'MANUAL', path: `s3://savepoints/${spName}` } };
+    objects.set(spName, o);
+    return send(res, 200, o);
+  }
+  if (req.method === 'PUT' && name !== null) {
+    const old = objects.get(name);
+    if (!old) return error(res, 404, `${name} not found`);
+    const o = { ...old, spec: { ...old.spec, ...body?.spec } };
+    objects.set(name, o);
+    return send(res, 200, o);
+  }
+  if (req.method === 'DELETE' && name === null) {
+    const source = url.searchParams.get('source');
+    if (!['MANUAL', 'UPGRADE', 'SCHEDULE'].includes(source)) return error(res, 400, 'source must be MANUAL, UPGRADE or SCHEDULE');
+    const days = url.searchParams.get('olderThanDays');
+    const hrs = url.searchParams.get('olderThanHours');
+    if (days && hrs) return error(res, 400, 'olderThanDays and olderThanHours are mutually exclusive');
+    const age = days ? Number(days) * 24 : hrs ? Number(hrs) : 0;
+    let deletedCount = 0;
+    for (const [n, o] of objects) {
+      if (o.spec?.pinned === true || o.status?.source !== source || hours(o) < age) continue;
+      objects.delete(n);
+      deletedCount += 1;
+    }
+    return send(res, 200, { deletedCount, failedCount: 0, failures: [] });
+  }
+  return undefined;
+}
+
 function handle(req, res, body) {
   const url = new URL(req.url, 'http://x');
   const where = split(url.pathname);
@@ -154,6 +227,10 @@ function handle(req, res, body) {
   if (parent && !store.get(parent[0])?.has(parent[1])) return error(res, 404, `${parent[1]} does not exist`);
   const objects = coll(collection);
   const kind = kindOf(collection);
+  if (kind === 'savepoints') {
+    const done = savepoints(req, res, url, objects, collection, name, body);
+    if (done !== undefined || res.writableEnded) return done;
+  }
   if (kind === 'artifacts' && (req.method === 'POST' || req.method === 'PUT')) {
     const parts = multipart(req.headers['content-type'], body);
     if (!parts) return error(res, 400, 'artifacts are uploaded as multipart/form-data');
@@ -212,6 +289,17 @@ function admin(req, res, body) {
     return send(res, 200, { ok: true });
   }
   if (path === '/__admin/log') return send(res, 200, log);
+  if (path === '/__admin/savepoints' && req.method === 'POST') {
+    const objects = coll(body.path);
+    for (const i of body.items ?? []) {
+      const created = new Date(Date.now() - (i.ageHours ?? 0) * 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z');
+      objects.set(i.name, { apiVersion: 'cmf.confluent.io/v1', kind: 'Savepoint',
+        metadata: { name: i.name, creationTimestamp: created, uid: `uid-${i.name}` },
+        spec: { pinned: i.pinned === true },
+        status: { state: 'COMPLETED', source: i.source ?? 'SCHEDULE', path: `s3://savepoints/${i.name}` } });
+    }
+    return send(res, 200, { ok: true });
+  }
   return error(res, 404, 'no such admin path');
 }
 

@@ -26,6 +26,8 @@ pub struct Args {
     #[arg(long)]
     force: bool,
     #[command(flatten)]
+    artifacts: connection::ArtifactArgs,
+    #[command(flatten)]
     input: InputArgs,
 }
 
@@ -65,8 +67,12 @@ pub fn run(args: &Args) -> u8 {
         Ok(c) => c,
         Err(e) => return fail(&e),
     };
-    let (desired, plan) = match connection::make_plan(&client, &inputs.design, args.delete_missing)
-    {
+    let (desired, plan) = match connection::make_plan(
+        &client,
+        &inputs.design,
+        &args.artifacts,
+        args.delete_missing,
+    ) {
         Ok(p) => p,
         Err(e) => return fail(&e),
     };
@@ -81,7 +87,7 @@ pub fn run(args: &Args) -> u8 {
         Event::Applied(_, answer) => {
             crate::out::println(&format!("[{done}/{total}] {} {}", answer.status, answer.summary))
         }
-        Event::Failed(i, error) => {
+        Event::Failed(i, error) | Event::Interrupted(i, error) => {
             crate::out::println(&format!("[{done}/{total}] FAILED {}: {error}", plan.steps[*i].key))
         }
     }));
@@ -105,6 +111,9 @@ pub fn run(args: &Args) -> u8 {
             let state = s.state.unwrap_or_else(|e| format!("unknown ({e})"));
             let detail = s.detail.map(|d| format!(" ({d})")).unwrap_or_default();
             crate::out::println(&format!("  {}: {state}{detail}", s.key));
+            if let Some(schedule) = &s.schedule {
+                crate::out::println(&format!("    {schedule}"));
+            }
         }
     }
     let unchanged = plan.steps.iter().filter(|s| s.action == Action::Unchanged).count();

@@ -4,10 +4,13 @@
 use std::time::Duration;
 
 use clap::Args as ClapArgs;
+use flink_studio::core::cmf::Upload;
 use flink_studio::core::cmf::client::{Client, block_on};
 use flink_studio::core::cmf::plan::{self, Action, Desired, Plan};
 use flink_studio::core::cmf::state;
 use flink_studio::core::design::Design;
+use flink_studio::core::model::Kind;
+use std::sync::Arc;
 
 use crate::http::{self, HttpTransport};
 use crate::tls::TlsArgs;
@@ -75,13 +78,63 @@ impl ConnectionArgs {
     }
 }
 
+/// Which file to upload for an artifact, overriding what the design says.
+#[derive(Debug, Clone, Default, ClapArgs)]
+pub struct ArtifactArgs {
+    /// Upload PATH as the artifact NAME (repeatable). Without it, an artifact's file
+    /// attached to the design file is uploaded, else the file its
+    /// `studio.flinkstudio.dev/artifact-file` annotation names (relative to the design).
+    #[arg(long = "artifact", value_name = "NAME=PATH")]
+    pub artifacts: Vec<String>,
+}
+
+impl ArtifactArgs {
+    /// Reads the files given with `--artifact` into the artifacts of `desired`; returns
+    /// what is wrong (bad syntax, unknown artifact, unreadable file).
+    fn attach(&self, desired: &mut [Desired]) -> Vec<String> {
+        let mut problems = Vec::new();
+        for given in &self.artifacts {
+            let Some((name, path)) =
+                given.split_once('=').filter(|(n, p)| !n.is_empty() && !p.is_empty())
+            else {
+                problems.push(format!("--artifact {given}: expected NAME=PATH"));
+                continue;
+            };
+            let mut found = false;
+            for d in
+                desired.iter_mut().filter(|d| d.key.kind == Kind::Artifact && d.key.name == name)
+            {
+                found = true;
+                match std::fs::read(path) {
+                    Ok(content) => {
+                        let file_name = path.rsplit(['/', '\\']).next().unwrap_or(path).to_string();
+                        d.upload = Some(Upload {
+                            file_name,
+                            path: path.to_string(),
+                            content: Arc::new(content),
+                        });
+                    }
+                    Err(e) => problems.push(format!("--artifact {given}: cannot read {path}: {e}")),
+                }
+            }
+            if !found {
+                problems
+                    .push(format!("--artifact {given}: the design has no artifact named {name}"));
+            }
+        }
+        problems
+    }
+}
+
 /// The design's payloads and the plan against the server, or a message (exit 2).
 pub fn make_plan(
     client: &Client<HttpTransport>,
     design: &Design,
+    artifacts: &ArtifactArgs,
     delete_missing: bool,
 ) -> Result<(Vec<Desired>, Plan), String> {
     let (mut desired, mut problems) = plan::desired(design);
+    problems.extend(artifacts.attach(&mut desired));
     problems.extend(plan::attach_files(&mut desired, |path| {
         std::fs::read(path).map_err(|e| e.to_string())
     }));
@@ -130,6 +183,12 @@ pub fn text(plan: &Plan, url: &str) -> String {
         }
         if let Some(note) = &s.note {
             out.push_str(&format!("      note: {note}\n"));
+        }
+    }
+    if !plan.schedules.is_empty() {
+        out.push_str("Savepoint schedules on the server:\n");
+        for (key, status) in &plan.schedules {
+            out.push_str(&format!("  {key}: {status}\n"));
         }
     }
     if !plan.absent.is_empty() && count(Action::Delete) == 0 {

@@ -36,6 +36,8 @@ pub struct Args {
     #[arg(long)]
     include_secrets: bool,
     #[command(flatten)]
+    artifacts: connection::ArtifactArgs,
+    #[command(flatten)]
     input: InputArgs,
 }
 
@@ -49,7 +51,12 @@ pub fn run(args: &Args) -> u8 {
         Ok(c) => c,
         Err(e) => return fail(&e),
     };
-    let (_, plan) = match connection::make_plan(&client, &inputs.design, args.delete_missing) {
+    let (_, plan) = match connection::make_plan(
+        &client,
+        &inputs.design,
+        &args.artifacts,
+        args.delete_missing,
+    ) {
         Ok(p) => p,
         Err(e) => return fail(&e),
     };

@@ -27,6 +27,9 @@ pub enum Event {
     Applied(usize, Answer),
     /// Step `index` failed; nothing after it is sent.
     Failed(usize, CmfError),
+    /// Step `index` was cut off by the user before its body was sent whole (an artifact
+    /// upload): CMF changed nothing for it, and nothing after it is sent.
+    Interrupted(usize, CmfError),
 }
 
 /// The outcome of an apply.
@@ -38,15 +41,18 @@ pub struct Report {
     pub failed: Option<(usize, CmfError)>,
     /// Steps not sent because an earlier one failed or the apply was cancelled.
     pub not_applied: Vec<usize>,
-    /// The apply was cancelled between two steps (the steps before were applied whole,
-    /// none after was sent).
+    /// The apply was cancelled (the steps before were applied whole, none after was
+    /// sent).
     pub cancelled: bool,
+    /// The step cut off mid-flight by the cancel, if the cancel came during an upload
+    /// (it is also in `not_applied`: CMF never received it whole).
+    pub interrupted: Option<usize>,
 }
 
 impl Report {
     /// True when every step that had something to send was applied.
     pub fn complete(&self) -> bool {
-        self.failed.is_none()
+        self.failed.is_none() && !self.cancelled
     }
 }
 
@@ -122,9 +128,11 @@ pub async fn apply<T: Transport>(
     apply_until(client, plan, progress, || false).await
 }
 
-/// [`apply`] that also stops before the next step once `cancelled()` says so: a step
-/// under way (an artifact upload included) is finished, never cut in half, so the server
-/// holds whole objects and a re-plan picks up where it stopped.
+/// [`apply`] that also stops before the next step once `cancelled()` says so. A step
+/// under way is finished, except an upload the transport cuts off mid-flight
+/// ([`TransportError::Cancelled`](super::TransportError::Cancelled)): CMF never
+/// received that body whole, so the step counts as not applied. Either way the server
+/// holds whole objects only and a re-plan picks up where it stopped.
 pub async fn apply_until<T: Transport>(
     client: &Client<T>,
     plan: &Plan,
@@ -145,6 +153,13 @@ pub async fn apply_until<T: Transport>(
             Ok(answer) => {
                 progress(&Event::Applied(index, answer.clone()));
                 report.applied.push((index, answer));
+            }
+            Err(error) if error.is_cancelled() => {
+                progress(&Event::Interrupted(index, error));
+                report.cancelled = true;
+                report.interrupted = Some(index);
+                report.not_applied = pending[n..].to_vec();
+                break;
             }
             Err(error) => {
                 progress(&Event::Failed(index, error.clone()));

@@ -53,6 +53,8 @@ pub enum ErrorKind {
     },
     /// A response that does not match the CMF OpenAPI spec.
     BadResponse(String),
+    /// The user cancelled the request before its body was sent whole; how far it got.
+    Cancelled(String),
 }
 
 /// A failed request: which one, against which server, and why.
@@ -82,6 +84,7 @@ impl CmfError {
             TransportError::CorsOrNetwork(d) => ErrorKind::CorsOrNetwork(d),
             TransportError::Tls(d) => ErrorKind::Tls(d),
             TransportError::Other(d) => ErrorKind::Transport(d),
+            TransportError::Cancelled(d) => ErrorKind::Cancelled(d),
         };
         CmfError::new(request, url, kind)
     }
@@ -106,6 +109,11 @@ impl CmfError {
     /// True when the server said 409.
     pub fn is_conflict(&self) -> bool {
         matches!(self.kind, ErrorKind::Conflict(_))
+    }
+
+    /// True when the user cut the request off before its body was sent whole.
+    pub fn is_cancelled(&self) -> bool {
+        matches!(self.kind, ErrorKind::Cancelled(_))
     }
 
     /// True when the server said 404.
@@ -171,6 +179,9 @@ impl CmfError {
                 format!("unexpected status {status} (not in the CMF API spec): {body}")
             }
             ErrorKind::BadResponse(d) => format!("response does not match the CMF API spec: {d}"),
+            ErrorKind::Cancelled(d) => {
+                format!("cancelled: {d}; CMF did not receive it whole and changed nothing")
+            }
         }
     }
 }

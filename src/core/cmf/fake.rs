@@ -34,6 +34,8 @@ fn split(path: &str) -> Option<(String, Option<String>)> {
         ["environments", _] | ["secrets", _] | ["catalogs", "kafka", _] => segs.len() - 1,
         ["environments", _, _] | ["catalogs", "kafka", _, "databases"] => segs.len(),
         ["environments", _, _, _] | ["catalogs", "kafka", _, "databases", _] => segs.len() - 1,
+        ["environments", _, _, _, "savepoints"] => segs.len(),
+        ["environments", _, _, _, "savepoints", _] => segs.len() - 1,
         _ => return None,
     };
     let collection = format!("/cmf/api/v1/{}", segs[..collection_len].join("/"));
@@ -176,6 +178,20 @@ impl FakeCmf {
                 let body = r.body.clone().unwrap_or_default();
                 self.store.borrow_mut().entry(collection).or_default().insert(name, body.clone());
                 Response::json(200, &body)
+            }
+            // Bulk delete of savepoints by source (the fake has no clock: every one is
+            // old enough); pinned ones stay.
+            (Method::Delete, None) if collection.ends_with("/savepoints") => {
+                let source = r.query.iter().find(|(k, _)| k == "source").map(|(_, v)| v.clone());
+                let before = objects.len();
+                objects.retain(|_, v| {
+                    v.pointer("/spec/pinned") == Some(&json!(true))
+                        || v.pointer("/status/source").and_then(Value::as_str) != source.as_deref()
+                });
+                Response::json(
+                    200,
+                    &json!({"deletedCount": before - objects.len(), "failedCount": 0, "failures": []}),
+                )
             }
             (Method::Delete, Some(name)) => {
                 if objects.remove(&name).is_none() {

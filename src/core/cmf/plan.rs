@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 use super::diff::{Change, diff};
 use super::endpoints::{ObjectKey, kind_label, rank};
 use super::state::{Scope, ServerState};
+use super::status::ScheduleStatus;
 use super::transport::{Method, Upload};
 use crate::core::cmf_features::feature_uses;
 use crate::core::design::Design;
@@ -78,6 +79,9 @@ pub struct Plan {
     pub absent: Vec<ObjectKey>,
     /// Design objects the plan cannot handle (unknown environment or catalog, duplicates).
     pub problems: Vec<String>,
+    /// The savepoint schedules' runtime status of the design's statements and applications
+    /// as the server reported it when planning (`status.savepointSchedule`).
+    pub schedules: Vec<(ObjectKey, ScheduleStatus)>,
 }
 
 impl Plan {
@@ -185,12 +189,44 @@ pub fn desired(design: &Design) -> (Vec<Desired>, Vec<String>) {
                     .and_then(|r| artifact::file(r).map(|f| beside(r, f)))
             })
             .flatten();
+        let upload = match attached_upload(design, &key, path.as_deref()) {
+            Ok(upload) => upload,
+            Err(problem) => {
+                problems.push(problem);
+                continue;
+            }
+        };
         match serde_json::from_str(&file.content) {
-            Ok(body) => out.push(Desired { key, body, file: path, upload: None }),
+            Ok(body) => out.push(Desired { key, body, file: path, upload }),
             Err(e) => problems.push(format!("{key}: payload is not JSON: {e}")),
         }
     }
     (out, problems)
+}
+
+/// The upload of an artifact whose file is attached to the design
+/// ([`artifact::CONTENT`]): used when no file is given at apply time. `path` (the file the
+/// design names) is what a script uploads instead.
+fn attached_upload(
+    design: &Design,
+    key: &ObjectKey,
+    path: Option<&str>,
+) -> Result<Option<Upload>, String> {
+    if key.kind != Kind::Artifact {
+        return Ok(None);
+    }
+    let Some(r) = design
+        .of_kind(Kind::Artifact)
+        .find(|r| r.name() == key.name && r.environment() == key.environment.as_deref())
+    else {
+        return Ok(None);
+    };
+    let Some(content) = artifact::attached(r).map_err(|e| format!("{key}: {e}"))? else {
+        return Ok(None);
+    };
+    let path = path.unwrap_or(&key.name).to_string();
+    let file_name = path.rsplit(['/', '\\']).next().unwrap_or(&path).to_string();
+    Ok(Some(Upload { file_name, path, content: std::sync::Arc::new(content) }))
 }
 
 /// `file` as a path beside the file `r` was read from (unless absolute or `r` has no
@@ -204,7 +240,8 @@ fn beside(r: &crate::core::model::Resource, file: &str) -> String {
 }
 
 /// Reads the files of the artifacts in `desired` with `read` (given the path the design
-/// names); returns what could not be read, one message per artifact.
+/// names), except those whose file is attached to the design; returns what could not be
+/// read, one message per artifact.
 pub fn attach_files(
     desired: &mut [Desired],
     mut read: impl FnMut(&str) -> Result<Vec<u8>, String>,
@@ -355,6 +392,10 @@ pub fn plan(desired: &[Desired], state: &ServerState, delete_missing: bool) -> P
         }
     }
     plan.absent = absent;
+    plan.schedules = desired
+        .iter()
+        .filter_map(|d| Some((d.key.clone(), ScheduleStatus::of(state.get(&d.key)?)?)))
+        .collect();
     plan
 }
 

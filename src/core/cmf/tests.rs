@@ -528,3 +528,93 @@ fn a_cancelled_apply_stops_between_whole_steps_and_a_rerun_resumes() {
     assert_eq!(actions(&rest).into_iter().filter(|a| a.0 != Action::Unchanged).count(), 1);
     assert!(run(&fake, &rest).complete());
 }
+
+#[test]
+fn an_upload_cut_off_mid_flight_is_not_applied_and_stops_the_apply() {
+    let fake = FakeCmf::default();
+    let p = artifact_plan(&fake, b"jar v1");
+    let upload = p.steps.iter().position(|s| s.upload.is_some()).expect("an upload step");
+    let mut events = Vec::new();
+    let report = block_on(super::apply::apply_until(
+        &Client::new(&fake),
+        &p,
+        |e| {
+            if *e == Event::Started(upload) {
+                // What the browser's transport answers when Cancel aborts the upload.
+                fake.transport_errors
+                    .borrow_mut()
+                    .push(TransportError::Cancelled("after 3 of 6 bytes".into()));
+            }
+            events.push(e.clone());
+        },
+        || false,
+    ));
+    assert!(report.cancelled && report.failed.is_none() && !report.complete());
+    assert_eq!(report.interrupted, Some(upload));
+    assert_eq!(report.not_applied.first(), Some(&upload), "the cut-off upload is not applied");
+    let Some(Event::Interrupted(i, e)) = events.last() else { panic!("{events:?}") };
+    assert_eq!(*i, upload);
+    assert!(e.to_string().contains("cancelled: after 3 of 6 bytes"), "{e}");
+    assert!(fake.get("/cmf/api/v1/environments/dev/artifacts", "job.jar").is_none());
+    assert!(
+        !fake.writes().iter().any(|w| w.ends_with("/applications")),
+        "nothing that uses the artifact was sent: {:?}",
+        fake.writes()
+    );
+    // Re-planning still uploads the artifact, then the rest.
+    let rest = artifact_plan(&fake, b"jar v1");
+    let artifact = rest.steps.iter().find(|s| s.upload.is_some()).expect("still to upload");
+    assert_eq!(artifact.action, Action::Create);
+    assert!(run(&fake, &rest).complete());
+}
+
+#[test]
+fn a_file_attached_to_the_design_is_uploaded_without_reading_any_file() {
+    use crate::core::model::artifact;
+    let fake = FakeCmf::default();
+    let content = b"attached jar";
+    let sum = artifact::checksum(content);
+    let text = ARTIFACTS.replace(
+        "studio.flinkstudio.dev/artifact-file: jars/job.jar}",
+        &format!(
+            "studio.flinkstudio.dev/artifact-file: jars/job.jar, {}: {}, {}: '{sum}'}}",
+            artifact::CONTENT,
+            crate::core::convert::encode_base64(content),
+            artifact::SHA256
+        ),
+    );
+    let (mut wanted, problems) = desired(&design(&text));
+    assert!(problems.is_empty(), "{problems:?}");
+    let unread = super::plan::attach_files(&mut wanted, |p| Err(format!("{p} must not be read")));
+    assert!(unread.is_empty(), "{unread:?}");
+    let client = Client::new(&fake);
+    let server = block_on(state::read(&client, &scope(&wanted))).expect("state");
+    let p = plan(&wanted, &server, false);
+    assert!(run(&fake, &p).complete());
+    let stored = fake.get("/cmf/api/v1/environments/dev/artifacts", "job.jar").expect("uploaded");
+    assert_eq!(stored["status"]["checksum"], sum.as_str());
+    // Content that does not match its recorded hash is refused before anything is sent.
+    let tampered = text.replace(&crate::core::convert::encode_base64(content), "dGFtcGVyZWQ=");
+    let (_, problems) = desired(&design(&tampered));
+    assert!(
+        problems.iter().any(|p| p.contains("does not match its recorded sha256:")),
+        "{problems:?}"
+    );
+}
+
+/// Figures, not a timed assertion: `cargo test --release --lib desired_cost -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn desired_cost() {
+    for n in [200, 2000, 10000] {
+        let d = crate::core::generate::design(n);
+        let start = std::time::Instant::now();
+        let (desired, _) = desired(&d);
+        println!(
+            "plan::desired over {} resources: {:?} ({} CMF objects)",
+            d.resources.len(),
+            start.elapsed(),
+            desired.len()
+        );
+    }
+}

@@ -221,6 +221,10 @@ pub enum TransportError {
     Tls(String),
     /// Anything else (bad URL, DNS …), with the client's words.
     Other(String),
+    /// The user cancelled the request while its body was still being sent (an artifact
+    /// upload cut off mid-flight): the server never received the body whole, so it
+    /// changed nothing. Says how far it got.
+    Cancelled(String),
 }
 
 /// Sends requests to CMF.

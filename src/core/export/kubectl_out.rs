@@ -113,10 +113,13 @@ pub(crate) fn render(design: &Design, options: ExportOptions) -> String {
                         for doc in docs {
                             let kind = crate::core::model::classify(&doc).0;
                             let rank = rank(kind, "");
-                            let comments = vec![format!(
+                            let mut comments = vec![format!(
                                 "Converted from the CMF REST payload {}",
                                 describe(r)
                             )];
+                            let cr_kind = doc.get("kind").and_then(Value::as_str).unwrap_or("");
+                            let fields = convert::cfk34::unconfirmed(r.kind, &r.doc);
+                            comments.extend(convert::cfk34::warning(cr_kind, &fields));
                             entries.push(Entry { rank, doc, comments, converted: true });
                         }
                     }

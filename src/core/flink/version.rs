@@ -394,6 +394,9 @@ pub enum CmfFeature {
     /// The service-account allowlist (`/service-account-allowlist-entries`, CMF 2.4
     /// OpenAPI).
     ServiceAccountAllowlist,
+    /// Pinning a savepoint (`spec.pinned` by `PUT …/savepoints/{name}`) and bulk-deleting
+    /// savepoints by source and age (`DELETE …/savepoints`; CMF 2.4 OpenAPI).
+    SavepointPinning,
     /// A compute pool can be updated in place (`PUT …/compute-pools/{name}`); before, it
     /// must be deleted and created again (the change review gates on it).
     ComputePoolUpdate,
@@ -411,6 +414,7 @@ pub const CMF_FEATURES: &[(CmfFeature, (u32, u32), &str)] = &[
     (CmfFeature::SavepointSchedules, (2, 4), "savepoint schedules (savepointSchedule)"),
     (CmfFeature::StatementUpgradeMode, (2, 4), "statement upgradeMode"),
     (CmfFeature::ServiceAccountAllowlist, (2, 4), "the service-account allowlist"),
+    (CmfFeature::SavepointPinning, (2, 4), "pinning and bulk-deleting savepoints"),
     (CmfFeature::ComputePoolUpdate, (2, 3), "in-place compute pool updates"),
     (CmfFeature::ImmutableEnvironmentPlacement, (2, 4), "immutable environment placement"),
 ];

@@ -17,7 +17,10 @@
 //! * [`VERSIONS`]: how many versions the design expects CMF to hold (references with
 //!   `?version=N` must not exceed it; absent: the design does not say);
 //! * [`CONTENT`]: the content itself, base64, only when the user attached it to the
-//!   design (kept out of the design file otherwise).
+//!   design ("keep this file in the design file", at most [`MAX_ATTACHED`] bytes; kept
+//!   out of the design file otherwise). Plan and apply upload it when no file is given;
+//!   exports drop it with every studio annotation and share links leave it out
+//!   ([`without_attachments`]).
 
 use serde_json::Value;
 
@@ -31,6 +34,10 @@ pub const SHA256: &str = "studio.flinkstudio.dev/artifact-sha256";
 pub const VERSIONS: &str = "studio.flinkstudio.dev/artifact-versions";
 /// Annotation: the file's content, base64, when attached to the design.
 pub const CONTENT: &str = "studio.flinkstudio.dev/artifact-content";
+
+/// Largest file the studio attaches to a design file (5 MiB; base64 makes it ≈6.7 MB of
+/// text). Bigger jars stay beside the design and are picked or read at apply time.
+pub const MAX_ATTACHED: usize = 5 * 1024 * 1024;
 
 /// URI scheme of artifact references.
 pub const SCHEME: &str = "cmf://";
@@ -217,6 +224,88 @@ pub fn content(r: &Resource) -> Option<&str> {
     annotation(r, CONTENT).filter(|s| !s.is_empty())
 }
 
+/// The attached content, decoded and checked against the recorded [`SHA256`]: `None`
+/// when nothing is attached, an error (what is wrong) when it is not base64 or does not
+/// match its hash.
+pub fn attached(r: &Resource) -> Result<Option<Vec<u8>>, String> {
+    let Some(text) = content(r) else { return Ok(None) };
+    let bytes = crate::core::convert::decode_base64(text)
+        .ok_or_else(|| format!("its attached content ({CONTENT}) is not base64"))?;
+    let sum = checksum(&bytes);
+    match sha256(r) {
+        Some(recorded) if recorded != sum => Err(format!(
+            "its attached content does not match its recorded {recorded} (it is {sum}): the \
+             design file was changed by hand; attach the file again"
+        )),
+        _ => Ok(Some(bytes)),
+    }
+}
+
+/// The annotations that attach `content` (named `file_name`) to an artifact, as
+/// (annotation key, value) pairs: the content, its SHA-256 and, when the resource names
+/// no file yet, the file name. Refused above [`MAX_ATTACHED`] bytes.
+pub fn attachment(
+    r: &Resource,
+    file_name: &str,
+    content: &[u8],
+) -> Result<Vec<(&'static str, String)>, String> {
+    if content.len() > MAX_ATTACHED {
+        return Err(format!(
+            "{file_name} is {:.1} MB; the design file keeps files up to {} MB (keep it beside \
+             the design and pick it when you apply)",
+            content.len() as f64 / 1_000_000.0,
+            MAX_ATTACHED / 1024 / 1024
+        ));
+    }
+    let mut out =
+        vec![(CONTENT, crate::core::convert::encode_base64(content)), (SHA256, checksum(content))];
+    if file(r).is_none() {
+        out.push((FILE, file_name.to_string()));
+    }
+    Ok(out)
+}
+
+/// The artifact's document with `content` (named `file_name`) attached ([`attachment`]),
+/// for one `Edit::Replace`; refused above [`MAX_ATTACHED`] bytes.
+pub fn with_attachment(r: &Resource, file_name: &str, content: &[u8]) -> Result<Value, String> {
+    let mut doc = r.doc.clone();
+    for (key, value) in attachment(r, file_name, content)? {
+        let pointer = crate::core::pointer::push("/metadata/annotations", key);
+        crate::core::pointer::set(&mut doc, &pointer, Value::from(value))
+            .map_err(|e| format!("cannot attach the file: {e}"))?;
+    }
+    Ok(doc)
+}
+
+/// The artifact's document without its attached content (its file name and hash stay).
+pub fn without_attachment(r: &Resource) -> Value {
+    let mut doc = r.doc.clone();
+    if let Some(a) = doc.pointer_mut("/metadata/annotations").and_then(Value::as_object_mut) {
+        a.remove(CONTENT);
+    }
+    doc
+}
+
+/// A copy of `design` without attached artifact contents, and the artifacts that lost
+/// one (`Artifact/name`): what a share link carries.
+pub fn without_attachments(
+    design: &crate::core::design::Design,
+) -> (crate::core::design::Design, Vec<String>) {
+    let mut clean = design.clone();
+    let mut detached = Vec::new();
+    for r in clean.resources.iter_mut().filter(|r| r.kind == super::Kind::Artifact) {
+        let removed = r
+            .doc
+            .pointer_mut("/metadata/annotations")
+            .and_then(Value::as_object_mut)
+            .and_then(|a| a.remove(CONTENT));
+        if removed.is_some() {
+            detached.push(format!("Artifact/{}", r.name()));
+        }
+    }
+    (clean, detached)
+}
+
 /// How many versions the design expects CMF to hold ([`VERSIONS`]); `None` when it does
 /// not say or the annotation is not a positive number.
 pub fn versions(r: &Resource) -> Option<u32> {
@@ -252,6 +341,30 @@ mod tests {
         uris_in(&doc, "/spec", &mut found);
         let pointers: Vec<_> = found.iter().map(|f| f.pointer.as_str()).collect();
         assert_eq!(pointers, ["/spec/job/jarURI", "/spec/flinkConfiguration/a~1b"]);
+    }
+
+    #[test]
+    fn attaching_records_content_hash_and_name_within_the_cap() {
+        let r = Resource::new(
+            crate::core::model::ResourceId(0),
+            json!({"apiVersion": "cmf.confluent.io/v1", "kind": "Artifact",
+                   "metadata": {"name": "job.jar"}, "spec": {}}),
+        );
+        let doc = with_attachment(&r, "orders.jar", b"jar bytes").unwrap();
+        let with = Resource::new(r.id, doc);
+        assert_eq!(attached(&with), Ok(Some(b"jar bytes".to_vec())));
+        assert_eq!(file(&with), Some("orders.jar"));
+        assert_eq!(sha256(&with), Some(checksum(b"jar bytes").as_str()));
+        let without = Resource::new(r.id, without_attachment(&with));
+        assert_eq!(attached(&without), Ok(None));
+        assert_eq!(file(&without), Some("orders.jar"), "the file name stays");
+        let big = vec![0u8; MAX_ATTACHED + 1];
+        let refused = with_attachment(&r, "big.jar", &big).unwrap_err();
+        assert!(
+            refused.contains("big.jar is 5.2 MB; the design file keeps files up to 5 MB"),
+            "{refused}"
+        );
+        assert!(with_attachment(&r, "edge.jar", &big[1..]).is_ok(), "exactly the cap is kept");
     }
 
     #[test]

@@ -33,6 +33,7 @@ mod pool_state;
 mod savepoint_spec;
 mod schedule_blackout;
 mod schedule_cron;
+mod schedule_env_override;
 mod schedule_freshness;
 mod schedule_retention;
 mod schedule_subject;
@@ -104,4 +105,5 @@ pub static RULES: &[&dyn Rule] = &[
     &schedule_retention::ScheduleRetention,
     &schedule_subject::ScheduleSubject,
     &schedule_freshness::ScheduleFreshness,
+    &schedule_env_override::ScheduleEnvOverride,
 ];

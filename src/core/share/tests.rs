@@ -162,3 +162,25 @@ fn no_secret_value_in_any_place_of_a_link() {
         }
     }
 }
+
+#[test]
+fn a_link_never_carries_an_attached_artifact_file() {
+    let mut d = Design::new();
+    let jar = b"PK\x03\x04 the jar's bytes";
+    d.add(json!({"apiVersion": "cmf.confluent.io/v1", "kind": "Artifact",
+                 "metadata": {"name": "job.jar", "annotations": {
+                     crate::core::model::artifact::FILE: "job.jar",
+                     crate::core::model::artifact::CONTENT: crate::core::convert::encode_base64(jar)}},
+                 "spec": {}}));
+    let share = encode(&d, "jar").unwrap();
+    assert_eq!(share.detached, ["Artifact/job.jar"]);
+    assert!(
+        share.notice().unwrap().contains("the files attached to Artifact/job.jar were left out")
+    );
+    let back = decode(&share.payload).unwrap().design;
+    let annotations = &back.resources[0].doc["metadata"]["annotations"];
+    assert_eq!(annotations[crate::core::model::artifact::FILE], "job.jar", "the file name stays");
+    assert!(annotations.get(crate::core::model::artifact::CONTENT).is_none());
+    // The design itself is untouched.
+    assert!(crate::core::model::artifact::content(&d.resources[0]).is_some());
+}

@@ -1,4 +1,5 @@
-//! Application and statement status read back after an apply.
+//! Application and statement status read back after an apply, with the savepoint
+//! schedule's runtime status (`status.savepointSchedule`) when CMF reports one.
 
 use leptos::prelude::*;
 
@@ -15,9 +16,10 @@ pub fn Live(session: Session) -> impl IntoView {
                 <ul data-testid="live">
                     {statuses
                         .into_iter()
-                        .map(|(object, state)| view! {
+                        .map(|(object, state, schedule)| view! {
                             <li data-testid="live-status" data-state=state.split(' ').next().unwrap_or_default().to_string()>
                                 {object}": "<strong>{state.clone()}</strong>
+                                {schedule.map(|s| view! { <br /><span class="muted" data-testid="live-schedule">{s}</span> })}
                             </li>
                         })
                         .collect_view()}

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::upload::describe;
 use super::{Session, StepState};
 use crate::core::cmf::plan::{Action, Step};
 
@@ -14,11 +15,31 @@ fn state_label(s: &StepState, upload: Option<usize>) -> (&'static str, String) {
         },
         StepState::Applied(a) => ("applied", a.clone()),
         StepState::Failed(e) => ("failed", e.clone()),
-        StepState::NotApplied => ("not-applied", "not applied (an earlier step failed)".into()),
+        StepState::Cancelled(e) => ("cancelled", e.clone()),
+        StepState::NotApplied => {
+            ("not-applied", "not applied (the apply stopped before this step)".into())
+        }
     }
 }
 
-fn row(index: usize, step: Step, session: Session) -> impl IntoView {
+/// The progress bar of the upload under way (bytes and percent), on its step's card.
+fn upload_bar(session: Session) -> impl IntoView {
+    move || {
+        session.upload.progress.get().map(|(sent, total)| {
+            view! {
+                <div class="upload-progress">
+                    <progress data-testid="upload-progress" max=total value=sent
+                        aria-label="artifact upload"></progress>
+                    <span data-testid="upload-bytes" data-sent=sent data-total=total>
+                        {format!("uploading {}", describe(sent, total))}
+                    </span>
+                </div>
+            }
+        })
+    }
+}
+
+fn row(index: usize, step: Step, schedule: Option<String>, session: Session) -> impl IntoView {
     let action = format!("{:?}", step.action).to_lowercase();
     let call = step.method.map(|m| format!("{m} {}", step.path)).unwrap_or_default();
     let state = move || session.steps.with(|s| s.get(index).cloned().unwrap_or(StepState::Waiting));
@@ -45,8 +66,19 @@ fn row(index: usize, step: Step, session: Session) -> impl IntoView {
                     {diff.into_iter().map(|d| view! { <li data-testid="plan-diff">{d}</li> }).collect_view()}
                 </ul>
                 {step.note.map(|n| view! { <p class="muted">{n}</p> })}
+                {schedule.map(|s| view! { <p class="muted" data-testid="plan-schedule">"On the server: "{s}</p> })}
             </td>
-            <td data-testid="plan-answer">{move || state_label(&state(), upload).1}</td>
+            <td data-testid="plan-answer">
+                {move || {
+                    let now = state();
+                    let running_upload = upload.is_some() && now == StepState::Running;
+                    if running_upload {
+                        upload_bar(session).into_any()
+                    } else {
+                        state_label(&now, upload).1.into_any()
+                    }
+                }}
+            </td>
         </tr>
     }
 }
@@ -65,7 +97,10 @@ pub fn Steps(session: Session) -> impl IntoView {
                 <table class="grid" data-testid="plan">
                     <thead><tr><th>"action"</th><th>"object"</th><th>"request"</th><th>"changes"</th><th>"server answer"</th></tr></thead>
                     <tbody>
-                        {plan.steps.into_iter().enumerate().map(|(i, s)| row(i, s, session)).collect_view()}
+                        {plan.steps.iter().cloned().enumerate().map(|(i, s)| {
+                            let schedule = plan.schedules.iter().find(|(k, _)| *k == s.key).map(|(_, st)| st.to_string());
+                            row(i, s, schedule, session)
+                        }).collect_view()}
                     </tbody>
                 </table>
                 {(!absent.is_empty()).then(|| view! {

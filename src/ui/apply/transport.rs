@@ -1,4 +1,6 @@
-//! The browser's CMF transport: `fetch` through gloo-net, aborted after a time limit.
+//! The browser's CMF transport: `fetch` through gloo-net, aborted after a time limit;
+//! artifact uploads through `XMLHttpRequest` ([`super::upload`]), which reports the bytes
+//! sent and can be cut off by the user.
 
 use std::future::Future;
 use std::time::Duration;
@@ -6,6 +8,7 @@ use std::time::Duration;
 use gloo_net::http::{Method as HttpMethod, RequestBuilder};
 use leptos::leptos_dom::helpers::set_timeout_with_handle;
 
+use super::upload::{self, UploadWatch};
 use crate::core::cmf::{Method, Request, Response, Transport, TransportError};
 
 /// How long a request may take before it is aborted (reads are then retried once).
@@ -16,6 +19,8 @@ pub const TIMEOUT: Duration = Duration::from_secs(30);
 pub struct BrowserTransport {
     /// Base URL without `/cmf/api/v1`.
     pub base: String,
+    /// Where uploads report their progress and can be aborted.
+    pub watch: Option<UploadWatch>,
 }
 
 impl BrowserTransport {
@@ -23,7 +28,13 @@ impl BrowserTransport {
     pub fn new(base: &str) -> Self {
         let base = base.trim().trim_end_matches('/');
         let base = base.strip_suffix("/cmf/api/v1").unwrap_or(base);
-        BrowserTransport { base: base.to_string() }
+        BrowserTransport { base: base.to_string(), watch: None }
+    }
+
+    /// The same transport sending uploads through `watch` (progress, cancel).
+    pub fn with_watch(mut self, watch: UploadWatch) -> Self {
+        self.watch = Some(watch);
+        self
     }
 }
 
@@ -76,7 +87,14 @@ async fn send(url: String, request: Request) -> Result<Response, TransportError>
 
 impl Transport for BrowserTransport {
     fn send(&self, request: Request) -> impl Future<Output = Result<Response, TransportError>> {
-        send(format!("{}{}", self.base, request.target()), request)
+        let url = format!("{}{}", self.base, request.target());
+        let watch = self.watch.filter(|_| request.upload.is_some());
+        async move {
+            match watch {
+                Some(watch) => upload::send(url, request, watch).await,
+                None => send(url, request).await,
+            }
+        }
     }
 
     fn base_url(&self) -> String {

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import http from 'node:http';
+import { Transform } from 'node:stream';
 import { createServer as netServer, connect } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,14 +34,39 @@ const waitForPort = async (port, what, log) => {
   throw new Error(`${what} did not start:\n${log()}`);
 };
 
-function forward(req, res, target) {
+// Passes at most `bytesPerSecond` through (in 50 ms slices), so a browser's upload takes
+// long enough to watch its progress and cancel it mid-flight.
+const throttle = (bytesPerSecond) => {
+  const slice = Math.max(1, Math.floor(bytesPerSecond / 20));
+  return new Transform({
+    transform(chunk, _enc, done) {
+      const pieces = [];
+      for (let at = 0; at < chunk.length; at += slice) pieces.push(chunk.subarray(at, at + slice));
+      const next = () => {
+        if (pieces.length === 0) return done();
+        this.push(pieces.shift());
+        setTimeout(next, 50);
+      };
+      next();
+    },
+  });
+};
+
+function forward(req, res, target, bytesPerSecond) {
   const url = new URL(req.url, target);
   const out = http.request(url, { method: req.method, headers: { ...req.headers, host: url.host } }, (r) => {
     res.writeHead(r.statusCode, r.headers);
     r.pipe(res);
   });
-  out.on('error', (e) => res.writeHead(502).end(String(e)));
-  req.pipe(out);
+  out.on('error', (e) => {
+    if (!res.headersSent) res.writeHead(502).end(String(e));
+  });
+  // A request the browser aborts is cut off here too: CMF must not get half a body.
+  req.on('close', () => {
+    if (!req.complete) out.destroy();
+  });
+  if (bytesPerSecond) req.pipe(throttle(bytesPerSecond)).pipe(out);
+  else req.pipe(out);
 }
 
 /**
@@ -59,9 +85,10 @@ function spec24() {
 
 /**
  * Starts the stack; resolves to { url, admin(path, body), violations(), close() }.
- * `spec: '2.4'` puts Prism in front with the CMF 2.4 OpenAPI (artifacts, schedules).
+ * `spec: '2.4'` puts Prism in front with the CMF 2.4 OpenAPI (artifacts, schedules);
+ * `uploadBytesPerSecond` slows multipart bodies (artifact uploads) down to that rate.
  */
-export async function startCmf(studioUrl, { spec = '2.3.1' } = {}) {
+export async function startCmf(studioUrl, { spec = '2.3.1', uploadBytesPerSecond = 0 } = {}) {
   const prism = join(root, 'tests/cmf/node_modules/.bin/prism');
   if (!existsSync(prism)) throw new Error('Prism is missing: run `npm ci --prefix tests/cmf`');
   const standin = spawn(process.execPath, [join(root, 'tests/cmf/standin.mjs'), '--port', '0']);
@@ -77,9 +104,11 @@ export async function startCmf(studioUrl, { spec = '2.3.1' } = {}) {
   proxy.stdout.on('data', (d) => (prismLog += d));
   proxy.stderr.on('data', (d) => (prismLog += d));
   await waitForPort(prismPort, 'prism', () => prismLog);
-  const front = http.createServer((req, res) =>
-    forward(req, res, req.url.startsWith('/cmf/') ? `http://127.0.0.1:${prismPort}` : studioUrl),
-  );
+  const front = http.createServer((req, res) => {
+    const cmf = req.url.startsWith('/cmf/');
+    const slow = cmf && (req.headers['content-type'] ?? '').startsWith('multipart/') ? uploadBytesPerSecond : 0;
+    forward(req, res, cmf ? `http://127.0.0.1:${prismPort}` : studioUrl, slow);
+  });
   await new Promise((ok) => front.listen(0, '127.0.0.1', ok));
   const admin = async (path, body) => {
     const r = await fetch(`http://127.0.0.1:${standinPort}${path}`, {

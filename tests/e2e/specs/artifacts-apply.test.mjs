@@ -64,3 +64,45 @@ test('artifacts are uploaded first, only once, and again when their file changes
   assert.deepEqual(cmf.violations(), []);
   assert.deepEqual(studio.errors, []);
 });
+
+test('a file kept in the design file survives a reload, applies without picking, and stays out of exports and links', async () => {
+  // After the first test: CMF has orders-job.jar v1; "job jar v2" is chosen in this page.
+  await studio.tab('apply');
+  const field = studio.page.locator('[data-testid="artifact-file"][data-name="orders-job.jar"]');
+  const before = await studio.saved();
+  await field.getByTestId('artifact-attach').click();
+  await until(() => field.getAttribute('data-attached'), (a) => a === 'true', 'the file kept in the design');
+  await studio.savedAfter(before, 'the autosave with the file');
+
+  // Exports never carry it; a share link leaves it out and says so.
+  const encoded = Buffer.from('job jar v2').toString('base64');
+  await studio.tab('export');
+  await studio.tid('export-format').selectOption('cmf');
+  await until(() => studio.tid('export-yaml').textContent(), (t) => /orders-job\.jar/.test(t ?? ''), 'the CMF export');
+  assert.ok(!(await studio.tid('export-yaml').textContent()).includes(encoded), 'not in the CMF export');
+  await studio.tid('export-format').selectOption('kubectl');
+  await until(() => studio.tid('export-yaml').textContent(), (t) => /kind: /.test(t ?? ''), 'the kubectl export');
+  assert.ok(!(await studio.tid('export-yaml').textContent()).includes(encoded), 'not in the kubectl export');
+  await studio.tid('share').click();
+  const said = await until(() => studio.tid('message').textContent(), (m) => /Share link/.test(m ?? ''), 'the share message');
+  assert.match(said, /the files attached to Artifact\/orders-job\.jar were left out of the link/);
+
+  // Reopened (the browser's storage keeps it), the design applies without picking the file.
+  await studio.reload();
+  await studio.tab('apply');
+  const again = studio.page.locator('[data-testid="artifact-file"][data-name="orders-job.jar"]');
+  await until(() => again.getByTestId('artifact-file-size').textContent(), (t) => /^kept in the design file \(10 bytes\)/.test(t ?? ''), 'the kept file after the reload');
+  await plan();
+  const pending = (await rows()).filter((r) => !r.startsWith('unchanged'));
+  assert.deepEqual(pending, ['update orders-job.jar waiting']);
+  await studio.tid('apply-apply').click();
+  await until(() => studio.tid('apply-outcome').textContent().catch(() => null), (t) => /^Applied 1 step/.test(t ?? ''), 'the apply');
+  await plan();
+  assert.ok((await rows()).every((r) => r.startsWith('unchanged')), (await rows()).join('\n'));
+
+  // Removing it from the design file is one undoable edit.
+  await again.getByTestId('artifact-detach').click();
+  await until(() => again.getAttribute('data-attached'), (a) => a === 'false', 'the file removed');
+  assert.deepEqual(cmf.violations(), []);
+  assert.deepEqual(studio.errors, []);
+});

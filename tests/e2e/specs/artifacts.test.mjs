@@ -37,3 +37,36 @@ test('the palette adds an Artifact in the environment', async () => {
   assert.ok((await studio.nodeNames()).includes('job'), 'the new artifact is drawn');
   assert.deepEqual(studio.errors, []);
 });
+
+test('the configuration panel shows a statement’s effective savepoint schedule and where each field came from', async () => {
+  const entries = () =>
+    studio.tid('schedule-entry').evaluateAll((trs) =>
+      trs.map((tr) => [
+        tr.dataset.key,
+        tr.querySelector('[data-testid="schedule-value"]').textContent,
+        tr.querySelector('[data-testid="schedule-set-at"]').textContent,
+        tr.querySelector('[data-testid="schedule-overridden"]')?.textContent ?? null,
+      ]),
+    );
+  const env = 'Environment/development /statementDefaults/detached/savepointSchedule';
+  await studio.open('cmf-artifacts');
+  await studio.clickNode('orders-in-eur');
+  await studio.tab('config');
+  // Its own cron; time zone and retention from the environment's detached defaults.
+  assert.deepEqual(await until(entries, (e) => e.length === 3, 'the effective schedule'), [
+    ['cronExpression', '"0 0 * * * *"', '/spec/savepointSchedule/cronExpression', null],
+    ['timezone', '"UTC"', `${env}/timezone`, null],
+    ['retention', '{"keepLast":4}', `${env}/retention`, null],
+  ]);
+  // The broken variant sets fields the environment sets too: the environment's win
+  // (struck through: the statement's own), and CMF-SPS-007 says so.
+  await studio.open('cmf-artifacts-broken');
+  await studio.clickNode('orders-in-eur');
+  await studio.tab('config');
+  const rows = await until(entries, (e) => e.length === 3 && e[0][3] !== null, 'the overridden schedule');
+  assert.deepEqual(rows[0], ['cronExpression', '"0 0 */6 * * *"', `${env}/cronExpression`, '"0 * * * *"']);
+  assert.deepEqual(rows[1], ['retention', '{"keepLast":4}', `${env}/retention`, '{"keepLast":24}']);
+  const found = await studio.findings('CMF-SPS-007');
+  assert.equal(found.length, 2, JSON.stringify(found));
+  assert.deepEqual(studio.errors, []);
+});

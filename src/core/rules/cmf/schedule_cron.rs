@@ -4,13 +4,16 @@
 //! applications, the environment's statement and application defaults) and of its
 //! blackout windows: six fields (second minute hour day-of-month month day-of-week) that
 //! parse; a schedule whose triggers come less than 5 minutes apart; an expression that
-//! never fires (warning); a schedule without `cronExpression` (warning: nothing to run).
+//! never fires (warning); a job's schedule without `cronExpression` that its environment's
+//! defaults do not supply either (warning: nothing to run; an environment's defaults block
+//! may leave it out, since CMF merges it over each job's schedule field by field).
 //! Why: CMF takes six-field expressions with a 5-minute minimum interval (CMF 2.4
 //! OpenAPI `SavepointScheduleConfig.cronExpression`) and rejects others; one that never
 //! fires takes no savepoint.
 //! How to fix: write e.g. `0 0 */6 * * *` (every six hours on the hour).
 
 use crate::core::finding::Severity;
+use crate::core::model::Kind;
 use crate::core::rules::{Context, Rule, Sink};
 use crate::core::schedule::{self, MIN_INTERVAL_SECS, Schedule, cron::Cron};
 
@@ -33,8 +36,13 @@ impl Rule for ScheduleCron {
                 let base = r.spec_field(&tokens);
                 let s = Schedule(v);
                 let at = format!("{base}/cronExpression");
+                // Environment defaults are partial by design (merged over each job's
+                // schedule field by field), and a job may take its cron from them.
+                let supplied = r.kind == Kind::Environment
+                    || schedule::effective::effective(r, cx.environment_of(r))
+                        .is_some_and(|e| e.fields.iter().any(|f| f.key == "cronExpression"));
                 match s.cron() {
-                    None if !s.paused() => {
+                    None if !s.paused() && !supplied => {
                         out.report(
                             r,
                             &base,
@@ -130,5 +138,18 @@ mod tests {
             .is_empty()
         );
         assert!(check(&ScheduleCron, &stmt("{paused: true}")).is_empty());
+    }
+
+    #[test]
+    fn a_missing_cron_is_judged_on_the_merged_schedule() {
+        let env = |sched: &str| {
+            format!(
+                "name: dev\nkubernetesNamespace: flink\nstatementDefaults:\n  detached:\n    savepointSchedule: {sched}\n---\napiVersion: cmf.confluent.io/v1\nkind: Statement\nmetadata: {{name: st}}\nspec:\n  computePoolName: pool\n  statement: INSERT INTO a SELECT * FROM b\n  savepointSchedule: {{retention: {{keepLast: 3}}}}\n"
+            )
+        };
+        // The environment supplies the cron; its own block may leave it out.
+        assert!(check(&ScheduleCron, &env("{cronExpression: '0 0 */6 * * *'}")).is_empty());
+        let f = check(&ScheduleCron, &env("{timezone: UTC}"));
+        assert_eq!(pointers(&f), [("/spec/savepointSchedule".into(), Severity::Warning)]);
     }
 }
