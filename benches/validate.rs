@@ -88,6 +88,11 @@ fn run(fstudio: &str, folder: &Path, one_core: bool, jobs: Option<&str>) -> Run 
     Run { wall, cpu, peak_mib, summary }
 }
 
+/// How many rules `--rules` lists (`--top N`, default 25).
+fn rules_shown() -> usize {
+    arg_after("--top").map_or(25, |n| n.parse().expect("--top N"))
+}
+
 /// Imports the repository of `n` resources in this process, one phase at a time, and
 /// prints the time of each phase and of the slowest rules.
 fn per_rule(n: usize, namespaces: usize) {
@@ -125,7 +130,7 @@ fn per_rule(n: usize, namespaces: usize) {
         design.resources.len(),
         timings.len()
     );
-    for (t, id, found) in timings.iter().take(25) {
+    for (t, id, found) in timings.iter().take(rules_shown()) {
         println!("{id:>20} {t:>8.3} s {:>5.1} %  {found} findings", t / total * 100.0);
     }
 }
@@ -135,7 +140,7 @@ fn main() {
         arg_after("--namespaces").map_or(200, |n| n.parse().expect("--namespaces N"));
     let one_core = arg_after("--cores").is_some_and(|c| c == "1");
     let before = arg_after("--before");
-    let flags = ["--namespaces", "--cores", "--before", "--jobs"];
+    let flags = ["--namespaces", "--cores", "--before", "--jobs", "--top"];
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut sizes = Vec::new();
     for (i, a) in args.iter().enumerate() {
