@@ -14,7 +14,7 @@ pub fn escape(token: &str) -> String {
 
 /// Appends `token` escaped to `out` (hot: building pointers allocates once).
 fn push_escaped(out: &mut String, token: &str) {
-    if !token.contains(['~', '/']) {
+    if !token.bytes().any(|b| b == b'~' || b == b'/') {
         out.push_str(token);
         return;
     }
@@ -69,6 +69,15 @@ pub fn field<'v>(map: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
         map.iter().find(|(k, _)| k.as_str() == key).map(|(_, v)| v)
     } else {
         map.get(key)
+    }
+}
+
+/// The value of `key` when `value` is an object: what `Value::get(key)` returns, faster
+/// on small objects ([`field`]).
+pub fn child<'v>(value: &'v Value, key: &str) -> Option<&'v Value> {
+    match value {
+        Value::Object(m) => field(m, key),
+        _ => None,
     }
 }
 
