@@ -1,6 +1,6 @@
 //! `fstudio validate` on generated GitOps repositories (`core::generate::gitops`).
 //!
-//! Run with `cargo bench --bench validate [-- 1000 10000 50000] [--namespaces 200]
+//! Run with `cargo bench --bench validate [-- 1000 5000 10000 50000] [--namespaces 200]
 //! [--cores 1] [--keep]`. Per size, writes the repository's manifest files under
 //! `target/bench-validate/<size>/`, runs the release `fstudio validate --format json` on
 //! the folder (under `taskset -c 0` with `--cores 1`), and prints the wall-clock time,
@@ -13,7 +13,7 @@
 //!
 //! `--rules` instead imports each size in this process (as `fstudio validate` does, one
 //! thread) and prints where the time goes: parsing, import, graph and configurations,
-//! then the slowest rules, each run once over a shared context.
+//! then the slowest rules (`--top N`, default 25), each run once over a shared context.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
