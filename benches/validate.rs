@@ -1,6 +1,6 @@
 //! `fstudio validate` on generated GitOps repositories (`core::generate::gitops`).
 //!
-//! Run with `cargo bench --bench validate [-- 1000 10000 50000] [--namespaces 200]
+//! Run with `cargo bench --bench validate [-- 1000 5000 10000 50000] [--namespaces 200]
 //! [--cores 1] [--keep]`. Per size, writes the repository's manifest files under
 //! `target/bench-validate/<size>/`, runs the release `fstudio validate --format json` on
 //! the folder (under `taskset -c 0` with `--cores 1`), and prints the wall-clock time,
@@ -8,12 +8,23 @@
 //! findings. `--before PATH` also runs another `fstudio` binary (e.g. one built from an
 //! older commit) on the same folder, alternating, so a table can show before and after
 //! from one run. Figures, not pass/fail: the targets are tracked in the README.
+//! `--jobs N` is passed on to `fstudio validate` (files read and parsed at once; both
+//! `--jobs 1` and the default when `--jobs both`).
+//!
+//! `--rules` instead imports each size in this process (as `fstudio validate` does, one
+//! thread) and prints where the time goes: parsing, import, graph and configurations,
+//! then the slowest rules (`--top N`, default 25), each run once over a shared context.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
+use flink_studio::core::design::Design;
+use flink_studio::core::design_file;
 use flink_studio::core::generate::gitops;
+use flink_studio::core::rules::{self, Context, Sink};
+use flink_studio::core::targets::Targets;
+use flink_studio::core::yaml;
 
 fn arg_after(flag: &str) -> Option<String> {
     std::env::args().skip_while(|a| a != flag).nth(1)
@@ -48,7 +59,7 @@ fn field(report: &str, label: &str) -> Option<f64> {
     line.rsplit(':').next()?.trim().parse().ok()
 }
 
-fn run(fstudio: &str, folder: &Path, one_core: bool) -> Run {
+fn run(fstudio: &str, folder: &Path, one_core: bool, jobs: Option<&str>) -> Run {
     let timed = Path::new("/usr/bin/time").exists();
     let mut argv: Vec<String> = Vec::new();
     if one_core {
@@ -58,6 +69,9 @@ fn run(fstudio: &str, folder: &Path, one_core: bool) -> Run {
         argv.extend(["/usr/bin/time".into(), "-v".into()]);
     }
     argv.extend([fstudio.into(), "validate".into(), "--format".into(), "json".into()]);
+    if let Some(j) = jobs {
+        argv.extend(["--jobs".into(), j.into()]);
+    }
     argv.push(folder.display().to_string());
     let start = Instant::now();
     let out = Command::new(&argv[0]).args(&argv[1..]).output().expect("run fstudio");
@@ -74,12 +88,59 @@ fn run(fstudio: &str, folder: &Path, one_core: bool) -> Run {
     Run { wall, cpu, peak_mib, summary }
 }
 
+/// How many rules `--rules` lists (`--top N`, default 25).
+fn rules_shown() -> usize {
+    arg_after("--top").map_or(25, |n| n.parse().expect("--top N"))
+}
+
+/// Imports the repository of `n` resources in this process, one phase at a time, and
+/// prints the time of each phase and of the slowest rules.
+fn per_rule(n: usize, namespaces: usize) {
+    let files: Vec<(String, String)> =
+        gitops::repository(n, namespaces).iter().map(|f| (f.path.clone(), f.yaml())).collect();
+    let secs = |t: Instant| t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let parsed: Vec<yaml::LoadResult> = files.iter().map(|(_, text)| yaml::load(text)).collect();
+    let parse = secs(t);
+    let t = Instant::now();
+    let mut design = Design::new();
+    for ((path, text), p) in files.iter().zip(parsed) {
+        design_file::import_parsed(&mut design, path, text, p);
+    }
+    design.assign_scopes(None, None);
+    let import = secs(t);
+    let targets = Targets::of(&design, Default::default());
+    let t = Instant::now();
+    let cx = Context::new(&design, targets);
+    let context = secs(t);
+    let mut timings: Vec<(f64, &str, usize)> = rules::all()
+        .map(|rule| {
+            let t = Instant::now();
+            let mut sink = Sink::new(rule);
+            rule.check(&cx, &mut sink);
+            let found = sink.into_findings().len();
+            (secs(t), rule.id(), found)
+        })
+        .collect();
+    timings.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let total: f64 = timings.iter().map(|t| t.0).sum();
+    println!(
+        "{} resources: parse {parse:.3} s, import {import:.3} s, context (graph + configs) \
+         {context:.3} s, {} rules {total:.3} s",
+        design.resources.len(),
+        timings.len()
+    );
+    for (t, id, found) in timings.iter().take(rules_shown()) {
+        println!("{id:>20} {t:>8.3} s {:>5.1} %  {found} findings", t / total * 100.0);
+    }
+}
+
 fn main() {
     let namespaces: usize =
         arg_after("--namespaces").map_or(200, |n| n.parse().expect("--namespaces N"));
     let one_core = arg_after("--cores").is_some_and(|c| c == "1");
     let before = arg_after("--before");
-    let flags = ["--namespaces", "--cores", "--before"];
+    let flags = ["--namespaces", "--cores", "--before", "--jobs", "--top"];
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut sizes = Vec::new();
     for (i, a) in args.iter().enumerate() {
@@ -89,13 +150,24 @@ fn main() {
         }
     }
     if sizes.is_empty() {
-        sizes = vec![1_000, 10_000, 50_000];
+        sizes = vec![1_000, 5_000, 10_000, 50_000];
     }
+    if args.iter().any(|a| a == "--rules") {
+        for n in sizes {
+            per_rule(n, namespaces);
+        }
+        return;
+    }
+    let jobs: Vec<Option<&str>> = match arg_after("--jobs").as_deref() {
+        None => vec![None],
+        Some("both") => vec![Some("1"), None],
+        Some(j) => vec![Some(j.to_string().leak())],
+    };
     let cores = if one_core { "1 core (taskset -c 0)".to_string() } else { "all cores".into() };
     println!("fstudio validate --format json, {namespaces} namespaces, {cores}");
     println!(
-        "{:>9} {:>6} {:>7} {:>9} {:>9} {:>9}  findings",
-        "resources", "files", "binary", "wall s", "cpu s", "peak MiB"
+        "{:>9} {:>6} {:>7} {:>6} {:>9} {:>9} {:>9}  findings",
+        "resources", "files", "binary", "jobs", "wall s", "cpu s", "peak MiB"
     );
     let mut binaries = vec![("after", env!("CARGO_BIN_EXE_fstudio").to_string())];
     if let Some(b) = before {
@@ -103,18 +175,21 @@ fn main() {
     }
     for n in sizes {
         let (folder, files, resources) = write(n, namespaces);
-        for (label, binary) in &binaries {
-            let r = run(binary, &folder, one_core);
-            let opt = |v: Option<f64>, digits: usize| {
-                v.map_or_else(|| "?".to_string(), |v| format!("{v:.digits$}"))
-            };
-            println!(
-                "{resources:>9} {files:>6} {label:>7} {:>9.2} {:>9} {:>9}  {}",
-                r.wall,
-                opt(r.cpu, 2),
-                opt(r.peak_mib, 0),
-                r.summary
-            );
+        for j in &jobs {
+            for (label, binary) in &binaries {
+                let r = run(binary, &folder, one_core, *j);
+                let opt = |v: Option<f64>, digits: usize| {
+                    v.map_or_else(|| "?".to_string(), |v| format!("{v:.digits$}"))
+                };
+                println!(
+                    "{resources:>9} {files:>6} {label:>7} {:>6} {:>9.2} {:>9} {:>9}  {}",
+                    j.unwrap_or("auto"),
+                    r.wall,
+                    opt(r.cpu, 2),
+                    opt(r.peak_mib, 0),
+                    r.summary
+                );
+            }
         }
         if !args.iter().any(|a| a == "--keep") {
             let _ = std::fs::remove_dir_all(&folder);

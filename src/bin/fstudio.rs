@@ -37,6 +37,11 @@ mod validate;
 
 use std::process::ExitCode;
 
+/// jemalloc instead of the system allocator: validation is allocation-heavy (README,
+/// "Performance").
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 use clap::{Parser, Subcommand};
 
 /// Design, validate and export Flink-on-Kubernetes deployments (CMF, CFK, Flink

@@ -1,7 +1,7 @@
 //! Effective Flink configuration: the layers that set each key, which one won, and
 //! which values were overridden (domain.md §3).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 mod cmf;
@@ -187,7 +187,7 @@ pub struct EffectiveConfig {
 /// A lazily built index that takes no part in comparisons (it is derived from the
 /// entries).
 #[derive(Debug, Clone, Default)]
-struct NewestIndex(OnceLock<HashMap<String, String>>);
+struct NewestIndex(OnceLock<crate::core::hash::FastMap<String, String>>);
 
 impl PartialEq for NewestIndex {
     fn eq(&self, _: &Self) -> bool {
@@ -241,7 +241,7 @@ impl EffectiveConfig {
         // asked of a Flink 1.18 configuration, whose canonical key is `state.checkpoints.dir`).
         let newest = cat.canonical(key, FlinkVersion::LATEST);
         let index = self.by_newest.0.get_or_init(|| {
-            let mut index = HashMap::new();
+            let mut index = crate::core::hash::FastMap::default();
             for e in self.entries.values() {
                 let canonical = cat.canonical(&e.key, FlinkVersion::LATEST).to_string();
                 index.entry(canonical).or_insert_with(|| e.key.clone());

@@ -234,7 +234,11 @@ impl Resource {
 
     /// The concept's spec object (see [`Resource::spec_pointer`]).
     pub fn spec(&self) -> Option<&Value> {
-        if self.spec_pointer().is_empty() { Some(&self.doc) } else { self.doc.get("spec") }
+        if self.spec_pointer().is_empty() {
+            Some(&self.doc)
+        } else {
+            pointer::child(&self.doc, "spec")
+        }
     }
 
     /// A field of the spec, by tokens.

@@ -45,7 +45,7 @@ pub mod version;
 #[cfg(test)]
 mod generate;
 
-use std::collections::HashMap;
+use crate::core::hash::FastMap;
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -154,8 +154,8 @@ enum Seg {
 #[derive(Debug)]
 pub struct Catalog {
     options: Vec<OptionInfo>,
-    by_key: HashMap<String, Vec<usize>>,
-    aliases: HashMap<String, Vec<usize>>,
+    by_key: FastMap<String, Vec<usize>>,
+    aliases: FastMap<String, Vec<usize>>,
     patterns: Vec<(Vec<Seg>, usize)>,
 }
 
@@ -223,8 +223,8 @@ impl Catalog {
         check_header(lines.next().unwrap_or(""))?;
         let mut cat = Catalog {
             options: Vec::new(),
-            by_key: HashMap::new(),
-            aliases: HashMap::new(),
+            by_key: FastMap::default(),
+            aliases: FastMap::default(),
             patterns: Vec::new(),
         };
         let mut key = "";

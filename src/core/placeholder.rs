@@ -12,6 +12,10 @@ const OPERATOR_VARIABLES: &[&str] = &["{{name}}", "{{namespace}}"];
 
 /// True when `text` holds a value a template engine fills in.
 pub fn is_placeholder(text: &str) -> bool {
+    // Every form needs a `$` or a `{` (most values have neither: no allocation then).
+    if !text.bytes().any(|b| b == b'$' || b == b'{') {
+        return false;
+    }
     let helm = || {
         let own = OPERATOR_VARIABLES.iter().fold(text.to_string(), |t, v| t.replace(v, ""));
         braced(&own, "{{", "}}")

@@ -23,8 +23,6 @@
 
 pub mod inspect;
 
-use std::collections::BTreeMap;
-
 use serde_json::{Map, Value};
 
 use super::pointer;
@@ -39,7 +37,7 @@ pub const MAIN_CONTAINER: &str = "flink-main-container";
 pub const MERGE_BY_NAME_KEY: &str = "kubernetes.operator.pod-template.merge-arrays-by-name";
 
 /// How arrays of the two templates are combined.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum ArrayMerge {
     /// Element *i* merges with element *i* (FKO's default).
     #[default]
@@ -155,9 +153,9 @@ impl<'a> Templates<'a> {
 pub struct Merged {
     /// The merged template.
     pub value: Value,
-    /// For each JSON Pointer into `value`, the pointers (into the resource's document) of
-    /// the fields that contributed to it, base first.
-    origins: BTreeMap<String, Vec<String>>,
+    /// For each JSON Pointer into `value`, the pointer (into the resource's document) of
+    /// the most specific field that contributed to it.
+    origins: Origins,
 }
 
 impl Merged {
@@ -165,12 +163,6 @@ impl Merged {
     /// contributor of the nearest recorded ancestor-or-self (the role-specific template when
     /// both contributed to an object).
     pub fn origin_of(&self, merged_pointer: &str) -> Option<&str> {
-        self.origins_of(merged_pointer).last().map(String::as_str)
-    }
-
-    /// Every document pointer that contributed to the value at `merged_pointer` (base
-    /// first), or those of its nearest recorded ancestor.
-    pub fn origins_of(&self, merged_pointer: &str) -> &[String] {
         let mut p = merged_pointer;
         loop {
             if let Some(o) = self.origins.get(p) {
@@ -178,10 +170,66 @@ impl Merged {
             }
             match p.rfind('/') {
                 Some(i) => p = &p[..i],
-                None => return &[],
+                None => return None,
             }
         }
     }
+}
+
+/// Merged pointer → origin pointer, packed: both strings of every entry in one text,
+/// entries sorted by merged pointer (a merged template of a large design is kept per
+/// site while the pod rules run: one allocation per template, not two per value).
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Origins {
+    text: String,
+    /// (merged pointer, origin) as ranges of `text`; `None`: no contributor.
+    entries: Vec<(Span, Option<Span>)>,
+}
+
+/// A range of [`Origins::text`].
+type Span = (u32, u32);
+
+impl Origins {
+    fn span(&mut self, s: &str) -> Span {
+        let start = self.text.len();
+        self.text.push_str(s);
+        (as_u32(start), as_u32(self.text.len()))
+    }
+
+    fn str(&self, (a, b): Span) -> &str {
+        &self.text[a as usize..b as usize]
+    }
+
+    /// Records the origin of the value at `merged` (the first record of a pointer wins).
+    fn insert(&mut self, merged: &str, origin: Option<&str>) {
+        let key = self.span(merged);
+        let origin = origin.map(|o| self.span(o));
+        self.entries.push((key, origin));
+    }
+
+    fn finish(mut self) -> Self {
+        let text = std::mem::take(&mut self.text);
+        self.entries.sort_by(|a, b| {
+            text[a.0.0 as usize..a.0.1 as usize].cmp(&text[b.0.0 as usize..b.0.1 as usize])
+        });
+        self.entries.dedup_by(|b, a| {
+            text[a.0.0 as usize..a.0.1 as usize] == text[b.0.0 as usize..b.0.1 as usize]
+        });
+        self.text = text;
+        self.text.shrink_to_fit();
+        self.entries.shrink_to_fit();
+        self
+    }
+
+    /// `Some(origin)` when `merged` is recorded.
+    fn get(&self, merged: &str) -> Option<Option<&str>> {
+        let i = self.entries.binary_search_by(|(k, _)| self.str(*k).cmp(merged)).ok()?;
+        Some(self.entries[i].1.map(|o| self.str(o)))
+    }
+}
+
+fn as_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Merges `overlay` on top of `base` as FKO does (see the module documentation). Either may
@@ -236,9 +284,9 @@ fn finish(mut node: Node) -> Merged {
     if let Body::Obj(fields) = &mut node.body {
         fields.retain(|(k, _)| k != "apiVersion" && k != "kind");
     }
-    let mut origins = BTreeMap::new();
-    let value = untrace(node, "", &mut origins);
-    Merged { value, origins }
+    let mut origins = Origins::default();
+    let value = untrace(node, &mut String::new(), &mut origins);
+    Merged { value, origins: origins.finish() }
 }
 
 /// Merges two plain values (no provenance); convenient for tests and previews.
@@ -355,22 +403,31 @@ fn group_by_name(items: Vec<Node>) -> Vec<(String, Node)> {
     out
 }
 
-fn untrace(n: Node, at: &str, origins: &mut BTreeMap<String, Vec<String>>) -> Value {
-    origins.insert(at.to_string(), n.origins);
+fn untrace(n: Node, at: &mut String, origins: &mut Origins) -> Value {
+    origins.insert(at, n.origins.last().map(String::as_str));
     match n.body {
         Body::Leaf(v) => v,
         Body::Arr(items) => Value::Array(
             items
                 .into_iter()
                 .enumerate()
-                .map(|(i, c)| untrace(c, &format!("{at}/{i}"), origins))
+                .map(|(i, c)| {
+                    let len = at.len();
+                    pointer::push_index(at, i);
+                    let v = untrace(c, at, origins);
+                    at.truncate(len);
+                    v
+                })
                 .collect(),
         ),
         Body::Obj(fields) => {
             let mut m = Map::new();
             for (k, c) in fields {
-                let p = pointer::push(at, &k);
-                m.insert(k, untrace(c, &p, origins));
+                let len = at.len();
+                pointer::push_token(at, &k);
+                let v = untrace(c, at, origins);
+                at.truncate(len);
+                m.insert(k, v);
             }
             Value::Object(m)
         }

@@ -7,23 +7,84 @@ use serde_json::{Map, Value};
 
 /// Escapes one reference token (`~` → `~0`, `/` → `~1`).
 pub fn escape(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
+    let mut out = String::with_capacity(token.len());
+    push_escaped(&mut out, token);
+    out
+}
+
+/// Appends `token` escaped to `out` (hot: building pointers allocates once).
+fn push_escaped(out: &mut String, token: &str) {
+    if !token.bytes().any(|b| b == b'~' || b == b'/') {
+        out.push_str(token);
+        return;
+    }
+    for c in token.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
 }
 
 /// Appends one (unescaped) token to a pointer.
 pub fn push(base: &str, token: &str) -> String {
-    format!("{base}/{}", escape(token))
+    let mut out = String::with_capacity(base.len() + 1 + token.len());
+    out.push_str(base);
+    out.push('/');
+    push_escaped(&mut out, token);
+    out
+}
+
+/// Appends one (unescaped) token to the pointer in `buf`, in place: a walk over a
+/// document pushes, descends, then `truncate`s back, allocating no pointer per node.
+pub fn push_token(buf: &mut String, token: &str) {
+    buf.push('/');
+    push_escaped(buf, token);
+}
+
+/// Appends an array index to the pointer in `buf`, in place (see [`push_token`]).
+pub fn push_index(buf: &mut String, index: usize) {
+    use std::fmt::Write as _;
+    let _ = write!(buf, "/{index}");
 }
 
 /// Builds a pointer from unescaped tokens.
 pub fn join<'a>(tokens: impl IntoIterator<Item = &'a str>) -> String {
-    tokens.into_iter().fold(String::new(), |acc, t| push(&acc, t))
+    let mut out = String::new();
+    for t in tokens {
+        out.push('/');
+        push_escaped(&mut out, t);
+    }
+    out
+}
+
+/// Objects with at most this many keys are searched by comparing keys, without hashing
+/// (serde_json's order-preserving map hashes with SipHash; Kubernetes objects are small).
+const SCAN_KEYS: usize = 12;
+
+/// The value of `key` in an object: what `Map::get` returns, faster on small objects.
+pub fn field<'v>(map: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+    if map.len() <= SCAN_KEYS {
+        map.iter().find(|(k, _)| k.as_str() == key).map(|(_, v)| v)
+    } else {
+        map.get(key)
+    }
+}
+
+/// The value of `key` when `value` is an object: what `Value::get(key)` returns, faster
+/// on small objects ([`field`]).
+pub fn child<'v>(value: &'v Value, key: &str) -> Option<&'v Value> {
+    match value {
+        Value::Object(m) => field(m, key),
+        _ => None,
+    }
 }
 
 /// Looks up a value by dotted-free path of tokens (no escaping needed).
 pub fn get<'v>(value: &'v Value, tokens: &[&str]) -> Option<&'v Value> {
     tokens.iter().try_fold(value, |v, t| match v {
-        Value::Object(m) => m.get(*t),
+        Value::Object(m) => field(m, t),
         Value::Array(a) => t.parse::<usize>().ok().and_then(|i| a.get(i)),
         _ => None,
     })

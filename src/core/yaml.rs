@@ -242,15 +242,22 @@ impl Builder {
         }
     }
 
-    /// Places a finished value into its parent (or finishes the document).
-    fn place(&mut self, value: Value, anchor: usize, line: u32) {
+    /// Places a finished value into its parent (or finishes the document). `recorded` is
+    /// the pointer of a mapping or sequence, whose position was recorded when it started
+    /// (a scalar's pointer is built here, only where it is needed).
+    fn place(&mut self, value: Value, anchor: usize, line: u32, recorded: Option<String>) {
         if self.failed {
             return;
         }
         if anchor != 0 {
             self.anchors.insert(anchor, value.clone());
         }
-        let pointer = self.next_pointer();
+        let pointer_needed = match self.stack.last() {
+            Some(Frame::Map { key: None, .. }) | None => false,
+            Some(_) => recorded.is_none(),
+        };
+        let fresh = if pointer_needed { Some(self.next_pointer()) } else { None };
+        let pointer = || fresh.clone().or_else(|| recorded.clone()).unwrap_or_default();
         match self.stack.last_mut() {
             None => {
                 self.positions.insert(String::new(), line);
@@ -266,7 +273,9 @@ impl Builder {
             }
             Some(Frame::Seq { items, .. }) => {
                 items.push(value);
-                self.positions.insert(pointer, line);
+                if let Some(p) = fresh {
+                    self.positions.insert(p, line);
+                }
             }
             Some(Frame::Map { map, key, .. }) => match key.take() {
                 None => {
@@ -279,13 +288,15 @@ impl Builder {
                             kind: ProblemKind::DuplicateKey,
                             line: Some(line),
                             document: self.doc_index,
-                            pointer: pointer.clone(),
+                            pointer: pointer(),
                             message: format!("duplicate key '{k}'; the last value is kept"),
                         });
                         map.shift_remove(&k);
                     }
                     map.insert(k, value);
-                    self.positions.insert(pointer, line);
+                    if let Some(p) = fresh {
+                        self.positions.insert(p, line);
+                    }
                 }
             },
         }
@@ -314,12 +325,12 @@ impl MarkedEventReceiver for Builder {
                 let as_key = self.key_pending();
                 let tag = tag.map(|t| t.suffix);
                 let value = resolve_scalar(&text, style, tag.as_deref(), as_key);
-                self.place(value, anchor, line);
+                self.place(value, anchor, line, None);
             }
             Event::Alias(id) => {
                 let value = self.anchors.get(&id).cloned().unwrap_or(Value::Null);
                 self.count(value_size(&value), line);
-                self.place(value, 0, line);
+                self.place(value, 0, line, None);
             }
             Event::SequenceStart(anchor, _) => {
                 self.count(1, line);
@@ -350,7 +361,7 @@ impl MarkedEventReceiver for Builder {
                     None => return,
                 };
                 let start = self.positions.0.get(&pointer).copied().unwrap_or(line);
-                self.place(value, anchor, start);
+                self.place(value, anchor, start, Some(pointer));
             }
             Event::StreamStart | Event::StreamEnd | Event::Nothing => {}
         }

@@ -103,7 +103,10 @@ pub type Resolve<'c> = Box<dyn Fn(ResourceId) -> Option<&'c Resource> + 'c>;
 pub struct SiteConf<'c> {
     owner: &'c Resource,
     effective: Option<&'c EffectiveConfig>,
-    own: Vec<(String, String, String)>,
+    /// The site's own map, read only without an effective configuration.
+    map: Option<&'c Value>,
+    /// `map` flattened (key, value, pointer), on first use.
+    own: std::cell::OnceCell<Vec<(String, String, String)>>,
     home: String,
     resolve: Resolve<'c>,
 }
@@ -119,8 +122,7 @@ impl<'c> SiteConf<'c> {
         home: String,
         resolve: Resolve<'c>,
     ) -> Self {
-        let own = map.map(|v| flatten_with_pointers(v, &home)).unwrap_or_default();
-        Self { owner, effective, own, home, resolve }
+        Self { owner, effective, map, own: std::cell::OnceCell::new(), home, resolve }
     }
 
     /// The configuration of a site: its owner's effective configuration when it
@@ -142,8 +144,11 @@ impl<'c> SiteConf<'c> {
     }
 
     fn in_own_map(&self, key: &str) -> Option<Setting<'c>> {
+        let own = self.own.get_or_init(|| {
+            self.map.map(|v| flatten_with_pointers(v, &self.home)).unwrap_or_default()
+        });
         spellings(key).into_iter().find_map(|k| {
-            let (written, value, pointer) = self.own.iter().find(|(w, ..)| *w == k)?;
+            let (written, value, pointer) = own.iter().find(|(w, ..)| *w == k)?;
             Some(Setting {
                 key: written.clone(),
                 value: value.clone(),

@@ -11,16 +11,24 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use super::reads::{Deps, KindSet, Recorder, RuleReads, SubjectKinds, record};
-use crate::core::cluster::{self, ClusterSite, ConfMap, FkoInstall, SiteConf};
+use crate::core::cluster::{self, ClusterSite, ConfMap, FkoInstall, SiteConf, SiteKind};
 use crate::core::config::{self, EffectiveConfig, Scope};
 use crate::core::design::Design;
 use crate::core::graph::{EdgeKind, Graph};
 use crate::core::hash::FastMap;
 use crate::core::model::{Kind, Resource, ResourceId};
+use crate::core::podtemplate::{ArrayMerge, Merged, Role};
 use crate::core::targets::Targets;
 
 /// Values derived once per context, by (tag, resource).
 type Memo = HashMap<(&'static str, ResourceId), Rc<dyn Any>>;
+
+/// The merged pod templates of a site, per role ([`ClusterSite::role_templates`]).
+pub type RoleTemplates = Rc<Vec<(Role, Merged)>>;
+
+/// What a site's merged pod templates are derived from: the owner and site, the array
+/// merge mode, and the environment whose defaults are merged in (`None`: the site's own).
+type TemplatesKey = (ResourceId, SiteKind, ArrayMerge, Option<ResourceId>);
 
 /// The shared, precomputed view of a design that rules read.
 pub struct Context<'a> {
@@ -40,6 +48,7 @@ pub struct Context<'a> {
     recorder: Option<RefCell<Recorder>>,
     subject: Rc<Cell<Option<ResourceId>>>,
     memo: RefCell<Memo>,
+    templates: RefCell<FastMap<TemplatesKey, RoleTemplates>>,
     focus: Option<Vec<ResourceId>>,
 }
 
@@ -92,6 +101,7 @@ impl<'a> Context<'a> {
             recorder: None,
             subject: Rc::default(),
             memo: RefCell::default(),
+            templates: RefCell::default(),
             focus: None,
         }
     }
@@ -302,6 +312,44 @@ impl<'a> Context<'a> {
         let map = r.spec_get(&["flinkConfiguration"]);
         let home = r.spec_field(&["flinkConfiguration"]);
         SiteConf::new(r, effective, map, home, Box::new(move |id| self.get(id)))
+    }
+
+    /// The pod template FKO builds for each role from `site`'s own templates
+    /// ([`ClusterSite::role_templates`]), merged once per context: it is derived from
+    /// the site alone, whose reads the caller made when it got the site.
+    pub fn role_templates(&self, site: &ClusterSite<'a>, mode: ArrayMerge) -> RoleTemplates {
+        self.templates_of((site.owner.id, site.kind, mode, None), || site.role_templates(mode))
+    }
+
+    /// The pod template each role's pods get once the environment's defaults are merged
+    /// in ([`ClusterSite::deployed_role_templates`]), merged once per context.
+    pub fn deployed_role_templates(
+        &self,
+        site: &ClusterSite<'a>,
+        mode: ArrayMerge,
+    ) -> RoleTemplates {
+        let Some((env, ..)) = site.defaults() else { return self.role_templates(site, mode) };
+        self.templates_of((site.owner.id, site.kind, mode, Some(env.id)), || {
+            site.deployed_role_templates(mode)
+        })
+    }
+
+    /// Drops the merged pod templates kept so far (they are derived again on demand).
+    pub fn forget_templates(&self) {
+        self.templates.borrow_mut().clear();
+    }
+
+    fn templates_of(
+        &self,
+        key: TemplatesKey,
+        derive: impl FnOnce() -> Vec<(Role, Merged)>,
+    ) -> RoleTemplates {
+        if let Some(t) = self.templates.borrow().get(&key) {
+            return t.clone();
+        }
+        let t = Rc::new(derive());
+        self.templates.borrow_mut().insert(key, t.clone());
+        t
     }
 
     /// Every Flink configuration map of the design ([`cluster::conf_maps`]), walked as

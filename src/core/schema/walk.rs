@@ -50,7 +50,7 @@ fn issue(out: &mut Vec<Issue>, at: &str, kind: IssueKind, value: &Value) {
 }
 
 fn flag(s: &Value, key: &str) -> bool {
-    s.get(key).and_then(Value::as_bool).unwrap_or(false)
+    pointer::child(s, key).and_then(Value::as_bool).unwrap_or(false)
 }
 
 fn walk(s: &Value, parent: Option<&Value>, v: &Value, at: &str, out: &mut Vec<Issue>) {
@@ -63,7 +63,7 @@ fn walk(s: &Value, parent: Option<&Value>, v: &Value, at: &str, out: &mut Vec<Is
         }
         return;
     }
-    let ty = s.get("type").and_then(Value::as_str);
+    let ty = pointer::child(s, "type").and_then(Value::as_str);
     let ok = match ty {
         Some("object") => v.is_object(),
         Some("array") => v.is_array(),
@@ -85,7 +85,7 @@ fn walk(s: &Value, parent: Option<&Value>, v: &Value, at: &str, out: &mut Vec<Is
         issue(out, at, IssueKind::Type { expected }, v);
         return;
     }
-    if let Some(allowed) = s.get("enum").and_then(Value::as_array)
+    if let Some(allowed) = pointer::child(s, "enum").and_then(Value::as_array)
         && !allowed.contains(v)
     {
         let allowed = allowed.iter().map(crate::core::config::scalar_text).collect();
@@ -94,7 +94,7 @@ fn walk(s: &Value, parent: Option<&Value>, v: &Value, at: &str, out: &mut Vec<Is
     match v {
         Value::Object(m) => object(s, parent, m, at, out),
         Value::Array(a) => {
-            if let Some(items) = s.get("items") {
+            if let Some(items) = pointer::child(s, "items") {
                 for (i, item) in a.iter().enumerate() {
                     walk(items, Some(s), item, &pointer::push(at, &i.to_string()), out);
                 }
@@ -111,12 +111,12 @@ fn object(
     at: &str,
     out: &mut Vec<Issue>,
 ) {
-    let props = s.get("properties").and_then(Value::as_object);
-    let additional = s.get("additionalProperties");
+    let props = pointer::child(s, "properties").and_then(Value::as_object);
+    let additional = pointer::child(s, "additionalProperties");
     let preserve = flag(s, "x-kubernetes-preserve-unknown-fields");
     for (k, child) in m {
         let child_at = pointer::push(at, k);
-        if let Some(cs) = props.and_then(|p| p.get(k)) {
+        if let Some(cs) = props.and_then(|p| pointer::field(p, k)) {
             walk(cs, Some(s), child, &child_at, out);
         } else if let Some(Value::Object(_)) = additional {
             walk(additional.unwrap_or(&Value::Null), Some(s), child, &child_at, out);
@@ -124,7 +124,7 @@ fn object(
             issue(out, &child_at, IssueKind::Unknown { suggestion: suggest(k, s, parent) }, child);
         }
     }
-    for r in s.get("required").and_then(Value::as_array).into_iter().flatten() {
+    for r in pointer::child(s, "required").and_then(Value::as_array).into_iter().flatten() {
         if let Some(r) = r.as_str()
             && !m.contains_key(r)
         {

@@ -11,6 +11,7 @@
 
 use crate::core::finding::Severity;
 use crate::core::graph::{EdgeKind, Reference};
+use crate::core::hash::FastSet;
 use crate::core::model::Kind;
 use crate::core::rules::missing::{Missing, report_reference};
 use crate::core::rules::{Context, Rule, Sink};
@@ -40,7 +41,7 @@ impl Rule for EnvironmentRef {
         "CFK CRs need spec.flinkEnvironment naming an existing environment"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        let envs: Vec<&str> = cx.of_kind(Kind::Environment).map(|e| e.name()).collect();
+        let envs: FastSet<&str> = cx.of_kind(Kind::Environment).map(|e| e.name()).collect();
         for r in cfk_subjects(cx).filter(|r| KINDS.contains(&r.kind)) {
             let Some(env) = r.spec_str(&["flinkEnvironment"]) else {
                 out.report(

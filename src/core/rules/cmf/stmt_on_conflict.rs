@@ -21,9 +21,12 @@
 //! the sink's primary key; `table.exec.sink.require-on-conflict: 'false'` restores the
 //! legacy behaviour.
 
+use std::cell::OnceCell;
+
 use crate::core::config::Scope;
 use crate::core::finding::Severity;
 use crate::core::flink::sql::insert::{GroupKey, Insert, TableDef, inserts, table_def};
+use crate::core::hash::FastMap;
 use crate::core::model::{Kind, Resource};
 use crate::core::options::catalog;
 use crate::core::rules::{Context, Rule, Sink};
@@ -47,6 +50,47 @@ fn required(cx: &Context<'_>, r: &Resource) -> bool {
         .or_else(|| job.value(REQUIRE).map(str::to_string));
     let default = catalog().lookup(REQUIRE, version).and_then(|o| o.default.clone());
     set.or(default).is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+}
+
+/// The table definitions that may be upsert sinks with a primary key, in design order,
+/// indexed by table name.
+struct Sinks {
+    defs: Vec<TableDef>,
+    /// Indexes of `defs` by the last part of their name.
+    by_name: FastMap<String, Vec<usize>>,
+    /// Indexes of `defs` without a name (they match every table).
+    unnamed: Vec<usize>,
+}
+
+impl Sinks {
+    fn of<'a>(statements: impl Iterator<Item = &'a Resource>) -> Self {
+        let defs: Vec<TableDef> = statements
+            .filter_map(|s| s.spec_str(&["statement"]).and_then(table_def))
+            .filter(|d| !d.primary_key.is_empty() && d.may_be_upsert_sink())
+            .collect();
+        let mut by_name: FastMap<String, Vec<usize>> = FastMap::default();
+        let mut unnamed = Vec::new();
+        for (i, d) in defs.iter().enumerate() {
+            match d.name.last() {
+                Some(n) => by_name.entry(n.clone()).or_default().push(i),
+                None => unnamed.push(i),
+            }
+        }
+        Self { defs, by_name, unnamed }
+    }
+
+    /// The first definition (in design order) that can name `target` ([`same_table`]).
+    fn first_match(&self, target: &[String]) -> Option<&TableDef> {
+        let Some(last) = target.last() else { return self.defs.first() };
+        let named = self.by_name.get(last).map_or(&[][..], Vec::as_slice);
+        named
+            .iter()
+            .chain(&self.unnamed)
+            .copied()
+            .filter(|&i| same_table(&self.defs[i].name, target))
+            .min()
+            .map(|i| &self.defs[i])
+    }
 }
 
 /// True when two table identifiers can name the same table (the written parts agree from
@@ -104,6 +148,8 @@ impl Rule for StmtOnConflict {
         "INSERT into a table with a primary key needs ON CONFLICT on Flink 2.3 when the upsert key differs"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
+        // The upsert sinks of the design, parsed once (not once per statement).
+        let sinks: OnceCell<Sinks> = OnceCell::new();
         for r in cx.subjects_of_kind(Kind::Statement) {
             let Some(sql) = r.spec_str(&["statement"]) else { continue };
             let pending: Vec<Insert> =
@@ -111,13 +157,11 @@ impl Rule for StmtOnConflict {
             if pending.is_empty() || !required(cx, r) {
                 continue;
             }
-            let defs: Vec<TableDef> = cx
-                .of_kind(Kind::Statement)
-                .filter_map(|s| s.spec_str(&["statement"]).and_then(table_def))
-                .filter(|d| !d.primary_key.is_empty() && d.may_be_upsert_sink())
-                .collect();
+            // This subject reads every statement (the read is recorded per subject).
+            let statements = cx.of_kind(Kind::Statement);
+            let sinks = sinks.get_or_init(|| Sinks::of(statements));
             for insert in &pending {
-                let Some(def) = defs.iter().find(|d| same_table(&d.name, &insert.target)) else {
+                let Some(def) = sinks.first_match(&insert.target) else {
                     continue;
                 };
                 let Some((severity, message)) = judge(insert, def) else { continue };

@@ -36,21 +36,27 @@ const EXPANDED_LATER: &[&str] = &[
     "status",
 ];
 
-fn collect(v: &Value, at: &str, out: &mut Vec<(String, String)>) {
+fn collect(v: &Value, at: &mut String, out: &mut Vec<(String, String)>) {
     match v {
         Value::String(s) if !s.contains('\n') && is_placeholder(s) => {
-            out.push((at.to_string(), s.clone()))
+            out.push((at.clone(), s.clone()))
         }
         Value::Object(m) => {
             for (k, child) in m {
                 if !EXPANDED_LATER.contains(&k.as_str()) {
-                    collect(child, &pointer::push(at, k), out);
+                    let len = at.len();
+                    pointer::push_token(at, k);
+                    collect(child, at, out);
+                    at.truncate(len);
                 }
             }
         }
         Value::Array(items) => {
             for (i, child) in items.iter().enumerate() {
-                collect(child, &pointer::push(at, &i.to_string()), out);
+                let len = at.len();
+                pointer::push_index(at, i);
+                collect(child, at, out);
+                at.truncate(len);
             }
         }
         _ => {}
@@ -73,7 +79,7 @@ impl Rule for TemplateValues {
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         for r in cx.subjects() {
             let mut found = Vec::new();
-            collect(&r.doc, "", &mut found);
+            collect(&r.doc, &mut String::new(), &mut found);
             let Some((first, _)) = found.first() else { continue };
             let mut named: Vec<String> = found
                 .iter()

@@ -44,7 +44,7 @@ impl Rule for ClaimAccessMode {
                 let replicas = |role: Role| {
                     site.get(&[role.spec_key(), "replicas"]).and_then(Value::as_u64).unwrap_or(1)
                 };
-                for sv in state_volumes(&conf, &site) {
+                for sv in state_volumes(cx, &conf, &site) {
                     let Some(VolumeSource::PersistentVolumeClaim { claim: name }) =
                         sv.volume.as_ref().map(inspect::volume_source)
                     else {

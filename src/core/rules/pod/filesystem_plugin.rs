@@ -46,7 +46,7 @@ impl Rule for FilesystemPlugin {
                     .and_then(|c| c.flink_version)
                     .or_else(|| site.str(&["flinkVersion"]).and_then(FlinkVersion::parse));
                 // What each pod's flink-main-container enables (nothing without a template).
-                let templates = site.deployed_role_templates(conf.array_merge());
+                let templates = cx.deployed_role_templates(&site, conf.array_merge());
                 let enabled = |role: Role| -> String {
                     templates
                         .iter()

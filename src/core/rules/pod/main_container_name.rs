@@ -57,7 +57,7 @@ impl Rule for MainContainerName {
                     .collect();
                 // Per written container: its name and the pods that lack a main container.
                 let mut found: BTreeMap<String, (String, Vec<&str>)> = BTreeMap::new();
-                for (role, m) in site.role_templates(conf.array_merge()) {
+                for (role, m) in cx.role_templates(&site, conf.array_merge()).iter() {
                     if inspect::main_container(&m.value).is_some() {
                         continue;
                     }

@@ -5,6 +5,7 @@ use serde_json::Value;
 
 use crate::core::cluster::{ClusterSite, SiteConf};
 use crate::core::podtemplate::{Role, inspect};
+use crate::core::rules::Context;
 
 /// A volume that holds state directories of a cluster site.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,8 +23,12 @@ pub struct StateVolume {
 }
 
 /// The volumes that back the local state directories of `site`, one entry per volume.
-pub fn state_volumes(conf: &SiteConf<'_>, site: &ClusterSite<'_>) -> Vec<StateVolume> {
-    let merged = site.role_templates(conf.array_merge());
+pub fn state_volumes<'a>(
+    cx: &Context<'a>,
+    conf: &SiteConf<'_>,
+    site: &ClusterSite<'a>,
+) -> Vec<StateVolume> {
+    let merged = cx.role_templates(site, conf.array_merge());
     let mut out: Vec<StateVolume> = Vec::new();
     for state in conf.state_dirs() {
         let Some(path) = inspect::local_path(&state.dir) else { continue };

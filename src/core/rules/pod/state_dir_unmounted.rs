@@ -39,7 +39,7 @@ impl Rule for StateDirUnmounted {
                     continue; // defaults and fragments: the volume may come with the job
                 }
                 let conf = cx.site_conf(&site);
-                let merged = site.deployed_role_templates(conf.array_merge());
+                let merged = cx.deployed_role_templates(&site, conf.array_merge());
                 for StateDir { kind, setting, dir } in conf.state_dirs() {
                     let Some(path) = inspect::local_path(&dir) else { continue };
                     let missing: Vec<&str> = kind

@@ -49,7 +49,7 @@ impl Rule for UndeclaredVolume {
                     .collect();
                 // Document pointer of the mount → (volume, mount path, pods missing it).
                 let mut found: BTreeMap<String, (String, String, Vec<&str>)> = BTreeMap::new();
-                for (role, m) in site.role_templates(conf.array_merge()) {
+                for (role, m) in cx.role_templates(&site, conf.array_merge()).iter() {
                     let declared: Vec<&str> =
                         inspect::volumes(&m.value).iter().map(|v| v.name).collect();
                     for (list, items) in [

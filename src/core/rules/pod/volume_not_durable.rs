@@ -31,7 +31,7 @@ impl Rule for VolumeNotDurable {
         for r in cx.subjects() {
             for site in cx.sites_of(r) {
                 let conf = cx.site_conf(&site);
-                for sv in state_volumes(&conf, &site) {
+                for sv in state_volumes(cx, &conf, &site) {
                     let why = match sv.volume.as_ref().map(inspect::volume_source) {
                         Some(VolumeSource::EmptyDir) => "an emptyDir, deleted with its pod",
                         Some(VolumeSource::HostPath { .. }) => {

@@ -30,28 +30,33 @@ fn client_secret_key(name: &str) -> bool {
     n == "clientsecret"
 }
 
-fn walk(v: &Value, at: &str, in_secret_data: bool, out: &mut Vec<(String, &'static str)>) {
+fn walk(v: &Value, at: &mut String, in_secret_data: bool, out: &mut Vec<(String, &'static str)>) {
     match v {
         Value::String(s) if is_private_key(s) => {
-            out.push((at.to_string(), "a PEM private key"));
+            out.push((at.clone(), "a PEM private key"));
         }
         Value::Object(m) => {
             for (k, c) in m {
-                let p = pointer::push(at, k);
+                let len = at.len();
+                pointer::push_token(at, k);
                 if in_secret_data && key_file_name(k) {
-                    out.push((p, "key material (keystore / private key file)"));
+                    out.push((at.clone(), "key material (keystore / private key file)"));
                 } else if client_secret_key(k)
                     && c.as_str().is_some_and(|s| !s.is_empty() && !s.contains("${"))
                 {
-                    out.push((p, "a literal OAuth client secret"));
+                    out.push((at.clone(), "a literal OAuth client secret"));
                 } else {
-                    walk(c, &p, false, out);
+                    walk(c, at, false, out);
                 }
+                at.truncate(len);
             }
         }
         Value::Array(a) => {
             for (i, c) in a.iter().enumerate() {
-                walk(c, &format!("{at}/{i}"), false, out);
+                let len = at.len();
+                pointer::push_index(at, i);
+                walk(c, at, false, out);
+                at.truncate(len);
             }
         }
         _ => {}
@@ -74,11 +79,11 @@ impl Rule for KeyMaterial {
             if r.kind == Kind::Secret {
                 for k in ["data", "stringData"] {
                     if let Some(d) = r.doc.get(k) {
-                        walk(d, &format!("/{k}"), true, &mut hits);
+                        walk(d, &mut format!("/{k}"), true, &mut hits);
                     }
                 }
             } else {
-                walk(&r.doc, "", false, &mut hits);
+                walk(&r.doc, &mut String::new(), false, &mut hits);
             }
             for (at, what) in hits {
                 out.report(r, &at, format!("{what} is embedded in the manifest"))
