@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing Flink Studio needs, skipping whatever is present.
 #   scripts/setup.sh build   Rust wasm target, trunk, wasm-bindgen-cli, npm build tools, crates
-#   scripts/setup.sh all     the above plus Chromium (apt) and the e2e test packages (npm)
+#   scripts/setup.sh all     the above plus Chromium and librsvg (apt) and the e2e test packages (npm)
 # Never downloads a browser through npm (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -76,6 +76,8 @@ browser() {
   local missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  # librsvg: the e2e suite renders the exported SVG with it (specs/svg-renderers.test.mjs).
+  command -v rsvg-convert >/dev/null || missing+=(librsvg2-bin)
   if [ "${#missing[@]}" -gt 0 ]; then
     say "installing ${missing[*]} with apt-get"
     as_root apt-get update -qq

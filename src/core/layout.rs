@@ -20,6 +20,7 @@ pub mod metrics;
 pub mod node;
 mod order;
 mod pack;
+mod refine;
 pub mod route;
 pub mod scene;
 mod spot;

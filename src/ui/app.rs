@@ -178,7 +178,8 @@ fn in_text_field(e: &web_sys::KeyboardEvent) -> bool {
 
 /// Keyboard shortcuts (not while typing in a field).
 fn shortcut(state: AppState, e: &web_sys::KeyboardEvent) {
-    if in_text_field(e) {
+    // Keys a focused element consumed (the canvas pans with the arrows) are not shortcuts.
+    if e.default_prevented() || in_text_field(e) {
         return;
     }
     let ctrl = e.ctrl_key() || e.meta_key();

@@ -10,6 +10,7 @@ mod cull;
 mod draw;
 mod drop;
 pub use crate::core::layout::family;
+mod keys;
 mod pointer;
 
 pub use drop::{Ghost, PaletteDrag};
@@ -128,6 +129,7 @@ pub fn Canvas() -> impl IntoView {
     let gestures = pointer::Gestures::new(state, svg, scene);
     let palette_drag = PaletteDrag::new(state, svg);
     provide_context(palette_drag);
+    provide_context(keys::KeyConnect::new());
     let content = move || {
         if overview.get() {
             whole.with(draw::overview).into_any()
@@ -167,6 +169,11 @@ pub fn Canvas() -> impl IntoView {
                 on:pointerup=move |e| gestures.up(e)
                 on:pointercancel=move |e| gestures.up(e)
                 on:wheel=move |e| gestures.wheel(e)
+                tabindex="0"
+                role="application"
+                aria-roledescription="canvas"
+                aria-label="Design canvas: arrow keys pan, + and − zoom, 0 shows 100 %, F fits; Tab goes to the nodes, C on a node connects it"
+                on:keydown=move |e| keys::canvas_key(state, &e)
             >
                 <defs>
                 </defs>
@@ -184,6 +191,7 @@ pub fn Canvas() -> impl IntoView {
                 </g>
             </svg>
             <Toolbar />
+            <keys::ConnectPicker />
             <Show when=move || state.nodes.with(|n| n.is_empty())>
                 <div class="canvas-empty" data-testid="canvas-empty">
                     <p>"The design is empty."</p>

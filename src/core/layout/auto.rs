@@ -13,6 +13,7 @@ use super::cluster;
 use super::group::{environment_namespaces, frame_of, is_frame, rank};
 use super::order::Scratch;
 use super::pack;
+use super::refine;
 use crate::core::design::{Design, Point};
 use crate::core::graph::Graph;
 use crate::core::model::{Form, ResourceId};
@@ -93,6 +94,15 @@ pub fn auto(design: &Design, graph: &Graph) -> HashMap<ResourceId, Point> {
         }
     }
     let mut at = best.map(|(_, _, at)| at).unwrap_or_default();
+    if res.len() <= refine::REFINE_MAX {
+        let groups: Vec<Vec<usize>> = clusters
+            .values()
+            .flat_map(|(framed, side)| [framed.clone(), side.clone()])
+            .chain([band.clone()])
+            .collect();
+        let regions = refine::regions(&groups, &at);
+        refine::refine(design, graph, &targets, &mut at, &regions);
+    }
     for i in anchors {
         // The top-left slot of the frame's content: where an emptied frame stays.
         let corner = clusters.get(frames[i].as_deref().unwrap_or_default()).and_then(|(f, _)| {

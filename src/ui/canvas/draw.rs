@@ -24,6 +24,7 @@ pub fn node(state: AppState, item: NodeItem) -> impl IntoView {
         format!("translate({},{})", x as f64 + dx, y as f64 + dy)
     };
     let selected = move || state.selection.with(|s| s.contains(&id));
+    let connect_key = use_context::<super::keys::KeyConnect>();
     // Change review (ui::review): a class per change kind and the verdict under the node.
     let mark = Memo::new(move |_| state.review_marks.with(|m| m.get(&id).cloned()));
     let marked = move |change: &str| mark.with(|m| m.as_ref().is_some_and(|m| m.change == change));
@@ -94,7 +95,11 @@ pub fn node(state: AppState, item: NodeItem) -> impl IntoView {
             tabindex="0"
             role="button"
             aria-pressed=move || selected().to_string()
-            on:keydown=move |e| select_by_key(state, id, &e)
+            on:keydown=move |e| {
+                if !connect_key.is_some_and(|k| k.node_key(id, &e)) {
+                    select_by_key(state, id, &e)
+                }
+            }
             data-testid="node"
             data-id=id.0.to_string()
             data-name=base.name.clone()

@@ -77,7 +77,7 @@ fn entry(e: Entry, own: ResourceId, wide: bool) -> impl IntoView {
         .map(|o| view! {
             <div class="overridden">
                 <s data-testid="config-overridden">{o.value}</s>
-                " " <span class="muted">{layer_name(o.source.layer)} " · " <span class="pointer">{where_set(&o.source, own)}</span></span>
+                " " <span class="muted">{layer_name(o.source.layer)} {at_pointer(where_set(&o.source, own), false)}</span>
             </div>
         })
         .collect_view();
@@ -98,13 +98,22 @@ fn entry(e: Entry, own: ResourceId, wide: bool) -> impl IntoView {
                 <td><code>{breakable(&key)}</code></td>
                 <td>
                     {value}
-                    <div class="provenance muted">{layer} " · " <span class="pointer" data-testid="config-set-at">{set_at}</span></div>
+                    <div class="provenance muted" data-testid="config-provenance">{layer} {at_pointer(set_at, true)}</div>
                     {overridden}
                 </td>
             </tr>
         }
         .into_any()
     }
+}
+
+/// `· <pointer>` after a layer's name, or nothing when the value has no "set at" (a
+/// built-in default): no separator left dangling.
+fn at_pointer(set_at: String, test_id: bool) -> Option<impl IntoView> {
+    (!set_at.is_empty()).then(|| {
+        let id = test_id.then_some("config-set-at");
+        view! { " · " <span class="pointer" data-testid=id>{set_at}</span> }
+    })
 }
 
 /// The layer's name as the core serializes it (`operator-defaults`, …).

@@ -71,6 +71,11 @@ for (const scheme of ['light', 'dark']) {
     await studio.page.keyboard.press('?');
     problems.push(...(await audit(studio, 'shortcut help')));
     await studio.page.keyboard.press('Escape');
+    await studio.node(jobs[0]).focus();
+    await studio.page.keyboard.press('c');
+    await studio.tid('connect-picker').waitFor();
+    problems.push(...(await audit(studio, 'keyboard connection')));
+    await studio.page.keyboard.press('Escape');
     await studio.tid('paste-open').click();
     problems.push(...(await audit(studio, 'paste dialog')));
     await studio.tid('paste-cancel').click();

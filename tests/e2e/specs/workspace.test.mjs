@@ -195,3 +195,21 @@ test('the canvas from the keyboard: Tab reaches nodes, focus is visible, Enter s
   assert.deepEqual(studio.errors, []);
   await studio.page.context().close();
 });
+
+test('the side column names the layer alone when a value has no "set at" (no dangling separator)', async () => {
+  const studio = await Studio.open(browser, { viewport: { width: 1280, height: 720 } });
+  await studio.open('session-cluster');
+  await studio.clickNode('session-cluster');
+  await studio.tab('config');
+  const provenance = (key) =>
+    studio.page.locator(`[data-testid="config"] [data-testid="config-entry"][data-key="${key}"] [data-testid="config-provenance"]`).first();
+  // A fill-in default of the operator: set by no resource, at no field.
+  await provenance('web.cancel.enable').waitFor();
+  assert.equal((await provenance('web.cancel.enable').textContent()).trim(), 'operator-fill-in');
+  // A value written in the design keeps "layer · set at".
+  const all = await studio.page.locator('[data-testid="config"] [data-testid="config-provenance"]').allTextContents();
+  assert.ok(all.some((t) => /\S · \S/.test(t)), `some value names where it was set: ${all}`);
+  assert.deepEqual(all.filter((t) => /·\s*$/.test(t)), [], 'a separator with nothing after it');
+  assert.deepEqual(studio.errors, []);
+  await studio.page.context().close();
+});
