@@ -156,7 +156,7 @@ pub fn Canvas() -> impl IntoView {
                 </g>
                 <g class="edges">
                     <For each=move || edges.get() key=|e| e.clone() let:e>
-                        {draw::edge(state, e)}
+                        {draw::edge(state, e, area)}
                     </For>
                 </g>
                 <g class="nodes">

@@ -8,10 +8,10 @@
 //! beside their edge on free space. What the [`Layers`] hide is left out, and a scene can
 //! be limited to an area (the canvas routes only what is in view).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::labels::{self, label_size, label_text};
 use super::layers::Layers;
@@ -376,7 +376,7 @@ enum Owner {
 struct Obstacles {
     rects: Vec<Rect>,
     owners: Vec<Owner>,
-    cells: HashMap<(i64, i64), Vec<usize>>,
+    cells: FxHashMap<(i64, i64), Vec<usize>>,
 }
 
 impl Obstacles {
@@ -398,7 +398,7 @@ impl Obstacles {
             rects.push(inflate(&s.rect, CLEARANCE));
             owners.push(Owner::Stub);
         }
-        let mut cells: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+        let mut cells: FxHashMap<(i64, i64), Vec<usize>> = FxHashMap::default();
         for (i, r) in rects.iter().enumerate() {
             for c in cells_of(r) {
                 cells.entry(c).or_default().push(i);
@@ -416,8 +416,14 @@ impl Obstacles {
         };
         match area {
             None => (0..self.rects.len()).filter(|&i| keep(i)).map(|i| self.rects[i]).collect(),
+            // An area over more cells than there are obstacles (a long edge across a big
+            // design): a scan of them is cheaper than a visit of every cell.
+            Some(a) if cell_count(a) > self.rects.len() => (0..self.rects.len())
+                .filter(|&i| keep(i) && self.rects[i].intersects(a))
+                .map(|i| self.rects[i])
+                .collect(),
             Some(a) => {
-                let mut seen = HashSet::new();
+                let mut seen = FxHashSet::default();
                 let mut out = Vec::new();
                 for c in cells_of(a) {
                     for &i in self.cells.get(&c).into_iter().flatten() {
@@ -430,6 +436,12 @@ impl Obstacles {
             }
         }
     }
+}
+
+/// How many cells `r` covers.
+fn cell_count(r: &Rect) -> usize {
+    let span = |lo: f64, hi: f64| ((hi / CELL).floor() - (lo / CELL).floor() + 1.0).max(0.0);
+    (span(r.x, r.right()) * span(r.y, r.bottom())).min(usize::MAX as f64) as usize
 }
 
 fn cells_of(r: &Rect) -> impl Iterator<Item = (i64, i64)> {
@@ -539,7 +551,7 @@ fn route_edges(
     // Ports: the ends sharing a side spread along it, ordered like their other ends.
     // Per side of an end: (edge, is its source, where along the side it wants its port).
     type Wants = Vec<(usize, bool, f64)>;
-    let mut sides: HashMap<(End, Side), Wants> = HashMap::new();
+    let mut sides: FxHashMap<(End, Side), Wants> = FxHashMap::default();
     for (k, (e, end)) in scene.edges.iter().zip(&ends).enumerate() {
         let Some((a, b, sa, sb)) = end else { continue };
         let along = |side: Side, other: &Rect, me: &Rect| {
@@ -549,7 +561,7 @@ fn route_edges(
         sides.entry((End::Node(e.from), *sa)).or_default().push((k, true, along(*sa, b, a)));
         sides.entry((e.to, *sb)).or_default().push((k, false, along(*sb, a, b)));
     }
-    let mut ports: HashMap<(usize, bool), Port> = HashMap::new();
+    let mut ports: FxHashMap<(usize, bool), Port> = FxHashMap::default();
     let mut keys: Vec<&(End, Side)> = sides.keys().collect();
     keys.sort_by_key(|(end, side)| (end_key(*end), *side as u8));
     for key in keys {
@@ -625,7 +637,7 @@ fn place_labels(scene: &mut Scene, area: Option<Rect>) {
         .chain(scene.frames.iter().map(|f| inflate(&f.title_rect, 2.0)))
         .collect();
     let frames: Vec<Rect> = scene.frames.iter().map(|f| f.frame.rect).collect();
-    let mut cells: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    let mut cells: FxHashMap<(i64, i64), Vec<usize>> = FxHashMap::default();
     for (i, r) in blocked.iter().enumerate() {
         for c in cells_of(r) {
             cells.entry(c).or_default().push(i);
@@ -637,9 +649,9 @@ fn place_labels(scene: &mut Scene, area: Option<Rect>) {
         }
         let text = edge_label(e);
         let size = label_size(&text);
-        let hits = |r: &Rect, blocked: &[Rect], cells: &HashMap<(i64, i64), Vec<usize>>| {
+        let hits = |r: &Rect, blocked: &[Rect], cells: &FxHashMap<(i64, i64), Vec<usize>>| {
             let mut n = 0;
-            let mut seen = HashSet::new();
+            let mut seen = FxHashSet::default();
             for c in cells_of(r) {
                 for &i in cells.get(&c).into_iter().flatten() {
                     if seen.insert(i) && blocked[i].intersects(r) {

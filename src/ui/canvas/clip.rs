@@ -5,7 +5,21 @@
 //! take ~0.4 s a frame. Drawn only inside the area (which extends well beyond the
 //! visible part), such an edge costs what the part in view costs.
 
+use crate::core::diagram::route_path;
 use crate::core::layout::Rect;
+
+/// Routes are drawn this far beyond the area.
+pub const MARGIN: f64 = 40.0;
+
+/// The SVG path of a line dragged along with a node, cut to `area` (a straight line to a
+/// far target is as costly to stroke as a long route).
+pub fn straight(s: (f64, f64), t: (f64, f64), area: &Rect) -> String {
+    let area = crate::core::layout::route::inflate(area, MARGIN);
+    match clip(&[s, t], &area) {
+        Some((pieces, _)) => pieces.iter().map(|p| route_path(p, 0.0)).collect(),
+        None => route_path(&[s, t], 0.0),
+    }
+}
 
 /// Pieces of a polyline.
 pub type Pieces<T> = Vec<Vec<(T, T)>>;

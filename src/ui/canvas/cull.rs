@@ -18,8 +18,6 @@ pub const OVERVIEW_LIMIT: usize = 1500;
 /// The visible area is snapped outwards to this grid (world units), so that small pans
 /// change nothing drawn.
 const SNAP: f64 = 400.0;
-/// Routes are drawn this far beyond the area (see `clip`).
-const CLIP_MARGIN: f64 = 40.0;
 
 /// The visible area, snapped and with a margin; a memo key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,7 +173,7 @@ pub fn routed_edges(scene: &Scene, area: &Rect) -> Vec<EdgeItem> {
                     _ => None,
                 },
                 points: halves(&e.points),
-                clipped: super::clip::clip(&e.points, &inflate(area, CLIP_MARGIN)).map(
+                clipped: super::clip::clip(&e.points, &inflate(area, super::clip::MARGIN)).map(
                     |(pieces, before)| {
                         (pieces.iter().map(|p| halves(p)).collect(), (before * 2.0).round() as i64)
                     },

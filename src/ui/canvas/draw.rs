@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::cull::{EdgeItem, FrameItem, NodeItem, Overview, StubItem};
+use super::cull::{Area, EdgeItem, FrameItem, NodeItem, Overview, StubItem};
 use super::family::Family;
 use crate::core::diagram::{arrow_head, route_path};
 use crate::core::layout::node::node_text;
@@ -187,7 +187,7 @@ pub fn frame(
 
 /// One edge along its route, with its arrowhead and label; an edge to a missing target
 /// ends at that target's stub. While one of its ends is dragged it is drawn straight.
-pub fn edge(state: AppState, item: EdgeItem) -> impl IntoView {
+pub fn edge(state: AppState, item: EdgeItem, area: Memo<Area>) -> impl IntoView {
     let EdgeItem { from, to, points, clipped, label, field, word, dangling, control } = item;
     let tooltip = field.clone();
     let offset = Memo::new(move |_| {
@@ -219,7 +219,7 @@ pub fn edge(state: AppState, item: EdgeItem) -> impl IntoView {
         (a != (0.0, 0.0) || b != (0.0, 0.0)).then(|| {
             let s = (first.0 + a.0, first.1 + a.1);
             let t = (last.0 + b.0, last.1 + b.1);
-            (route_path(&[s, t], 0.0), arrow_head(&[s, t]))
+            (super::clip::straight(s, t, &area.get().rect()), arrow_head(&[s, t]))
         })
     };
     let d = {
