@@ -6,6 +6,7 @@
 //! many nodes in view are drawn as a few paths. The layers hide what a reader does not need.
 //! Palette entries dragged onto the canvas are added where they are dropped (`drop`).
 
+mod clip;
 mod cull;
 mod draw;
 mod drop;
@@ -20,9 +21,14 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 
 use self::cull::{Area, OVERVIEW_LIMIT};
-use super::state::use_state;
+use std::collections::HashMap;
+
+use super::state::{AppState, Shared, use_state};
 use super::viewport::{DETAIL_ZOOM, NAME_ZOOM};
-use crate::core::layout::{self, NODE_HEIGHT, Scene, SceneOptions, TITLE_SIZE};
+use crate::core::design::Point;
+use crate::core::graph::Graph;
+use crate::core::layout::{self, Layers, NODE_HEIGHT, Scene, SceneOptions, TITLE_SIZE};
+use crate::core::model::ResourceId;
 
 /// How long the canvas waits after a change before it routes the view again; a newer
 /// change within it replaces the older one.
@@ -91,10 +97,13 @@ pub fn Canvas() -> impl IntoView {
         })
     });
     // The drawing of what is in view: frames, routed edges with labels, stubs.
-    // Computed in a task of its own after the change (an edit, a drop, a pan into new
+    // Computed in tasks of their own after the change (an edit, a drop, a pan into new
     // space): the change's own task stays short, and the routes follow a moment later.
+    // The part that does not depend on the view (frames, nodes, edges to route, stubs) is
+    // kept until the design, the positions or the layers change: a pan only routes.
     let scene = RwSignal::new(super::state::shared(Scene::default()));
     let latest = super::latest::Latest::new();
+    let base: StoredValue<Option<Base>> = StoredValue::new(None);
     Effect::new(move |_| {
         let options = SceneOptions {
             layers: state.layers.get(),
@@ -106,14 +115,21 @@ pub fn Canvas() -> impl IntoView {
         // Long enough that a drag or a pan (a change every frame) routes once it pauses,
         // not on every frame; short enough not to be noticed after an edit.
         latest.schedule(SCENE_DELAY, move || {
-            let drawn = super::trace::time("scene", || {
-                state.graph.with_untracked(|g| {
-                    state.positions.with_untracked(|p| {
-                        state.design.with_value(|d| layout::scene(d, g, p, options))
-                    })
-                })
+            let key = state.graph.with_untracked(|g| {
+                state.positions.with_untracked(|p| (g.clone(), p.clone(), options.layers))
             });
-            scene.try_set(super::state::shared(drawn));
+            if base.with_value(|b| b.as_ref().is_some_and(|b| b.key == key)) {
+                draw_view(state, base, scene, options);
+                return;
+            }
+            let unrouted = super::trace::time("scene (unrouted)", || {
+                state.design.with_value(|d| layout::scene::unrouted(d, &key.0, &key.1, key.2))
+            });
+            base.set_value(Some(Base { key, scene: unrouted }));
+            // The routes in a task of their own, unless a newer change comes first.
+            latest.schedule(std::time::Duration::ZERO, move || {
+                draw_view(state, base, scene, options);
+            });
         });
     });
     let edges = Memo::new(move |_| scene.with(|s| cull::routed_edges(s, &area.get().rect())));
@@ -142,7 +158,7 @@ pub fn Canvas() -> impl IntoView {
                 </g>
                 <g class="edges">
                     <For each=move || edges.get() key=|e| e.clone() let:e>
-                        {draw::edge(state, e)}
+                        {draw::edge(state, e, area)}
                     </For>
                 </g>
                 <g class="nodes">
@@ -199,6 +215,32 @@ pub fn Canvas() -> impl IntoView {
                 </div>
             </Show>
         </div>
+    }
+}
+
+/// The view-independent part of the canvas's scene and what it was computed from.
+struct Base {
+    /// The graph, the positions and the layers it was computed from.
+    key: (Shared<Graph>, Shared<HashMap<ResourceId, Point>>, Layers),
+    /// Frames, nodes, edges to route and stubs (`layout::scene::unrouted`).
+    scene: Scene,
+}
+
+/// Draws the view `options` of the cached base: node text, routes and labels.
+fn draw_view(
+    state: AppState,
+    base: StoredValue<Option<Base>>,
+    scene: RwSignal<Shared<Scene>>,
+    options: SceneOptions,
+) {
+    let drawn = super::trace::time("scene (routes)", || {
+        base.with_value(|b| {
+            let b = b.as_ref()?;
+            Some(state.design.with_value(|d| layout::scene::drawn(&b.scene, d, options)))
+        })
+    });
+    if let Some(drawn) = drawn {
+        scene.try_set(super::state::shared(drawn));
     }
 }
 

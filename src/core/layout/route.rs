@@ -36,9 +36,9 @@ const USED_CELL: f64 = 256.0;
 #[derive(Debug, Default)]
 pub struct Used {
     /// `(fixed coordinate, low, high)` of horizontal segments, by cell of the fixed y.
-    horizontal: std::collections::HashMap<i64, Vec<(f64, f64, f64)>>,
+    horizontal: rustc_hash::FxHashMap<i64, Vec<(f64, f64, f64)>>,
     /// The same for vertical segments, by cell of the fixed x.
-    vertical: std::collections::HashMap<i64, Vec<(f64, f64, f64)>>,
+    vertical: rustc_hash::FxHashMap<i64, Vec<(f64, f64, f64)>>,
 }
 
 impl Used {

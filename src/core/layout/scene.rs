@@ -8,9 +8,10 @@
 //! beside their edge on free space. What the [`Layers`] hide is left out, and a scene can
 //! be limited to an area (the canvas routes only what is in view).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::labels::{self, label_size, label_text};
 use super::layers::Layers;
@@ -30,6 +31,8 @@ const PORT_GAP: f64 = 20.0;
 const CELL: f64 = 512.0;
 /// More edges than this, and a limited scene routes with bounded searches.
 const BIG_DESIGN: usize = 400;
+/// A limited scene routes the edges with an end this near its area.
+const ROUTE_MARGIN: f64 = 200.0;
 
 /// A namespace frame as drawn.
 #[derive(Debug, Clone, PartialEq)]
@@ -152,14 +155,24 @@ pub fn scene(
     positions: &HashMap<ResourceId, Point>,
     options: SceneOptions,
 ) -> Scene {
-    let layers = options.layers;
+    drawn(&unrouted(design, graph, positions, options.layers), design, options)
+}
+
+/// What a scene is before it is drawn for an area: frames, nodes (without text), the
+/// edges (not routed yet) and the stubs, placed. It does not depend on the area, so a
+/// canvas computes it once per change and draws every view of it with [`drawn`].
+pub fn unrouted(
+    design: &Design,
+    graph: &Graph,
+    positions: &HashMap<ResourceId, Point>,
+    layers: Layers,
+) -> Scene {
     let frames = frames_of(design, positions, |r| layers.shows(r.kind));
     let frame_index: HashMap<&str, usize> =
         frames.iter().enumerate().map(|(i, f)| (f.namespace.as_str(), i)).collect();
     let namespaces = super::environment_namespaces(design);
     let mut scene =
         Scene { frames: frames.iter().cloned().map(titled).collect(), ..Scene::default() };
-    let near = |r: &Rect| options.area.is_none_or(|a| inflate(&a, 400.0).intersects(r));
     for r in &design.resources {
         if is_frame(r.kind) || !layers.shows(r.kind) {
             continue;
@@ -167,20 +180,20 @@ pub fn scene(
         let Some(p) = positions.get(&r.id) else { continue };
         let rect = Rect::node(*p);
         let frame = frame_of(r, &namespaces).and_then(|ns| frame_index.get(ns.as_str()).copied());
-        let text = near(&rect).then(|| node_text(r.kind, r.kind_str(), r.name()));
-        scene.nodes.push(SceneNode { id: r.id, kind: r.kind, rect, frame, text });
+        scene.nodes.push(SceneNode { id: r.id, kind: r.kind, rect, frame, text: None });
     }
     let index = scene.node_index();
-    let kinds: HashMap<ResourceId, (Kind, &str)> =
-        design.resources.iter().map(|r| (r.id, (r.kind, r.name()))).collect();
+    // Targets by id; a name is read (a JSON lookup) only for a namespace's frame.
+    let resources: FxHashMap<ResourceId, &crate::core::model::Resource> =
+        design.resources.iter().map(|r| (r.id, r)).collect();
     // Resolved references: to nodes, or to the frame of a namespace (unless drawn inside it).
     let g = &graph.graph;
     for e in g.edge_references() {
         let (from, to) = (g[e.source()], g[e.target()]);
         let Some(&fi) = index.get(&from) else { continue };
-        let end = match kinds.get(&to) {
-            Some((k, name)) if is_frame(*k) => {
-                let Some(&f) = frame_index.get(name) else { continue };
+        let end = match resources.get(&to) {
+            Some(r) if is_frame(r.kind) => {
+                let Some(&f) = frame_index.get(r.name()) else { continue };
                 if scene.nodes[fi].frame == Some(f) {
                     continue;
                 }
@@ -206,7 +219,7 @@ pub fn scene(
         index.contains_key(&d.from) && d.reference.targets.first().is_none_or(|k| layers.shows(*k))
     });
     place_stubs(&mut scene, &index);
-    let to_stubs: Vec<SceneEdge> = scene
+    let mut to_stubs: Vec<SceneEdge> = scene
         .stubs
         .iter()
         .enumerate()
@@ -222,14 +235,54 @@ pub fn scene(
             })
         })
         .collect();
+    // An edge to a stub never shares its ends with a resolved one: merged among themselves.
+    merge_parallel(&mut to_stubs);
     scene.edges.extend(to_stubs);
-    merge_parallel(&mut scene.edges);
+    scene
+}
+
+/// `base` (an [`unrouted`] scene of the same layers) drawn for `options`: the text of the
+/// nodes near the area, the edges routed and labelled. A scene limited to an area keeps
+/// only the edges with an end near it (the ones it routes); without edges
+/// (`options.edges` off) it has no edges and no node text either.
+pub fn drawn(base: &Scene, design: &Design, options: SceneOptions) -> Scene {
+    let mut scene = Scene {
+        frames: base.frames.clone(),
+        nodes: base.nodes.clone(),
+        edges: Vec::new(),
+        stubs: base.stubs.clone(),
+    };
     if !options.edges {
-        scene.edges.clear();
         return scene;
     }
-    route_edges(&mut scene, &index, options);
-    if layers.labels() {
+    let index = scene.node_index();
+    let near = |r: &Rect| options.area.is_none_or(|a| inflate(&a, 400.0).intersects(r));
+    for r in &design.resources {
+        let Some(&i) = index.get(&r.id) else { continue };
+        let n = &mut scene.nodes[i];
+        if near(&n.rect) {
+            n.text = Some(node_text(r.kind, r.kind_str(), r.name()));
+        }
+    }
+    let area = options.area.map(|a| inflate(&a, ROUTE_MARGIN));
+    scene.edges = base
+        .edges
+        .iter()
+        .filter(|e| {
+            // In an area: the edges with an end in it (those only passing through are not
+            // drawn; the view shows where they start or end).
+            let a = scene.end_rect(End::Node(e.from), &index);
+            let b = scene.end_rect(e.to, &index);
+            match (a, b, area) {
+                (Some(a), Some(b), Some(area)) => a.intersects(&area) || b.intersects(&area),
+                (Some(_), Some(_), None) => true,
+                _ => false,
+            }
+        })
+        .cloned()
+        .collect();
+    route_edges(&mut scene, &index, options, base.edges.len());
+    if options.layers.labels() {
         place_labels(&mut scene, options.area);
     }
     scene
@@ -238,7 +291,7 @@ pub fn scene(
 /// Several references from one resource to one target are drawn as one edge listing
 /// them all (an environment's checkpoint and savepoint directories in one bucket).
 fn merge_parallel(edges: &mut Vec<SceneEdge>) {
-    let mut first: HashMap<(ResourceId, End), usize> = HashMap::new();
+    let mut first: FxHashMap<(ResourceId, End), usize> = FxHashMap::default();
     let mut out: Vec<SceneEdge> = Vec::with_capacity(edges.len());
     for e in edges.drain(..) {
         match first.get(&(e.from, e.to)) {
@@ -323,7 +376,7 @@ enum Owner {
 struct Obstacles {
     rects: Vec<Rect>,
     owners: Vec<Owner>,
-    cells: HashMap<(i64, i64), Vec<usize>>,
+    cells: FxHashMap<(i64, i64), Vec<usize>>,
 }
 
 impl Obstacles {
@@ -345,7 +398,7 @@ impl Obstacles {
             rects.push(inflate(&s.rect, CLEARANCE));
             owners.push(Owner::Stub);
         }
-        let mut cells: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+        let mut cells: FxHashMap<(i64, i64), Vec<usize>> = FxHashMap::default();
         for (i, r) in rects.iter().enumerate() {
             for c in cells_of(r) {
                 cells.entry(c).or_default().push(i);
@@ -363,8 +416,14 @@ impl Obstacles {
         };
         match area {
             None => (0..self.rects.len()).filter(|&i| keep(i)).map(|i| self.rects[i]).collect(),
+            // An area over more cells than there are obstacles (a long edge across a big
+            // design): a scan of them is cheaper than a visit of every cell.
+            Some(a) if cell_count(a) > self.rects.len() => (0..self.rects.len())
+                .filter(|&i| keep(i) && self.rects[i].intersects(a))
+                .map(|i| self.rects[i])
+                .collect(),
             Some(a) => {
-                let mut seen = HashSet::new();
+                let mut seen = FxHashSet::default();
                 let mut out = Vec::new();
                 for c in cells_of(a) {
                     for &i in self.cells.get(&c).into_iter().flatten() {
@@ -377,6 +436,12 @@ impl Obstacles {
             }
         }
     }
+}
+
+/// How many cells `r` covers.
+fn cell_count(r: &Rect) -> usize {
+    let span = |lo: f64, hi: f64| ((hi / CELL).floor() - (lo / CELL).floor() + 1.0).max(0.0);
+    (span(r.x, r.right()) * span(r.y, r.bottom())).min(usize::MAX as f64) as usize
 }
 
 fn cells_of(r: &Rect) -> impl Iterator<Item = (i64, i64)> {
@@ -460,23 +525,22 @@ fn spread(desired: &[f64], lo: f64, hi: f64) -> Vec<f64> {
     out
 }
 
-fn route_edges(scene: &mut Scene, index: &HashMap<ResourceId, usize>, options: SceneOptions) {
-    let area = options.area.map(|a| inflate(&a, 200.0));
+/// Routes every edge of `scene` (those of a limited scene: the ones near its area, see
+/// [`drawn`]); `total` is how many edges the whole drawing has.
+fn route_edges(
+    scene: &mut Scene,
+    index: &HashMap<ResourceId, usize>,
+    options: SceneOptions,
+    total: usize,
+) {
+    let area = options.area.map(|a| inflate(&a, ROUTE_MARGIN));
     // Ends, their rectangles and sides.
     let mut ends: Vec<Option<(Rect, Rect, Side, Side)>> = Vec::with_capacity(scene.edges.len());
     for e in &scene.edges {
         let a = scene.end_rect(End::Node(e.from), index);
         let b = scene.end_rect(e.to, index);
-        // In an area: the edges with an end in it (those only passing through are not
-        // drawn; the view shows where they start or end).
-        let ok = match (a, b) {
-            (Some(a), Some(b)) => {
-                area.is_none_or(|area| a.intersects(&area) || b.intersects(&area))
-            }
-            _ => false,
-        };
         ends.push(match (a, b) {
-            (Some(a), Some(b)) if ok => {
+            (Some(a), Some(b)) => {
                 let sa = facing(&a, nearest(&b, centre(&a)));
                 let sb = facing(&b, nearest(&a, centre(&b)));
                 Some((a, b, sa, sb))
@@ -487,7 +551,7 @@ fn route_edges(scene: &mut Scene, index: &HashMap<ResourceId, usize>, options: S
     // Ports: the ends sharing a side spread along it, ordered like their other ends.
     // Per side of an end: (edge, is its source, where along the side it wants its port).
     type Wants = Vec<(usize, bool, f64)>;
-    let mut sides: HashMap<(End, Side), Wants> = HashMap::new();
+    let mut sides: FxHashMap<(End, Side), Wants> = FxHashMap::default();
     for (k, (e, end)) in scene.edges.iter().zip(&ends).enumerate() {
         let Some((a, b, sa, sb)) = end else { continue };
         let along = |side: Side, other: &Rect, me: &Rect| {
@@ -497,7 +561,7 @@ fn route_edges(scene: &mut Scene, index: &HashMap<ResourceId, usize>, options: S
         sides.entry((End::Node(e.from), *sa)).or_default().push((k, true, along(*sa, b, a)));
         sides.entry((e.to, *sb)).or_default().push((k, false, along(*sb, a, b)));
     }
-    let mut ports: HashMap<(usize, bool), Port> = HashMap::new();
+    let mut ports: FxHashMap<(usize, bool), Port> = FxHashMap::default();
     let mut keys: Vec<&(End, Side)> = sides.keys().collect();
     keys.sort_by_key(|(end, side)| (end_key(*end), *side as u8));
     for key in keys {
@@ -525,7 +589,7 @@ fn route_edges(scene: &mut Scene, index: &HashMap<ResourceId, usize>, options: S
     };
     let mut routes = vec![Vec::new(); scene.edges.len()];
     // The canvas's view of a big design: searches bounded, for a drawing within a frame.
-    let big = options.area.is_some() && scene.edges.len() > BIG_DESIGN;
+    let big = options.area.is_some() && total > BIG_DESIGN;
     let mut used = route::Used::default();
     // Short edges first: they have the fewest ways, long ones go round them.
     let mut order: Vec<usize> = (0..scene.edges.len()).collect();
@@ -573,7 +637,7 @@ fn place_labels(scene: &mut Scene, area: Option<Rect>) {
         .chain(scene.frames.iter().map(|f| inflate(&f.title_rect, 2.0)))
         .collect();
     let frames: Vec<Rect> = scene.frames.iter().map(|f| f.frame.rect).collect();
-    let mut cells: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    let mut cells: FxHashMap<(i64, i64), Vec<usize>> = FxHashMap::default();
     for (i, r) in blocked.iter().enumerate() {
         for c in cells_of(r) {
             cells.entry(c).or_default().push(i);
@@ -585,9 +649,9 @@ fn place_labels(scene: &mut Scene, area: Option<Rect>) {
         }
         let text = edge_label(e);
         let size = label_size(&text);
-        let hits = |r: &Rect, blocked: &[Rect], cells: &HashMap<(i64, i64), Vec<usize>>| {
+        let hits = |r: &Rect, blocked: &[Rect], cells: &FxHashMap<(i64, i64), Vec<usize>>| {
             let mut n = 0;
-            let mut seen = HashSet::new();
+            let mut seen = FxHashSet::default();
             for c in cells_of(r) {
                 for &i in cells.get(&c).into_iter().flatten() {
                     if seen.insert(i) && blocked[i].intersects(r) {
@@ -609,5 +673,43 @@ fn place_labels(scene: &mut Scene, area: Option<Rect>) {
             cells.entry(c).or_default().push(i);
         }
         e.label = Some((text, rect));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::generate;
+    use crate::core::layout::positions;
+
+    #[test]
+    fn every_view_drawn_from_one_kept_base_is_the_scene_of_that_view() {
+        let d = generate::design(300);
+        let graph = Graph::build(&d);
+        let pos = positions(&d, &graph);
+        let base = unrouted(&d, &graph, &pos, Layers::ALL);
+        let whole = scene(&d, &graph, &pos, SceneOptions::default());
+        assert_eq!(drawn(&base, &d, SceneOptions::default()), whole, "the export's scene");
+        let b = whole.bounds().expect("drawn");
+        for (x, y) in [(0.0, 0.0), (0.5, 0.3), (0.9, 0.8)] {
+            let area =
+                Rect { x: b.x + b.width * x, y: b.y + b.height * y, width: 2000.0, height: 1200.0 };
+            let options = SceneOptions { area: Some(area), ..SceneOptions::default() };
+            let view = drawn(&base, &d, options);
+            assert_eq!(view, scene(&d, &graph, &pos, options));
+            // A view keeps the edges it routes, all of them routed.
+            assert!(view.edges.len() < whole.edges.len());
+            assert!(view.edges.iter().all(|e| e.points.len() >= 2), "an unrouted edge kept");
+        }
+    }
+
+    #[test]
+    fn a_scene_without_edges_has_neither_edges_nor_node_text() {
+        let d = generate::design(50);
+        let graph = Graph::build(&d);
+        let pos = positions(&d, &graph);
+        let s = scene(&d, &graph, &pos, SceneOptions { edges: false, ..SceneOptions::default() });
+        assert!(s.edges.is_empty() && s.nodes.iter().all(|n| n.text.is_none()));
+        assert!(!s.nodes.is_empty() && !s.frames.is_empty());
     }
 }

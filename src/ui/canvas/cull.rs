@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use super::super::analysis::{EdgeBase, NodeBase};
 use super::family::Family;
 use crate::core::design::Point;
+use crate::core::layout::route::inflate;
 use crate::core::layout::scene::{edge_label, is_control};
 use crate::core::layout::{End, Scene};
 use crate::core::layout::{NODE_HEIGHT, NODE_WIDTH, Rect};
@@ -92,6 +93,9 @@ pub struct EdgeItem {
     pub to: Option<ResourceId>,
     /// Corners of the route, in half pixels.
     pub points: Vec<(i64, i64)>,
+    /// When the route leaves the area: the pieces of it inside (half pixels), and the
+    /// length of the route before the first one (half pixels, for the dash phase).
+    pub clipped: Option<(super::clip::Pieces<i64>, i64)>,
     /// Label and its box (x, y, width, height).
     pub label: Option<(String, [i64; 4])>,
     /// The referencing field(s), for the tooltip.
@@ -115,6 +119,11 @@ pub struct StubItem {
     pub missing: String,
     /// References to it.
     pub refs: usize,
+}
+
+/// Points in half pixels.
+fn halves(points: &[(f64, f64)]) -> Vec<(i64, i64)> {
+    points.iter().map(|p| ((p.0 * 2.0).round() as i64, (p.1 * 2.0).round() as i64)).collect()
 }
 
 fn rounded(r: &Rect) -> [i64; 4] {
@@ -163,11 +172,12 @@ pub fn routed_edges(scene: &Scene, area: &Rect) -> Vec<EdgeItem> {
                     End::Node(id) => Some(id),
                     _ => None,
                 },
-                points: e
-                    .points
-                    .iter()
-                    .map(|p| ((p.0 * 2.0).round() as i64, (p.1 * 2.0).round() as i64))
-                    .collect(),
+                points: halves(&e.points),
+                clipped: super::clip::clip(&e.points, &inflate(area, super::clip::MARGIN)).map(
+                    |(pieces, before)| {
+                        (pieces.iter().map(|p| halves(p)).collect(), (before * 2.0).round() as i64)
+                    },
+                ),
                 label: e.label.as_ref().map(|(t, r)| (t.clone(), rounded(r))),
                 field: fields.join(", "),
                 word: edge_label(e),

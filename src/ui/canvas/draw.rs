@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::cull::{EdgeItem, FrameItem, NodeItem, Overview, StubItem};
+use super::cull::{Area, EdgeItem, FrameItem, NodeItem, Overview, StubItem};
 use super::family::Family;
 use crate::core::diagram::{arrow_head, route_path};
 use crate::core::layout::node::node_text;
@@ -192,8 +192,8 @@ pub fn frame(
 
 /// One edge along its route, with its arrowhead and label; an edge to a missing target
 /// ends at that target's stub. While one of its ends is dragged it is drawn straight.
-pub fn edge(state: AppState, item: EdgeItem) -> impl IntoView {
-    let EdgeItem { from, to, points, label, field, word, dangling, control } = item;
+pub fn edge(state: AppState, item: EdgeItem, area: Memo<Area>) -> impl IntoView {
+    let EdgeItem { from, to, points, clipped, label, field, word, dangling, control } = item;
     let tooltip = field.clone();
     let offset = Memo::new(move |_| {
         state.drag.with(|d| {
@@ -204,7 +204,18 @@ pub fn edge(state: AppState, item: EdgeItem) -> impl IntoView {
     });
     let world: Vec<(f64, f64)> =
         points.iter().map(|p| (p.0 as f64 / 2.0, p.1 as f64 / 2.0)).collect();
-    let path = route_path(&world, 8.0);
+    let half = |p: &(i64, i64)| (p.0 as f64 / 2.0, p.1 as f64 / 2.0);
+    // A route leaving the area is drawn only inside it (see `clip`), its dashes in phase.
+    let (path, dash_offset) = match &clipped {
+        Some((pieces, before)) => (
+            pieces
+                .iter()
+                .map(|p| route_path(&p.iter().map(half).collect::<Vec<_>>(), 8.0))
+                .collect::<String>(),
+            Some(format!("{}", *before as f64 / 2.0)),
+        ),
+        None => (route_path(&world, 8.0), None),
+    };
     let head = arrow_head(&world);
     let (first, last) =
         (world.first().copied().unwrap_or_default(), world.last().copied().unwrap_or_default());
@@ -213,7 +224,7 @@ pub fn edge(state: AppState, item: EdgeItem) -> impl IntoView {
         (a != (0.0, 0.0) || b != (0.0, 0.0)).then(|| {
             let s = (first.0 + a.0, first.1 + a.1);
             let t = (last.0 + b.0, last.1 + b.1);
-            (route_path(&[s, t], 0.0), arrow_head(&[s, t]))
+            (super::clip::straight(s, t, &area.get().rect()), arrow_head(&[s, t]))
         })
     };
     let d = {
@@ -242,7 +253,7 @@ pub fn edge(state: AppState, item: EdgeItem) -> impl IntoView {
             data-to=to.map(|t| t.0.to_string()).unwrap_or_default()
         >
             <title>{tooltip}</title>
-            <path class="edge-line" d=d></path>
+            <path class="edge-line" d=d stroke-dashoffset=dash_offset></path>
             <path class="arrow-head" d=h></path>
             {label_view}
         </g>
