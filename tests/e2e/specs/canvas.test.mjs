@@ -95,6 +95,25 @@ test('a generated design of 2,000 resources draws only what is in view, without 
   const drawn = Number(await big.tid('canvas').getAttribute('data-drawn'));
   assert.ok(overview === 1 || drawn < 2000, 'fitted: an overview or a culled subset');
   assert.equal(await page.locator('[data-testid="node-name"]').count(), 0, 'no node text at this zoom');
+  // Panning the overview moves it as one picture (the canvas as a layer, not redrawn while
+  // the pointer moves), and the view follows on release: the drawing stays where it was let go.
+  assert.equal(overview, 1, 'fitted at 2,000: the overview');
+  const world = () => page.locator('svg.canvas > g.world').getAttribute('transform');
+  const picture = () => page.locator('[data-testid="overview"]').boundingBox();
+  const canvasBox = await big.tid('canvas').boundingBox();
+  const [before, at] = [await picture(), await world()];
+  const from = { x: canvasBox.x + canvasBox.width - 20, y: canvasBox.y + canvasBox.height - 20 };
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i += 1) await page.mouse.move(from.x - 15 * i, from.y - 10 * i);
+  const during = await picture();
+  assert.ok(Math.abs(during.x - before.x + 150) < 2 && Math.abs(during.y - before.y + 100) < 2, `the overview follows the pointer (${JSON.stringify(before)} → ${JSON.stringify(during)})`);
+  assert.equal(await world(), at, 'not redrawn while panning');
+  await page.mouse.up();
+  await until(world, (t) => t !== at, 'the view follows on release');
+  const after = await picture();
+  assert.ok(Math.abs(after.x - during.x) < 2 && Math.abs(after.y - during.y) < 2, `the drawing stays where it was let go (${JSON.stringify(during)} → ${JSON.stringify(after)})`);
+  assert.equal(await big.tid('canvas').evaluate((c) => getComputedStyle(c).transform), 'none', 'the canvas is back in place');
   for (let i = 0; i < 12; i += 1) await big.tid('zoom-in').click();
   await until(() => page.locator('[data-testid="node-name"]').count(), (n) => n > 0, 'text when zoomed in');
   const near = Number(await big.tid('canvas').getAttribute('data-drawn'));
