@@ -76,6 +76,24 @@ fn in_scope(target: &Resource, reference: &Reference) -> bool {
 }
 
 impl Graph {
+    /// True when both graphs have the same nodes, the same edges in the same order and the
+    /// same dangling references: whatever is derived from one holds for the other (the
+    /// incremental validator and the canvas keep their work across edits that leave the
+    /// graph as it was). Compares in place, without allocating.
+    pub fn same_as(&self, other: &Graph) -> bool {
+        use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+        let (a, b) = (&self.graph, &other.graph);
+        self.dangling == other.dangling
+            && a.node_count() == b.node_count()
+            && a.edge_count() == b.edge_count()
+            && a.node_weights().eq(b.node_weights())
+            && a.edge_references().zip(b.edge_references()).all(|(x, y)| {
+                a[x.source()] == b[y.source()]
+                    && a[x.target()] == b[y.target()]
+                    && x.weight() == y.weight()
+            })
+    }
+
     /// Builds the graph of a design.
     pub fn build(design: &Design) -> Self {
         let mut g = Graph::default();

@@ -14,6 +14,7 @@ mod auto;
 mod cluster;
 pub mod family;
 mod group;
+mod inputs;
 mod labels;
 pub mod layers;
 pub mod metrics;
@@ -36,6 +37,7 @@ use super::model::ResourceId;
 
 pub use auto::auto;
 pub use group::{environment_namespaces, frame_of, is_frame, rank};
+pub use inputs::{SceneInputs, scene_inputs};
 pub use labels::label_text;
 pub use layers::{Layer, Layers};
 pub use metrics::{Quality, quality};

@@ -27,7 +27,9 @@ use super::state::{AppState, Shared, use_state};
 use super::viewport::{DETAIL_ZOOM, NAME_ZOOM};
 use crate::core::design::Point;
 use crate::core::graph::Graph;
-use crate::core::layout::{self, Layers, NODE_HEIGHT, Scene, SceneOptions, TITLE_SIZE};
+use crate::core::layout::{
+    self, Layers, NODE_HEIGHT, Scene, SceneInputs, SceneOptions, TITLE_SIZE,
+};
 use crate::core::model::ResourceId;
 
 /// How long the canvas waits after a change before it routes the view again; a newer
@@ -104,6 +106,8 @@ pub fn Canvas() -> impl IntoView {
     let scene = RwSignal::new(super::state::shared(Scene::default()));
     let latest = super::latest::Latest::new();
     let base: StoredValue<Option<Base>> = StoredValue::new(None);
+    // How many times the view-independent scene was computed (`data-scenes`, for tests).
+    let scenes = RwSignal::new(0u32);
     Effect::new(move |_| {
         let options = SceneOptions {
             layers: state.layers.get(),
@@ -112,20 +116,25 @@ pub fn Canvas() -> impl IntoView {
         };
         state.graph.track();
         state.positions.track();
+        state.scene_inputs.track();
         // Long enough that a drag or a pan (a change every frame) routes once it pauses,
         // not on every frame; short enough not to be noticed after an edit.
         latest.schedule(SCENE_DELAY, move || {
             let key = state.graph.with_untracked(|g| {
-                state.positions.with_untracked(|p| (g.clone(), p.clone(), options.layers))
+                state.positions.with_untracked(|p| {
+                    let inputs = state.scene_inputs.get_untracked();
+                    (g.clone(), p.clone(), inputs, options.layers)
+                })
             });
             if base.with_value(|b| b.as_ref().is_some_and(|b| b.key == key)) {
                 draw_view(state, base, scene, options);
                 return;
             }
             let unrouted = super::trace::time("scene (unrouted)", || {
-                state.design.with_value(|d| layout::scene::unrouted(d, &key.0, &key.1, key.2))
+                state.design.with_value(|d| layout::scene::unrouted(d, &key.0, &key.1, key.3))
             });
             base.set_value(Some(Base { key, scene: unrouted }));
+            scenes.update(|n| *n += 1);
             // The routes in a task of their own, unless a newer change comes first.
             latest.schedule(std::time::Duration::ZERO, move || {
                 draw_view(state, base, scene, options);
@@ -178,6 +187,7 @@ pub fn Canvas() -> impl IntoView {
                 data-testid="canvas"
                 data-zoom=move || format!("{:.3}", state.view.get().zoom)
                 data-drawn=move || in_view.get().to_string()
+                data-scenes=move || scenes.get().to_string()
                 class:overview=move || overview.get()
                 class:coarse=move || !detail.get()
                 on:pointerdown=move |e| gestures.down(e)
@@ -218,10 +228,15 @@ pub fn Canvas() -> impl IntoView {
     }
 }
 
+/// What the view-independent scene is computed from: the graph, the positions, the rest
+/// of what it reads of the design, and the layers (compared by allocation).
+type BaseKey = (Shared<Graph>, Shared<HashMap<ResourceId, Point>>, Shared<SceneInputs>, Layers);
+
 /// The view-independent part of the canvas's scene and what it was computed from.
 struct Base {
-    /// The graph, the positions and the layers it was computed from.
-    key: (Shared<Graph>, Shared<HashMap<ResourceId, Point>>, Layers),
+    /// The graph, the positions, the rest of what it reads of the design and the layers it
+    /// was computed from.
+    key: BaseKey,
     /// Frames, nodes, edges to route and stubs (`layout::scene::unrouted`).
     scene: Scene,
 }

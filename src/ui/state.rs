@@ -20,7 +20,7 @@ use crate::core::design::{Design, Point};
 use crate::core::edit::History;
 use crate::core::finding::{Finding, Severity};
 use crate::core::graph::Graph;
-use crate::core::layout::{self, Frame, Layers};
+use crate::core::layout::{self, Frame, Layers, SceneInputs};
 use crate::core::model::Kind;
 use crate::core::model::ResourceId;
 use crate::core::review::{Baseline, Review};
@@ -129,8 +129,11 @@ pub struct AppState {
     /// The layers the canvas and the diagram export show (view state, remembered in the
     /// browser, not in the design).
     pub layers: RwSignal<Layers>,
-    /// The graph.
+    /// The graph (the previous allocation while an edit leaves it as it was).
     pub graph: Memo<Shared<Graph>>,
+    /// What the canvas's drawing reads of the design besides the graph and the positions
+    /// (`layout::scene_inputs`; the previous allocation while an edit leaves it equal).
+    pub scene_inputs: Memo<Shared<SceneInputs>>,
     /// Import diagnostics and rule findings.
     pub findings: Memo<Shared<Vec<Finding>>>,
     /// Canvas nodes with their badges.
@@ -202,9 +205,20 @@ impl AppState {
             })
         });
         // Built here for the canvas: the worker's graph lives in another thread.
-        let graph = Memo::new(move |_| {
+        // Kept when an edit leaves it as it was (a changed value, not a reference): the
+        // canvas then keeps its drawing instead of routing it again.
+        let graph = Memo::new(move |prev: Option<&Shared<Graph>>| {
             content.track();
-            trace::time("graph", || design.with_value(|d| shared(Graph::build(d))))
+            let now = trace::time("graph", || design.with_value(Graph::build));
+            match prev {
+                Some(p) if p.same_as(&now) => p.clone(),
+                _ => shared(now),
+            }
+        });
+        let scene_inputs = Memo::new(move |prev: Option<&Shared<SceneInputs>>| {
+            content.track();
+            let now = trace::time("scene inputs", || design.with_value(layout::scene_inputs));
+            reuse_if_equal(prev, now)
         });
         // Nodes and edges keep their previous allocation when an edit leaves them equal, so
         // the canvas does not re-cull and re-diff thousands of items for nothing.
@@ -269,6 +283,7 @@ impl AppState {
             help: RwSignal::new(false),
             layers: RwSignal::new(super::layers::load()),
             graph,
+            scene_inputs,
             findings,
             nodes,
             edges,

@@ -25,7 +25,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use changes::{Changes, Snapshot};
-use derived::{relocate, same_graph, update_configs};
+use derived::{relocate, update_configs};
 use index::SubjectIndex;
 
 use super::reads::RuleReads;
@@ -117,7 +117,7 @@ impl Validator {
         }
         let mut ch = Changes::between(&state.snapshot, &snapshot);
         let graph = Graph::build(design);
-        ch.graph = !same_graph(&graph, &state.graph);
+        ch.graph = !graph.same_as(&state.graph);
         let (configs, recomputed) = update_configs(design, &graph, &mut state.configs, &mut ch);
         self.stats.configs_recomputed = recomputed;
         ch.seal();

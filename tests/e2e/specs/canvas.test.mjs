@@ -140,3 +140,24 @@ test('a node dropped on another lands beside it; one Ctrl+Z puts it back', async
   await studio.page.keyboard.press('Control+z');
   await until(() => studio.centre('Role/flink'), (c) => Math.hypot(c.x - start.x, c.y - start.y) < 1, 'back where it was');
 });
+
+test('a value edit keeps the drawing; a rename redraws the name', async () => {
+  const scenes = async () => Number(await studio.tid('canvas').getAttribute('data-scenes'));
+  const settle = () => studio.page.waitForTimeout(400);
+  await studio.tid('fit').click();
+  await studio.node('session-cluster').click();
+  await settle();
+  const before = await scenes();
+  await studio.setField('/spec/image', 'flink:2.0');
+  await settle();
+  assert.equal(await scenes(), before, 'a changed image leaves the graph and the drawing as they were');
+  // A name nothing refers to: the graph stays, what the drawing reads of the design does not.
+  await studio.node('state-machine').click();
+  await studio.setField('/metadata/name', 'state-machine-2');
+  await until(scenes, (n) => n > before, 'the drawing follows a rename');
+  const text = () => studio.node('state-machine-2').locator('[data-testid="node-name"]').textContent();
+  await until(text, (t) => t.includes('state-machine-2'), 'the node shows its new name');
+  await studio.setField('/metadata/name', 'state-machine');
+  await studio.node('session-cluster').click();
+  await studio.setField('/spec/image', 'flink:1.20');
+});

@@ -61,19 +61,6 @@ fn operator_kind() -> KindSet {
     set
 }
 
-/// True when two graphs have the same nodes, edges (in order) and dangling references.
-pub fn same_graph(a: &Graph, b: &Graph) -> bool {
-    use petgraph::visit::{EdgeRef, IntoEdgeReferences};
-    let edges = |g: &Graph| -> Vec<_> {
-        (&g.graph)
-            .edge_references()
-            .map(|e| (g.graph[e.source()], g.graph[e.target()], e.weight().clone()))
-            .collect()
-    };
-    let nodes = |g: &Graph| -> Vec<ResourceId> { g.graph.node_weights().copied().collect() };
-    a.dangling == b.dangling && nodes(a) == nodes(b) && edges(a) == edges(b)
-}
-
 /// Re-reads file and line of findings from the current resources (origins are not
 /// fingerprinted).
 pub fn relocate(design: &Design, findings: &mut [Finding]) {

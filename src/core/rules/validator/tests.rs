@@ -68,5 +68,5 @@ fn the_shared_graph_is_the_graph_of_the_validated_design() {
     design.remove(removed);
     validator.run(&design, Targets::default());
     let shared = validator.graph().expect("a graph after a run");
-    assert!(derived::same_graph(&shared, &Graph::build(&design)));
+    assert!(shared.same_as(&Graph::build(&design)));
 }
