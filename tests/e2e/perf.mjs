@@ -133,7 +133,9 @@ async function measure(n) {
     return seen.length > 1 ? [{ x: seen[0].left + 20, y: seen[0].top + 30 }, { x: seen[1].left + 20, y: seen[1].top + 30 }] : null;
   });
   stage = 'drag a node onto another';
+  steps.length = 0;
   if (pair) rows.push(await frames(page, 'drag a node onto another', pair[0], 40, pair[1]));
+  const dropSteps = steps.splice(0);
   const revalidated = (await studio.validations()) !== before;
   // Edit → findings: rename a FlinkDeployment through the form, time until re-validated.
   // Selected again: the drags above selected the nodes they moved.
@@ -216,6 +218,12 @@ async function measure(n) {
     console.log(`  ${r.kind.padEnd(28)} frame avg ${f(r.avg)} ms  p95 ${f(r.p95)}  max ${f(r.max)}  longest task ${f(r.longTask)} ms  release → frame ${f(r.drop)} ms`);
   }
   console.log(`  drag re-validated: ${revalidated}`);
+  if (trace) {
+    // The drop's steps summed by name (a drag logs the same steps every frame).
+    const sums = new Map();
+    for (const [step, ms] of dropSteps) sums.set(step, [(sums.get(step)?.[0] ?? 0) + ms, (sums.get(step)?.[1] ?? 0) + 1, Math.max(sums.get(step)?.[2] ?? 0, ms)]);
+    for (const [step, [total, count, most]] of sums) console.log(`    [trace, drag onto another] ${step.padEnd(24)} ${count}× total ${total.toFixed(1)} ms, longest ${most.toFixed(1)} ms`);
+  }
   console.log(`  edit (rename a ${edit.kind}) → findings ${edit.validated.toFixed(0)} ms, → badge on the canvas ${edit.badge.toFixed(0)} ms; longest main-thread task meanwhile ${edit.blocked.toFixed(0)} ms (0: none over 50 ms)`);
   if (edit.missing) console.log(`  NO BADGE within 20 s: ${edit.missing}`);
   console.log(`  longest task in the second after (autosave) ${edit.autosave.toFixed(0)} ms`);
