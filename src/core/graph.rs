@@ -178,6 +178,38 @@ impl Graph {
             .collect()
     }
 
+    /// The resources whose references resolve differently in `other`: their outgoing
+    /// edges (kind, field, target, in order) or their dangling references differ, or they
+    /// are in one graph only. What a reader of one resource's targets
+    /// ([`targets`](Self::targets)) saw holds in `other` unless that resource is listed.
+    pub fn changed_sources(&self, other: &Graph) -> Vec<ResourceId> {
+        use petgraph::visit::EdgeRef;
+        let out = |g: &Graph, n: NodeIndex| {
+            g.graph.edges(n).map(|e| (g.graph[e.target()], e.weight().clone())).collect::<Vec<_>>()
+        };
+        let mut changed: Vec<ResourceId> = Vec::new();
+        for (id, n) in &self.index {
+            match other.index.get(id) {
+                Some(m) if out(self, *n) == out(other, *m) => {}
+                _ => changed.push(*id),
+            }
+        }
+        changed.extend(other.index.keys().filter(|id| !self.index.contains_key(id)));
+        // Dangling references, per source, in order.
+        fn dangling(g: &Graph) -> FastMap<ResourceId, Vec<&Dangling>> {
+            let mut by: FastMap<ResourceId, Vec<&Dangling>> = FastMap::default();
+            for d in &g.dangling {
+                by.entry(d.from).or_default().push(d);
+            }
+            by
+        }
+        let (a, b) = (dangling(self), dangling(other));
+        changed.extend(a.keys().chain(b.keys()).filter(|id| a.get(id) != b.get(id)));
+        changed.sort_unstable();
+        changed.dedup();
+        changed
+    }
+
     /// Number of edges.
     pub fn edge_count(&self) -> usize {
         self.graph.edge_count()

@@ -272,7 +272,7 @@ impl<'a> Context<'a> {
 
     /// Resolved targets of one kind of reference from `r`.
     pub fn targets_of(&self, r: &Resource, edge: EdgeKind) -> Vec<&'a Resource> {
-        self.note(|d| d.graph = true);
+        self.note(|d| d.edges_of.push(r.id));
         self.graph.targets(r.id, edge).into_iter().filter_map(|id| self.get(id)).collect()
     }
 

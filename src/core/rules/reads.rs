@@ -39,8 +39,11 @@ pub struct Deps {
     pub configs: Vec<(ResourceId, Scope)>,
     /// Every effective configuration was read.
     pub all_configs: bool,
-    /// The reference graph was read.
+    /// The reference graph was read as a whole.
     pub graph: bool,
+    /// Resources whose resolved references were read one by one
+    /// (`Context::targets_of`).
+    pub edges_of: Vec<ResourceId>,
 }
 
 impl Deps {
@@ -49,6 +52,8 @@ impl Deps {
         self.ids.dedup();
         self.configs.sort_unstable();
         self.configs.dedup();
+        self.edges_of.sort_unstable();
+        self.edges_of.dedup();
     }
 }
 

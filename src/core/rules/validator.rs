@@ -7,12 +7,16 @@
 //! - every resource gets a content fingerprint (`model/fingerprint.rs`; layout, notes and
 //!   source positions are not part of it, so moving a node or shifting lines re-runs
 //!   nothing);
-//! - the graph is rebuilt; effective configurations are recomputed only for resources
-//!   whose own fingerprint, or that of a resource they read, changed (all of them when
-//!   the graph changed);
+//! - the graph is rebuilt and compared with the last one: the resources whose references
+//!   resolve differently are listed (`Graph::changed_sources`); effective configurations
+//!   are recomputed only for resources whose own fingerprint or references, or those of
+//!   a resource they read, changed;
 //! - each rule runs against a tracking [`Context`] that records what it read
 //!   ([`RuleReads`]); a rule whose reads hit no change keeps its findings; a rule that
-//!   walks `Context::subjects` re-checks only the subjects whose own reads were hit;
+//!   walks `Context::subjects` re-checks only the subjects whose own reads were hit
+//!   (one resource's targets are a read of their own: a rename re-checks what referred
+//!   to the old or the new name, not every reader of the graph); a rule that cannot be
+//!   re-run per subject runs again when one of its subjects changed or appeared;
 //! - file and line of every finding are re-read from the current resources.
 
 mod changes;
@@ -118,6 +122,9 @@ impl Validator {
         let mut ch = Changes::between(&state.snapshot, &snapshot);
         let graph = Graph::build(design);
         ch.graph = !graph.same_as(&state.graph);
+        if ch.graph {
+            ch.graph_ids = graph.changed_sources(&state.graph).into_iter().collect();
+        }
         let (configs, recomputed) = update_configs(design, &graph, &mut state.configs, &mut ch);
         self.stats.configs_recomputed = recomputed;
         ch.seal();
@@ -201,25 +208,30 @@ fn rerun(
     ch: &Changes,
     now: &Snapshot,
 ) -> Rerun {
-    if rule.reads_origins()
-        || ch.hit(&cache.reads.global)
-        || (!cache.separable && !cache.index.hit(ch, &cache.reads.per_subject).is_empty())
-    {
-        *cache = run_full(cx, rule);
-        return Rerun::Full;
-    }
-    if !cache.separable {
-        return Rerun::Reused;
-    }
-    let Some(kinds) = cache.reads.subject_kinds else { return Rerun::Reused };
-    let is_subject = |kind: Kind| match kinds {
-        super::SubjectKinds::All => true,
-        super::SubjectKinds::Some(set) => {
+    let is_subject = |kind: Kind| match cache.reads.subject_kinds {
+        None => false,
+        Some(super::SubjectKinds::All) => true,
+        Some(super::SubjectKinds::Some(set)) => {
             let mut one = super::KindSet::default();
             one.insert(kind);
             set.intersects(one)
         }
     };
+    // A rule that cannot be re-run per subject runs again when a subject it walks (or
+    // would walk: a new one) changed.
+    let subject_changed =
+        || ch.ids.iter().any(|id| now.resources.get(id).is_some_and(|(_, k)| is_subject(*k)));
+    if rule.reads_origins()
+        || ch.hit(&cache.reads.global)
+        || (!cache.separable
+            && (subject_changed() || !cache.index.hit(ch, &cache.reads.per_subject).is_empty()))
+    {
+        *cache = run_full(cx, rule);
+        return Rerun::Full;
+    }
+    if !cache.separable || cache.reads.subject_kinds.is_none() {
+        return Rerun::Reused;
+    }
     // Subjects to re-check: changed or new resources of a subject kind, and subjects
     // whose reads were hit. Removed subjects are dropped.
     let mut stale: Vec<ResourceId> = cache.index.hit(ch, &cache.reads.per_subject);

@@ -63,11 +63,14 @@ pub struct Changes {
     pub any: bool,
     /// The reference graph changed.
     pub graph: bool,
+    /// Resources whose references resolve differently (`Graph::changed_sources`).
+    pub graph_ids: HashSet<ResourceId>,
     /// Resources whose effective configurations changed.
     pub configs: HashSet<ResourceId>,
     /// `ids` and `configs`, sorted, for [`Changes::hit`] (see [`Changes::seal`]).
     sorted_ids: Vec<ResourceId>,
     sorted_configs: Vec<ResourceId>,
+    sorted_graph_ids: Vec<ResourceId>,
 }
 
 impl Changes {
@@ -103,6 +106,8 @@ impl Changes {
         self.sorted_ids.sort_unstable();
         self.sorted_configs = self.configs.iter().copied().collect();
         self.sorted_configs.sort_unstable();
+        self.sorted_graph_ids = self.graph_ids.iter().copied().collect();
+        self.sorted_graph_ids.sort_unstable();
     }
 
     /// True when reads `deps` may see something that changed. An edit changes few
@@ -118,5 +123,6 @@ impl Changes {
             || deps.kinds.intersects(self.kinds)
             || self.sorted_ids.iter().any(|id| deps.ids.binary_search(id).is_ok())
             || self.sorted_configs.iter().any(read_config)
+            || self.sorted_graph_ids.iter().any(|id| deps.edges_of.binary_search(id).is_ok())
     }
 }

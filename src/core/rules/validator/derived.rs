@@ -20,6 +20,7 @@ pub fn update_configs(
     ch: &mut Changes,
 ) -> (Vec<Arc<EffectiveConfig>>, usize) {
     let source = ConfigSource::new(design, graph);
+    let operators: Vec<ResourceId> = design.of_kind(Kind::FkoInstall).map(|r| r.id).collect();
     let mut recomputed = 0;
     let mut list = Vec::new();
     let mut seen = std::collections::HashSet::new();
@@ -27,11 +28,15 @@ pub fn update_configs(
         seen.insert(r.id);
         let stale = match cache.get(&r.id) {
             None => true,
+            // What a configuration reads through the graph is its resource's targets and
+            // theirs (`inputs.resources`), and the operators: it holds unless one of
+            // them changed or resolves its references differently.
             Some((_, inputs)) => {
-                ch.graph
-                    || ch.ids.contains(&r.id)
-                    || inputs.resources.iter().any(|id| ch.ids.contains(id))
-                    || (inputs.operators && ch.kinds.intersects(operator_kind()))
+                let changed = |id: &ResourceId| ch.ids.contains(id) || ch.graph_ids.contains(id);
+                changed(&r.id)
+                    || inputs.resources.iter().any(changed)
+                    || (inputs.operators
+                        && (ch.kinds.intersects(operator_kind()) || operators.iter().any(changed)))
             }
         };
         if stale {

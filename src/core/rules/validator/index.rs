@@ -14,6 +14,8 @@ pub struct SubjectIndex {
     by_id: HashMap<ResourceId, Vec<ResourceId>>,
     /// Resource whose configuration was read → subjects that read it.
     by_config: HashMap<ResourceId, Vec<ResourceId>>,
+    /// Resource whose resolved references were read → subjects that read them.
+    by_edges: HashMap<ResourceId, Vec<ResourceId>>,
     /// Subjects with broad reads (kinds, whole design, graph, every configuration),
     /// tested one by one.
     broad: BTreeSet<ResourceId>,
@@ -37,6 +39,9 @@ impl SubjectIndex {
         for (id, _) in &d.configs {
             self.by_config.entry(*id).or_default().push(s);
         }
+        for id in &d.edges_of {
+            self.by_edges.entry(*id).or_default().push(s);
+        }
         if d.all || d.graph || d.all_configs || d.kinds.0 != 0 {
             self.broad.insert(s);
         }
@@ -54,6 +59,11 @@ impl SubjectIndex {
                 v.retain(|x| *x != s);
             }
         }
+        for id in &d.edges_of {
+            if let Some(v) = self.by_edges.get_mut(id) {
+                v.retain(|x| *x != s);
+            }
+        }
         self.broad.remove(&s);
     }
 
@@ -65,6 +75,9 @@ impl SubjectIndex {
         }
         for id in &ch.configs {
             out.extend(self.by_config.get(id).into_iter().flatten());
+        }
+        for id in &ch.graph_ids {
+            out.extend(self.by_edges.get(id).into_iter().flatten());
         }
         out.extend(self.broad.iter().filter(|s| per_subject.get(s).is_some_and(|d| ch.hit(d))));
         out.sort_unstable();
