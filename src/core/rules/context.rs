@@ -23,8 +23,9 @@ use crate::core::targets::Targets;
 /// Values derived once per context, by (tag, resource).
 type Memo = HashMap<(&'static str, ResourceId), Rc<dyn Any>>;
 
-/// The merged pod templates of a site, per role ([`ClusterSite::role_templates`]).
-pub type RoleTemplates = Rc<Vec<(Role, Merged)>>;
+/// The merged pod templates of a site, per role ([`ClusterSite::role_templates`]); roles
+/// whose templates merge alike (no role-specific template) share one.
+pub type RoleTemplates = Rc<Vec<(Role, Rc<Merged>)>>;
 
 /// What a site's merged pod templates are derived from: the owner and site, the array
 /// merge mode, and the environment whose defaults are merged in (`None`: the site's own).
@@ -347,7 +348,15 @@ impl<'a> Context<'a> {
         if let Some(t) = self.templates.borrow().get(&key) {
             return t.clone();
         }
-        let t = Rc::new(derive());
+        // The JobManager's and the TaskManager's templates are alike unless a role has a
+        // template of its own: they are kept once (the templates of every site are kept
+        // while the pod rules run).
+        let mut kept: Vec<(Role, Rc<Merged>)> = Vec::new();
+        for (role, m) in derive() {
+            let same = kept.iter().find(|(_, k)| **k == m).map(|(_, k)| Rc::clone(k));
+            kept.push((role, same.unwrap_or_else(|| Rc::new(m))));
+        }
+        let t = Rc::new(kept);
         self.templates.borrow_mut().insert(key, t.clone());
         t
     }
