@@ -193,22 +193,43 @@ pub struct EffectiveConfig {
 }
 
 /// The entries of a configuration, sorted by canonical key: a map's look-ups and
-/// iteration over one sorted list (each key is held once, in its entry). Serializes as
-/// the list.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(transparent)]
-pub struct Entries(Vec<Entry>);
+/// iteration over one sorted list (each key is held once, in its entry), with a short
+/// hash of each key beside it, so that a look-up scans a few bytes instead of comparing
+/// keys (most look-ups of the rules miss). Serializes as the list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Entries {
+    list: Vec<Entry>,
+    /// [`key_hash`] of each entry's key, in the same order.
+    hashes: Vec<u32>,
+}
+
+/// The short hash of a key that [`Entries`] keeps (FxHash, deterministic).
+fn key_hash(key: &str) -> u32 {
+    use std::hash::Hasher;
+    let mut h = crate::core::hash::FastHasher::default();
+    h.write(key.as_bytes());
+    let h = h.finish();
+    (h ^ (h >> 32)) as u32
+}
+
+impl Serialize for Entries {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(&self.list)
+    }
+}
 
 impl Entries {
     /// Entries from a list sorted by key without duplicates (as a `BTreeMap` yields them).
     fn from_sorted(list: Vec<Entry>) -> Self {
         debug_assert!(list.windows(2).all(|w| w[0].key < w[1].key));
-        Self(list)
+        let hashes = list.iter().map(|e| key_hash(&e.key)).collect();
+        Self { list, hashes }
     }
 
     /// The entry whose canonical key is `key`.
     pub fn get(&self, key: &str) -> Option<&Entry> {
-        self.0.binary_search_by(|e| e.key.as_str().cmp(key)).ok().map(|i| &self.0[i])
+        let h = key_hash(key);
+        self.hashes.iter().zip(&self.list).find(|(k, e)| **k == h && e.key == key).map(|(_, e)| e)
     }
 
     /// True when an entry has the canonical key `key`.
@@ -218,27 +239,27 @@ impl Entries {
 
     /// The entries in key order.
     pub fn values(&self) -> std::slice::Iter<'_, Entry> {
-        self.0.iter()
+        self.list.iter()
     }
 
     /// The canonical keys in order.
     pub fn keys(&self) -> impl Iterator<Item = &String> + '_ {
-        self.0.iter().map(|e| &e.key)
+        self.list.iter().map(|e| &e.key)
     }
 
     /// `(key, entry)` pairs in key order.
     pub fn iter(&self) -> impl Iterator<Item = (&String, &Entry)> + '_ {
-        self.0.iter().map(|e| (&e.key, e))
+        self.list.iter().map(|e| (&e.key, e))
     }
 
     /// How many keys are set.
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.list.len()
     }
 
     /// True when no key is set.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.list.is_empty()
     }
 }
 
@@ -247,7 +268,7 @@ impl<'a> IntoIterator for &'a Entries {
     type IntoIter = std::slice::Iter<'a, Entry>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
+        self.list.iter()
     }
 }
 
@@ -256,7 +277,7 @@ impl IntoIterator for Entries {
     type IntoIter = std::vec::IntoIter<Entry>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.0.into_iter()
+        self.list.into_iter()
     }
 }
 
@@ -313,7 +334,10 @@ impl EffectiveConfig {
         }
         let cat = catalog();
         let v = self.version();
-        if let Some(e) = self.entries.get(cat.canonical(key, v)) {
+        let canonical = cat.canonical(key, v);
+        if canonical != key
+            && let Some(e) = self.entries.get(canonical)
+        {
             return Some(e);
         }
         // A name that is canonical in another version (e.g. `execution.checkpointing.dir`
@@ -333,7 +357,8 @@ impl EffectiveConfig {
             index
         });
         let renamed = index.iter().find(|(n, _)| n == newest).map(|(_, k)| k.as_str());
-        let same = (cat.canonical(newest, FlinkVersion::LATEST) == newest)
+        let looked_up = newest == key || newest == canonical;
+        let same = (!looked_up && cat.canonical(newest, FlinkVersion::LATEST) == newest)
             .then_some(newest)
             .filter(|k| self.entries.contains_key(k));
         let first = match (renamed, same) {
