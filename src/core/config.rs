@@ -2,7 +2,7 @@
 //! which values were overridden (domain.md §3).
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 mod cmf;
 mod compare;
@@ -11,7 +11,7 @@ mod fko;
 mod merge;
 mod source;
 
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 use serde_json::Value;
 
 use super::design::Design;
@@ -81,9 +81,10 @@ pub enum Scope {
 pub struct Source {
     /// The layer.
     pub layer: Layer,
-    /// The resource that set it, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource: Option<ResourceRef>,
+    /// The resource that set it, if any (shared by every value it set in one
+    /// configuration: a configuration holds each resource's identity once).
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "shared_reference")]
+    pub resource: Option<Arc<ResourceRef>>,
     /// JSON Pointer of the field in that resource (`""` for built-in defaults).
     pub path: String,
     /// Id of that resource in the design.
@@ -95,12 +96,20 @@ pub struct Source {
     pub key: String,
 }
 
+/// Serializes a shared resource identity as the identity itself.
+fn shared_reference<S: serde::Serializer>(
+    r: &Option<Arc<ResourceRef>>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    r.as_deref().serialize(s)
+}
+
 impl Source {
     /// A value set by `layer` at `path` of `r`.
     pub fn at(layer: Layer, r: &Resource, path: String) -> Self {
         Self {
             layer,
-            resource: Some(r.reference()),
+            resource: Some(Arc::new(r.reference())),
             path,
             resource_id: Some(r.id),
             key: String::new(),
@@ -162,8 +171,7 @@ pub struct EffectiveConfig {
     /// Which configuration.
     pub scope: Scope,
     /// Entries by canonical key (serialized as a list sorted by key).
-    #[serde(serialize_with = "entries_as_list")]
-    pub entries: BTreeMap<String, Entry>,
+    pub entries: Entries,
     /// Short title for the UI, e.g. `Statement orders (job)`.
     #[serde(skip)]
     pub label: String,
@@ -178,16 +186,115 @@ pub struct EffectiveConfig {
     /// cluster), for the UI.
     #[serde(skip)]
     pub notes: Vec<String>,
-    /// Entries by the key's canonical name in the newest Flink version, built on the
-    /// first look-up that misses (see [`EffectiveConfig::get`]).
+    /// The entries whose key is not its own name in the newest Flink version, by that
+    /// name, built on the first look-up that misses (see [`EffectiveConfig::get`]).
     #[serde(skip)]
     by_newest: NewestIndex,
 }
 
+/// The entries of a configuration, sorted by canonical key: a map's look-ups and
+/// iteration over one sorted list (each key is held once, in its entry), with a short
+/// hash of each key beside it, so that a look-up scans a few bytes instead of comparing
+/// keys (most look-ups of the rules miss). Serializes as the list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Entries {
+    list: Vec<Entry>,
+    /// [`key_hash`] of each entry's key, in the same order.
+    hashes: Vec<u32>,
+}
+
+/// The short hash of a key that [`Entries`] keeps (FxHash, deterministic).
+fn key_hash(key: &str) -> u32 {
+    use std::hash::Hasher;
+    let mut h = crate::core::hash::FastHasher::default();
+    h.write(key.as_bytes());
+    let h = h.finish();
+    (h ^ (h >> 32)) as u32
+}
+
+impl Serialize for Entries {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(&self.list)
+    }
+}
+
+impl Entries {
+    /// Entries from a list sorted by key without duplicates (as a `BTreeMap` yields them).
+    fn from_sorted(list: Vec<Entry>) -> Self {
+        debug_assert!(list.windows(2).all(|w| w[0].key < w[1].key));
+        let hashes = list.iter().map(|e| key_hash(&e.key)).collect();
+        Self { list, hashes }
+    }
+
+    /// The entry whose canonical key is `key`.
+    pub fn get(&self, key: &str) -> Option<&Entry> {
+        let h = key_hash(key);
+        self.hashes.iter().zip(&self.list).find(|(k, e)| **k == h && e.key == key).map(|(_, e)| e)
+    }
+
+    /// True when an entry has the canonical key `key`.
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// The entries in key order.
+    pub fn values(&self) -> std::slice::Iter<'_, Entry> {
+        self.list.iter()
+    }
+
+    /// The canonical keys in order.
+    pub fn keys(&self) -> impl Iterator<Item = &String> + '_ {
+        self.list.iter().map(|e| &e.key)
+    }
+
+    /// `(key, entry)` pairs in key order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Entry)> + '_ {
+        self.list.iter().map(|e| (&e.key, e))
+    }
+
+    /// How many keys are set.
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// True when no key is set.
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+}
+
+impl<'a> IntoIterator for &'a Entries {
+    type Item = &'a Entry;
+    type IntoIter = std::slice::Iter<'a, Entry>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.iter()
+    }
+}
+
+impl IntoIterator for Entries {
+    type Item = Entry;
+    type IntoIter = std::vec::IntoIter<Entry>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.into_iter()
+    }
+}
+
+impl std::ops::Index<&str> for Entries {
+    type Output = Entry;
+
+    fn index(&self, key: &str) -> &Entry {
+        self.get(key).unwrap_or_else(|| panic!("no entry for {key}"))
+    }
+}
+
 /// A lazily built index that takes no part in comparisons (it is derived from the
-/// entries).
+/// entries): `(name in the newest Flink version, canonical key)` of the entries whose
+/// canonical key is another name, the first entry in key order for each name (usually
+/// empty: only configurations resolved for an older Flink version have such keys).
 #[derive(Debug, Clone, Default)]
-struct NewestIndex(OnceLock<crate::core::hash::FastMap<String, String>>);
+struct NewestIndex(OnceLock<Vec<(String, String)>>);
 
 impl PartialEq for NewestIndex {
     fn eq(&self, _: &Self) -> bool {
@@ -196,13 +303,6 @@ impl PartialEq for NewestIndex {
 }
 
 impl Eq for NewestIndex {}
-
-fn entries_as_list<S: Serializer>(
-    entries: &BTreeMap<String, Entry>,
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    s.collect_seq(entries.values())
-}
 
 impl EffectiveConfig {
     /// The configuration as one would write it again: a `flinkConfiguration` mapping of
@@ -234,21 +334,38 @@ impl EffectiveConfig {
         }
         let cat = catalog();
         let v = self.version();
-        if let Some(e) = self.entries.get(cat.canonical(key, v)) {
+        let canonical = cat.canonical(key, v);
+        if canonical != key
+            && let Some(e) = self.entries.get(canonical)
+        {
             return Some(e);
         }
         // A name that is canonical in another version (e.g. `execution.checkpointing.dir`
-        // asked of a Flink 1.18 configuration, whose canonical key is `state.checkpoints.dir`).
+        // asked of a Flink 1.18 configuration, whose canonical key is `state.checkpoints.dir`):
+        // the first entry in key order whose key has that newest name. An entry keyed by
+        // the newest name itself qualifies when that name is its own newest name; the
+        // others are in the index.
         let newest = cat.canonical(key, FlinkVersion::LATEST);
         let index = self.by_newest.0.get_or_init(|| {
-            let mut index = crate::core::hash::FastMap::default();
+            let mut index: Vec<(String, String)> = Vec::new();
             for e in self.entries.values() {
-                let canonical = cat.canonical(&e.key, FlinkVersion::LATEST).to_string();
-                index.entry(canonical).or_insert_with(|| e.key.clone());
+                let canonical = cat.canonical(&e.key, FlinkVersion::LATEST);
+                if canonical != e.key && !index.iter().any(|(n, _)| n == canonical) {
+                    index.push((canonical.to_string(), e.key.clone()));
+                }
             }
             index
         });
-        index.get(newest).and_then(|k| self.entries.get(k))
+        let renamed = index.iter().find(|(n, _)| n == newest).map(|(_, k)| k.as_str());
+        let looked_up = newest == key || newest == canonical;
+        let same = (!looked_up && cat.canonical(newest, FlinkVersion::LATEST) == newest)
+            .then_some(newest)
+            .filter(|k| self.entries.contains_key(k));
+        let first = match (renamed, same) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        first.and_then(|k| self.entries.get(k))
     }
 
     /// The final value of `key`.
@@ -353,7 +470,7 @@ fn new_config(r: &Resource, scope: Scope, label: String) -> EffectiveConfig {
         resource: r.id,
         reference: r.reference(),
         scope,
-        entries: BTreeMap::new(),
+        entries: Entries::default(),
         label,
         flink_version: None,
         namespace: None,

@@ -330,9 +330,9 @@ fn load_from(file: &str, loaded: yaml::LoadResult) -> Loaded {
 /// Positions of a manifest embedded at `base` in the design file, re-rooted at the
 /// manifest (so findings on the manifest point at the design file's lines).
 fn rebase(positions: &Positions, base: &str, manifest: &Value) -> Positions {
-    fn walk(v: &Value, p: String, base: &str, from: &Positions, to: &mut Positions) {
+    fn walk(v: &Value, p: String, base: &str, from: &Positions, to: &mut Vec<(String, u32)>) {
         if let Some(line) = from.line_of(&format!("{base}{p}")) {
-            to.insert(p.clone(), line);
+            to.push((p.clone(), line));
         }
         match v {
             Value::Object(m) => {
@@ -344,9 +344,9 @@ fn rebase(positions: &Positions, base: &str, manifest: &Value) -> Positions {
             _ => {}
         }
     }
-    let mut out = Positions::default();
+    let mut out = Vec::new();
     walk(manifest, String::new(), base, positions, &mut out);
-    out
+    out.into_iter().collect()
 }
 
 /// Adds the resources of a design file to `design` (fresh ids; layout, notes and

@@ -421,7 +421,7 @@ fn untrace(n: Node, at: &mut String, origins: &mut Origins) -> Value {
                 .collect(),
         ),
         Body::Obj(fields) => {
-            let mut m = Map::new();
+            let mut m = Map::with_capacity(fields.len());
             for (k, c) in fields {
                 let len = at.len();
                 pointer::push_token(at, &k);

@@ -25,33 +25,114 @@ pub const MAX_NODES_PER_DOCUMENT: usize = 500_000;
 pub const MAX_DEPTH: usize = 200;
 
 /// Line numbers (1-based) of the values of one document, keyed by RFC 6901 JSON Pointer.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(transparent)]
-pub struct Positions(BTreeMap<String, u32>);
+///
+/// Packed (the documents of a design stay loaded): every pointer in one text, and one
+/// `(start, end, line)` triple per pointer, sorted by pointer. Serializes as a map of
+/// pointer to line.
+#[derive(Debug, Clone, Default)]
+pub struct Positions {
+    /// The recorded pointers, one after another.
+    text: String,
+    /// `(start, end, line)` of each pointer (a range of `text`), sorted by pointer.
+    entries: Vec<(u32, u32, u32)>,
+}
 
 impl Positions {
     /// Records the line of the value at `pointer` (the first record wins).
     pub fn insert(&mut self, pointer: String, line: u32) {
-        self.0.entry(pointer).or_insert(line);
+        let at = match self.entries.last() {
+            None => 0,
+            Some(last) if self.pointer(last) < pointer.as_str() => self.entries.len(),
+            Some(_) => match self.find(&pointer) {
+                Ok(_) => return,
+                Err(i) => i,
+            },
+        };
+        let start = self.text.len();
+        self.text.push_str(&pointer);
+        let span = (offset(start), offset(self.text.len()), line);
+        self.entries.insert(at, span);
     }
 
     /// Every recorded pointer with its line, in pointer order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, u32)> {
-        self.0.iter().map(|(p, l)| (p.as_str(), *l))
+        self.entries.iter().map(|e| (self.pointer(e), e.2))
     }
 
     /// The line of `pointer`, or of its nearest ancestor that has one.
     pub fn line_of(&self, pointer: &str) -> Option<u32> {
         let mut p = pointer;
         loop {
-            if let Some(line) = self.0.get(p) {
-                return Some(*line);
+            if let Ok(i) = self.find(p) {
+                return Some(self.entries[i].2);
             }
             if p.is_empty() {
                 return None;
             }
             p = p.rfind('/').map_or("", |i| &p[..i]);
         }
+    }
+
+    fn pointer(&self, &(start, end, _): &(u32, u32, u32)) -> &str {
+        &self.text[start as usize..end as usize]
+    }
+
+    fn find(&self, pointer: &str) -> Result<usize, usize> {
+        self.entries.binary_search_by(|e| self.pointer(e).cmp(pointer))
+    }
+
+    /// Packs pointers given in order, without duplicates.
+    fn from_sorted<'a>(sorted: impl Iterator<Item = (&'a str, u32)>) -> Self {
+        let mut out = Self::default();
+        for (pointer, line) in sorted {
+            let start = out.text.len();
+            out.text.push_str(pointer);
+            out.entries.push((offset(start), offset(out.text.len()), line));
+        }
+        out.text.shrink_to_fit();
+        out.entries.shrink_to_fit();
+        out
+    }
+}
+
+fn offset(n: usize) -> u32 {
+    u32::try_from(n).expect("a document's pointers fit in 4 GiB")
+}
+
+impl From<&BTreeMap<String, u32>> for Positions {
+    fn from(map: &BTreeMap<String, u32>) -> Self {
+        Self::from_sorted(map.iter().map(|(p, l)| (p.as_str(), *l)))
+    }
+}
+
+impl FromIterator<(String, u32)> for Positions {
+    /// Positions from pointers in any order (the first record of a pointer wins).
+    fn from_iter<I: IntoIterator<Item = (String, u32)>>(iter: I) -> Self {
+        let mut map = BTreeMap::new();
+        for (pointer, line) in iter {
+            map.entry(pointer).or_insert(line);
+        }
+        Self::from(&map)
+    }
+}
+
+impl PartialEq for Positions {
+    fn eq(&self, other: &Self) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for Positions {}
+
+impl serde::Serialize for Positions {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.iter())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Positions {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        BTreeMap::<String, u32>::deserialize(d).map(|map| Self::from(&map))
     }
 }
 
@@ -177,7 +258,8 @@ struct Builder {
     doc_index: usize,
     stack: Vec<Frame>,
     anchors: BTreeMap<usize, Value>,
-    positions: Positions,
+    /// The current document's positions (packed when the document is done).
+    positions: BTreeMap<String, u32>,
     nodes: usize,
     doc_line: u32,
     failed: bool,
@@ -192,7 +274,7 @@ impl Builder {
             doc_index,
             stack: Vec::new(),
             anchors: BTreeMap::new(),
-            positions: Positions::default(),
+            positions: BTreeMap::new(),
             nodes: 0,
             doc_line: 0,
             failed: false,
@@ -260,8 +342,8 @@ impl Builder {
         let pointer = || fresh.clone().or_else(|| recorded.clone()).unwrap_or_default();
         match self.stack.last_mut() {
             None => {
-                self.positions.insert(String::new(), line);
-                let positions = std::mem::take(&mut self.positions);
+                record(&mut self.positions, String::new(), line);
+                let positions = Positions::from(&std::mem::take(&mut self.positions));
                 if !value.is_null() {
                     self.done.push(LoadedDocument {
                         value,
@@ -274,7 +356,7 @@ impl Builder {
             Some(Frame::Seq { items, .. }) => {
                 items.push(value);
                 if let Some(p) = fresh {
-                    self.positions.insert(p, line);
+                    record(&mut self.positions, p, line);
                 }
             }
             Some(Frame::Map { map, key, .. }) => match key.take() {
@@ -295,7 +377,7 @@ impl Builder {
                     }
                     map.insert(k, value);
                     if let Some(p) = fresh {
-                        self.positions.insert(p, line);
+                        record(&mut self.positions, p, line);
                     }
                 }
             },
@@ -314,7 +396,7 @@ impl MarkedEventReceiver for Builder {
             Event::DocumentStart => {
                 self.stack.clear();
                 self.anchors.clear();
-                self.positions = Positions::default();
+                self.positions.clear();
                 self.nodes = 0;
                 self.failed = false;
                 self.doc_line = line;
@@ -338,7 +420,7 @@ impl MarkedEventReceiver for Builder {
                     self.fail(ProblemKind::TooLarge, line, "nesting too deep".into());
                 }
                 let pointer = self.next_pointer();
-                self.positions.insert(pointer.clone(), line);
+                record(&mut self.positions, pointer.clone(), line);
                 self.stack.push(Frame::Seq { items: Vec::new(), anchor, pointer });
             }
             Event::MappingStart(anchor, _) => {
@@ -347,25 +429,34 @@ impl MarkedEventReceiver for Builder {
                     self.fail(ProblemKind::TooLarge, line, "nesting too deep".into());
                 }
                 let pointer = self.next_pointer();
-                self.positions.insert(pointer.clone(), line);
+                record(&mut self.positions, pointer.clone(), line);
                 self.stack.push(Frame::Map { map: Map::new(), key: None, anchor, pointer });
             }
             Event::SequenceEnd | Event::MappingEnd => {
+                // A finished collection is kept at its exact size: a growing map or list
+                // holds room for up to twice its entries, and the documents stay loaded.
                 let (value, anchor, pointer) = match self.stack.pop() {
-                    Some(Frame::Seq { items, anchor, pointer }) => {
+                    Some(Frame::Seq { mut items, anchor, pointer }) => {
+                        items.shrink_to_fit();
                         (Value::Array(items), anchor, pointer)
                     }
                     Some(Frame::Map { map, anchor, pointer, .. }) => {
-                        (Value::Object(map), anchor, pointer)
+                        let exact: Map<String, Value> = map.into_iter().collect();
+                        (Value::Object(exact), anchor, pointer)
                     }
                     None => return,
                 };
-                let start = self.positions.0.get(&pointer).copied().unwrap_or(line);
+                let start = self.positions.get(&pointer).copied().unwrap_or(line);
                 self.place(value, anchor, start, Some(pointer));
             }
             Event::StreamStart | Event::StreamEnd | Event::Nothing => {}
         }
     }
+}
+
+/// Records the line of the value at `pointer` (the first record wins).
+fn record(positions: &mut BTreeMap<String, u32>, pointer: String, line: u32) {
+    positions.entry(pointer).or_insert(line);
 }
 
 fn value_size(v: &Value) -> usize {
@@ -520,5 +611,23 @@ mod tests {
         let text = "a".repeat(MAX_INPUT_BYTES + 1);
         let r = load(&text);
         assert_eq!(r.problems[0].kind, ProblemKind::TooLarge);
+    }
+
+    #[test]
+    fn positions_are_packed_in_pointer_order_and_the_first_record_wins() {
+        let mut p = Positions::default();
+        for (pointer, line) in [("/b", 3), ("/a/10", 5), ("/a/2", 4), ("", 1), ("/b", 9), ("/a", 2)]
+        {
+            p.insert(pointer.to_string(), line);
+        }
+        let got: Vec<(&str, u32)> = p.iter().collect();
+        assert_eq!(got, [("", 1), ("/a", 2), ("/a/10", 5), ("/a/2", 4), ("/b", 3)]);
+        assert_eq!(p.line_of("/a/2/x"), Some(4));
+        assert_eq!(p.line_of("/c"), Some(1));
+        let collected: Positions = got.iter().rev().map(|(k, l)| (k.to_string(), *l)).collect();
+        assert_eq!(collected, p);
+        let json = serde_json::to_string(&p).unwrap();
+        assert_eq!(json, r#"{"":1,"/a":2,"/a/10":5,"/a/2":4,"/b":3}"#);
+        assert_eq!(serde_json::from_str::<Positions>(&json).unwrap(), p);
     }
 }

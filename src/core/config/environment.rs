@@ -226,8 +226,8 @@ fn read(e: &Resource, section: DefaultsSection) -> BTreeMap<String, DefaultValue
     stack.set_map(e, map, section.layer(), false);
     let mut out = BTreeMap::new();
     let Some(view) = view else {
-        for (key, entry) in stack.finish() {
-            out.insert(key, value(entry.value, &entry.source, false));
+        for entry in stack.finish() {
+            out.insert(entry.key, value(entry.value, &entry.source, false));
         }
         return out;
     };
@@ -241,12 +241,12 @@ fn read(e: &Resource, section: DefaultsSection) -> BTreeMap<String, DefaultValue
     let name = (e.name().to_string(), Source::builtin(Layer::OperatorForced));
     let cluster = Cluster { view, name, namespace: None, application };
     fko::derived(&mut stack, &cluster);
-    for (key, entry) in stack.finish() {
+    for entry in stack.finish() {
         let s = &entry.source;
         let scalar = e.doc.pointer(&s.path).is_some_and(|v| !v.is_object());
         if s.resource_id == Some(e.id) && scalar {
             let from_spec_field = s.layer == Layer::SpecField;
-            out.insert(key, value(entry.value, s, from_spec_field));
+            out.insert(entry.key, value(entry.value, s, from_spec_field));
         }
     }
     out

@@ -2,12 +2,13 @@
 //! canonical key of the resource's Flink version (domain.md §3.6).
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde_json::Value;
 
-use super::{Entry, Layer, Overridden, Source, flatten_with_pointers};
+use super::{Entries, Entry, Layer, Overridden, Source, flatten_with_pointers};
 use crate::core::flink::version::FlinkVersion;
-use crate::core::model::Resource;
+use crate::core::model::{Resource, ResourceRef};
 use crate::core::options::catalog;
 
 /// One value set by one layer.
@@ -23,18 +24,31 @@ struct Contribution {
 pub(super) struct Stack {
     version: FlinkVersion,
     keys: BTreeMap<String, Vec<Contribution>>,
+    /// The identities of the resources that set values so far, each held once and
+    /// shared by all of its sources.
+    resources: Vec<Arc<ResourceRef>>,
 }
 
 impl Stack {
     pub(super) fn new(version: FlinkVersion) -> Self {
-        Self { version, keys: BTreeMap::new() }
+        Self { version, keys: BTreeMap::new(), resources: Vec::new() }
     }
 
     /// Applies a value on top of everything set so far. `written` is the key as written.
     pub(super) fn set(&mut self, written: &str, value: String, source: Source, unverified: bool) {
         let canonical = catalog().canonical(written, self.version).to_string();
-        let source = Source { key: written.to_string(), ..source };
+        let resource = source.resource.map(|r| self.shared(r));
+        let source = Source { key: written.to_string(), resource, ..source };
         self.keys.entry(canonical).or_default().push(Contribution { value, source, unverified });
+    }
+
+    /// The one shared copy of a resource's identity in this configuration.
+    fn shared(&mut self, r: Arc<ResourceRef>) -> Arc<ResourceRef> {
+        if let Some(known) = self.resources.iter().find(|k| Arc::ptr_eq(k, &r) || *k == &r) {
+            return Arc::clone(known);
+        }
+        self.resources.push(Arc::clone(&r));
+        r
     }
 
     /// Applies a value only when no layer set the key (FKO fill-in defaults).
@@ -79,31 +93,29 @@ impl Stack {
     }
 
     /// Resolves into entries.
-    pub(super) fn finish(self) -> BTreeMap<String, Entry> {
-        self.keys
+    pub(super) fn finish(self) -> Entries {
+        let entries = self
+            .keys
             .into_iter()
-            .map(|(key, list)| {
+            .map(|(key, mut list)| {
                 let w = winner(&key, &list);
+                let c = list.remove(w);
                 // Highest precedence first (application order, reversed).
                 let overridden: Vec<Overridden> = list
-                    .iter()
-                    .enumerate()
+                    .into_iter()
                     .rev()
-                    .filter(|(i, _)| *i != w)
-                    .map(|(_, c)| Overridden { value: c.value.clone(), source: c.source.clone() })
+                    .map(|c| Overridden { value: c.value, source: c.source })
                     .collect();
-                let c = &list[w];
-                let unverified = c.unverified;
-                let entry = Entry {
-                    key: key.clone(),
-                    value: c.value.clone(),
-                    source: c.source.clone(),
+                Entry {
+                    key,
+                    value: c.value,
+                    source: c.source,
                     overridden,
-                    unverified,
-                };
-                (key, entry)
+                    unverified: c.unverified,
+                }
             })
-            .collect()
+            .collect();
+        Entries::from_sorted(entries)
     }
 }
 

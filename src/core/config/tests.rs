@@ -395,3 +395,29 @@ spec:
     assert!(map.values().all(serde_json::Value::is_string), "{yaml}");
     assert_eq!(map.len(), cs.iter().find(|c| c.reference.name == "copy-me").unwrap().entries.len());
 }
+
+#[test]
+fn a_newer_name_finds_the_entry_of_an_older_version_and_identities_are_shared() {
+    let cs = configs(
+        "apiVersion: flink.apache.org/v1beta1
+kind: FlinkDeployment
+metadata: {name: old, namespace: x}
+spec:
+  flinkVersion: v1_18
+  image: flink:1.18
+  flinkConfiguration:
+    state.checkpoints.dir: s3://old/ckp
+",
+    );
+    let c = find(&cs, "old", Scope::Cluster);
+    let e = c.get("execution.checkpointing.dir").expect("the newest name finds the entry");
+    assert_eq!(e.key, "state.checkpoints.dir");
+    assert_eq!(e.value, "s3://old/ckp");
+    assert!(c.get("no.such.key").is_none());
+    assert_eq!(c.entries["state.checkpoints.dir"].value, "s3://old/ckp");
+    assert!(c.entries.keys().zip(c.entries.keys().skip(1)).all(|(a, b)| a < b));
+    // Every value the deployment set points to one shared copy of its identity.
+    let own: Vec<_> = c.entries.values().filter_map(|e| e.source.resource.as_ref()).collect();
+    assert!(own.len() > 2);
+    assert!(own.iter().all(|r| std::sync::Arc::ptr_eq(r, own[0])));
+}

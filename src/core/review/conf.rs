@@ -84,7 +84,7 @@ impl Conf {
             let e = c.get(key)?;
             return Some(Setting {
                 value: e.value.clone(),
-                resource: e.source.resource.clone(),
+                resource: e.source.resource.as_deref().cloned(),
                 pointer: e.source.path.clone(),
             });
         }

@@ -23,8 +23,9 @@ use crate::core::targets::Targets;
 /// Values derived once per context, by (tag, resource).
 type Memo = HashMap<(&'static str, ResourceId), Rc<dyn Any>>;
 
-/// The merged pod templates of a site, per role ([`ClusterSite::role_templates`]).
-pub type RoleTemplates = Rc<Vec<(Role, Merged)>>;
+/// The merged pod templates of a site, per role ([`ClusterSite::role_templates`]); roles
+/// whose templates merge alike (no role-specific template) share one.
+pub type RoleTemplates = Rc<Vec<(Role, Rc<Merged>)>>;
 
 /// What a site's merged pod templates are derived from: the owner and site, the array
 /// merge mode, and the environment whose defaults are merged in (`None`: the site's own).
@@ -49,6 +50,9 @@ pub struct Context<'a> {
     subject: Rc<Cell<Option<ResourceId>>>,
     memo: RefCell<Memo>,
     templates: RefCell<FastMap<TemplatesKey, RoleTemplates>>,
+    /// The cluster sites of every resource, by index in the design, derived once by
+    /// [`Context::new`] (empty in other contexts; see [`Context::sites_of`]).
+    sites: Vec<Box<[ClusterSite<'a>]>>,
     focus: Option<Vec<ResourceId>>,
 }
 
@@ -58,7 +62,10 @@ impl<'a> Context<'a> {
         let graph = Graph::build(design);
         let configs = config::effective_configs(design, &graph, &targets);
         let configs = configs.into_iter().map(Arc::new).collect();
-        Self::from_parts(design, targets, Arc::new(graph), configs)
+        let mut cx = Self::from_parts(design, targets, Arc::new(graph), configs);
+        // Dozens of rules ask for every resource's cluster sites: derived once here.
+        cx.sites = design.resources.iter().map(|r| cx.derive_sites(r).into()).collect();
+        cx
     }
 
     /// A context over an already derived graph and configurations (they must be those
@@ -102,6 +109,7 @@ impl<'a> Context<'a> {
             subject: Rc::default(),
             memo: RefCell::default(),
             templates: RefCell::default(),
+            sites: Vec::new(),
             focus: None,
         }
     }
@@ -111,6 +119,7 @@ impl<'a> Context<'a> {
     pub(crate) fn track(&mut self, focus: Option<Vec<ResourceId>>) {
         self.recorder = Some(RefCell::new(Recorder::default()));
         self.focus = focus;
+        self.sites = Vec::new();
     }
 
     /// The reads recorded since the last call (tracking contexts only).
@@ -289,7 +298,21 @@ impl<'a> Context<'a> {
 
     /// The cluster sites of one resource, with the environment defaults they inherit
     /// (applications and pools read their environment through the graph).
+    ///
+    /// [`Context::new`] derives them once for every resource; other contexts (the
+    /// incremental validator's, which track reads) derive them on every call, so that
+    /// each call records its reads.
     pub fn sites_of(&self, r: &'a Resource) -> Vec<ClusterSite<'a>> {
+        if let Some(&i) = self.by_id.get(&r.id)
+            && let Some(sites) = self.sites.get(i)
+            && std::ptr::eq(&self.design.resources[i], r)
+        {
+            return sites.to_vec();
+        }
+        self.derive_sites(r)
+    }
+
+    fn derive_sites(&self, r: &'a Resource) -> Vec<ClusterSite<'a>> {
         let env = if cluster::site::inherits(r) { self.environment_of(r) } else { None };
         cluster::sites_of(r, env)
     }
@@ -347,7 +370,15 @@ impl<'a> Context<'a> {
         if let Some(t) = self.templates.borrow().get(&key) {
             return t.clone();
         }
-        let t = Rc::new(derive());
+        // The JobManager's and the TaskManager's templates are alike unless a role has a
+        // template of its own: they are kept once (the templates of every site are kept
+        // while the pod rules run).
+        let mut kept: Vec<(Role, Rc<Merged>)> = Vec::new();
+        for (role, m) in derive() {
+            let same = kept.iter().find(|(_, k)| **k == m).map(|(_, k)| Rc::clone(k));
+            kept.push((role, same.unwrap_or_else(|| Rc::new(m))));
+        }
+        let t = Rc::new(kept);
         self.templates.borrow_mut().insert(key, t.clone());
         t
     }
