@@ -123,6 +123,11 @@ fn SummaryBar() -> impl IntoView {
     let state = use_state();
     let summary = Memo::new(move |_| state.findings.with(|f| Summary::of(f)));
     let runs = move || state.validations.get();
+    // Counted on the design, not on the graph: the canvas builds its graph after the edit.
+    let resources = move || {
+        state.content.track();
+        state.design.with_value(|d| d.resources.len())
+    };
     // "checking" while the worker validates a newer revision than the one shown.
     let checked = move || {
         if !state.restored.get() {
@@ -140,9 +145,9 @@ fn SummaryBar() -> impl IntoView {
             <span class="sev info" data-testid="count-info">{move || summary.get().infos}" infos"</span>
             <span class="status" data-testid="status" data-state=checked data-validations=runs
                 data-validator=move || state.validator_at.get()
-                data-resources=move || state.graph.with(|g| g.graph.node_count()).to_string()
+                data-resources=move || resources().to_string()
                 data-saved=move || state.saved.get().map(|s| s.to_string()).unwrap_or_default()>
-                {move || format!("{} resources", state.graph.with(|g| g.graph.node_count()))}
+                {move || format!("{} resources", resources())}
             </span>
             // Shown only when checking lasts (CSS delay): quick edits do not flicker.
             <Show when=move || checked() == "checking">
