@@ -218,6 +218,29 @@ export class Studio {
     return this.page.evaluate(storedInPage);
   }
 
+  /** The Apply tab's plan as "action name state" rows. */
+  planRows() {
+    return this.tid('plan-step').evaluateAll((trs) =>
+      trs.map((tr) => `${tr.dataset.action} ${tr.dataset.name} ${tr.dataset.state}`),
+    );
+  }
+
+  /** Clicks the Apply tab's Plan button and waits until the plan is shown. */
+  async plan() {
+    await until(() => this.tid('apply-plan').isEnabled(), Boolean, 'the Plan button');
+    await this.tid('apply-plan').click();
+    await until(() => this.tid('apply-busy').textContent(), (t) => t === '', 'the plan to finish');
+  }
+
+  /** Picks the file of artifact `name` on the Apply tab (`content`: a Buffer or text). */
+  async chooseArtifact(name, content) {
+    const buffer = Buffer.isBuffer(content) ? content : Buffer.from(content);
+    const field = this.page.locator(`[data-testid="artifact-file"][data-name="${name}"]`);
+    await field.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/java-archive', buffer });
+    const size = () => field.getByTestId('artifact-file-size').textContent();
+    await until(size, (t) => t === `${buffer.length} bytes chosen`, `${name} read`);
+  }
+
   async cspViolations() {
     return this.page.evaluate(() => window.__csp);
   }

@@ -22,12 +22,6 @@ after(async () => {
   await cmf?.close();
 });
 
-/** The plan's rows as "action name state". */
-const rows = () =>
-  studio.tid('plan-step').evaluateAll((trs) =>
-    trs.map((tr) => `${tr.dataset.action} ${tr.dataset.name} ${tr.dataset.state}`),
-  );
-
 /** Shows the Apply tab of the side column. */
 async function openApply() {
   await studio.tab('apply');
@@ -36,9 +30,7 @@ async function openApply() {
 
 async function plan() {
   await openApply();
-  await until(() => studio.tid('apply-plan').isEnabled(), Boolean, 'the Plan button');
-  await studio.tid('apply-plan').click();
-  await until(() => studio.tid('apply-busy').textContent(), (t) => t === '', 'the plan to finish');
+  await studio.plan();
 }
 
 /** Replaces `from` by `to` in the YAML tab of the inspector for the node `name`. */
@@ -85,14 +77,14 @@ test('a template from the templates menu is planned, applied step by step, and r
   await studio.open('flink-sql');
   await until(() => studio.resources(), (n) => n === 9, 'the Flink SQL template');
   await plan();
-  assert.deepEqual(await rows(), ORDER.map((n) => `create ${n} waiting`));
+  assert.deepEqual(await studio.planRows(), ORDER.map((n) => `create ${n} waiting`));
   const requests = await studio.tid('plan-step').locator('code').allTextContents();
   assert.equal(requests[0], 'POST /cmf/api/v1/environments');
   assert.equal(requests[6], 'POST /cmf/api/v1/environments/development/statements');
   assert.deepEqual(await studio.tid('plan-absent').locator('li').count(), 0, 'nothing on the server yet');
 
   await studio.tid('apply-apply').click();
-  await until(rows, (r) => r.every((x) => x.endsWith('applied')), 'every step applied');
+  await until(() => studio.planRows(), (r) => r.every((x) => x.endsWith('applied')), 'every step applied');
   const answers = await studio.tid('plan-answer').allTextContents();
   assert.match(answers[0], /^20[01] Environment development created/);
   assert.match(answers[1], /^20[01] Secret kafka-credentials created/);
@@ -105,7 +97,7 @@ test('a template from the templates menu is planned, applied step by step, and r
 
   await studio.tab('findings');
   await openApply();
-  assert.equal((await rows()).length, 7, 'the plan survives a tab switch');
+  assert.equal((await studio.planRows()).length, 7, 'the plan survives a tab switch');
   assert.equal((await studio.tid('live-status').allTextContents()).length, live.length);
   const width = await studio.page.evaluate(() => {
     const body = document.querySelector('[data-testid="apply-panel"]').parentElement;
@@ -114,7 +106,7 @@ test('a template from the templates menu is planned, applied step by step, and r
   assert.ok(width[0] <= width[1], `the plan fits the side column (${width})`);
 
   await plan();
-  assert.deepEqual(await rows(), ORDER.map((n) => `unchanged ${n} unchanged`));
+  assert.deepEqual(await studio.planRows(), ORDER.map((n) => `unchanged ${n} unchanged`));
   assert.equal(await studio.tid('apply-apply').isDisabled(), true, 'nothing to apply');
 });
 
@@ -143,7 +135,7 @@ test('Compare in Review takes the baseline from CMF and reviews the design again
   assert.deepEqual(studio.errors, []);
   // The next test starts from a plan of the unchanged design.
   await plan();
-  assert.deepEqual(await rows(), ORDER.map((n) => `unchanged ${n} unchanged`));
+  assert.deepEqual(await studio.planRows(), ORDER.map((n) => `unchanged ${n} unchanged`));
 });
 
 test('edits in the inspector reset the plan and plan as updates with their diffs', async () => {
@@ -158,7 +150,7 @@ test('edits in the inspector reset the plan and plan as updates with their diffs
   const expected = ORDER.map((n) => `unchanged ${n} unchanged`);
   expected[4] = 'update orders waiting';
   expected[6] = 'update big-orders waiting';
-  assert.deepEqual(await rows(), expected);
+  assert.deepEqual(await studio.planRows(), expected);
   assert.deepEqual(await studio.tid('plan-diff').allTextContents(), [
     '/spec/kafkaCluster/connectionConfig/bootstrap.servers: "kafka.confluent.svc.cluster.local:9092" → "kafka-2.confluent.svc.cluster.local:9092"',
     '/spec/parallelism: (absent) → 3',
@@ -173,8 +165,8 @@ test('a failure stops the apply, says what was not applied, and a new plan resum
     method: 'PUT', path: '/cmf/api/v1/catalogs/kafka/kafka-cat/databases/orders', status: 500,
   });
   await studio.tid('apply-apply').click();
-  await until(rows, (r) => r[4].endsWith('failed'), 'the failed step');
-  const r = await rows();
+  await until(() => studio.planRows(), (r) => r[4].endsWith('failed'), 'the failed step');
+  const r = await studio.planRows();
   assert.equal(r[6], 'update big-orders not-applied');
   const answers = await studio.tid('plan-answer').allTextContents();
   assert.match(answers[4], /500 server error in CMF: injected failure/);
@@ -182,14 +174,14 @@ test('a failure stops the apply, says what was not applied, and a new plan resum
   assert.match(await studio.tid('apply-outcome').textContent(), /Stopped at the first failure: 0 applied, 2 not applied/);
 
   await plan();
-  assert.deepEqual((await rows()).filter((x) => x.startsWith('update')), [
+  assert.deepEqual((await studio.planRows()).filter((x) => x.startsWith('update')), [
     'update orders waiting', 'update big-orders waiting',
   ]);
   await studio.tid('apply-apply').click();
-  await until(rows, (x) => x[4].endsWith('applied') && x[6].endsWith('applied'), 'the resumed steps');
+  await until(() => studio.planRows(), (x) => x[4].endsWith('applied') && x[6].endsWith('applied'), 'the resumed steps');
   assert.match((await studio.tid('plan-answer').allTextContents())[6], /^200 Statement big-orders .*updated/);
   await plan();
-  assert.deepEqual(await rows(), ORDER.map((n) => `unchanged ${n} unchanged`));
+  assert.deepEqual(await studio.planRows(), ORDER.map((n) => `unchanged ${n} unchanged`));
 });
 
 test('server errors read clearly and the token is never stored', async () => {
@@ -213,7 +205,7 @@ test('a design with errors is refused unless overridden', async () => {
   await until(() => studio.tid('apply-refusal').count(), (n) => n === 1, 'the refusal');
   assert.match(await studio.tid('apply-refusal').textContent(), /error finding\(s\): applying is refused/);
   await plan();
-  const r = await rows();
+  const r = await studio.planRows();
   assert.ok(r.includes('create kafka-conn waiting'), JSON.stringify(r));
   assert.equal(await studio.tid('apply-apply').isDisabled(), true, 'refused');
   await studio.tid('apply-override').check();

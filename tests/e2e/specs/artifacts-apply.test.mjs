@@ -21,32 +21,14 @@ after(async () => {
   await cmf?.close();
 });
 
-const rows = () =>
-  studio.tid('plan-step').evaluateAll((trs) =>
-    trs.map((tr) => `${tr.dataset.action} ${tr.dataset.name} ${tr.dataset.state}`),
-  );
-
-async function plan() {
-  await until(() => studio.tid('apply-plan').isEnabled(), Boolean, 'the Plan button');
-  await studio.tid('apply-plan').click();
-  await until(() => studio.tid('apply-busy').textContent(), (t) => t === '', 'the plan to finish');
-}
-
-async function choose(name, text) {
-  const input = studio.page.locator(`[data-testid="artifact-file"][data-name="${name}"] input[type=file]`);
-  await input.setInputFiles({ name: `${name}`, mimeType: 'application/java-archive', buffer: Buffer.from(text) });
-  const size = studio.page.locator(`[data-testid="artifact-file"][data-name="${name}"] [data-testid="artifact-file-size"]`);
-  await until(() => size.textContent(), (t) => t === `${Buffer.byteLength(text)} bytes chosen`, `${name} read`);
-}
-
 test('artifacts are uploaded first, only once, and again when their file changes', async () => {
   await studio.open('cmf-artifacts');
   await studio.tab('apply');
   await studio.tid('apply-artifacts').waitFor();
-  await choose('orders-job.jar', 'job jar v1');
-  await choose('currency-udf.jar', 'udf jar v1');
-  await plan();
-  const planned = await rows();
+  await studio.chooseArtifact('orders-job.jar', 'job jar v1');
+  await studio.chooseArtifact('currency-udf.jar', 'udf jar v1');
+  await studio.plan();
+  const planned = await studio.planRows();
   assert.equal(planned[1], 'create orders-job.jar waiting', planned.join('\n'));
   assert.equal(planned[2], 'create currency-udf.jar waiting', planned.join('\n'));
   await studio.tid('apply-apply').click();
@@ -55,11 +37,11 @@ test('artifacts are uploaded first, only once, and again when their file changes
   const upload = log.findIndex((l) => l.startsWith('POST') && l.endsWith('/artifacts'));
   const user = log.findIndex((l) => l.startsWith('POST') && (l.endsWith('/applications') || l.endsWith('/statements')));
   assert.ok(upload >= 0 && upload < user, log.join('\n'));
-  await plan();
-  assert.ok((await rows()).every((r) => r.startsWith('unchanged')), (await rows()).join('\n'));
-  await choose('orders-job.jar', 'job jar v2');
-  await plan();
-  const changed = (await rows()).filter((r) => !r.startsWith('unchanged'));
+  await studio.plan();
+  assert.ok((await studio.planRows()).every((r) => r.startsWith('unchanged')), (await studio.planRows()).join('\n'));
+  await studio.chooseArtifact('orders-job.jar', 'job jar v2');
+  await studio.plan();
+  const changed = (await studio.planRows()).filter((r) => !r.startsWith('unchanged'));
   assert.deepEqual(changed, ['update orders-job.jar waiting']);
   assert.deepEqual(cmf.violations(), []);
   assert.deepEqual(studio.errors, []);
@@ -92,13 +74,13 @@ test('a file kept in the design file survives a reload, applies without picking,
   await studio.tab('apply');
   const again = studio.page.locator('[data-testid="artifact-file"][data-name="orders-job.jar"]');
   await until(() => again.getByTestId('artifact-file-size').textContent(), (t) => /^kept in the design file \(10 bytes\)/.test(t ?? ''), 'the kept file after the reload');
-  await plan();
-  const pending = (await rows()).filter((r) => !r.startsWith('unchanged'));
+  await studio.plan();
+  const pending = (await studio.planRows()).filter((r) => !r.startsWith('unchanged'));
   assert.deepEqual(pending, ['update orders-job.jar waiting']);
   await studio.tid('apply-apply').click();
   await until(() => studio.tid('apply-outcome').textContent().catch(() => null), (t) => /^Applied 1 step/.test(t ?? ''), 'the apply');
-  await plan();
-  assert.ok((await rows()).every((r) => r.startsWith('unchanged')), (await rows()).join('\n'));
+  await studio.plan();
+  assert.ok((await studio.planRows()).every((r) => r.startsWith('unchanged')), (await studio.planRows()).join('\n'));
 
   // Removing it from the design file is one undoable edit.
   await again.getByTestId('artifact-detach').click();

@@ -22,23 +22,6 @@ after(async () => {
   await cmf?.close();
 });
 
-const rows = () =>
-  studio.tid('plan-step').evaluateAll((trs) =>
-    trs.map((tr) => `${tr.dataset.action} ${tr.dataset.name} ${tr.dataset.state}`),
-  );
-
-async function plan() {
-  await until(() => studio.tid('apply-plan').isEnabled(), Boolean, 'the Plan button');
-  await studio.tid('apply-plan').click();
-  await until(() => studio.tid('apply-busy').textContent(), (t) => t === '', 'the plan to finish');
-}
-
-async function choose(name, buffer) {
-  const field = studio.page.locator(`[data-testid="artifact-file"][data-name="${name}"]`);
-  await field.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/java-archive', buffer });
-  await until(() => field.getByTestId('artifact-file-size').textContent(), (t) => t === `${buffer.length} bytes chosen`, `${name} read`);
-}
-
 const sent = async () => {
   const bytes = studio.tid('upload-bytes');
   return (await bytes.count()) === 0 ? null : Number(await bytes.getAttribute('data-sent'));
@@ -49,9 +32,9 @@ test('an upload shows its progress and Cancel cuts it off without half-applying 
   await studio.tab('apply');
   await studio.tid('apply-artifacts').waitFor();
   const big = Buffer.alloc(40_000_000, 7); // 40 MB: about 20 s at 2 MB/s
-  await choose('orders-job.jar', big);
-  await choose('currency-udf.jar', Buffer.from('udf jar'));
-  await plan();
+  await studio.chooseArtifact('orders-job.jar', big);
+  await studio.chooseArtifact('currency-udf.jar', Buffer.from('udf jar'));
+  await studio.plan();
   await studio.tid('apply-apply').click();
 
   // Progress: the bar appears on the upload's card and moves.
@@ -70,7 +53,7 @@ test('an upload shows its progress and Cancel cuts it off without half-applying 
   assert.match(outcome, /Cancelled during the upload of Artifact orders-job.jar in environment development: it was cut off, so CMF did not store it\. 1 step\(s\) applied whole; \d+ not applied/);
   assert.equal(await card.getAttribute('data-state'), 'cancelled');
   assert.match(await card.getByTestId('plan-answer').textContent(), /cancelled: the upload was cut off after \d+\.\d MB of \d+\.\d MB/);
-  const states = await rows();
+  const states = await studio.planRows();
   const after = states.slice(states.findIndex((r) => r.includes('orders-job.jar')) + 1);
   assert.ok(after.length > 0 && after.every((r) => r.endsWith('not-applied')), states.join('\n'));
   assert.equal(await studio.tid('upload-progress').count(), 0, 'no bar once cut off');
@@ -82,8 +65,8 @@ test('an upload shows its progress and Cancel cuts it off without half-applying 
   assert.ok(!log.some((l) => /POST .*\/(applications|statements|artifacts)$/.test(l)), log.join('\n'));
 
   // Re-planning still has both uploads to do.
-  await plan();
-  const again = await rows();
+  await studio.plan();
+  const again = await studio.planRows();
   assert.ok(again.includes('create orders-job.jar waiting'), again.join('\n'));
   assert.ok(again.includes('create currency-udf.jar waiting'), again.join('\n'));
   assert.deepEqual(cmf.violations(), []);

@@ -23,27 +23,15 @@ after(async () => {
   await cmf?.close();
 });
 
-async function plan() {
-  await until(() => studio.tid('apply-plan').isEnabled(), Boolean, 'the Plan button');
-  await studio.tid('apply-plan').click();
-  await until(() => studio.tid('apply-busy').textContent(), (t) => t === '', 'the plan to finish');
-}
-
-async function choose(name, text) {
-  const field = studio.page.locator(`[data-testid="artifact-file"][data-name="${name}"]`);
-  await field.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/java-archive', buffer: Buffer.from(text) });
-  await until(() => field.getByTestId('artifact-file-size').textContent(), (t) => /bytes chosen/.test(t ?? ''), `${name} read`);
-}
-
 const savepointRows = () =>
   studio.tid('savepoint').evaluateAll((trs) => trs.map((tr) => `${tr.dataset.name} ${tr.dataset.pinned}`));
 
 test('schedule status after apply, then list, pin and delete old savepoints', async () => {
   await studio.open('cmf-artifacts');
   await studio.tab('apply');
-  await choose('orders-job.jar', 'job jar');
-  await choose('currency-udf.jar', 'udf jar');
-  await plan();
+  await studio.chooseArtifact('orders-job.jar', 'job jar');
+  await studio.chooseArtifact('currency-udf.jar', 'udf jar');
+  await studio.plan();
   await studio.tid('apply-apply').click();
   await until(() => studio.tid('apply-outcome').textContent().catch(() => null), (t) => /^Applied/.test(t ?? ''), 'the apply');
 
@@ -101,7 +89,7 @@ test('targeted at CMF 2.3.1, the plan is refused naming each feature and pinning
   await studio.validated(before, 'validation after the target change');
   await studio.tab('apply');
   const writes = (await cmf.admin('/__admin/log')).filter((l) => !l.startsWith('GET')).length;
-  await plan();
+  await studio.plan();
   const error = await until(() => studio.tid('apply-error').textContent({ timeout: 500 }).catch(() => null), Boolean, 'the refusal');
   for (const feature of [
     'artifacts (cmf:// URIs), which needs CMF 2.4',
