@@ -184,13 +184,14 @@ impl Graph {
     /// ([`targets`](Self::targets)) saw holds in `other` unless that resource is listed.
     pub fn changed_sources(&self, other: &Graph) -> Vec<ResourceId> {
         use petgraph::visit::EdgeRef;
-        let out = |g: &Graph, n: NodeIndex| {
-            g.graph.edges(n).map(|e| (g.graph[e.target()], e.weight().clone())).collect::<Vec<_>>()
-        };
+        // Compared in place: this runs on every edit that changes the graph.
+        fn out(g: &Graph, n: NodeIndex) -> impl Iterator<Item = (ResourceId, &Edge)> {
+            g.graph.edges(n).map(move |e| (g.graph[e.target()], e.weight()))
+        }
         let mut changed: Vec<ResourceId> = Vec::new();
         for (id, n) in &self.index {
             match other.index.get(id) {
-                Some(m) if out(self, *n) == out(other, *m) => {}
+                Some(m) if out(self, *n).eq(out(other, *m)) => {}
                 _ => changed.push(*id),
             }
         }
