@@ -78,7 +78,7 @@ fn report(name: &str, design: &Design, svg_dir: Option<&str>) {
 /// Every manifest of `../shared/corpus` in one design (real files from several
 /// repositories, many references to what is not in them), when the corpus is there.
 fn shared_corpus() -> Option<Design> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let root = flink_studio::core::shared_material::dir()?.join("corpus");
     let mut files: Vec<std::path::PathBuf> = Vec::new();
     for dir in std::fs::read_dir(&root).ok()?.flatten() {
         for f in std::fs::read_dir(dir.path()).into_iter().flatten().flatten() {

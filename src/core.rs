@@ -39,6 +39,8 @@ pub mod rules;
 pub mod schedule;
 pub mod schema;
 pub mod share;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod shared_material;
 pub mod sort;
 pub mod targets;
 pub mod templates;

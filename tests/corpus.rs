@@ -2,7 +2,7 @@
 //! operator's own examples raise no error-level finding.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use flink_studio::core::design::Design;
 use flink_studio::core::finding::{Finding, Severity};
@@ -11,7 +11,7 @@ use flink_studio::core::rules;
 use flink_studio::core::targets::Targets;
 
 fn corpus(folder: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus").join(folder);
+    let dir = flink_studio::core::shared_material::path("corpus").join(folder);
     let mut files: Vec<PathBuf> = fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
         .map(|e| e.expect("dir entry").path())

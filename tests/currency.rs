@@ -3,7 +3,6 @@
 //! releases' rules when a design targets them.
 
 use std::fs;
-use std::path::Path;
 
 use flink_studio::core::design::Design;
 use flink_studio::core::finding::{Finding, Severity};
@@ -81,8 +80,7 @@ fn the_cmf_2_5_pool_example_is_clean_at_the_default_targets() {
 }
 
 fn fko_example(name: &str) -> String {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/fko-examples").join(name);
+    let path = flink_studio::core::shared_material::path("corpus/fko-examples").join(name);
     fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
 }
 

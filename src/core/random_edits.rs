@@ -4,7 +4,6 @@
 //! any sequence of edits (incremental validation, the worker's replica).
 
 use std::fs;
-use std::path::Path;
 
 use serde_json::{Value, json};
 
@@ -30,7 +29,7 @@ impl Rng {
 /// A generated design plus every corpus manifest (many rules fire on it).
 pub fn corpus_design() -> Design {
     let mut design = generate::design(30);
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let root = super::shared_material::path("corpus");
     for folder in ["community", "fko-examples", "cfk-examples"] {
         let Ok(entries) = fs::read_dir(root.join(folder)) else { continue };
         let mut files: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();

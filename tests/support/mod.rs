@@ -3,20 +3,14 @@
 #![allow(dead_code)]
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use flink_studio::core::design::Design;
 use flink_studio::core::import::import_text;
 
-/// `path` inside `shared/` next to the checkout (`../shared`), or next to its worktree
-/// folder (`../../shared`).
+/// `path` inside the shared reference folder (`core::shared_material`).
 pub fn shared(path: &str) -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let base = [root.join("../shared"), root.join("../../shared")]
-        .into_iter()
-        .find(|p| p.is_dir())
-        .expect("shared/ folder with specs and corpus next to the repository");
-    base.join(path)
+    flink_studio::core::shared_material::path(path)
 }
 
 /// The manifests (`.yaml`, `.yml`, `.json`) of a corpus folder, sorted.

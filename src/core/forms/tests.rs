@@ -1,7 +1,5 @@
 //! Forms against the palette, the CRDs, the listed enums and the option catalog.
 
-use std::path::PathBuf;
-
 use serde_json::{Value, json};
 
 use super::*;
@@ -147,12 +145,8 @@ fn every_choice_list_is_the_enum_its_schema_declares_for_that_field() {
 }
 
 fn published_flink_versions() -> Vec<String> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let path = ["../shared/specs/crds", "../../shared/specs/crds"]
-        .iter()
-        .map(|p| root.join(p).join("flinkdeployments.flink.apache.org-v1.yml"))
-        .find(|p| p.is_file())
-        .expect("the FlinkDeployment CRD in shared/specs/crds");
+    let path =
+        crate::core::shared_material::path("specs/crds/flinkdeployments.flink.apache.org-v1.yml");
     let text = std::fs::read_to_string(path).expect("read the CRD");
     let doc = yaml::load(&text).documents.into_iter().next().expect("a document").value;
     let at = "/spec/versions/0/schema/openAPIV3Schema/properties/spec/properties/flinkVersion/enum";

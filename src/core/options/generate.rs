@@ -11,15 +11,10 @@ use super::{OperatorSet, VersionSet};
 use crate::core::flink::version::{CATALOG, OPERATOR_CATALOG, Version};
 
 fn source_dir() -> PathBuf {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let candidates = [
-        std::env::var_os("FLINK_OPTIONS_DIR").map(PathBuf::from),
-        Some(manifest.join("../shared/data/flink-options")),
-        Some(manifest.join("../../shared/data/flink-options")),
-    ];
-    candidates.into_iter().flatten().find(|p| p.join("2.2.json").exists()).unwrap_or_else(|| {
-        panic!("shared/data/flink-options not found next to {}", manifest.display())
-    })
+    std::env::var_os("FLINK_OPTIONS_DIR")
+        .map(PathBuf::from)
+        .filter(|p| p.join("2.2.json").exists())
+        .unwrap_or_else(|| crate::core::shared_material::path("data/flink-options"))
 }
 
 fn read(dir: &Path, file: &str) -> Vec<Value> {

@@ -76,12 +76,7 @@ mod tests {
     use crate::core::yaml;
 
     fn shared_specs() -> PathBuf {
-        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-        ["../shared/specs", "../../shared/specs"]
-            .iter()
-            .map(|p| root.join(p))
-            .find(|p| p.is_dir())
-            .expect("shared/specs not found next to the package (or one level up)")
+        crate::core::shared_material::path("specs")
     }
 
     #[test]

@@ -8,12 +8,7 @@ use super::*;
 use crate::core::yaml;
 
 fn crd_dir() -> PathBuf {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    ["../shared/specs/crds", "../../shared/specs/crds"]
-        .iter()
-        .map(|p| root.join(p))
-        .find(|p| p.is_dir())
-        .expect("shared/specs/crds not found next to the package (or one level up)")
+    crate::core::shared_material::path("specs/crds")
 }
 
 fn read_crd(dir: &std::path::Path, kind: &str) -> serde_json::Value {

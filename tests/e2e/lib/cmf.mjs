@@ -2,7 +2,7 @@
 // behind Prism's validating proxy, and a front server on one origin that sends /cmf/… to
 // Prism and everything else to the studio's server — what `trunk serve`'s /cmf proxy
 // does in development. Fails (never skips) when Prism is not installed.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import http from 'node:http';
@@ -12,7 +12,19 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const shared = [join(root, '../shared'), join(root, '../../shared')].find((p) => existsSync(p));
+// The shared reference folder, found as `core::shared_material` finds it: $FLINK_STUDIO_SHARED,
+// next to the checkout or its worktree folder, or next to the repository it was cloned from.
+const origin = (() => {
+  try {
+    const url = execFileSync('git', ['-C', root, 'remote', 'get-url', 'origin'], { encoding: 'utf8' }).trim();
+    return url.replace(/^file:\/\//, '');
+  } catch {
+    return null;
+  }
+})();
+const shared = [process.env.FLINK_STUDIO_SHARED, join(root, '../shared'), join(root, '../../shared'), origin && join(origin, '../shared'), origin && join(origin, '../../shared')]
+  .filter(Boolean)
+  .find((p) => existsSync(join(p, 'specs')));
 
 const freePort = () =>
   new Promise((ok) => {
