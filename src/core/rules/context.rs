@@ -49,11 +49,18 @@ pub struct Context<'a> {
     recorder: Option<RefCell<Recorder>>,
     subject: Rc<Cell<Option<ResourceId>>>,
     memo: RefCell<Memo>,
+    /// Values derived from the design as a whole, by tag ([`Context::once`]).
+    once: RefCell<HashMap<&'static str, Rc<dyn Any>>>,
     templates: RefCell<FastMap<TemplatesKey, RoleTemplates>>,
     /// The cluster sites of every resource, by index in the design, derived once by
     /// [`Context::new`] (empty in other contexts; see [`Context::sites_of`]).
     sites: Vec<Box<[ClusterSite<'a>]>>,
     focus: Option<Vec<ResourceId>>,
+    /// The subject walk visits only the resources at these design positions
+    /// ([`Context::walk_only`]; chunked runs).
+    window: Option<std::ops::Range<usize>>,
+    /// Subject walks started since the last [`Context::take_walks`].
+    walks: Cell<usize>,
 }
 
 impl<'a> Context<'a> {
@@ -108,10 +115,31 @@ impl<'a> Context<'a> {
             recorder: None,
             subject: Rc::default(),
             memo: RefCell::default(),
+            once: RefCell::default(),
             templates: RefCell::default(),
             sites: Vec::new(),
             focus: None,
+            window: None,
+            walks: Cell::new(0),
         }
+    }
+
+    /// Restricts every subject walk to the resources at design positions `window`
+    /// (`None`: every resource). Reads outside walks are unaffected, so a rule whose
+    /// loop iterations share no state (the contract of [`subjects`](Self::subjects))
+    /// reports, over consecutive windows, exactly what it reports over the whole design.
+    pub(crate) fn walk_only(&mut self, window: Option<std::ops::Range<usize>>) {
+        self.window = window;
+    }
+
+    /// The number of resources in the design.
+    pub(crate) fn resource_count(&self) -> usize {
+        self.design.resources.len()
+    }
+
+    /// The number of subject walks started since the last call.
+    pub(crate) fn take_walks(&self) -> usize {
+        self.walks.replace(0)
     }
 
     /// Turns on read tracking (see [`RuleReads`]); `focus` restricts the subject walk
@@ -160,6 +188,23 @@ impl<'a> Context<'a> {
             return Rc::new(derive());
         }
         self.memo(tag, r, derive)
+    }
+
+    /// A lookup a rule derives from the design as a whole before walking its subjects
+    /// (e.g. the names of every environment), computed once per context under `tag` (the
+    /// rule's id) and reused when the rule runs again over the next window of subjects
+    /// ([`walk_only`](Self::walk_only)). When reads are tracked it is derived on every
+    /// call, so that each run records what it read.
+    pub fn once<T: Any>(&self, tag: &'static str, derive: impl FnOnce() -> T) -> Rc<T> {
+        if self.recorder.is_some() {
+            return Rc::new(derive());
+        }
+        if let Some(v) = self.once.borrow().get(tag).cloned().and_then(|v| v.downcast::<T>().ok()) {
+            return v;
+        }
+        let v = Rc::new(derive());
+        self.once.borrow_mut().insert(tag, v.clone());
+        v
     }
 
     /// The subject being visited, shared with an attributing sink.
@@ -253,6 +298,19 @@ impl<'a> Context<'a> {
     fn walk(&self, kinds: SubjectKinds, kind: Option<Kind>) -> Subjects<'_, 'a> {
         if let Some(cell) = &self.recorder {
             cell.borrow_mut().subjects(kinds);
+        }
+        self.walks.set(self.walks.get() + 1);
+        if let Some(window) = &self.window {
+            let items: Vec<&'a Resource> = match kind {
+                Some(k) => {
+                    let all = self.by_kind.get(&k).map_or(&[][..], Vec::as_slice);
+                    let from = all.partition_point(|i| *i < window.start);
+                    let to = all.partition_point(|i| *i < window.end);
+                    self.at(&all[from..to]).collect()
+                }
+                None => self.design.resources[window.clone()].iter().collect(),
+            };
+            return Subjects { cx: self, items: items.into_iter() };
         }
         let items: Vec<&'a Resource> = match (&self.focus, kind) {
             (Some(ids), _) => ids
@@ -434,10 +492,10 @@ impl<'a> Iterator for Subjects<'_, 'a> {
 
     fn next(&mut self) -> Option<&'a Resource> {
         let next = self.items.next();
+        self.cx.subject.set(next.map(|r| r.id));
         if let Some(cell) = &self.cx.recorder {
             let mut rec = cell.borrow_mut();
             rec.current = next.map(|r| r.id);
-            self.cx.subject.set(rec.current);
             if let Some(r) = next {
                 rec.deps().ids.push(r.id);
             }
@@ -448,9 +506,9 @@ impl<'a> Iterator for Subjects<'_, 'a> {
 
 impl Drop for Subjects<'_, '_> {
     fn drop(&mut self) {
+        self.cx.subject.set(None);
         if let Some(cell) = &self.cx.recorder {
             cell.borrow_mut().current = None;
-            self.cx.subject.set(None);
         }
     }
 }

@@ -41,7 +41,9 @@ impl Rule for EnvironmentRef {
         "CFK CRs need spec.flinkEnvironment naming an existing environment"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        let envs: FastSet<&str> = cx.of_kind(Kind::Environment).map(|e| e.name()).collect();
+        let envs = cx.once(self.id(), || {
+            cx.of_kind(Kind::Environment).map(|e| e.name().to_string()).collect::<FastSet<String>>()
+        });
         for r in cfk_subjects(cx).filter(|r| KINDS.contains(&r.kind)) {
             let Some(env) = r.spec_str(&["flinkEnvironment"]) else {
                 out.report(
@@ -52,7 +54,7 @@ impl Rule for EnvironmentRef {
                 .hint("add spec.flinkEnvironment: the name of its FlinkEnvironment");
                 continue;
             };
-            if envs.contains(&env) {
+            if envs.contains(env) {
                 continue;
             }
             let reference = Reference {

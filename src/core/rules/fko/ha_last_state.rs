@@ -43,34 +43,37 @@ impl Rule for HaLastState {
             )
         };
         let mut seen = Seen::default();
-        for s in cx.sites().filter(|s| s.complete() && s.job_bearing()) {
-            let Some(Located { value: v, resource: r, pointer: at, .. }) =
-                s.locate(&["job", "upgradeMode"])
-            else {
-                continue;
-            };
-            if v.as_str() == Some("last-state")
-                && !cx.site_conf(&s).ha_active()
-                && seen.first(r, &at)
+        // One walk over every resource: its cluster sites, and a session job's own mode.
+        for r in cx.subjects() {
+            for s in cx.sites_of(r).into_iter().filter(|s| s.complete() && s.job_bearing()) {
+                let Some(Located { value: v, resource: owner, pointer: at, .. }) =
+                    s.locate(&["job", "upgradeMode"])
+                else {
+                    continue;
+                };
+                if v.as_str() == Some("last-state")
+                    && !cx.site_conf(&s).ha_active()
+                    && seen.first(owner, &at)
+                {
+                    out.report(owner, &at, msg).severity(sev).hint(hint);
+                }
+            }
+            if r.kind != Kind::FlinkSessionJob
+                || r.spec_str(&["job", "upgradeMode"]) != Some("last-state")
             {
-                out.report(r, &at, msg).severity(sev).hint(hint);
-            }
-        }
-        for j in cx.of_kind(Kind::FlinkSessionJob) {
-            if j.spec_str(&["job", "upgradeMode"]) != Some("last-state") {
                 continue;
             }
-            let at = j.spec_field(&["job", "upgradeMode"]);
+            let at = r.spec_field(&["job", "upgradeMode"]);
             if !modern {
                 out.report(
-                    j,
+                    r,
                     &at,
                     "last-state is not supported for session jobs on this operator version",
                 )
                 .severity(Severity::Error)
                 .hint("use savepoint or stateless, or upgrade the operator to 1.10+");
-            } else if !cx.resource_conf(j).ha_active() {
-                out.report(j, &at, msg).hint("enable HA on the session cluster");
+            } else if !cx.resource_conf(r).ha_active() {
+                out.report(r, &at, msg).hint("enable HA on the session cluster");
             }
         }
     }

@@ -25,18 +25,21 @@ impl Rule for SnapCheckpointRestore {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         use crate::core::pointer;
-        let checkpoints: Vec<(&str, &str)> = cx
-            .of_kind(Kind::FlinkStateSnapshot)
-            .filter(|s| s.spec_get(&["checkpoint"]).is_some_and(|v| !v.is_null()))
-            .filter_map(|s| pointer::get_str(&s.doc, &["status", "path"]).map(|p| (p, s.name())))
-            .collect();
+        let checkpoints = cx.once(self.id(), || {
+            cx.of_kind(Kind::FlinkStateSnapshot)
+                .filter(|s| s.spec_get(&["checkpoint"]).is_some_and(|v| !v.is_null()))
+                .filter_map(|s| {
+                    let path = pointer::get_str(&s.doc, &["status", "path"])?;
+                    Some((path.trim_end_matches('/').to_string(), s.name().to_string()))
+                })
+                .collect::<Vec<(String, String)>>()
+        });
         for r in cx.subjects().filter(|r| {
             matches!(r.kind, Kind::FlinkDeployment | Kind::FlinkSessionJob | Kind::Application)
         }) {
             let Some(p) = r.spec_str(&["job", "initialSavepointPath"]) else { continue };
-            if let Some((_, name)) = checkpoints
-                .iter()
-                .find(|(cp, _)| cp.trim_end_matches('/') == p.trim_end_matches('/'))
+            if let Some((_, name)) =
+                checkpoints.iter().find(|(cp, _)| cp == p.trim_end_matches('/'))
             {
                 out.report(r, &r.spec_field(&["job", "initialSavepointPath"]), format!("initialSavepointPath is the checkpoint of snapshot '{name}'; Flink may delete checkpoint data at any time"))
                     .hint("restore from a savepoint snapshot instead");

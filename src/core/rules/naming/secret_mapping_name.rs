@@ -33,14 +33,18 @@ impl Rule for SecretMappingName {
         "Secret mapping name must equal a connectionSecretId used by a catalog or database"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        let holders: Vec<&Resource> = cx
-            .resources()
-            .filter(|r| matches!(r.kind, Kind::KafkaCatalog | Kind::KafkaDatabase))
-            .collect();
-        if holders.is_empty() {
+        // (holders, their ids)
+        let found = cx.once(self.id(), || {
+            let holders: Vec<&Resource> =
+                cx.of_kind(Kind::KafkaCatalog).chain(cx.of_kind(Kind::KafkaDatabase)).collect();
+            let ids: BTreeSet<String> =
+                holders.iter().flat_map(|r| connection_secret_ids(r)).map(String::from).collect();
+            (!holders.is_empty(), ids)
+        });
+        let (any_holder, ids) = &*found;
+        if !any_holder {
             return;
         }
-        let ids: BTreeSet<&str> = holders.iter().flat_map(|r| connection_secret_ids(r)).collect();
         for m in cx.subjects_of_kind(Kind::SecretMapping) {
             let name = m.name();
             if ids.contains(name) {
@@ -51,7 +55,7 @@ impl Rule for SecretMappingName {
                     .severity(Severity::Warning)
                     .hint(format!("add connectionSecretId: {name} to the catalog/database that needs these credentials; unmapped ids are ignored silently"));
             } else {
-                let list: Vec<&str> = ids.iter().copied().collect();
+                let list: Vec<&str> = ids.iter().map(String::as_str).collect();
                 out.report(m, name_pointer(m), format!("mapping name '{name}' matches no connection secret id (used: {})", list.join(", ")))
                     .hint("name the mapping exactly like the connectionSecretId it serves: CMF looks mappings up by name");
             }
