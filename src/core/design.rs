@@ -32,6 +32,27 @@ pub struct Design {
     /// Target versions chosen by the user.
     pub targets: TargetOverrides,
     next_id: u32,
+    ids_checked: IdsChecked,
+}
+
+/// The list of resources as it was when every id in it was last known to be below the
+/// id counter (its length, address and last id): while the list still looks so, no
+/// resource was put in by other means than [`Design::extend`] and friends, and a new id
+/// needs no scan. Importing 2,000 files one after the other scanned the design 2,000 times.
+/// Not part of a design's value: two designs are equal whatever they remember here.
+#[derive(Debug, Clone, Copy, Default)]
+struct IdsChecked(Option<(usize, usize, Option<ResourceId>)>);
+
+impl PartialEq for IdsChecked {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl IdsChecked {
+    fn of(resources: &[Resource]) -> Self {
+        Self(Some((resources.len(), resources.as_ptr() as usize, resources.last().map(|r| r.id))))
+    }
 }
 
 impl Design {
@@ -44,6 +65,7 @@ impl Design {
     pub fn add(&mut self, doc: Value) -> ResourceId {
         let id = self.allocate_id();
         self.resources.push(Resource::new(id, doc));
+        self.ids_checked = IdsChecked::of(&self.resources);
         id
     }
 
@@ -52,6 +74,7 @@ impl Design {
         let id = self.allocate_id();
         resource.id = id;
         self.resources.push(resource);
+        self.ids_checked = IdsChecked::of(&self.resources);
         id
     }
 
@@ -72,6 +95,9 @@ impl Design {
             self.resources.push(resource);
             ids.push(id);
         }
+        if !ids.is_empty() {
+            self.ids_checked = IdsChecked::of(&self.resources);
+        }
         ids
     }
 
@@ -84,11 +110,14 @@ impl Design {
     /// Restores the id counter (see [`Design::id_counter`]).
     pub fn set_id_counter(&mut self, next: u32) {
         self.next_id = next;
+        self.ids_checked = IdsChecked::default();
     }
 
     fn allocate_id(&mut self) -> ResourceId {
-        let used = self.resources.iter().map(|r| r.id.0 + 1).max().unwrap_or(0);
-        self.next_id = self.next_id.max(used);
+        if self.ids_checked.0 != IdsChecked::of(&self.resources).0 {
+            let used = self.resources.iter().map(|r| r.id.0 + 1).max().unwrap_or(0);
+            self.next_id = self.next_id.max(used);
+        }
         let id = ResourceId(self.next_id);
         self.next_id += 1;
         id
@@ -161,6 +190,25 @@ impl Design {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn ids_written_into_the_list_by_hand_are_not_given_again() {
+        let mut d = Design::new();
+        d.extend((0..3).map(|_| Resource::new(ResourceId(0), json!({"kind": "x"}))));
+        // Appended with an id of its own.
+        d.resources.push(Resource::new(ResourceId(40), json!({"kind": "y"})));
+        assert_eq!(d.add(json!({"kind": "z"})), ResourceId(41));
+        // The last resource replaced in place by one with a higher id.
+        let last = d.resources.len() - 1;
+        d.resources[last] = Resource::new(ResourceId(90), json!({"kind": "y"}));
+        assert_eq!(
+            d.extend([Resource::new(ResourceId(0), json!({"kind": "z"}))]),
+            [ResourceId(91)]
+        );
+        // A whole new list.
+        d.resources = vec![Resource::new(ResourceId(500), json!({"kind": "y"}))];
+        assert_eq!(d.push(Resource::new(ResourceId(0), json!({"kind": "z"}))), ResourceId(501));
+    }
 
     #[test]
     fn ids_stay_unique_after_removal() {
