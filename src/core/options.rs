@@ -159,6 +159,13 @@ pub struct Catalog {
     patterns: Vec<(Vec<Seg>, usize)>,
 }
 
+thread_local! {
+    /// [`Catalog::canonical`]'s answers for keys that are no option of their own, by
+    /// catalog, version and key: the option they stand for (its index), if any.
+    static CANONICAL: std::cell::RefCell<FastMap<(usize, FlinkVersion, String), Option<usize>>> =
+        Default::default();
+}
+
 /// The catalog for the newest operator release, parsed from the embedded data on first use.
 pub fn catalog() -> &'static Catalog {
     catalog_at(OPERATOR_CATALOG.len() - 1)
@@ -360,15 +367,24 @@ impl Catalog {
         if self.exact(key, version).is_some() {
             return key;
         }
-        match self.lookup(key, version) {
-            Some(o)
-                if !o.is_pattern()
-                    && o.deprecated_keys.iter().chain(&o.fallback_keys).any(|k| k == key) =>
-            {
-                &o.key
-            }
-            _ => key,
-        }
+        // Any other key takes the slow path (aliases, patterns, map keys); a design writes
+        // the same few such keys thousands of times, so the answer is remembered.
+        let cache_key = (self as *const Catalog as usize, version, key.to_string());
+        let known = CANONICAL.with(|c| c.borrow().get(&cache_key).copied());
+        let option = known.unwrap_or_else(|| {
+            let found = match self.lookup(key, version) {
+                Some(o)
+                    if !o.is_pattern()
+                        && o.deprecated_keys.iter().chain(&o.fallback_keys).any(|k| k == key) =>
+                {
+                    self.options.iter().position(|x| std::ptr::eq(x, o))
+                }
+                _ => None,
+            };
+            CANONICAL.with(|c| c.borrow_mut().insert(cache_key, found));
+            found
+        });
+        option.map_or(key, |i| &self.options[i].key)
     }
 
     /// Options starting with `prefix` that exist in `version`, for completion: hidden
