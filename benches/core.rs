@@ -102,7 +102,11 @@ fn main() {
         println!("validate {}", ms(median_of(5, || rules::validate(&design, Targets::default()))));
         return;
     }
-    if let Some(n) = std::env::args().skip_while(|a| a != "--edits").nth(1) {
+    // `--edits N`: a label edit of one resource of each kind, then re-validation, with
+    // what the validator re-ran; `--renames N`: the same with a rename.
+    let renames = std::env::args().any(|a| a == "--renames");
+    let edits = std::env::args().skip_while(|a| a != "--edits" && a != "--renames").nth(1);
+    if let Some(n) = edits {
         let design = generate::design(n.parse().expect("--edits N"));
         let (edit, moved) = incremental(&design, Targets::default(), 25);
         println!("edit+revalidate {}  move+revalidate {}", ms(edit), ms(moved));
@@ -114,7 +118,12 @@ fn main() {
             if !kinds.insert(d.resources[i].kind) {
                 continue;
             }
-            d.resources[i].doc["metadata"]["labels"] = serde_json::json!({"edit": "1"});
+            if renames {
+                let name = format!("{}-renamed", d.resources[i].name());
+                d.resources[i].doc["metadata"]["name"] = serde_json::json!(name);
+            } else {
+                d.resources[i].doc["metadata"]["labels"] = serde_json::json!({"edit": "1"});
+            }
             let start = Instant::now();
             v.run(&d, Default::default());
             let s = v.stats();
