@@ -132,5 +132,10 @@ fn sort_key(f: &Finding) -> SortKey<'_> {
 /// Sorts findings by file, line, severity (worst first), rule, pointer, message and
 /// resource, for stable output (equal findings keep the order the rules reported them).
 pub fn sort(findings: &mut [Finding]) {
-    crate::core::sort::sort_by(findings, |a, b| sort_key(a).cmp(&sort_key(b)));
+    crate::core::sort::sort_by(findings, order);
+}
+
+/// The order [`sort`] puts findings in.
+pub fn order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
+    sort_key(a).cmp(&sort_key(b))
 }

@@ -15,11 +15,13 @@
 //! [`Replicator::studio_delta`]); the replica then equals the design in everything the
 //! design file holds (`tests::replica_saves_the_design_file_of_the_page`).
 
+mod findings_delta;
 mod service;
 mod studio;
 #[cfg(test)]
 mod tests;
 
+pub use findings_delta::{FindingsDelta, Step};
 pub use service::{
     Notice, Received, Reply, Request, SaveOrder, Saved, ValidationService, findings_of, reply_json,
 };

@@ -188,14 +188,28 @@ impl AppState {
             // A save order it carried was not carried out.
             self.save_sent.set_value(None);
         } else {
-            match reply.findings {
-                Some(pairs) => self.show(shared(findings_of(pairs)), rev),
-                None if validates => {
+            match (reply.findings, reply.changes) {
+                (Some(pairs), _) => self.show(shared(findings_of(pairs)), rev),
+                (None, Some(changes)) => {
+                    let held = self.rule_findings.get_untracked();
+                    match trace::time("apply findings delta", || changes.apply(&held.0)) {
+                        Ok(findings) => self.show(shared(findings), rev),
+                        // Out of step: start again from the whole design (and findings).
+                        Err(e) => {
+                            leptos::logging::warn!("validation worker: {e}");
+                            self.checker.update_value(|c| {
+                                c.replicator.restart();
+                                c.again = true;
+                            });
+                        }
+                    }
+                }
+                (None, None) if validates => {
                     self.validations.update(|n| *n += 1);
                     self.checked.set(rev);
                 }
                 // A save alone: nothing a rule reads changed since `rev`.
-                None => {
+                (None, None) => {
                     if self.checked.get_untracked() < rev {
                         self.checked.set(rev);
                     }

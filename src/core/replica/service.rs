@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Delta, Replica, StudioDelta};
+use super::{Delta, FindingsDelta, Replica, StudioDelta};
 use crate::core::autosave::{self, Record};
 use crate::core::finding::Finding;
 use crate::core::model::ResourceId;
@@ -98,6 +98,10 @@ pub struct Reply {
     /// [`rules::validate`](crate::core::rules::validate); `None` when they are the same
     /// as in the previous reply.
     pub findings: Option<Vec<(Option<ResourceId>, Finding)>>,
+    /// Instead of `findings`, when few changed: how to turn the findings of the previous
+    /// reply into the new ones.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changes: Option<FindingsDelta>,
     /// What went wrong: the request was unreadable or out of step. The sender restarts
     /// with a reset (`Replicator::restart`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -131,6 +135,8 @@ impl ValidationService {
         if let Some(delta) = &request.delta {
             if delta.reset {
                 self.writer.clear();
+                // The page starts again: so do its findings.
+                self.last = None;
             } else {
                 self.writer.changed(delta.upserts.iter().map(|w| w.id));
                 self.writer.changed(delta.removed.iter().copied());
@@ -157,6 +163,7 @@ impl ValidationService {
         Reply {
             seq: received.seq,
             findings: None,
+            changes: None,
             error: received.error.clone(),
             stats: String::new(),
         }
@@ -179,11 +186,16 @@ impl ValidationService {
             .as_ref()
             .is_some_and(|last| Arc::ptr_eq(last, &findings) || **last == *findings)
         {
-            return Reply { seq, findings: None, error: None, stats };
+            return Reply { seq, findings: None, changes: None, error: None, stats };
+        }
+        let changes = self.last.as_ref().map(|last| FindingsDelta::between(last, &findings));
+        self.last = Some(findings.clone());
+        // A delta that adds most findings again is no shorter than the list.
+        if let Some(changes) = changes.filter(|c| c.added() * 2 < findings.len()) {
+            return Reply { seq, findings: None, changes: Some(changes), error: None, stats };
         }
         let out = findings.iter().map(|f| (f.resource_id, f.clone())).collect();
-        self.last = Some(findings);
-        Reply { seq, findings: Some(out), error: None, stats }
+        Reply { seq, findings: Some(out), changes: None, error: None, stats }
     }
 
     /// [`handle`](Self::handle) for JSON text in and out; an unreadable request gets a
@@ -207,6 +219,7 @@ impl ValidationService {
                 Err(Reply {
                     seq: 0,
                     findings: None,
+                    changes: None,
                     error: Some(format!("the validation request could not be read: {e}")),
                     stats: String::new(),
                 })

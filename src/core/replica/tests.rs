@@ -80,6 +80,7 @@ fn the_service_answers_what_a_full_validation_answers() {
     let mut service = ValidationService::new();
     let mut rng = Rng(0xabc);
     let mut shown = Vec::new();
+    let mut deltas = 0;
     for seq in 1..=40 {
         if let Some(delta) = replicator.delta(&design) {
             let request = serde_json::to_string(&Request { seq, delta: Some(delta), save: None })
@@ -89,6 +90,9 @@ fn the_service_answers_what_a_full_validation_answers() {
             assert_eq!((reply.seq, reply.error), (seq, None));
             if let Some(pairs) = reply.findings {
                 shown = findings_of(pairs);
+            } else if let Some(changes) = reply.changes {
+                shown = changes.apply(&shown).expect("the delta fits what the page shows");
+                deltas += 1;
             }
         }
         let full = validate(&design, Targets::of(&design, design.targets));
@@ -99,6 +103,8 @@ fn the_service_answers_what_a_full_validation_answers() {
         );
         edit(&mut design, &mut rng);
     }
+    // Edits that change a few findings send those only.
+    assert!(deltas >= 10, "only {deltas} of 40 replies carried the changed findings alone");
 }
 
 #[test]
