@@ -295,6 +295,38 @@ impl<'a> Context<'a> {
         self.walk(SubjectKinds::Some(set), Some(kind))
     }
 
+    /// Like [`subjects`](Self::subjects), for the resources of these kinds, in design
+    /// order.
+    pub fn subjects_of_kinds(&self, kinds: &[Kind]) -> Subjects<'_, 'a> {
+        let mut set = KindSet::default();
+        kinds.iter().for_each(|k| set.insert(*k));
+        if let Some(cell) = &self.recorder {
+            cell.borrow_mut().subjects(SubjectKinds::Some(set));
+        }
+        self.walks.set(self.walks.get() + 1);
+        let mut at: Vec<usize> = Vec::new();
+        for k in kinds {
+            let all = self.by_kind.get(k).map_or(&[][..], Vec::as_slice);
+            let (from, to) = match &self.window {
+                Some(w) => {
+                    (all.partition_point(|i| *i < w.start), all.partition_point(|i| *i < w.end))
+                }
+                None => (0, all.len()),
+            };
+            at.extend_from_slice(&all[from..to]);
+        }
+        at.sort_unstable();
+        at.dedup();
+        let mut items: Vec<&'a Resource> = self.at(&at).collect();
+        if let Some(ids) = &self.focus {
+            let order: FastMap<ResourceId, usize> =
+                ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+            items.retain(|r| order.contains_key(&r.id));
+            items.sort_by_key(|r| order[&r.id]);
+        }
+        Subjects { cx: self, items: items.into_iter() }
+    }
+
     fn walk(&self, kinds: SubjectKinds, kind: Option<Kind>) -> Subjects<'_, 'a> {
         if let Some(cell) = &self.recorder {
             cell.borrow_mut().subjects(kinds);

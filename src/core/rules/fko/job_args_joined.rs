@@ -30,13 +30,16 @@ impl Rule for JobArgsJoined {
         "job.args element holding several flags (the program receives them as one argument)"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for s in cx.sites().filter(|s| !s.is_fragment()) {
-            if let Some(args) = s.get(&["job", "args"]) {
-                report(out, s.owner, &s.field(&["job", "args"]), args);
+        // One walk: a resource's cluster sites, and a session job's own arguments.
+        for r in cx.subjects() {
+            for s in cx.sites_of(r).into_iter().filter(|s| !s.is_fragment()) {
+                if let Some(args) = s.get(&["job", "args"]) {
+                    report(out, s.owner, &s.field(&["job", "args"]), args);
+                }
             }
-        }
-        for r in cx.subjects_of_kind(Kind::FlinkSessionJob) {
-            if let Some(args) = r.spec_get(&["job", "args"]) {
+            if r.kind == Kind::FlinkSessionJob
+                && let Some(args) = r.spec_get(&["job", "args"])
+            {
                 report(out, r, &r.spec_field(&["job", "args"]), args);
             }
         }

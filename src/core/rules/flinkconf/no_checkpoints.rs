@@ -11,7 +11,7 @@
 use crate::core::config::Scope;
 use crate::core::finding::Severity;
 use crate::core::flink::sql::{StatementKind, classify};
-use crate::core::model::Kind;
+use crate::core::model::{Kind, Resource};
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -31,7 +31,12 @@ impl Rule for NoCheckpoints {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let jobs = [Kind::FlinkDeployment, Kind::FlinkSessionJob, Kind::Application];
-        for r in cx.resources().filter(|r| jobs.contains(&r.kind)) {
+        // One walk: jobs and detached statements.
+        for r in cx.subjects_of_kinds(&[jobs[0], jobs[1], jobs[2], Kind::Statement]) {
+            if r.kind == Kind::Statement {
+                detached_statement(cx, r, out);
+                continue;
+            }
             let savepoint = r.spec_str(&["job", "upgradeMode"]) == Some("savepoint");
             let has = cx.config(r.id, Scope::Cluster).is_some_and(|c| c.get(KEY).is_some());
             if savepoint && !has {
@@ -39,18 +44,20 @@ impl Rule for NoCheckpoints {
                     .hint("set execution.checkpointing.interval: failures restart from the last savepoint or empty state");
             }
         }
-        for r in cx.of_kind(Kind::Statement) {
-            if classify(r.spec_str(&["statement"]).unwrap_or("")) != StatementKind::Detached {
-                continue;
-            }
-            let has = [Scope::Job, Scope::Cluster]
-                .iter()
-                .any(|s| cx.config(r.id, *s).is_some_and(|c| c.get(KEY).is_some()));
-            if !has {
-                out.report(r, &r.spec_field(&["statement"]), "Detached statement without periodic checkpoints")
-                    .hint("set execution.checkpointing.interval on the statement, pool or environment statementDefaults.detached: CMF needs checkpoints to stop and resume");
-            }
-        }
+    }
+}
+
+/// A detached statement without periodic checkpoints (CMF stops and resumes it from them).
+fn detached_statement(cx: &Context<'_>, r: &Resource, out: &mut Sink<'_>) {
+    if classify(r.spec_str(&["statement"]).unwrap_or("")) != StatementKind::Detached {
+        return;
+    }
+    let has = [Scope::Job, Scope::Cluster]
+        .iter()
+        .any(|s| cx.config(r.id, *s).is_some_and(|c| c.get(KEY).is_some()));
+    if !has {
+        out.report(r, &r.spec_field(&["statement"]), "Detached statement without periodic checkpoints")
+            .hint("set execution.checkpointing.interval on the statement, pool or environment statementDefaults.detached: CMF needs checkpoints to stop and resume");
     }
 }
 

@@ -46,16 +46,19 @@ impl Rule for WatchedNamespaces {
         if ops.is_empty() || ops.iter().any(|o| o.watch.is_empty()) {
             return;
         }
-        for r in cx.resources().filter(|r| r.form == Form::FkoCr) {
-            let ns = r.namespace().unwrap_or("default");
-            if !watches(ns) {
-                let at = if r.namespace().is_some() { "/metadata/namespace" } else { "/metadata" };
-                report(out, r, at, ns, &ops);
-            }
-        }
-        for e in cx.of_kind(Kind::Environment) {
-            if let Some(ns) = e.spec_str(&["kubernetesNamespace"]).filter(|ns| !watches(ns)) {
-                report(out, e, &e.spec_field(&["kubernetesNamespace"]), ns, &ops);
+        // One walk: the operator's resources, and the environments' namespaces.
+        for r in cx.subjects() {
+            if r.form == Form::FkoCr {
+                let ns = r.namespace().unwrap_or("default");
+                if !watches(ns) {
+                    let at =
+                        if r.namespace().is_some() { "/metadata/namespace" } else { "/metadata" };
+                    report(out, r, at, ns, &ops);
+                }
+            } else if r.kind == Kind::Environment
+                && let Some(ns) = r.spec_str(&["kubernetesNamespace"]).filter(|ns| !watches(ns))
+            {
+                report(out, r, &r.spec_field(&["kubernetesNamespace"]), ns, &ops);
             }
         }
     }

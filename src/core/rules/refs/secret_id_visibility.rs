@@ -69,59 +69,76 @@ impl Rule for SecretIdVisibility {
         "Catalog/database invisible in an environment without a secret mapping named like its connectionSecretId"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for s in cx.of_kind(Kind::Statement) {
-            let Some(env) = s.environment() else { continue };
-            for (h, at) in used(cx, s) {
-                for id in connection_secret_ids(h) {
-                    if mapped(cx, id, env) {
-                        continue;
-                    }
-                    let what = if h.kind == Kind::KafkaCatalog { "catalog" } else { "database" };
-                    let (severity, must) = if cx.targets.complete {
-                        (Severity::Error, "the design has none")
-                    } else {
-                        (Severity::Warning, "none is in the input, so it must already exist in CMF")
-                    };
-                    out.report(s, &at, format!(
-                        "{what} '{}' is visible in environment '{env}' only through a secret mapping named '{id}': {must} (without it CMF leaves the {what} out silently)",
-                        h.name()
-                    ))
-                    .severity(severity)
-                    .hint(format!("create an EnvironmentSecretMapping named '{id}' in environment '{env}' pointing at the secret with the credentials"));
-                }
-            }
-        }
         let envs: Vec<&str> = cx.of_kind(Kind::Environment).map(|e| e.name()).collect();
-        for h in
-            cx.resources().filter(|r| matches!(r.kind, Kind::KafkaCatalog | Kind::KafkaDatabase))
-        {
-            let own = h.spec_str(&["flinkEnvironment"]);
-            let targets: Vec<&str> = own.map_or_else(|| envs.clone(), |e| vec![e]);
-            for id in connection_secret_ids(h) {
-                // `mapped(cx, id, e)` for every environment e, from one look-up of `id`.
-                let maps: Vec<&Resource> = cx.named(Kind::SecretMapping, id).collect();
-                let everywhere_mapped = maps.iter().any(|m| m.environment().is_none());
-                let envs_mapped: HashSet<&str> =
-                    maps.iter().filter_map(|m| m.environment()).collect();
-                let missing: Vec<&str> = targets
-                    .iter()
-                    .copied()
-                    .filter(|e| !everywhere_mapped && !envs_mapped.contains(e))
-                    .collect();
-                let everywhere = missing.len() == targets.len();
-                if missing.is_empty() || (own.is_none() && !everywhere) {
-                    continue;
-                }
-                let at = secret_id_pointer(h, id);
-                out.report(h, &at, format!(
-                    "no secret mapping '{id}' in environment(s) {}: CMF hides '{}' there without error",
-                    missing.join(", "),
-                    h.name()
-                ))
-                .severity(Severity::Warning)
-                .hint(format!("create an EnvironmentSecretMapping named '{id}' in each environment that must see it"));
+        // One walk: a statement's catalogs and databases, and a catalog's or database's own
+        // environments.
+        for r in cx.subjects_of_kinds(&[Kind::Statement, Kind::KafkaCatalog, Kind::KafkaDatabase]) {
+            match r.kind {
+                Kind::Statement => statement(cx, r, out),
+                Kind::KafkaCatalog | Kind::KafkaDatabase => holder(cx, r, &envs, out),
+                _ => {}
             }
         }
+    }
+}
+
+/// A statement whose catalog or database needs a secret mapping its environment lacks.
+fn statement(cx: &Context<'_>, s: &Resource, out: &mut Sink<'_>) {
+    let Some(env) = s.environment() else { return };
+    for (h, at) in used(cx, s) {
+        for id in connection_secret_ids(h) {
+            if mapped(cx, id, env) {
+                continue;
+            }
+            let what = if h.kind == Kind::KafkaCatalog { "catalog" } else { "database" };
+            let (severity, must) = if cx.targets.complete {
+                (Severity::Error, "the design has none")
+            } else {
+                (Severity::Warning, "none is in the input, so it must already exist in CMF")
+            };
+            out.report(s, &at, format!(
+                "{what} '{}' is visible in environment '{env}' only through a secret mapping named '{id}': {must} (without it CMF leaves the {what} out silently)",
+                h.name()
+            ))
+            .severity(severity)
+            .hint(format!("create an EnvironmentSecretMapping named '{id}' in environment '{env}' pointing at the secret with the credentials"));
+        }
+    }
+}
+
+/// A catalog or database whose connection secret id is mapped in none or only some of
+/// the environments that see it (`envs`: every environment of the design).
+fn holder(cx: &Context<'_>, h: &Resource, envs: &[&str], out: &mut Sink<'_>) {
+    let own = h.spec_str(&["flinkEnvironment"]);
+    let targets: Vec<&str> = own.map_or_else(|| envs.to_vec(), |e| vec![e]);
+    for id in connection_secret_ids(h) {
+        // `mapped(cx, id, e)` for every environment e, from one look-up of `id`.
+        let maps: Vec<&Resource> = cx.named(Kind::SecretMapping, id).collect();
+        let everywhere_mapped = maps.iter().any(|m| m.environment().is_none());
+        let envs_mapped: HashSet<&str> = maps.iter().filter_map(|m| m.environment()).collect();
+        let missing: Vec<&str> = targets
+            .iter()
+            .copied()
+            .filter(|e| !everywhere_mapped && !envs_mapped.contains(e))
+            .collect();
+        let everywhere = missing.len() == targets.len();
+        if missing.is_empty() || (own.is_none() && !everywhere) {
+            continue;
+        }
+        let at = secret_id_pointer(h, id);
+        out.report(
+            h,
+            &at,
+            format!(
+                "no secret mapping '{id}' in environment(s) {}: CMF hides '{}' there without error",
+                missing.join(", "),
+                h.name()
+            ),
+        )
+        .severity(Severity::Warning)
+        .hint(format!(
+            "create an EnvironmentSecretMapping named '{id}' in each environment that must see it"
+        ));
     }
 }
 
@@ -148,19 +165,20 @@ mod tests {
 
     #[test]
     fn fires_on_the_statement_and_the_catalog() {
+        // In design order: the catalog, then the statement that uses it.
         let f = check(&SecretIdVisibility, BASE);
         assert_eq!(
             pointers(&f),
             [
-                ("/spec/statement".into(), Severity::Warning),
-                ("/spec/srInstance/connectionSecretId".into(), Severity::Warning)
+                ("/spec/srInstance/connectionSecretId".into(), Severity::Warning),
+                ("/spec/statement".into(), Severity::Warning)
             ]
         );
-        assert!(f[0].message.contains("secret mapping named 'sr-creds'"));
-        assert!(f[0].message.contains("must already exist in CMF"));
-        assert_eq!(f[0].line, Some(14));
+        assert!(f[1].message.contains("secret mapping named 'sr-creds'"));
+        assert!(f[1].message.contains("must already exist in CMF"));
+        assert_eq!(f[1].line, Some(14));
         let f = check_complete(&SecretIdVisibility, BASE);
-        assert_eq!(f[0].severity, Severity::Error);
+        assert_eq!(f[1].severity, Severity::Error);
     }
 
     #[test]

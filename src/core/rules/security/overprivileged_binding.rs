@@ -38,8 +38,8 @@ fn wildcard_on_sensitive(role: &Resource) -> bool {
 
 fn flink_accounts(cx: &Context<'_>) -> Vec<String> {
     let mut names: Vec<String> = cx
-        .resources()
-        .filter(|r| matches!(r.kind, Kind::FlinkDeployment | Kind::Application))
+        .of_kind(Kind::FlinkDeployment)
+        .chain(cx.of_kind(Kind::Application))
         .filter_map(|r| r.spec_str(&["serviceAccount"]).map(str::to_string))
         .collect();
     names.extend(
@@ -60,11 +60,8 @@ impl Rule for OverprivilegedBinding {
         "Flink service accounts should not be bound to cluster-admin or wildcard rights on secrets/RBAC"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        let accounts = flink_accounts(cx);
-        for b in cx
-            .resources()
-            .filter(|r| matches!(r.kind, Kind::RoleBinding | Kind::ClusterRoleBinding))
-        {
+        let accounts = cx.once(self.id(), || flink_accounts(cx));
+        for b in cx.subjects_of_kinds(&[Kind::RoleBinding, Kind::ClusterRoleBinding]) {
             let role = pointer::get_str(&b.doc, &["roleRef", "name"]).unwrap_or("");
             let why = if role == "cluster-admin" {
                 "cluster-admin".to_string()
