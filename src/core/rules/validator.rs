@@ -130,17 +130,36 @@ impl Validator {
         ch.seal();
         let graph = Arc::new(graph);
         let mut cx = Context::from_parts(design, targets, graph.clone(), configs);
-        let mut out = Vec::new();
+        let mut redone = Redone::default();
         for (rule, cache) in all().zip(state.rules.iter_mut()) {
             match rerun(&mut cx, rule, cache, &ch, &snapshot) {
-                Rerun::Full => self.stats.full.push(rule.id()),
-                Rerun::Partial => self.stats.partial.push(rule.id()),
+                Rerun::Full => {
+                    self.stats.full.push(rule.id());
+                    redone.rules.insert(rule.id());
+                    redone.findings.extend(cache.by_subject.values().flatten().cloned());
+                }
+                Rerun::Partial(subjects) => {
+                    self.stats.partial.push(rule.id());
+                    for id in subjects {
+                        redone
+                            .findings
+                            .extend(cache.by_subject.get(&Some(id)).into_iter().flatten().cloned());
+                        redone.subjects.insert((rule.id(), id));
+                    }
+                }
                 Rerun::Reused => self.stats.reused += 1,
             }
-            out.extend(cache.by_subject.values().flatten().cloned());
         }
-        relocate(design, &mut out);
-        finding::sort(&mut out);
+        let out = if state.snapshot.origins == snapshot.origins {
+            // Every other finding is where it was: merge the new ones into the list.
+            redone.merge_into(&state.findings, design)
+        } else {
+            let mut out: Vec<Finding> =
+                state.rules.iter().flat_map(|c| c.by_subject.values().flatten().cloned()).collect();
+            relocate(design, &mut out);
+            finding::sort(&mut out);
+            out
+        };
         state.snapshot = snapshot;
         state.graph = graph;
         state.findings = Arc::new(out);
@@ -196,8 +215,45 @@ fn run_full(cx: &mut Context<'_>, rule: &dyn Rule) -> RuleCache {
 /// What [`rerun`] did.
 enum Rerun {
     Full,
-    Partial,
+    /// Re-checked these subjects (removed ones included).
+    Partial(Vec<ResourceId>),
     Reused,
+}
+
+/// The findings of the rules and subjects a run re-checked.
+#[derive(Default)]
+struct Redone {
+    /// Rules re-run over the whole design.
+    rules: std::collections::HashSet<&'static str>,
+    /// (rule, subject) re-checked.
+    subjects: std::collections::HashSet<(&'static str, ResourceId)>,
+    /// What they found now.
+    findings: Vec<Finding>,
+}
+
+impl Redone {
+    /// `previous` (sorted, located) without what was re-checked, merged with what was
+    /// found now: the same list as sorting every cached finding again, without touching
+    /// the thousands of findings an edit leaves alone.
+    fn merge_into(mut self, previous: &[Finding], design: &Design) -> Vec<Finding> {
+        relocate(design, &mut self.findings);
+        finding::sort(&mut self.findings);
+        let subjects: &std::collections::HashSet<(&str, ResourceId)> = &self.subjects;
+        let replaced = |f: &Finding| {
+            self.rules.contains(f.rule.as_str())
+                || f.resource_id.is_some_and(|id| subjects.contains(&(f.rule.as_str(), id)))
+        };
+        let mut out = Vec::with_capacity(previous.len() + self.findings.len());
+        let mut fresh = self.findings.into_iter().peekable();
+        for f in previous.iter().filter(|f| !replaced(f)) {
+            while let Some(n) = fresh.next_if(|n| finding::order(n, f).is_lt()) {
+                out.push(n);
+            }
+            out.push(f.clone());
+        }
+        out.extend(fresh);
+        out
+    }
 }
 
 /// Brings one rule's cache up to date with the changes.
@@ -272,5 +328,5 @@ fn rerun(
     for (f, visit) in findings {
         cache.by_subject.entry(visit).or_default().push(f);
     }
-    Rerun::Partial
+    Rerun::Partial(stale)
 }

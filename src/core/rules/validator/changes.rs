@@ -19,8 +19,9 @@ pub struct Snapshot {
     pub kinds: FastMap<Kind, u64>,
     /// Ids in design order.
     pub order: Vec<ResourceId>,
-    /// Hash of where every resource was read from (file, document): rules whose messages
-    /// name another resource's file and line (`Rule::reads_origins`) re-run when it changes.
+    /// Hash of where every resource was read from (file, document, line positions): rules
+    /// whose messages name another resource's file and line (`Rule::reads_origins`) re-run
+    /// when it changes, and while it stays, every finding keeps its file and line.
     pub origins: u64,
 }
 
@@ -36,6 +37,7 @@ impl Snapshot {
                 r.id.hash(&mut origins);
                 o.file.hash(&mut origins);
                 o.document.hash(&mut origins);
+                (std::sync::Arc::as_ptr(&o.positions) as usize).hash(&mut origins);
             }
             let fp = fingerprint(r);
             resources.insert(r.id, (fp, r.kind));
