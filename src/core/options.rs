@@ -159,6 +159,7 @@ pub struct Catalog {
     patterns: Vec<(Vec<Seg>, usize)>,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 thread_local! {
     /// [`Catalog::canonical`]'s answers for keys that are no option of their own, by
     /// catalog, version and key: the option they stand for (its index), if any.
@@ -368,23 +369,35 @@ impl Catalog {
             return key;
         }
         // Any other key takes the slow path (aliases, patterns, map keys); a design writes
-        // the same few such keys thousands of times, so the answer is remembered.
-        let cache_key = (self as *const Catalog as usize, version, key.to_string());
-        let known = CANONICAL.with(|c| c.borrow().get(&cache_key).copied());
-        let option = known.unwrap_or_else(|| {
-            let found = match self.lookup(key, version) {
-                Some(o)
-                    if !o.is_pattern()
-                        && o.deprecated_keys.iter().chain(&o.fallback_keys).any(|k| k == key) =>
-                {
-                    self.options.iter().position(|x| std::ptr::eq(x, o))
-                }
-                _ => None,
-            };
-            CANONICAL.with(|c| c.borrow_mut().insert(cache_key, found));
-            found
-        });
-        option.map_or(key, |i| &self.options[i].key)
+        // the same few such keys thousands of times, so the command line remembers the
+        // answer (the browser bundle goes without the cache's code).
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let cache_key = (self as *const Catalog as usize, version, key.to_string());
+            let known = CANONICAL.with(|c| c.borrow().get(&cache_key).copied());
+            let option = known.unwrap_or_else(|| {
+                let found = self.canonical_option(key, version);
+                CANONICAL.with(|c| c.borrow_mut().insert(cache_key, found));
+                found
+            });
+            option.map_or(key, |i| &self.options[i].key)
+        }
+        #[cfg(target_arch = "wasm32")]
+        self.canonical_option(key, version).map_or(key, |i| &self.options[i].key)
+    }
+
+    /// The option (index) a key that is no option of its own stands for in `version`: a
+    /// deprecated alias or an operator fallback key.
+    fn canonical_option(&self, key: &str, version: FlinkVersion) -> Option<usize> {
+        match self.lookup(key, version) {
+            Some(o)
+                if !o.is_pattern()
+                    && o.deprecated_keys.iter().chain(&o.fallback_keys).any(|k| k == key) =>
+            {
+                self.options.iter().position(|x| std::ptr::eq(x, o))
+            }
+            _ => None,
+        }
     }
 
     /// Options starting with `prefix` that exist in `version`, for completion: hidden

@@ -21,7 +21,7 @@ mod studio;
 #[cfg(test)]
 mod tests;
 
-pub use findings_delta::{FindingsDelta, Step};
+pub use findings_delta::FindingsDelta;
 pub use service::{
     Notice, Received, Reply, Request, SaveOrder, Saved, ValidationService, findings_of, reply_json,
 };

@@ -9,61 +9,62 @@ use serde::{Deserialize, Serialize};
 use crate::core::finding::{self, Finding};
 use crate::core::model::ResourceId;
 
-/// One step of a [`FindingsDelta`], applied in order to the previous findings.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum Step {
-    /// The next findings of the previous list stay.
-    Keep(usize),
-    /// The next findings of the previous list go.
-    Drop(usize),
-    /// New findings, each with the id of the resource it is about.
-    Add(Vec<(Option<ResourceId>, Finding)>),
-}
-
-/// How to turn the previous findings (`base` of them) into the new ones.
+/// How to turn the previous findings (`base` of them) into the new ones. Plain lists, so
+/// that it costs the page no decoder of its own.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FindingsDelta {
     /// How many findings the previous list has.
     pub base: usize,
-    /// What to do with them, in order.
-    pub steps: Vec<Step>,
+    /// What to do, in order: `n > 0` keeps the next `n` previous findings, `n < 0` drops
+    /// the next `-n`, `0` puts in the next finding of `added`.
+    pub steps: Vec<i64>,
+    /// The new findings, each with the id of the resource it is about.
+    pub added: Vec<(Option<ResourceId>, Finding)>,
 }
 
 impl FindingsDelta {
     /// The steps from `old` to `new`, both sorted like [`finding::sort`]: one walk over
     /// both lists.
     pub fn between(old: &[Finding], new: &[Finding]) -> Self {
-        let mut steps: Vec<Step> = Vec::new();
+        let mut delta = Self { base: old.len(), steps: Vec::new(), added: Vec::new() };
         let (mut i, mut j) = (0, 0);
         while i < old.len() || j < new.len() {
-            let step = match (old.get(i), new.get(j)) {
+            match (old.get(i), new.get(j)) {
                 (Some(a), Some(b)) if a == b && a.resource_id == b.resource_id => {
                     i += 1;
                     j += 1;
-                    Step::Keep(1)
+                    delta.step(1);
                 }
-                (Some(a), Some(b)) if finding::order(a, b) == Ordering::Greater => {
-                    j += 1;
-                    Step::Add(vec![(b.resource_id, b.clone())])
-                }
-                (Some(_), _) => {
+                (Some(a), Some(b)) if finding::order(a, b) != Ordering::Greater => {
                     i += 1;
-                    Step::Drop(1)
+                    delta.step(-1);
                 }
-                (None, Some(b)) => {
+                (Some(_), None) => {
+                    i += 1;
+                    delta.step(-1);
+                }
+                (_, Some(b)) => {
                     j += 1;
-                    Step::Add(vec![(b.resource_id, b.clone())])
+                    delta.steps.push(0);
+                    delta.added.push((b.resource_id, b.clone()));
                 }
                 (None, None) => unreachable!("the loop ends when both lists are walked"),
-            };
-            push(&mut steps, step);
+            }
         }
-        Self { base: old.len(), steps }
+        delta
+    }
+
+    /// Appends a keep (`n > 0`) or drop (`n < 0`), merged into the last step when alike.
+    fn step(&mut self, n: i64) {
+        match self.steps.last_mut() {
+            Some(last) if (*last > 0 && n > 0) || (*last < 0 && n < 0) => *last += n,
+            _ => self.steps.push(n),
+        }
     }
 
     /// The findings added, in all.
     pub fn added(&self) -> usize {
-        self.steps.iter().map(|s| if let Step::Add(v) = s { v.len() } else { 0 }).sum()
+        self.added.len()
     }
 
     /// The new findings, from `old` (which must be the list the delta was made from).
@@ -75,38 +76,31 @@ impl FindingsDelta {
                 old.len()
             ));
         }
-        let mut out = Vec::with_capacity(old.len() + self.added());
+        let mut out = Vec::with_capacity(old.len() + self.added.len());
+        let mut added = self.added.iter();
         let mut at = 0;
-        for step in &self.steps {
-            match step {
-                Step::Keep(n) | Step::Drop(n) if at + n > old.len() => {
-                    return Err(format!("a step goes past the {} findings held", old.len()));
-                }
-                Step::Keep(n) => {
-                    out.extend_from_slice(&old[at..at + n]);
-                    at += n;
-                }
-                Step::Drop(n) => at += n,
-                Step::Add(added) => out.extend(added.iter().map(|(id, f)| {
-                    let mut f = f.clone();
-                    f.resource_id = *id;
-                    f
-                })),
+        for &n in &self.steps {
+            let count = n.unsigned_abs() as usize;
+            if at + count > old.len() {
+                return Err(format!("a step goes past the {} findings held", old.len()));
+            }
+            if n > 0 {
+                out.extend_from_slice(&old[at..at + count]);
+            }
+            at += count;
+            if n == 0 {
+                let Some((id, f)) = added.next() else {
+                    return Err("a step adds more findings than the delta has".into());
+                };
+                let mut f = f.clone();
+                f.resource_id = *id;
+                out.push(f);
             }
         }
-        if at != old.len() {
+        if at != old.len() || added.next().is_some() {
             return Err(format!("the steps cover {at} of the {} findings held", old.len()));
         }
         Ok(out)
-    }
-}
-
-/// Appends `step`, merging it into the last step when they are alike.
-fn push(steps: &mut Vec<Step>, step: Step) {
-    match (steps.last_mut(), step) {
-        (Some(Step::Keep(n)), Step::Keep(m)) | (Some(Step::Drop(n)), Step::Drop(m)) => *n += m,
-        (Some(Step::Add(v)), Step::Add(w)) => v.extend(w),
-        (_, step) => steps.push(step),
     }
 }
 
@@ -146,7 +140,7 @@ mod tests {
         let design = generate::design(60);
         let old = validate(&design, Targets::default());
         let delta = FindingsDelta::between(&old, &old[1..]);
-        assert_eq!(delta.steps, [Step::Drop(1), Step::Keep(old.len() - 1)]);
+        assert_eq!(delta.steps, [-1, old.len() as i64 - 1]);
         assert!(delta.apply(&old[1..]).is_err());
         assert_eq!(delta.apply(&old).expect("applies"), &old[1..]);
     }

@@ -135,7 +135,7 @@ impl Validator {
             match rerun(&mut cx, rule, cache, &ch, &snapshot) {
                 Rerun::Full => {
                     self.stats.full.push(rule.id());
-                    redone.rules.insert(rule.id());
+                    redone.rules.push(rule.id());
                     redone.findings.extend(cache.by_subject.values().flatten().cloned());
                 }
                 Rerun::Partial(subjects) => {
@@ -144,7 +144,7 @@ impl Validator {
                         redone
                             .findings
                             .extend(cache.by_subject.get(&Some(id)).into_iter().flatten().cloned());
-                        redone.subjects.insert((rule.id(), id));
+                        redone.subjects.push((rule.id(), id));
                     }
                 }
                 Rerun::Reused => self.stats.reused += 1,
@@ -224,9 +224,9 @@ enum Rerun {
 #[derive(Default)]
 struct Redone {
     /// Rules re-run over the whole design.
-    rules: std::collections::HashSet<&'static str>,
+    rules: Vec<&'static str>,
     /// (rule, subject) re-checked.
-    subjects: std::collections::HashSet<(&'static str, ResourceId)>,
+    subjects: Vec<(&'static str, ResourceId)>,
     /// What they found now.
     findings: Vec<Finding>,
 }
@@ -238,10 +238,13 @@ impl Redone {
     fn merge_into(mut self, previous: &[Finding], design: &Design) -> Vec<Finding> {
         relocate(design, &mut self.findings);
         finding::sort(&mut self.findings);
-        let subjects: &std::collections::HashSet<(&str, ResourceId)> = &self.subjects;
+        self.rules.sort_unstable();
+        self.subjects.sort_unstable();
+        let (rules, subjects) = (&self.rules, &self.subjects);
         let replaced = |f: &Finding| {
-            self.rules.contains(f.rule.as_str())
-                || f.resource_id.is_some_and(|id| subjects.contains(&(f.rule.as_str(), id)))
+            let rule = f.rule.as_str();
+            rules.binary_search(&rule).is_ok()
+                || f.resource_id.is_some_and(|id| subjects.binary_search(&(rule, id)).is_ok())
         };
         let mut out = Vec::with_capacity(previous.len() + self.findings.len());
         let mut fresh = self.findings.into_iter().peekable();
