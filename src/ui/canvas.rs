@@ -27,6 +27,7 @@ use super::state::{AppState, Shared, use_state};
 use super::viewport::{DETAIL_ZOOM, NAME_ZOOM};
 use crate::core::design::Point;
 use crate::core::graph::Graph;
+use crate::core::layout::scene::Drawing;
 use crate::core::layout::{
     self, Layers, NODE_HEIGHT, Scene, SceneInputs, SceneOptions, TITLE_SIZE,
 };
@@ -35,6 +36,10 @@ use crate::core::model::ResourceId;
 /// How long the canvas waits after a change before it routes the view again; a newer
 /// change within it replaces the older one.
 const SCENE_DELAY: std::time::Duration = std::time::Duration::from_millis(40);
+/// How long one slice of a drawing may take (ms) before the canvas yields to the browser.
+const SLICE_MS: f64 = 12.0;
+/// The most steps (routes, labels) in one slice of a drawing.
+const SLICE_STEPS: usize = 250;
 
 /// The canvas with its toolbar.
 #[component]
@@ -108,9 +113,17 @@ pub fn Canvas() -> impl IntoView {
     let base: StoredValue<Option<Base>> = StoredValue::new(None);
     // How many times the view-independent scene was computed (`data-scenes`, for tests).
     let scenes = RwSignal::new(0u32);
-    // The view the routes were last drawn for: an edit that leaves the base as it was and
-    // the view where it was draws nothing again.
-    let drawn_for: StoredValue<Option<SceneOptions>> = StoredValue::new(None);
+    // The routes are drawn a slice per task (`Drawer`); an edit that leaves the base as it
+    // was and the view where it was draws nothing again.
+    let drawer = Drawer {
+        state,
+        latest,
+        base,
+        scene,
+        drawn_for: StoredValue::new(None),
+        routing: RwSignal::new(false),
+        finished: RwSignal::new((0, 0)),
+    };
     Effect::new(move |_| {
         let options = SceneOptions {
             layers: state.layers.get(),
@@ -131,9 +144,12 @@ pub fn Canvas() -> impl IntoView {
                 })
             });
             if base.with_value(|b| b.as_ref().is_some_and(|b| b.key == key)) {
-                if drawn_for.get_value() != Some(options) {
-                    draw_view(state, base, scene, options);
-                    drawn_for.set_value(Some(options));
+                if drawer.drawn_for.get_value() == Some(options) {
+                    // What is shown is this view's drawing (one in progress for another
+                    // view was stopped by this change).
+                    drawer.routing.set(false);
+                } else {
+                    drawer.draw(options);
                 }
                 return;
             }
@@ -145,10 +161,7 @@ pub fn Canvas() -> impl IntoView {
                 });
                 base.set_value(Some(Base { key, scene: unrouted }));
                 scenes.update(|n| *n += 1);
-                latest.schedule(std::time::Duration::ZERO, move || {
-                    draw_view(state, base, scene, options);
-                    drawn_for.set_value(Some(options));
-                });
+                latest.schedule(std::time::Duration::ZERO, move || drawer.draw(options));
             });
         });
     });
@@ -199,6 +212,9 @@ pub fn Canvas() -> impl IntoView {
                 data-zoom=move || format!("{:.3}", state.view.get().zoom)
                 data-drawn=move || in_view.get().to_string()
                 data-scenes=move || scenes.get().to_string()
+                data-routing=move || drawer.routing.get().to_string()
+                data-drawings=move || drawer.finished.get().0.to_string()
+                data-slices=move || drawer.finished.get().1.to_string()
                 class:overview=move || overview.get()
                 class:coarse=move || !detail.get()
                 on:pointerdown=move |e| gestures.down(e)
@@ -252,21 +268,69 @@ struct Base {
     scene: Scene,
 }
 
-/// Draws the view `options` of the cached base: node text, routes and labels.
-fn draw_view(
+/// Where the canvas's drawing is: the signals its attributes show and what the drawing of
+/// the current view reads and writes. `Copy`.
+#[derive(Clone, Copy)]
+struct Drawer {
     state: AppState,
+    /// The newest change's scheduler (a newer change stops a drawing in progress).
+    latest: super::latest::Latest,
+    /// The view-independent scene and what it was computed from.
     base: StoredValue<Option<Base>>,
+    /// The drawing shown: the last one finished.
     scene: RwSignal<Shared<Scene>>,
-    options: SceneOptions,
-) {
-    let drawn = super::trace::time("scene (routes)", || {
-        base.with_value(|b| {
+    /// The view the drawing shown was finished for.
+    drawn_for: StoredValue<Option<SceneOptions>>,
+    /// True while a drawing is in progress (`data-routing`).
+    routing: RwSignal<bool>,
+    /// Drawings finished so far (`data-drawings`) and the slices the last one took
+    /// (`data-slices`), for tests.
+    finished: RwSignal<(u32, u32)>,
+}
+
+impl Drawer {
+    /// Starts drawing the view `options` of the cached base: node text, routes and labels,
+    /// a slice per task; the drawing shown stays until the new one is finished.
+    fn draw(self, options: SceneOptions) {
+        let drawing = self.base.with_value(|b| {
             let b = b.as_ref()?;
-            Some(state.design.with_value(|d| layout::scene::drawn(&b.scene, d, options)))
-        })
-    });
-    if let Some(drawn) = drawn {
-        scene.try_set(super::state::shared(drawn));
+            Some(super::trace::time("scene (prepare)", || {
+                self.state.design.with_value(|d| Drawing::new(&b.scene, d, options))
+            }))
+        });
+        if let Some(drawing) = drawing {
+            self.routing.set(true);
+            self.latest
+                .schedule(std::time::Duration::ZERO, move || self.slice(drawing, options, 1));
+        }
+    }
+
+    /// Draws the next slice of `drawing` (the `n`th), and schedules the one after; a
+    /// finished drawing is shown in a task of its own.
+    fn slice(self, mut drawing: Drawing, options: SceneOptions, n: u32) {
+        let start = super::trace::now();
+        let mut steps = 0;
+        let done = super::trace::time("scene (route slice)", || {
+            drawing.advance(|| {
+                steps += 1;
+                steps < SLICE_STEPS && super::trace::now() - start < SLICE_MS
+            })
+        });
+        let next: Box<dyn FnOnce()> = if done {
+            Box::new(move || {
+                let scene = drawing.finish();
+                super::trace::note(|| {
+                    format!("scene (routes) in {n} slices, {} edges", scene.edges.len())
+                });
+                self.scene.try_set(super::state::shared(scene));
+                self.drawn_for.set_value(Some(options));
+                self.routing.set(false);
+                self.finished.set((self.finished.get_untracked().0 + 1, n));
+            })
+        } else {
+            Box::new(move || self.slice(drawing, options, n + 1))
+        };
+        self.latest.schedule(std::time::Duration::ZERO, next);
     }
 }
 
