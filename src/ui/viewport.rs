@@ -94,6 +94,30 @@ impl DragOffset {
 }
 
 impl AppState {
+    /// Sets the drag in progress (`None`: no drag); `dragged` changes only when the set
+    /// of dragged nodes does.
+    pub fn set_drag(self, drag: Option<DragOffset>) {
+        let ids = drag.as_ref().map(|d| d.ids.clone());
+        let same = self.dragged.with_untracked(|now| match (now, &ids) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        });
+        if !same {
+            self.dragged.set(ids);
+        }
+        self.drag.set(drag);
+    }
+
+    /// How far `id` is dragged (zero when it is not); tracks the drag's moves only while
+    /// `id` is dragged.
+    pub fn drag_offset(self, id: ResourceId) -> (f64, f64) {
+        if self.dragged.with(|d| d.as_ref().is_some_and(|ids| ids.contains(&id))) {
+            self.drag.with(|d| DragOffset::of(d, id))
+        } else {
+            (0.0, 0.0)
+        }
+    }
+
     /// Shows the whole design (frames, nodes and stubs of the layers shown).
     pub fn fit(self) {
         let size = self.canvas_size.get_untracked();

@@ -10,7 +10,6 @@ use crate::core::layout::node::node_text;
 use crate::core::layout::text::{self, Weight};
 use crate::core::layout::{FRAME_HEADER, NODE_HEIGHT, NODE_WIDTH, TITLE_X, fit_frame_title};
 use crate::ui::state::AppState;
-use crate::ui::viewport::DragOffset;
 
 /// One node: its shape, icon, fitted caption and name (whole in the tooltip), badge and
 /// port; below the detail zoom only its name, large, when the node is big enough on screen.
@@ -18,7 +17,7 @@ pub fn node(state: AppState, item: NodeItem) -> impl IntoView {
     let NodeItem { base, x, y, detail, name_size } = item;
     let id = base.id;
     let family = Family::of(base.kind);
-    let offset = Memo::new(move |_| state.drag.with(|d| DragOffset::of(d, id)));
+    let offset = Memo::new(move |_| state.drag_offset(id));
     let transform = move || {
         let (dx, dy) = offset.get();
         format!("translate({},{})", x as f64 + dx, y as f64 + dy)
@@ -152,9 +151,7 @@ pub fn frame(
     } else {
         title.clone()
     };
-    let offset = Memo::new(move |_| {
-        state.drag.with(|d| resource.map_or((0.0, 0.0), |id| DragOffset::of(d, id)))
-    });
+    let offset = Memo::new(move |_| resource.map_or((0.0, 0.0), |id| state.drag_offset(id)));
     let transform = move || {
         let (dx, dy) = offset.get();
         format!("translate({dx},{dy})")
@@ -196,11 +193,7 @@ pub fn edge(state: AppState, item: EdgeItem, area: Memo<Area>) -> impl IntoView 
     let EdgeItem { from, to, points, clipped, label, field, word, dangling, control } = item;
     let tooltip = field.clone();
     let offset = Memo::new(move |_| {
-        state.drag.with(|d| {
-            let a = DragOffset::of(d, from);
-            let b = to.map_or((0.0, 0.0), |t| DragOffset::of(d, t));
-            (a, b)
-        })
+        (state.drag_offset(from), to.map_or((0.0, 0.0), |t| state.drag_offset(t)))
     });
     let world: Vec<(f64, f64)> =
         points.iter().map(|p| (p.0 as f64 / 2.0, p.1 as f64 / 2.0)).collect();
@@ -219,21 +212,22 @@ pub fn edge(state: AppState, item: EdgeItem, area: Memo<Area>) -> impl IntoView 
     let head = arrow_head(&world);
     let (first, last) =
         (world.first().copied().unwrap_or_default(), world.last().copied().unwrap_or_default());
-    let moving = move || {
+    // Once per move of the pointer, whatever reads it.
+    let moving = Memo::new(move |_| {
         let (a, b) = offset.get();
         (a != (0.0, 0.0) || b != (0.0, 0.0)).then(|| {
             let s = (first.0 + a.0, first.1 + a.1);
             let t = (last.0 + b.0, last.1 + b.1);
             (super::clip::straight(s, t, &area.get().rect()), arrow_head(&[s, t]))
         })
-    };
+    });
     let d = {
         let path = path.clone();
-        move || moving().map_or_else(|| path.clone(), |m| m.0)
+        move || moving.with(|m| m.as_ref().map_or_else(|| path.clone(), |m| m.0.clone()))
     };
-    let h = move || moving().map_or_else(|| head.clone(), |m| m.1);
+    let h = move || moving.with(|m| m.as_ref().map_or_else(|| head.clone(), |m| m.1.clone()));
     let label_view = label.map(|(text, r)| {
-        let hide = move || moving().is_some();
+        let hide = move || moving.with(Option::is_some);
         view! {
             <g class="edge-label" class:hidden=hide>
                 <rect x=r[0] y=r[1] width=r[2] height=r[3] rx="2"></rect>

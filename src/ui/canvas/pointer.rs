@@ -268,7 +268,7 @@ impl Gestures {
             }
             Gesture::Drag { start, ids } => {
                 let p = self.world(&e);
-                self.state.drag.set(Some(DragOffset { ids, dx: p.x - start.x, dy: p.y - start.y }));
+                self.state.set_drag(Some(DragOffset { ids, dx: p.x - start.x, dy: p.y - start.y }));
             }
             Gesture::Band { start, .. } => {
                 let p = self.world(&e);
@@ -306,7 +306,7 @@ impl Gestures {
                 if let Some(d) = self.state.drag.get_untracked() {
                     self.state.drop_by(&ids, d.dx, d.dy);
                 }
-                self.state.drag.set(None);
+                self.state.set_drag(None);
             }
             Gesture::Band { additive, .. } => {
                 let band = self.band.get_untracked();
