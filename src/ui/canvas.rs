@@ -13,6 +13,7 @@ mod drop;
 pub use crate::core::layout::family;
 mod keys;
 mod pointer;
+mod stage;
 
 pub use drop::{Ghost, PaletteDrag};
 
@@ -139,6 +140,7 @@ pub fn Canvas() -> impl IntoView {
                 // What is shown is this view's drawing (one in progress for another
                 // view was stopped by this change).
                 drawer.routing.set(false);
+                state.drawn_again();
             } else {
                 drawer.draw(options);
             }
@@ -177,6 +179,7 @@ pub fn Canvas() -> impl IntoView {
         });
     });
     let edges = Memo::new(move |_| scene.with(|s| cull::routed_edges(s, &area.get().rect())));
+    let edges = stage::Staged::follow(edges);
     let stubs = Memo::new(move |_| scene.with(|s| cull::stubs(s, &area.get().rect())));
     let frames = move || {
         let (a, size) = (area.get().rect(), title_size.get());
@@ -201,7 +204,7 @@ pub fn Canvas() -> impl IntoView {
                     </For>
                 </g>
                 <g class="edges">
-                    <For each=move || edges.get() key=|e| e.clone() let:e>
+                    <For each=move || edges.shown.get() key=|e| e.clone() let:e>
                         {draw::edge(state, e, area)}
                     </For>
                 </g>
@@ -223,11 +226,10 @@ pub fn Canvas() -> impl IntoView {
                 data-zoom=move || format!("{:.3}", state.view.get().zoom)
                 data-drawn=move || in_view.get().to_string()
                 data-scenes=move || scenes.get().to_string()
-                data-routing=move || drawer.routing.get().to_string()
+                data-routing=move || (drawer.routing.get() || edges.behind.get()).to_string()
                 data-drawings=move || drawer.finished.get().0.to_string()
                 data-slices=move || drawer.finished.get().1.to_string()
                 class:overview=move || overview.get()
-                class:dragging=move || state.dragged.with(Option::is_some)
                 class:coarse=move || !detail.get()
                 on:pointerdown=move |e| gestures.down(e)
                 on:pointermove=move |e| gestures.moved(e)
@@ -335,6 +337,10 @@ impl Drawer {
                     format!("scene (routes) in {n} slices, {} edges", scene.edges.len())
                 });
                 self.scene.try_set(super::state::shared(scene));
+                // In the next task: by then the edges drawn anew have replaced those that
+                // followed a drop, which are not drawn back along their old routes first.
+                let state = self.state;
+                set_timeout(move || state.drawn_again(), std::time::Duration::ZERO);
                 self.drawn_for.set_value(Some(options));
                 self.routing.set(false);
                 self.finished.set((self.finished.get_untracked().0 + 1, n));

@@ -81,6 +81,10 @@ pub struct DragOffset {
     pub dx: f64,
     /// Vertical offset.
     pub dy: f64,
+    /// The drag has ended and the nodes are at their new positions: the offset is where
+    /// they landed, kept for what is drawn from the canvas's last drawing (edges, frames)
+    /// until the view is drawn again.
+    pub dropped: bool,
 }
 
 impl DragOffset {
@@ -108,13 +112,34 @@ impl AppState {
         self.drag.set(drag);
     }
 
-    /// How far `id` is dragged (zero when it is not); tracks the drag's moves only while
-    /// `id` is dragged.
+    /// How far the node `id` is dragged (zero when it is not); tracks the drag's moves
+    /// only while `id` is dragged.
     pub fn drag_offset(self, id: ResourceId) -> (f64, f64) {
+        self.offset(id, false)
+    }
+
+    /// How far what the canvas's drawing shows of `id` (its edges, its frame) is moved:
+    /// as [`AppState::drag_offset`] during a drag, and after the drop where the nodes
+    /// landed, until the view is drawn again ([`AppState::drawn_again`]).
+    pub fn scene_offset(self, id: ResourceId) -> (f64, f64) {
+        self.offset(id, true)
+    }
+
+    fn offset(self, id: ResourceId, dropped: bool) -> (f64, f64) {
         if self.dragged.with(|d| d.as_ref().is_some_and(|ids| ids.contains(&id))) {
-            self.drag.with(|d| DragOffset::of(d, id))
+            self.drag.with(|d| match d {
+                Some(d) if (dropped || !d.dropped) && d.ids.contains(&id) => (d.dx, d.dy),
+                _ => (0.0, 0.0),
+            })
         } else {
             (0.0, 0.0)
+        }
+    }
+
+    /// The canvas drew its view again: a dropped drag's offset has done its work.
+    pub fn drawn_again(self) {
+        if self.drag.with_untracked(|d| d.as_ref().is_some_and(|d| d.dropped)) {
+            self.set_drag(None);
         }
     }
 

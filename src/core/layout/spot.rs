@@ -150,6 +150,15 @@ pub fn settle(
     moved.iter().map(|(id, p)| (*id, Point { x: p.x + d.x, y: p.y + d.y })).collect()
 }
 
+/// [`settle`] with the other nodes indexed beforehand (`others`: every node of the
+/// positions but the moved ones, e.g. [`Occupancy::excluding`] built when a drag starts):
+/// the same positions, without indexing the others at the drop.
+pub fn settle_on(others: &Occupancy, moved: &[(ResourceId, Point)]) -> Vec<(ResourceId, Point)> {
+    let wanted: Vec<Point> = moved.iter().map(|(_, p)| *p).collect();
+    let d = others.free_offset(&wanted);
+    moved.iter().map(|(id, p)| (*id, Point { x: p.x + d.x, y: p.y + d.y })).collect()
+}
+
 /// Shifts the placed resources among `ids` as one group off the other placed resources of
 /// `design` (after a duplicate or an import that brought positions along).
 pub fn settle_in(design: &mut Design, ids: &[ResourceId]) {

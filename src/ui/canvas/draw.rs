@@ -151,7 +151,7 @@ pub fn frame(
     } else {
         title.clone()
     };
-    let offset = Memo::new(move |_| resource.map_or((0.0, 0.0), |id| state.drag_offset(id)));
+    let offset = Memo::new(move |_| resource.map_or((0.0, 0.0), |id| state.scene_offset(id)));
     let transform = move || {
         let (dx, dy) = offset.get();
         format!("translate({dx},{dy})")
@@ -193,7 +193,7 @@ pub fn edge(state: AppState, item: EdgeItem, area: Memo<Area>) -> impl IntoView 
     let EdgeItem { from, to, points, clipped, label, field, word, dangling, control } = item;
     let tooltip = field.clone();
     let offset = Memo::new(move |_| {
-        (state.drag_offset(from), to.map_or((0.0, 0.0), |t| state.drag_offset(t)))
+        (state.scene_offset(from), to.map_or((0.0, 0.0), |t| state.scene_offset(t)))
     });
     let world: Vec<(f64, f64)> =
         points.iter().map(|p| (p.0 as f64 / 2.0, p.1 as f64 / 2.0)).collect();
@@ -239,6 +239,7 @@ pub fn edge(state: AppState, item: EdgeItem, area: Memo<Area>) -> impl IntoView 
     view! {
         <g
             class="edge"
+            class:moving=move || moving.with(Option::is_some)
             class:dangling=dangling
             class:control=control
             data-testid=if dangling { "edge-dangling" } else { "edge" }
