@@ -123,7 +123,8 @@ pub fn Canvas() -> impl IntoView {
         scene,
         drawn_for: StoredValue::new(None),
         routing: RwSignal::new(false),
-        finished: RwSignal::new((0, 0)),
+        finished: RwSignal::new(0),
+        slices: RwSignal::new(0),
     };
     // What the drawing is computed from: when it is as it was and the view too, nothing
     // is drawn again; else the base (when it changed) and then the routes, each in a task
@@ -205,8 +206,9 @@ pub fn Canvas() -> impl IntoView {
                 </g>
                 <g class="edges">
                     <For each=move || edges.shown.get() key=|e| e.clone() let:e>
-                        {draw::edge(state, e, area)}
+                        {draw::edge(state, e)}
                     </For>
+                    {draw::dragged_lines(state, edges.shown, area)}
                 </g>
                 <g class="nodes">
                     <For each=move || nodes.get() key=|n| n.clone() let:n>
@@ -227,8 +229,8 @@ pub fn Canvas() -> impl IntoView {
                 data-drawn=move || in_view.get().to_string()
                 data-scenes=move || scenes.get().to_string()
                 data-routing=move || (drawer.routing.get() || edges.behind.get()).to_string()
-                data-drawings=move || drawer.finished.get().0.to_string()
-                data-slices=move || drawer.finished.get().1.to_string()
+                data-drawings=move || drawer.finished.get().to_string()
+                data-slices=move || drawer.slices.get().to_string()
                 class:overview=move || overview.get()
                 class:coarse=move || !detail.get()
                 on:pointerdown=move |e| gestures.down(e)
@@ -297,9 +299,10 @@ struct Drawer {
     drawn_for: StoredValue<Option<SceneOptions>>,
     /// True while a drawing is in progress (`data-routing`).
     routing: RwSignal<bool>,
-    /// Drawings finished so far (`data-drawings`) and the slices the last one took
-    /// (`data-slices`), for tests.
-    finished: RwSignal<(u32, u32)>,
+    /// Drawings finished so far (`data-drawings`, for tests).
+    finished: RwSignal<u32>,
+    /// The slices the last one took (`data-slices`, for tests).
+    slices: RwSignal<u32>,
 }
 
 impl Drawer {
@@ -343,7 +346,8 @@ impl Drawer {
                 set_timeout(move || state.drawn_again(), std::time::Duration::ZERO);
                 self.drawn_for.set_value(Some(options));
                 self.routing.set(false);
-                self.finished.set((self.finished.get_untracked().0 + 1, n));
+                self.slices.set(n);
+                self.finished.update(|f| *f += 1);
             })
         } else {
             Box::new(move || self.slice(drawing, options, n + 1))

@@ -136,6 +136,12 @@ impl AppState {
         }
     }
 
+    /// True when `id` is dragged (or was, until the view is drawn again); tracks only the
+    /// start and the end of drags, not the moves.
+    pub fn follows(self, id: ResourceId) -> bool {
+        self.dragged.with(|d| d.as_ref().is_some_and(|ids| ids.contains(&id)))
+    }
+
     /// The canvas drew its view again: a dropped drag's offset has done its work.
     pub fn drawn_again(self) {
         if self.drag.with_untracked(|d| d.as_ref().is_some_and(|d| d.dropped)) {

@@ -3,10 +3,10 @@
 //! task, so that creating their elements never blocks the page for long. Edges no longer
 //! drawn go at once; those that stay are not touched.
 
-use std::collections::HashSet;
 use std::time::Duration;
 
 use leptos::prelude::*;
+use rustc_hash::FxHashSet;
 
 use super::cull::EdgeItem;
 use crate::ui::latest::Latest;
@@ -35,7 +35,7 @@ impl Staged {
         Effect::new(move |_| {
             let fresh = target.with(|t| {
                 this.shown.with_untracked(|shown| {
-                    let now: HashSet<&EdgeItem> = shown.iter().collect();
+                    let now: FxHashSet<&EdgeItem> = shown.iter().collect();
                     t.iter().filter(|e| !now.contains(e)).count()
                 })
             });
@@ -49,7 +49,7 @@ impl Staged {
     fn show(self, target: Memo<Vec<EdgeItem>>, upto: usize, fresh: usize) {
         let next: Vec<EdgeItem> = target.with_untracked(|t| {
             self.shown.with_untracked(|shown| {
-                let now: HashSet<&EdgeItem> = shown.iter().collect();
+                let now: FxHashSet<&EdgeItem> = shown.iter().collect();
                 let mut added = 0;
                 t.iter()
                     .filter(|e| {
