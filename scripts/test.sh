@@ -29,10 +29,10 @@ step() {
 # What the first visit transfers, per file and in total (gzip -9 and brotli), against the
 # budget: the step fails above BUNDLE_BUDGET_KB gzipped (scripts/bundle.mjs).
 # The goal is 500 KB and issue 11 asks for a 600 KB budget; the bundle is not there yet
-# (README "Download size": 1,058 KB), so the budget is a ratchet just above today's size
+# (README "Download size": 1,064 KB), so the budget is a ratchet just above today's size
 # that keeps it from growing back. Lower it with every cut; raise it only with a README row
 # that names the features that added the weight.
-BUNDLE_BUDGET_KB=1060
+BUNDLE_BUDGET_KB=1065
 bundle_budget() {
   mkdir -p target
   node scripts/bundle.mjs report dist --budget "$BUNDLE_BUDGET_KB" | tee target/bundle-report.txt

@@ -42,7 +42,7 @@ pub use labels::label_text;
 pub use layers::{Layer, Layers};
 pub use metrics::{Quality, quality};
 pub use scene::{End, Scene, SceneEdge, SceneFrame, SceneNode, SceneOptions, scene};
-pub use spot::{NODE_GAP, Occupancy, settle, settle_in};
+pub use spot::{NODE_GAP, Occupancy, settle, settle_in, settle_on};
 pub use stubs::Stub;
 
 /// Width of a node on the canvas.

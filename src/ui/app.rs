@@ -221,7 +221,7 @@ fn shortcut(state: AppState, e: &web_sys::KeyboardEvent) {
                 "ArrowUp" => (0.0, -step),
                 _ => (0.0, step),
             };
-            state.drop_by(&ids, dx, dy);
+            let _ = state.drop_by(&ids, dx, dy, None);
         }
         (false, "f" | "F") => state.fit(),
         (false, "+" | "=") => state.zoom_by(1.25),

@@ -13,6 +13,7 @@ mod drop;
 pub use crate::core::layout::family;
 mod keys;
 mod pointer;
+mod stage;
 
 pub use drop::{Ghost, PaletteDrag};
 
@@ -27,6 +28,7 @@ use super::state::{AppState, Shared, use_state};
 use super::viewport::{DETAIL_ZOOM, NAME_ZOOM};
 use crate::core::design::Point;
 use crate::core::graph::Graph;
+use crate::core::layout::scene::Drawing;
 use crate::core::layout::{
     self, Layers, NODE_HEIGHT, Scene, SceneInputs, SceneOptions, TITLE_SIZE,
 };
@@ -35,6 +37,10 @@ use crate::core::model::ResourceId;
 /// How long the canvas waits after a change before it routes the view again; a newer
 /// change within it replaces the older one.
 const SCENE_DELAY: std::time::Duration = std::time::Duration::from_millis(40);
+/// How long one slice of a drawing may take (ms) before the canvas yields to the browser.
+const SLICE_MS: f64 = 12.0;
+/// The most steps (routes, labels) in one slice of a drawing.
+const SLICE_STEPS: usize = 250;
 
 /// The canvas with its toolbar.
 #[component]
@@ -108,9 +114,52 @@ pub fn Canvas() -> impl IntoView {
     let base: StoredValue<Option<Base>> = StoredValue::new(None);
     // How many times the view-independent scene was computed (`data-scenes`, for tests).
     let scenes = RwSignal::new(0u32);
-    // The view the routes were last drawn for: an edit that leaves the base as it was and
-    // the view where it was draws nothing again.
-    let drawn_for: StoredValue<Option<SceneOptions>> = StoredValue::new(None);
+    // The routes are drawn a slice per task (`Drawer`); an edit that leaves the base as it
+    // was and the view where it was draws nothing again.
+    let drawer = Drawer {
+        state,
+        latest,
+        base,
+        scene,
+        drawn_for: StoredValue::new(None),
+        routing: RwSignal::new(false),
+        finished: RwSignal::new(0),
+        slices: RwSignal::new(0),
+    };
+    // What the drawing is computed from: when it is as it was and the view too, nothing
+    // is drawn again; else the base (when it changed) and then the routes, each in a task
+    // of its own, unless a newer change comes first.
+    let compare = move |options: SceneOptions| {
+        let key = state.graph.with_untracked(|g| {
+            state.positions.with_untracked(|p| {
+                let inputs = state.scene_inputs.get_untracked();
+                (g.clone(), p.clone(), inputs, options.layers)
+            })
+        });
+        if base.with_value(|b| b.as_ref().is_some_and(|b| b.key == key)) {
+            if drawer.drawn_for.get_value() == Some(options) {
+                // What is shown is this view's drawing (one in progress for another
+                // view was stopped by this change).
+                drawer.routing.set(false);
+                state.drawn_again();
+            } else {
+                drawer.draw(options);
+            }
+            return;
+        }
+        // The base and then the routes, each in a task of its own, unless a newer
+        // change comes first.
+        latest.schedule(std::time::Duration::ZERO, move || {
+            let unrouted = super::trace::time("scene (unrouted)", || {
+                state.design.with_value(|d| layout::scene::unrouted(d, &key.0, &key.1, key.3))
+            });
+            base.set_value(Some(Base { key, scene: unrouted }));
+            // The drawing shown is of another base: no view of this one is drawn yet.
+            drawer.drawn_for.set_value(None);
+            scenes.update(|n| *n += 1);
+            latest.schedule(std::time::Duration::ZERO, move || drawer.draw(options));
+        });
+    };
     Effect::new(move |_| {
         let options = SceneOptions {
             layers: state.layers.get(),
@@ -124,35 +173,14 @@ pub fn Canvas() -> impl IntoView {
         // Long enough that a drag or a pan (a change every frame) routes once it pauses,
         // not on every frame; short enough not to be noticed after an edit.
         latest.schedule(SCENE_DELAY, move || {
-            let key = state.graph.with_untracked(|g| {
-                state.positions.with_untracked(|p| {
-                    let inputs = state.scene_inputs.get_untracked();
-                    (g.clone(), p.clone(), inputs, options.layers)
-                })
-            });
-            if base.with_value(|b| b.as_ref().is_some_and(|b| b.key == key)) {
-                if drawn_for.get_value() != Some(options) {
-                    draw_view(state, base, scene, options);
-                    drawn_for.set_value(Some(options));
-                }
-                return;
-            }
-            // The base and then the routes, each in a task of its own, unless a newer
-            // change comes first.
-            latest.schedule(std::time::Duration::ZERO, move || {
-                let unrouted = super::trace::time("scene (unrouted)", || {
-                    state.design.with_value(|d| layout::scene::unrouted(d, &key.0, &key.1, key.3))
-                });
-                base.set_value(Some(Base { key, scene: unrouted }));
-                scenes.update(|n| *n += 1);
-                latest.schedule(std::time::Duration::ZERO, move || {
-                    draw_view(state, base, scene, options);
-                    drawn_for.set_value(Some(options));
-                });
-            });
+            // The graph in a task of its own (after a rename at 10,000 resources it is
+            // 25–30 ms), then the rest of the key.
+            state.graph.with_untracked(|_| ());
+            latest.schedule(std::time::Duration::ZERO, move || compare(options));
         });
     });
     let edges = Memo::new(move |_| scene.with(|s| cull::routed_edges(s, &area.get().rect())));
+    let edges = stage::Staged::follow(edges);
     let stubs = Memo::new(move |_| scene.with(|s| cull::stubs(s, &area.get().rect())));
     let frames = move || {
         let (a, size) = (area.get().rect(), title_size.get());
@@ -177,9 +205,10 @@ pub fn Canvas() -> impl IntoView {
                     </For>
                 </g>
                 <g class="edges">
-                    <For each=move || edges.get() key=|e| e.clone() let:e>
-                        {draw::edge(state, e, area)}
+                    <For each=move || edges.shown.get() key=|e| e.clone() let:e>
+                        {draw::edge(state, e)}
                     </For>
+                    {draw::dragged_lines(state, edges.shown, area)}
                 </g>
                 <g class="nodes">
                     <For each=move || nodes.get() key=|n| n.clone() let:n>
@@ -199,6 +228,9 @@ pub fn Canvas() -> impl IntoView {
                 data-zoom=move || format!("{:.3}", state.view.get().zoom)
                 data-drawn=move || in_view.get().to_string()
                 data-scenes=move || scenes.get().to_string()
+                data-routing=move || (drawer.routing.get() || edges.behind.get()).to_string()
+                data-drawings=move || drawer.finished.get().to_string()
+                data-slices=move || drawer.slices.get().to_string()
                 class:overview=move || overview.get()
                 class:coarse=move || !detail.get()
                 on:pointerdown=move |e| gestures.down(e)
@@ -252,21 +284,75 @@ struct Base {
     scene: Scene,
 }
 
-/// Draws the view `options` of the cached base: node text, routes and labels.
-fn draw_view(
+/// Where the canvas's drawing is: the signals its attributes show and what the drawing of
+/// the current view reads and writes. `Copy`.
+#[derive(Clone, Copy)]
+struct Drawer {
     state: AppState,
+    /// The newest change's scheduler (a newer change stops a drawing in progress).
+    latest: super::latest::Latest,
+    /// The view-independent scene and what it was computed from.
     base: StoredValue<Option<Base>>,
+    /// The drawing shown: the last one finished.
     scene: RwSignal<Shared<Scene>>,
-    options: SceneOptions,
-) {
-    let drawn = super::trace::time("scene (routes)", || {
-        base.with_value(|b| {
+    /// The view the drawing shown was finished for.
+    drawn_for: StoredValue<Option<SceneOptions>>,
+    /// True while a drawing is in progress (`data-routing`).
+    routing: RwSignal<bool>,
+    /// Drawings finished so far (`data-drawings`, for tests).
+    finished: RwSignal<u32>,
+    /// The slices the last one took (`data-slices`, for tests).
+    slices: RwSignal<u32>,
+}
+
+impl Drawer {
+    /// Starts drawing the view `options` of the cached base: node text, routes and labels,
+    /// a slice per task; the drawing shown stays until the new one is finished.
+    fn draw(self, options: SceneOptions) {
+        let drawing = self.base.with_value(|b| {
             let b = b.as_ref()?;
-            Some(state.design.with_value(|d| layout::scene::drawn(&b.scene, d, options)))
-        })
-    });
-    if let Some(drawn) = drawn {
-        scene.try_set(super::state::shared(drawn));
+            Some(super::trace::time("scene (prepare)", || {
+                self.state.design.with_value(|d| Drawing::new(&b.scene, d, options))
+            }))
+        });
+        if let Some(drawing) = drawing {
+            self.routing.set(true);
+            self.latest
+                .schedule(std::time::Duration::ZERO, move || self.slice(drawing, options, 1));
+        }
+    }
+
+    /// Draws the next slice of `drawing` (the `n`th), and schedules the one after; a
+    /// finished drawing is shown in a task of its own.
+    fn slice(self, mut drawing: Drawing, options: SceneOptions, n: u32) {
+        let start = super::trace::now();
+        let mut steps = 0;
+        let done = super::trace::time("scene (route slice)", || {
+            drawing.advance(|| {
+                steps += 1;
+                steps < SLICE_STEPS && super::trace::now() - start < SLICE_MS
+            })
+        });
+        let next: Box<dyn FnOnce()> = if done {
+            Box::new(move || {
+                let scene = drawing.finish();
+                super::trace::note(|| {
+                    format!("scene (routes) in {n} slices, {} edges", scene.edges.len())
+                });
+                self.scene.try_set(super::state::shared(scene));
+                // In the next task: by then the edges drawn anew have replaced those that
+                // followed a drop, which are not drawn back along their old routes first.
+                let state = self.state;
+                set_timeout(move || state.drawn_again(), std::time::Duration::ZERO);
+                self.drawn_for.set_value(Some(options));
+                self.routing.set(false);
+                self.slices.set(n);
+                self.finished.update(|f| *f += 1);
+            })
+        } else {
+            Box::new(move || self.slice(drawing, options, n + 1))
+        };
+        self.latest.schedule(std::time::Duration::ZERO, next);
     }
 }
 

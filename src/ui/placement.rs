@@ -14,9 +14,17 @@ use crate::core::model::ResourceId;
 impl AppState {
     /// Ends a drag of `ids` by `(dx, dy)`: moves them, and when they would land on other
     /// nodes shifts them as one to the nearest free spot. One undo step; no re-validation.
-    pub fn drop_by(self, ids: &HashSet<ResourceId>, dx: f64, dy: f64) {
+    /// `others`: the other nodes indexed beforehand, when they are (see `layout::settle_on`).
+    /// The offset they moved by, when they moved.
+    pub fn drop_by(
+        self,
+        ids: &HashSet<ResourceId>,
+        dx: f64,
+        dy: f64,
+        others: Option<&layout::Occupancy>,
+    ) -> Option<(f64, f64)> {
         if dx == 0.0 && dy == 0.0 {
-            return;
+            return None;
         }
         let mut wanted: Vec<(ResourceId, Point)> = self.positions.with_untracked(|pos| {
             ids.iter()
@@ -24,12 +32,16 @@ impl AppState {
                 .collect()
         });
         crate::core::sort::sort_by_key(&mut wanted, |(id, _)| *id);
-        let settled = super::trace::time("free spot on drop", || {
-            self.positions.with_untracked(|pos| layout::settle(pos, &wanted))
+        let settled = super::trace::time("free spot on drop", || match others {
+            Some(others) => layout::settle_on(others, &wanted),
+            None => self.positions.with_untracked(|pos| layout::settle(pos, &wanted)),
         });
-        let nudged = settled.first().zip(wanted.first()).is_some_and(|(a, b)| a.1 != b.1);
-        if self.apply(Edit::Move { positions: settled }, false).is_some() && nudged {
+        let (first, wanted) = (settled.first().copied(), wanted.first().copied());
+        let nudge = first.zip(wanted).map_or((0.0, 0.0), |(a, b)| (a.1.x - b.1.x, a.1.y - b.1.y));
+        self.apply(Edit::Move { positions: settled }, false)?;
+        if nudge != (0.0, 0.0) {
             self.say("Dropped on other nodes: moved beside them.", false);
         }
+        Some((dx + nudge.0, dy + nudge.1))
     }
 }

@@ -6,7 +6,7 @@
 //! re-validates. Rule findings arrive asynchronously from the validation worker
 //! (`validation.rs`); everything else is derived here, on the page.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -114,8 +114,12 @@ pub struct AppState {
     pub view: RwSignal<Viewport>,
     /// Canvas size in CSS pixels.
     pub canvas_size: RwSignal<(f64, f64)>,
-    /// Nodes being dragged and by how much (not yet committed).
+    /// Nodes being dragged and by how much (not yet committed); set through
+    /// `AppState::set_drag`.
     pub drag: RwSignal<Option<DragOffset>>,
+    /// The nodes being dragged, set only when a drag starts and ends: what is not dragged
+    /// reads this and not `drag`, so a move of the pointer touches only what moves.
+    pub dragged: RwSignal<Option<Arc<HashSet<ResourceId>>>>,
     /// A message for the status line (refusals, import results); `true` for errors.
     pub message: RwSignal<Option<(String, bool)>>,
     /// What the last import did, file by file, while its summary is the message.
@@ -276,6 +280,7 @@ impl AppState {
             view: RwSignal::new(Viewport::default()),
             canvas_size: RwSignal::new((800.0, 600.0)),
             drag: RwSignal::new(None),
+            dragged: RwSignal::new(None),
             message: RwSignal::new(None),
             import_report: RwSignal::new(None),
             side_width: RwSignal::new(super::resize::load()),

@@ -81,6 +81,10 @@ pub struct DragOffset {
     pub dx: f64,
     /// Vertical offset.
     pub dy: f64,
+    /// The drag has ended and the nodes are at their new positions: the offset is where
+    /// they landed, kept for what is drawn from the canvas's last drawing (edges, frames)
+    /// until the view is drawn again.
+    pub dropped: bool,
 }
 
 impl DragOffset {
@@ -94,6 +98,57 @@ impl DragOffset {
 }
 
 impl AppState {
+    /// Sets the drag in progress (`None`: no drag); `dragged` changes only when the set
+    /// of dragged nodes does.
+    pub fn set_drag(self, drag: Option<DragOffset>) {
+        let ids = drag.as_ref().map(|d| d.ids.clone());
+        let same = self.dragged.with_untracked(|now| match (now, &ids) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        });
+        if !same {
+            self.dragged.set(ids);
+        }
+        self.drag.set(drag);
+    }
+
+    /// How far the node `id` is dragged (zero when it is not); tracks the drag's moves
+    /// only while `id` is dragged.
+    pub fn drag_offset(self, id: ResourceId) -> (f64, f64) {
+        self.offset(id, false)
+    }
+
+    /// How far what the canvas's drawing shows of `id` (its edges, its frame) is moved:
+    /// as [`AppState::drag_offset`] during a drag, and after the drop where the nodes
+    /// landed, until the view is drawn again ([`AppState::drawn_again`]).
+    pub fn scene_offset(self, id: ResourceId) -> (f64, f64) {
+        self.offset(id, true)
+    }
+
+    fn offset(self, id: ResourceId, dropped: bool) -> (f64, f64) {
+        if self.dragged.with(|d| d.as_ref().is_some_and(|ids| ids.contains(&id))) {
+            self.drag.with(|d| match d {
+                Some(d) if (dropped || !d.dropped) && d.ids.contains(&id) => (d.dx, d.dy),
+                _ => (0.0, 0.0),
+            })
+        } else {
+            (0.0, 0.0)
+        }
+    }
+
+    /// True when `id` is dragged (or was, until the view is drawn again); tracks only the
+    /// start and the end of drags, not the moves.
+    pub fn follows(self, id: ResourceId) -> bool {
+        self.dragged.with(|d| d.as_ref().is_some_and(|ids| ids.contains(&id)))
+    }
+
+    /// The canvas drew its view again: a dropped drag's offset has done its work.
+    pub fn drawn_again(self) {
+        if self.drag.with_untracked(|d| d.as_ref().is_some_and(|d| d.dropped)) {
+            self.set_drag(None);
+        }
+    }
+
     /// Shows the whole design (frames, nodes and stubs of the layers shown).
     pub fn fit(self) {
         let size = self.canvas_size.get_untracked();

@@ -10,7 +10,6 @@ use crate::core::layout::node::node_text;
 use crate::core::layout::text::{self, Weight};
 use crate::core::layout::{FRAME_HEADER, NODE_HEIGHT, NODE_WIDTH, TITLE_X, fit_frame_title};
 use crate::ui::state::AppState;
-use crate::ui::viewport::DragOffset;
 
 /// One node: its shape, icon, fitted caption and name (whole in the tooltip), badge and
 /// port; below the detail zoom only its name, large, when the node is big enough on screen.
@@ -18,7 +17,7 @@ pub fn node(state: AppState, item: NodeItem) -> impl IntoView {
     let NodeItem { base, x, y, detail, name_size } = item;
     let id = base.id;
     let family = Family::of(base.kind);
-    let offset = Memo::new(move |_| state.drag.with(|d| DragOffset::of(d, id)));
+    let offset = Memo::new(move |_| state.drag_offset(id));
     let transform = move || {
         let (dx, dy) = offset.get();
         format!("translate({},{})", x as f64 + dx, y as f64 + dy)
@@ -152,9 +151,7 @@ pub fn frame(
     } else {
         title.clone()
     };
-    let offset = Memo::new(move |_| {
-        state.drag.with(|d| resource.map_or((0.0, 0.0), |id| DragOffset::of(d, id)))
-    });
+    let offset = Memo::new(move |_| resource.map_or((0.0, 0.0), |id| state.scene_offset(id)));
     let transform = move || {
         let (dx, dy) = offset.get();
         format!("translate({dx},{dy})")
@@ -191,22 +188,17 @@ pub fn frame(
 }
 
 /// One edge along its route, with its arrowhead and label; an edge to a missing target
-/// ends at that target's stub. While one of its ends is dragged it is drawn straight.
-pub fn edge(state: AppState, item: EdgeItem, area: Memo<Area>) -> impl IntoView {
+/// ends at that target's stub. While one of its ends is dragged it is hidden (drawn
+/// straight by [`dragged_lines`]).
+pub fn edge(state: AppState, item: EdgeItem) -> impl IntoView {
     let EdgeItem { from, to, points, clipped, label, field, word, dangling, control } = item;
     let tooltip = field.clone();
-    let offset = Memo::new(move |_| {
-        state.drag.with(|d| {
-            let a = DragOffset::of(d, from);
-            let b = to.map_or((0.0, 0.0), |t| DragOffset::of(d, t));
-            (a, b)
-        })
-    });
-    let world: Vec<(f64, f64)> =
-        points.iter().map(|p| (p.0 as f64 / 2.0, p.1 as f64 / 2.0)).collect();
+    // While an end is dragged (and after a drop until the view is drawn again) the edge
+    // is hidden and drawn straight with the others in `dragged_lines`.
+    let moved = Memo::new(move |_| state.follows(from) || to.is_some_and(|t| state.follows(t)));
     let half = |p: &(i64, i64)| (p.0 as f64 / 2.0, p.1 as f64 / 2.0);
     // A route leaving the area is drawn only inside it (see `clip`), its dashes in phase.
-    let (path, dash_offset) = match &clipped {
+    let (d, dash_offset) = match &clipped {
         Some((pieces, before)) => (
             pieces
                 .iter()
@@ -214,28 +206,12 @@ pub fn edge(state: AppState, item: EdgeItem, area: Memo<Area>) -> impl IntoView 
                 .collect::<String>(),
             Some(format!("{}", *before as f64 / 2.0)),
         ),
-        None => (route_path(&world, 8.0), None),
+        None => (route_path(&points.iter().map(half).collect::<Vec<_>>(), 8.0), None),
     };
-    let head = arrow_head(&world);
-    let (first, last) =
-        (world.first().copied().unwrap_or_default(), world.last().copied().unwrap_or_default());
-    let moving = move || {
-        let (a, b) = offset.get();
-        (a != (0.0, 0.0) || b != (0.0, 0.0)).then(|| {
-            let s = (first.0 + a.0, first.1 + a.1);
-            let t = (last.0 + b.0, last.1 + b.1);
-            (super::clip::straight(s, t, &area.get().rect()), arrow_head(&[s, t]))
-        })
-    };
-    let d = {
-        let path = path.clone();
-        move || moving().map_or_else(|| path.clone(), |m| m.0)
-    };
-    let h = move || moving().map_or_else(|| head.clone(), |m| m.1);
+    let h = arrow_head(&points.iter().map(half).collect::<Vec<_>>());
     let label_view = label.map(|(text, r)| {
-        let hide = move || moving().is_some();
         view! {
-            <g class="edge-label" class:hidden=hide>
+            <g class="edge-label">
                 <rect x=r[0] y=r[1] width=r[2] height=r[3] rx="2"></rect>
                 <text x=r[0] as f64 + r[2] as f64 / 2.0 y=r[1] as f64 + r[3] as f64 - 3.0
                     text-anchor="middle" data-testid="edge-label">{text}</text>
@@ -245,6 +221,7 @@ pub fn edge(state: AppState, item: EdgeItem, area: Memo<Area>) -> impl IntoView 
     view! {
         <g
             class="edge"
+            class:moving=move || moved.get()
             class:dangling=dangling
             class:control=control
             data-testid=if dangling { "edge-dangling" } else { "edge" }
@@ -285,6 +262,70 @@ pub fn overview(o: &Overview) -> impl IntoView + use<> {
                 .into_iter()
                 .map(|(f, d)| view! { <path class=format!("node-shape fam-{}", f.class()) d=d></path> })
                 .collect_view()}
+        </g>
+    }
+}
+
+/// The straight lines, by kind of edge, of the edges whose ends are dragged.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Lines {
+    /// Lines and arrowheads of plain references.
+    plain: (String, String),
+    /// The same for operator edges.
+    control: (String, String),
+    /// The same for edges to missing targets.
+    dangling: (String, String),
+}
+
+/// The edges of `shown` with a dragged end, drawn straight between where their ends are
+/// (inside the area): a few paths, so a move of the pointer changes three elements
+/// whatever the number of edges (a busy operator has hundreds).
+pub fn dragged_lines(
+    state: AppState,
+    shown: RwSignal<Vec<EdgeItem>>,
+    area: Memo<Area>,
+) -> impl IntoView {
+    let lines = Memo::new(move |_| {
+        let Some(ids) = state.dragged.get() else { return Lines::default() };
+        let offset = |id: crate::core::model::ResourceId| state.scene_offset(id);
+        let half = |p: &(i64, i64)| (p.0 as f64 / 2.0, p.1 as f64 / 2.0);
+        let rect = area.get().rect();
+        let mut out = Lines::default();
+        shown.with(|edges| {
+            for e in edges {
+                if !ids.contains(&e.from) && !e.to.is_some_and(|t| ids.contains(&t)) {
+                    continue;
+                }
+                let (Some(first), Some(last)) = (e.points.first(), e.points.last()) else {
+                    continue;
+                };
+                let (a, b) = (offset(e.from), e.to.map_or((0.0, 0.0), offset));
+                let (f, l) = (half(first), half(last));
+                let (s, t) = ((f.0 + a.0, f.1 + a.1), (l.0 + b.0, l.1 + b.1));
+                let kind = match (e.dangling, e.control) {
+                    (true, _) => &mut out.dangling,
+                    (_, true) => &mut out.control,
+                    _ => &mut out.plain,
+                };
+                kind.0.push_str(&super::clip::straight(s, t, &rect));
+                kind.1.push_str(&arrow_head(&[s, t]));
+            }
+        });
+        out
+    });
+    let group = move |class: &'static str, pick: fn(&Lines) -> &(String, String)| {
+        view! {
+            <g class=class>
+                <path class="edge-line" d=move || lines.with(|l| pick(l).0.clone())></path>
+                <path class="arrow-head" d=move || lines.with(|l| pick(l).1.clone())></path>
+            </g>
+        }
+    };
+    view! {
+        <g class="dragged-lines">
+            {group("edge", |l| &l.plain)}
+            {group("edge control", |l| &l.control)}
+            {group("edge dangling", |l| &l.dangling)}
         </g>
     }
 }

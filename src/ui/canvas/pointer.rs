@@ -1,6 +1,6 @@
 //! Pointer gestures on the canvas: pan, select, rubber band, drag, connect, wheel zoom.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -57,6 +57,19 @@ pub struct Gestures {
     link: RwSignal<Option<(Point, Point)>>,
     /// True while the space bar is held (space-drag pans).
     space: RwSignal<bool>,
+    /// The nodes a drag in progress does not move, indexed for its drop.
+    others: StoredValue<Option<Others>>,
+}
+
+/// The nodes a drag does not move, indexed for its drop (`layout::settle_on`) in a task of
+/// its own when the drag starts, and what they were computed from.
+struct Others {
+    /// The dragged nodes.
+    ids: Arc<HashSet<ResourceId>>,
+    /// The positions when the drag started.
+    positions: Shared<HashMap<ResourceId, Point>>,
+    /// The other nodes.
+    index: layout::Occupancy,
 }
 
 impl Gestures {
@@ -90,6 +103,7 @@ impl Gestures {
             band: RwSignal::new(None),
             link: RwSignal::new(None),
             space,
+            others: StoredValue::new(None),
         }
     }
 
@@ -268,7 +282,15 @@ impl Gestures {
             }
             Gesture::Drag { start, ids } => {
                 let p = self.world(&e);
-                self.state.drag.set(Some(DragOffset { ids, dx: p.x - start.x, dy: p.y - start.y }));
+                let (dx, dy) = (p.x - start.x, p.y - start.y);
+                if self
+                    .state
+                    .dragged
+                    .with_untracked(|d| d.as_ref().is_none_or(|d| !Arc::ptr_eq(d, &ids)))
+                {
+                    self.index_others(ids.clone());
+                }
+                self.state.set_drag(Some(DragOffset { ids, dx, dy, dropped: false }));
             }
             Gesture::Band { start, .. } => {
                 let p = self.world(&e);
@@ -303,10 +325,15 @@ impl Gestures {
                 }
             }
             Gesture::Drag { ids, .. } => {
-                if let Some(d) = self.state.drag.get_untracked() {
-                    self.state.drop_by(&ids, d.dx, d.dy);
+                let others = self.others.try_update_value(Option::take).flatten().filter(|o| {
+                    Arc::ptr_eq(&o.ids, &ids) && self.state.positions.get_untracked() == o.positions
+                });
+                let others = others.as_ref().map(|o| &o.index);
+                let Some(d) = self.state.drag.get_untracked() else { return };
+                match self.state.drop_by(&ids, d.dx, d.dy, others) {
+                    Some(landed) => self.dropped(ids, (d.dx, d.dy), landed),
+                    None => self.state.set_drag(None),
                 }
-                self.state.drag.set(None);
             }
             Gesture::Band { additive, .. } => {
                 let band = self.band.get_untracked();
@@ -340,6 +367,50 @@ impl Gestures {
                 }
             }
         }
+    }
+
+    /// After the drop of `ids` released at `at` (offset) and landed at `landed`: what the
+    /// canvas's last drawing shows of them (edges, a dragged frame) stays where it was let
+    /// go, and follows the nodes to where they landed in a task of its own, until the view
+    /// is drawn again (`AppState::drawn_again`): the drop's own task redraws none of it.
+    fn dropped(self, ids: Arc<HashSet<ResourceId>>, at: (f64, f64), landed: (f64, f64)) {
+        let (dx, dy) = at;
+        self.state.set_drag(Some(DragOffset { ids: ids.clone(), dx, dy, dropped: true }));
+        if landed == at {
+            return;
+        }
+        set_timeout(
+            move || {
+                let same = self.state.drag.with_untracked(|d| {
+                    d.as_ref().is_some_and(|d| d.dropped && Arc::ptr_eq(&d.ids, &ids))
+                });
+                if same {
+                    let (dx, dy) = landed;
+                    self.state.set_drag(Some(DragOffset { ids, dx, dy, dropped: true }));
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    }
+
+    /// Indexes the nodes the drag of `ids` does not move, in a task of its own: the drop
+    /// then only searches (at 10,000 resources the index is ~10 ms).
+    fn index_others(self, ids: Arc<HashSet<ResourceId>>) {
+        self.others.set_value(None);
+        set_timeout(
+            move || {
+                let dragging = matches!(self.gesture.get_value(), Gesture::Drag { ids: now, .. } if Arc::ptr_eq(&now, &ids));
+                if !dragging {
+                    return;
+                }
+                let positions = self.state.positions.get_untracked();
+                let index = crate::ui::trace::time("index nodes for the drop", || {
+                    layout::Occupancy::excluding(&positions, &ids)
+                });
+                self.others.set_value(Some(Others { ids, positions, index }));
+            },
+            std::time::Duration::ZERO,
+        );
     }
 
     /// Wheel: zoom around the pointer.

@@ -161,3 +161,54 @@ test('a value edit keeps the drawing; a rename redraws the name', async () => {
   await studio.node('session-cluster').click();
   await studio.setField('/spec/image', 'flink:1.20');
 });
+
+test('a big view is routed a slice at a time: after a rename the drawing completes, and undo draws the routes it had', async () => {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+  const big = new Studio(page);
+  await page.goto(`${baseUrl()}?generate=2000`);
+  await big.ready();
+  const canvas = big.tid('canvas');
+  // Zoomed in until the view is drawn node by node (not the overview), with its edges.
+  for (let i = 0; i < 20 && (await canvas.getAttribute('class')).includes('overview'); i += 1) await big.tid('zoom-in').click();
+  const drawings = async () => Number(await canvas.getAttribute('data-drawings'));
+  // The drawing of the current view, finished: no drawing in progress and none for a while.
+  const finished = async (after, what) => {
+    await until(async () => [await drawings(), await canvas.getAttribute('data-routing')], ([n, r]) => n > after && r === 'false', what, 30_000);
+    let n = await drawings();
+    for (;;) {
+      await page.waitForTimeout(300);
+      const now = await drawings();
+      if (now === n && (await canvas.getAttribute('data-routing')) === 'false') return n;
+      n = now;
+    }
+  };
+  const routes = () =>
+    page.locator('[data-testid="edge"], [data-testid="edge-dangling"]').evaluateAll((es) =>
+      es.map((e) => `${e.dataset.from}→${e.dataset.to} ${e.querySelector('.edge-line').getAttribute('d')}`).sort(),
+    );
+  let n = await finished(0, 'the first drawing');
+  const before = await routes();
+  assert.ok(before.length > 100, `a view with many edges (${before.length})`);
+  assert.ok(Number(await canvas.getAttribute('data-slices')) > 1, 'drawn in more than one slice');
+  // Rename a node with edges in view: references to it now dangle, the graph changes.
+  const named = await page.locator('[data-testid="edge"]').evaluateAll((es) => {
+    const drawn = new Map([...document.querySelectorAll('[data-testid="node"]')].map((n) => [n.dataset.id, n.dataset.name]));
+    const e = es.find((e) => drawn.has(e.dataset.to));
+    return e && drawn.get(e.dataset.to);
+  });
+  assert.ok(named, 'an edge between two drawn nodes');
+  await big.node(named).first().click();
+  await big.setField('/metadata/name', `${named}-renamed`);
+  n = await finished(n, 'the drawing after the rename');
+  const renamed = await routes();
+  assert.notDeepEqual(renamed, before, 'the drawing follows the rename');
+  assert.ok(renamed.length > 100, 'every edge of the view is drawn again');
+  assert.equal(await big.node(`${named}-renamed`).count(), 1, 'the node under its new name');
+  assert.ok(Number(await canvas.getAttribute('data-slices')) > 1, 'drawn again in more than one slice');
+  await big.tid('undo').click();
+  await until(() => big.node(`${named}-renamed`).count(), (c) => c === 0, 'the old name back');
+  await finished(n, 'the drawing after undo');
+  assert.deepEqual(await routes(), before, 'undone: the same routes as before the rename');
+  assert.deepEqual(big.errors, []);
+  await page.context().close();
+});

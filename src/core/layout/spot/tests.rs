@@ -140,6 +140,32 @@ fn settle_shifts_the_dropped_group_off_the_others_keeping_its_arrangement() {
 }
 
 #[test]
+fn settling_on_others_indexed_beforehand_gives_the_same_positions() {
+    let d = laid_out(300);
+    let positions: HashMap<ResourceId, Point> = d.layout.iter().map(|(k, v)| (*k, *v)).collect();
+    let mut ids: Vec<ResourceId> = positions.keys().copied().collect();
+    crate::core::sort::sort_by_key(&mut ids, |id| *id);
+    let mut rng = Lcg(7);
+    for round in 0..60 {
+        // One node or a few, dropped onto random other nodes (or near them).
+        let group: Vec<ResourceId> =
+            ids.iter().copied().skip(round * 5).take(1 + round % 4).collect();
+        let onto = positions[&ids[(round * 37) % ids.len()]];
+        let (dx, dy) = (rng.next(80.0) - 40.0, rng.next(60.0) - 30.0);
+        let base = positions[&group[0]];
+        let moved: Vec<(ResourceId, Point)> = group
+            .iter()
+            .map(|id| {
+                let p = positions[id];
+                (*id, pt(onto.x + dx + p.x - base.x, onto.y + dy + p.y - base.y))
+            })
+            .collect();
+        let others = Occupancy::excluding(&positions, &group.iter().copied().collect());
+        assert_eq!(settle_on(&others, &moved), settle(&positions, &moved), "round {round}");
+    }
+}
+
+#[test]
 fn settle_in_clears_copies_of_a_laid_out_design() {
     let mut d = generate::design(300);
     let graph = Graph::build(&d);
