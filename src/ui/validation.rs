@@ -162,7 +162,7 @@ impl AppState {
             return;
         }
         let reply = trace::time("read reply", || serde_json::from_str::<Reply>(&text));
-        let reply = match reply {
+        let mut reply = match reply {
             Ok(r) => r,
             Err(e) => return self.worker_failed(&format!("its answer could not be read: {e}")),
         };
@@ -188,11 +188,14 @@ impl AppState {
             // A save order it carried was not carried out.
             self.save_sent.set_value(None);
         } else {
-            match (reply.findings, reply.changes) {
-                (Some(pairs), _) => self.show(shared(findings_of(pairs)), rev),
-                (None, Some(changes)) => {
+            let delta = reply.delta();
+            match (reply.findings, delta) {
+                (_, Some(delta)) => {
                     let held = self.rule_findings.get_untracked();
-                    match trace::time("apply findings delta", || changes.apply(&held.0)) {
+                    let applied = trace::time("apply findings delta", || {
+                        delta.and_then(|d| d.apply(&held.0))
+                    });
+                    match applied {
                         Ok(findings) => self.show(shared(findings), rev),
                         // Out of step: start again from the whole design (and findings).
                         Err(e) => {
@@ -204,6 +207,7 @@ impl AppState {
                         }
                     }
                 }
+                (Some(pairs), None) => self.show(shared(findings_of(pairs)), rev),
                 (None, None) if validates => {
                     self.validations.update(|n| *n += 1);
                     self.checked.set(rev);

@@ -4,14 +4,13 @@
 
 use std::cmp::Ordering;
 
-use serde::{Deserialize, Serialize};
-
 use crate::core::finding::{self, Finding};
 use crate::core::model::ResourceId;
 
-/// How to turn the previous findings (`base` of them) into the new ones. Plain lists, so
-/// that it costs the page no decoder of its own.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// How to turn the previous findings (`base` of them) into the new ones. On the wire it is
+/// the reply's `findings` (the added ones) and a line of text ([`FindingsDelta::text`]),
+/// so that the bundle needs no decoder of its own for it.
+#[derive(Debug, Clone, PartialEq)]
 pub struct FindingsDelta {
     /// How many findings the previous list has.
     pub base: usize,
@@ -26,40 +25,55 @@ impl FindingsDelta {
     /// The steps from `old` to `new`, both sorted like [`finding::sort`]: one walk over
     /// both lists.
     pub fn between(old: &[Finding], new: &[Finding]) -> Self {
-        let mut delta = Self { base: old.len(), steps: Vec::new(), added: Vec::new() };
+        let mut steps: Vec<i64> = Vec::new();
+        let mut added = Vec::new();
+        let mut step = |n: i64| match steps.last_mut() {
+            Some(last) if n != 0 && ((*last > 0 && n > 0) || (*last < 0 && n < 0)) => *last += n,
+            _ => steps.push(n),
+        };
         let (mut i, mut j) = (0, 0);
         while i < old.len() || j < new.len() {
             match (old.get(i), new.get(j)) {
                 (Some(a), Some(b)) if a == b && a.resource_id == b.resource_id => {
                     i += 1;
                     j += 1;
-                    delta.step(1);
+                    step(1);
                 }
                 (Some(a), Some(b)) if finding::order(a, b) != Ordering::Greater => {
                     i += 1;
-                    delta.step(-1);
+                    step(-1);
                 }
                 (Some(_), None) => {
                     i += 1;
-                    delta.step(-1);
+                    step(-1);
                 }
                 (_, Some(b)) => {
                     j += 1;
-                    delta.steps.push(0);
-                    delta.added.push((b.resource_id, b.clone()));
+                    step(0);
+                    added.push((b.resource_id, b.clone()));
                 }
                 (None, None) => unreachable!("the loop ends when both lists are walked"),
             }
         }
-        delta
+        Self { base: old.len(), steps, added }
     }
 
-    /// Appends a keep (`n > 0`) or drop (`n < 0`), merged into the last step when alike.
-    fn step(&mut self, n: i64) {
-        match self.steps.last_mut() {
-            Some(last) if (*last > 0 && n > 0) || (*last < 0 && n < 0) => *last += n,
-            _ => self.steps.push(n),
-        }
+    /// `base` and the steps as one line of text: `"<base>;<step> <step> …"`.
+    pub fn text(&self) -> String {
+        let steps: Vec<String> = self.steps.iter().map(i64::to_string).collect();
+        format!("{};{}", self.base, steps.join(" "))
+    }
+
+    /// The delta a [`text`](Self::text) and the added findings describe.
+    pub fn read(text: &str, added: Vec<(Option<ResourceId>, Finding)>) -> Result<Self, String> {
+        let unreadable = || format!("'{text}' is no findings delta");
+        let (base, steps) = text.split_once(';').ok_or_else(unreadable)?;
+        let base = base.parse().map_err(|_| unreadable())?;
+        let steps = steps
+            .split_ascii_whitespace()
+            .map(|n| n.parse().map_err(|_| unreadable()))
+            .collect::<Result<_, _>>()?;
+        Ok(Self { base, steps, added })
     }
 
     /// The findings added, in all.
@@ -141,6 +155,9 @@ mod tests {
         let old = validate(&design, Targets::default());
         let delta = FindingsDelta::between(&old, &old[1..]);
         assert_eq!(delta.steps, [-1, old.len() as i64 - 1]);
+        let text = delta.text();
+        assert_eq!(FindingsDelta::read(&text, Vec::new()).expect("reads back"), delta);
+        assert!(FindingsDelta::read("12;3 x", Vec::new()).is_err());
         assert!(delta.apply(&old[1..]).is_err());
         assert_eq!(delta.apply(&old).expect("applies"), &old[1..]);
     }

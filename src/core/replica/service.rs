@@ -98,10 +98,11 @@ pub struct Reply {
     /// [`rules::validate`](crate::core::rules::validate); `None` when they are the same
     /// as in the previous reply.
     pub findings: Option<Vec<(Option<ResourceId>, Finding)>>,
-    /// Instead of `findings`, when few changed: how to turn the findings of the previous
-    /// reply into the new ones.
+    /// When few findings changed: `findings` holds only the added ones, and this says how
+    /// to turn the findings of the previous reply into the new ones
+    /// ([`FindingsDelta::text`]; [`Reply::delta`] reads it back).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub changes: Option<FindingsDelta>,
+    pub changes: Option<String>,
     /// What went wrong: the request was unreadable or out of step. The sender restarts
     /// with a reset (`Replicator::restart`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -109,6 +110,14 @@ pub struct Reply {
     /// What the validator recomputed (for `?trace=1`).
     #[serde(default)]
     pub stats: String,
+}
+
+impl Reply {
+    /// The findings delta the reply carries, if any (`changes` with `findings`).
+    pub fn delta(&mut self) -> Option<Result<FindingsDelta, String>> {
+        let text = self.changes.take()?;
+        Some(FindingsDelta::read(&text, self.findings.take().unwrap_or_default()))
+    }
 }
 
 /// The replica and validator of the worker.
@@ -192,7 +201,8 @@ impl ValidationService {
         self.last = Some(findings.clone());
         // A delta that adds most findings again is no shorter than the list.
         if let Some(changes) = changes.filter(|c| c.added() * 2 < findings.len()) {
-            return Reply { seq, findings: None, changes: Some(changes), error: None, stats };
+            let text = Some(changes.text());
+            return Reply { seq, findings: Some(changes.added), changes: text, error: None, stats };
         }
         let out = findings.iter().map(|f| (f.resource_id, f.clone())).collect();
         Reply { seq, findings: Some(out), changes: None, error: None, stats }

@@ -85,14 +85,15 @@ fn the_service_answers_what_a_full_validation_answers() {
         if let Some(delta) = replicator.delta(&design) {
             let request = serde_json::to_string(&Request { seq, delta: Some(delta), save: None })
                 .expect("serializes");
-            let reply: Reply =
+            let mut reply: Reply =
                 serde_json::from_str(&service.handle_json(&request)).expect("a reply");
-            assert_eq!((reply.seq, reply.error), (seq, None));
-            if let Some(pairs) = reply.findings {
-                shown = findings_of(pairs);
-            } else if let Some(changes) = reply.changes {
-                shown = changes.apply(&shown).expect("the delta fits what the page shows");
+            assert_eq!((reply.seq, &reply.error), (seq, &None));
+            if let Some(delta) = reply.delta() {
+                let delta = delta.expect("a readable delta");
+                shown = delta.apply(&shown).expect("the delta fits what the page shows");
                 deltas += 1;
+            } else if let Some(pairs) = reply.findings {
+                shown = findings_of(pairs);
             }
         }
         let full = validate(&design, Targets::of(&design, design.targets));

@@ -315,14 +315,13 @@ impl<'a> Context<'a> {
             };
             at.extend_from_slice(&all[from..to]);
         }
-        at.sort_unstable();
+        crate::core::sort::sort_by_key(&mut at, |i| *i);
         at.dedup();
         let mut items: Vec<&'a Resource> = self.at(&at).collect();
+        // A focus lists resources in design order, like `at`.
         if let Some(ids) = &self.focus {
-            let order: FastMap<ResourceId, usize> =
-                ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-            items.retain(|r| order.contains_key(&r.id));
-            items.sort_by_key(|r| order[&r.id]);
+            let focus: crate::core::hash::FastSet<ResourceId> = ids.iter().copied().collect();
+            items.retain(|r| focus.contains(&r.id));
         }
         Subjects { cx: self, items: items.into_iter() }
     }

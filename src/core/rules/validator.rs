@@ -238,8 +238,8 @@ impl Redone {
     fn merge_into(mut self, previous: &[Finding], design: &Design) -> Vec<Finding> {
         relocate(design, &mut self.findings);
         finding::sort(&mut self.findings);
-        self.rules.sort_unstable();
-        self.subjects.sort_unstable();
+        crate::core::sort::sort_by(&mut self.rules, |a, b| a.cmp(b));
+        crate::core::sort::sort_by(&mut self.subjects, |a, b| a.cmp(b));
         let (rules, subjects) = (&self.rules, &self.subjects);
         let replaced = |f: &Finding| {
             let rule = f.rule.as_str();

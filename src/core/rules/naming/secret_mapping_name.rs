@@ -10,8 +10,6 @@
 //! How to fix: rename the mapping to the id, or add `connectionSecretId: <mapping name>`
 //! to the catalog/database that needs the credentials.
 
-use std::collections::BTreeSet;
-
 use crate::core::finding::Severity;
 use crate::core::model::connection_secret_ids;
 use crate::core::model::{Kind, Resource};
@@ -37,8 +35,11 @@ impl Rule for SecretMappingName {
         let found = cx.once(self.id(), || {
             let holders: Vec<&Resource> =
                 cx.of_kind(Kind::KafkaCatalog).chain(cx.of_kind(Kind::KafkaDatabase)).collect();
-            let ids: BTreeSet<String> =
+            // Sorted, each once.
+            let mut ids: Vec<String> =
                 holders.iter().flat_map(|r| connection_secret_ids(r)).map(String::from).collect();
+            crate::core::sort::sort_by(&mut ids, |a, b| a.cmp(b));
+            ids.dedup();
             (!holders.is_empty(), ids)
         });
         let (any_holder, ids) = &*found;
@@ -47,7 +48,7 @@ impl Rule for SecretMappingName {
         }
         for m in cx.subjects_of_kind(Kind::SecretMapping) {
             let name = m.name();
-            if ids.contains(name) {
+            if ids.binary_search_by(|id| id.as_str().cmp(name)).is_ok() {
                 continue;
             }
             if ids.is_empty() {
