@@ -22,6 +22,7 @@
 mod changes;
 mod derived;
 mod index;
+mod merge;
 #[cfg(test)]
 mod tests;
 
@@ -31,6 +32,7 @@ use std::sync::Arc;
 use changes::{Changes, Snapshot};
 use derived::{relocate, update_configs};
 use index::SubjectIndex;
+use merge::Redone;
 
 use super::reads::RuleReads;
 use super::{Context, Rule, Sink, all};
@@ -218,45 +220,6 @@ enum Rerun {
     /// Re-checked these subjects (removed ones included).
     Partial(Vec<ResourceId>),
     Reused,
-}
-
-/// The findings of the rules and subjects a run re-checked.
-#[derive(Default)]
-struct Redone {
-    /// Rules re-run over the whole design.
-    rules: Vec<&'static str>,
-    /// (rule, subject) re-checked.
-    subjects: Vec<(&'static str, ResourceId)>,
-    /// What they found now.
-    findings: Vec<Finding>,
-}
-
-impl Redone {
-    /// `previous` (sorted, located) without what was re-checked, merged with what was
-    /// found now: the same list as sorting every cached finding again, without touching
-    /// the thousands of findings an edit leaves alone.
-    fn merge_into(mut self, previous: &[Finding], design: &Design) -> Vec<Finding> {
-        relocate(design, &mut self.findings);
-        finding::sort(&mut self.findings);
-        crate::core::sort::sort_by(&mut self.rules, |a, b| a.cmp(b));
-        crate::core::sort::sort_by(&mut self.subjects, |a, b| a.cmp(b));
-        let (rules, subjects) = (&self.rules, &self.subjects);
-        let replaced = |f: &Finding| {
-            let rule = f.rule.as_str();
-            rules.binary_search(&rule).is_ok()
-                || f.resource_id.is_some_and(|id| subjects.binary_search(&(rule, id)).is_ok())
-        };
-        let mut out = Vec::with_capacity(previous.len() + self.findings.len());
-        let mut fresh = self.findings.into_iter().peekable();
-        for f in previous.iter().filter(|f| !replaced(f)) {
-            while let Some(n) = fresh.next_if(|n| finding::order(n, f).is_lt()) {
-                out.push(n);
-            }
-            out.push(f.clone());
-        }
-        out.extend(fresh);
-        out
-    }
 }
 
 /// Brings one rule's cache up to date with the changes.
