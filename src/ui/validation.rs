@@ -179,12 +179,7 @@ impl AppState {
             }
         });
         if let Some(error) = reply.error {
-            // Out of step: start again from the whole design.
-            leptos::logging::warn!("validation worker: {error}");
-            self.checker.update_value(|c| {
-                c.replicator.restart();
-                c.again = true;
-            });
+            self.out_of_step(&error);
             // A save order it carried was not carried out.
             self.save_sent.set_value(None);
         } else {
@@ -197,14 +192,7 @@ impl AppState {
                     });
                     match applied {
                         Ok(findings) => self.show(shared(findings), rev),
-                        // Out of step: start again from the whole design (and findings).
-                        Err(e) => {
-                            leptos::logging::warn!("validation worker: {e}");
-                            self.checker.update_value(|c| {
-                                c.replicator.restart();
-                                c.again = true;
-                            });
-                        }
+                        Err(e) => self.out_of_step(&e),
                     }
                 }
                 (Some(pairs), None) => self.show(shared(findings_of(pairs)), rev),
@@ -225,6 +213,16 @@ impl AppState {
         if again {
             self.check();
         }
+    }
+
+    /// The worker and the page are out of step (`why`): both start again from the whole
+    /// design, and its findings.
+    fn out_of_step(self, why: &str) {
+        leptos::logging::warn!("validation worker: {why}");
+        self.checker.update_value(|c| {
+            c.replicator.restart();
+            c.again = true;
+        });
     }
 
     /// Drops the worker and validates on the page from now on.

@@ -200,7 +200,7 @@ impl ValidationService {
         let changes = self.last.as_ref().map(|last| FindingsDelta::between(last, &findings));
         self.last = Some(findings.clone());
         // A delta that adds most findings again is no shorter than the list.
-        if let Some(changes) = changes.filter(|c| c.added() * 2 < findings.len()) {
+        if let Some(changes) = changes.filter(|c| c.added.len() * 2 < findings.len()) {
             let text = Some(changes.text());
             return Reply { seq, findings: Some(changes.added), changes: text, error: None, stats };
         }

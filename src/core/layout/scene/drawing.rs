@@ -335,6 +335,15 @@ mod tests {
     use crate::core::graph::Graph;
     use crate::core::layout::{Layer, Layers, positions};
 
+    /// A generated design of `n` resources and its unrouted scene with every layer.
+    fn design_and_base(n: usize) -> (Design, Scene) {
+        let d = generate::design(n);
+        let graph = Graph::build(&d);
+        let pos = positions(&d, &graph);
+        let base = super::super::unrouted(&d, &graph, &pos, Layers::ALL);
+        (d, base)
+    }
+
     /// The drawing of `base` for `options`, `slice` steps at a time; also how many slices.
     fn sliced(base: &Scene, d: &Design, options: SceneOptions, slice: usize) -> (Scene, usize) {
         let mut drawing = Drawing::new(base, d, options);
@@ -355,10 +364,7 @@ mod tests {
 
     #[test]
     fn a_drawing_done_in_slices_is_the_drawing_done_at_once() {
-        let d = generate::design(600);
-        let graph = Graph::build(&d);
-        let pos = positions(&d, &graph);
-        let base = super::super::unrouted(&d, &graph, &pos, Layers::ALL);
+        let (d, base) = design_and_base(600);
         let whole = super::super::drawn(&base, &d, SceneOptions::default());
         let b = whole.bounds().expect("drawn");
         let area =
@@ -384,10 +390,7 @@ mod tests {
 
     #[test]
     fn a_drawing_not_done_yet_has_its_edges_unrouted() {
-        let d = generate::design(100);
-        let graph = Graph::build(&d);
-        let pos = positions(&d, &graph);
-        let base = super::super::unrouted(&d, &graph, &pos, Layers::ALL);
+        let (d, base) = design_and_base(100);
         let mut drawing = Drawing::new(&base, &d, SceneOptions::default());
         assert!(!drawing.advance(|| false), "one step is not the whole drawing");
         assert_eq!(drawing.steps(), 1);

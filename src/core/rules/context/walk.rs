@@ -2,7 +2,7 @@
 //! friends), narrowed to a focus (the incremental validator's re-checks) or to a window of
 //! the design (`rules::chunked`), with each visit's reads attributed to the subject.
 
-use crate::core::model::{Kind, Resource, ResourceId};
+use crate::core::model::{Kind, Resource};
 use crate::core::rules::reads::{KindSet, SubjectKinds};
 
 use super::Context;
@@ -31,73 +31,59 @@ impl<'a> Context<'a> {
     /// re-check only changed subjects. Use it only for a loop whose iterations share no
     /// state and whose findings are all about the visited subject.
     pub fn subjects(&self) -> Subjects<'_, 'a> {
-        self.walk(SubjectKinds::All, None)
+        self.walk(&[])
     }
 
     /// Like [`subjects`](Self::subjects), for the resources of one kind.
     pub fn subjects_of_kind(&self, kind: Kind) -> Subjects<'_, 'a> {
-        let mut set = KindSet::default();
-        set.insert(kind);
-        self.walk(SubjectKinds::Some(set), Some(kind))
+        self.walk(&[kind])
     }
 
     /// Like [`subjects`](Self::subjects), for the resources of these kinds, in design
     /// order.
     pub fn subjects_of_kinds(&self, kinds: &[Kind]) -> Subjects<'_, 'a> {
-        let mut set = KindSet::default();
-        kinds.iter().for_each(|k| set.insert(*k));
-        if let Some(cell) = &self.recorder {
-            cell.borrow_mut().subjects(SubjectKinds::Some(set));
-        }
-        self.walks.set(self.walks.get() + 1);
-        let mut at: Vec<usize> = Vec::new();
-        for k in kinds {
-            let all = self.by_kind.get(k).map_or(&[][..], Vec::as_slice);
-            let (from, to) = match &self.window {
-                Some(w) => {
-                    (all.partition_point(|i| *i < w.start), all.partition_point(|i| *i < w.end))
-                }
-                None => (0, all.len()),
-            };
-            at.extend_from_slice(&all[from..to]);
-        }
-        crate::core::sort::sort_by_key(&mut at, |i| *i);
-        at.dedup();
-        let mut items: Vec<&'a Resource> = self.at(&at).collect();
-        // A focus lists resources in design order, like `at`.
-        if let Some(ids) = &self.focus {
-            let focus: crate::core::hash::FastSet<ResourceId> = ids.iter().copied().collect();
-            items.retain(|r| focus.contains(&r.id));
-        }
-        Subjects { cx: self, items: items.into_iter() }
+        self.walk(kinds)
     }
 
-    fn walk(&self, kinds: SubjectKinds, kind: Option<Kind>) -> Subjects<'_, 'a> {
+    /// The walk over the resources of `kinds` (none: every resource), in design order,
+    /// narrowed to the focus or the window when there is one.
+    fn walk(&self, kinds: &[Kind]) -> Subjects<'_, 'a> {
         if let Some(cell) = &self.recorder {
-            cell.borrow_mut().subjects(kinds);
+            let walked = if kinds.is_empty() {
+                SubjectKinds::All
+            } else {
+                let mut set = KindSet::default();
+                kinds.iter().for_each(|k| set.insert(*k));
+                SubjectKinds::Some(set)
+            };
+            cell.borrow_mut().subjects(walked);
         }
         self.walks.set(self.walks.get() + 1);
-        if let Some(window) = &self.window {
-            let items: Vec<&'a Resource> = match kind {
-                Some(k) => {
-                    let all = self.by_kind.get(&k).map_or(&[][..], Vec::as_slice);
-                    let from = all.partition_point(|i| *i < window.start);
-                    let to = all.partition_point(|i| *i < window.end);
-                    self.at(&all[from..to]).collect()
-                }
-                None => self.design.resources[window.clone()].iter().collect(),
-            };
-            return Subjects { cx: self, items: items.into_iter() };
-        }
-        let items: Vec<&'a Resource> = match (&self.focus, kind) {
-            (Some(ids), _) => ids
-                .iter()
+        let items: Vec<&'a Resource> = if let Some(ids) = &self.focus {
+            // A focus lists a few resources, in design order.
+            ids.iter()
                 .filter_map(|id| self.by_id.get(id))
                 .map(|i| &self.design.resources[*i])
-                .filter(|r| kind.is_none_or(|k| r.kind == k))
-                .collect(),
-            (None, Some(k)) => self.at(self.by_kind.get(&k).map_or(&[], Vec::as_slice)).collect(),
-            (None, None) => self.design.resources.iter().collect(),
+                .filter(|r| kinds.is_empty() || kinds.contains(&r.kind))
+                .collect()
+        } else {
+            let window = self.window.clone().unwrap_or(0..self.design.resources.len());
+            if kinds.is_empty() {
+                self.design.resources[window].iter().collect()
+            } else {
+                let mut at: Vec<usize> = Vec::new();
+                for k in kinds {
+                    let all = self.by_kind.get(k).map_or(&[][..], Vec::as_slice);
+                    let from = all.partition_point(|i| *i < window.start);
+                    let to = all.partition_point(|i| *i < window.end);
+                    at.extend_from_slice(&all[from..to]);
+                }
+                if kinds.len() > 1 {
+                    crate::core::sort::sort_by_key(&mut at, |i| *i);
+                    at.dedup();
+                }
+                self.at(&at).collect()
+            }
         };
         Subjects { cx: self, items: items.into_iter() }
     }
