@@ -57,15 +57,18 @@ test('operators sit in their namespace and reach what they act on; edges end on 
   }
   assert.ok(await inside('flink-kubernetes-operator', 'flink'));
   const id = (name) => studio.node(name).getAttribute('data-id');
-  const edges = await studio.tid('edge').evaluateAll((es) => es.map((e) => ({ from: e.dataset.from, to: e.dataset.to, field: e.dataset.field })));
   const cmf = await id('cmf');
   const cfk = await id('confluent-operator');
   const env = await id('production');
   const kafka = await id('kafka');
+  const fko = await id('flink-kubernetes-operator');
+  // The edges are drawn a slice at a time after the nodes.
+  const drawnEdges = () =>
+    studio.tid('edge').evaluateAll((es) => es.map((e) => ({ from: e.dataset.from, to: e.dataset.to, field: e.dataset.field })));
+  const edges = await until(drawnEdges, (es) => es.some((e) => e.from === fko), 'the edges drawn');
   assert.ok(edges.some((e) => e.from === cmf && e.to === env), 'CMF manages its environment');
   assert.ok(edges.some((e) => e.from === cfk && e.to === env), 'CFK reconciles the FlinkEnvironment');
   assert.ok(edges.some((e) => e.to === kafka && e.field === 'bootstrap.servers'), 'the database reaches Kafka');
-  const fko = await id('flink-kubernetes-operator');
   const watch = edges.find((e) => e.from === fko);
   assert.ok(watch && watch.to === '' && watch.field === 'watchNamespaces', 'FKO → the apps frame');
   await studio.page.context().close();

@@ -35,7 +35,9 @@ test('opening a template draws its resources, frames and references', async () =
   for (const n of ['flink', 'flink-kubernetes-operator', 'session-cluster', 'state-machine']) {
     assert.ok(names.includes(n), `${n} is drawn`);
   }
-  const fields = await studio.tid('edge').evaluateAll((es) => es.map((e) => e.dataset.field));
+  // The edges are drawn a slice at a time after the nodes.
+  const edgeFields = () => studio.tid('edge').evaluateAll((es) => es.map((e) => e.dataset.field));
+  const fields = await until(edgeFields, (f) => f.includes('deploymentName'), 'the edges drawn');
   assert.ok(fields.includes('deploymentName'), `session job → cluster edge labelled (${fields})`);
   assert.equal(await studio.tid('count-error').textContent(), '0 errors');
   const badge = await studio.node('session-cluster').getAttribute('data-findings');
