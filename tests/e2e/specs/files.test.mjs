@@ -40,7 +40,9 @@ test('files dropped on the page are imported into the design', async () => {
     'the finding in the dropped file, with its line',
   );
   assert.ok(found.some((x) => x.pointer === '/spec/deploymentName'));
-  const dangling = await studio.tid('edge-dangling').evaluateAll((es) => es.map((e) => e.dataset.field));
+  // The canvas draws the edges a slice at a time, after the findings may have arrived.
+  const danglingFields = () => studio.tid('edge-dangling').evaluateAll((es) => es.map((e) => e.dataset.field));
+  const dangling = await until(danglingFields, (d) => d.includes('deploymentName'), 'the broken edge drawn');
   assert.ok(dangling.includes('deploymentName'), 'the unresolved session cluster is a broken edge');
 });
 

@@ -59,7 +59,9 @@ test('a resource added from the palette and connected by dragging gets its refer
   await studio.clickNode(name);
   const value = await studio.page.locator('[data-testid="form"] [data-pointer="/spec/deploymentName"]').inputValue();
   assert.equal(value, 'session-cluster');
-  assert.equal(await studio.page.locator(`[data-testid="edge-dangling"][data-from]`).count(), 0);
+  // The drawing shown stays until the new one (without the broken edge) is finished.
+  const broken = () => studio.page.locator(`[data-testid="edge-dangling"][data-from]`).count();
+  assert.equal(await until(broken, (n) => n === 0, 'the broken edge gone'), 0);
   assert.deepEqual(studio.errors, []);
 });
 
