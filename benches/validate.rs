@@ -9,7 +9,10 @@
 //! older commit) on the same folder, alternating, so a table can show before and after
 //! from one run. Figures, not pass/fail: the targets are tracked in the README.
 //! `--jobs N` is passed on to `fstudio validate` (files read and parsed at once; both
-//! `--jobs 1` and the default when `--jobs both`).
+//! `--jobs 1` and the default when `--jobs both`). `--repeat N` runs every binary N
+//! times per size, alternating, and prints the medians (peak memory: the largest). After
+//! the table, the growth of the median wall-clock time from the first size to each
+//! larger one (issue 11's linearity goal: time(50,000) / time(5,000) ≤ 12).
 //!
 //! `--rules` instead imports each size in this process (as `fstudio validate` does, one
 //! thread) and prints where the time goes: parsing, import, graph and configurations,
@@ -147,7 +150,8 @@ fn main() {
         arg_after("--namespaces").map_or(200, |n| n.parse().expect("--namespaces N"));
     let one_core = arg_after("--cores").is_some_and(|c| c == "1");
     let before = arg_after("--before");
-    let flags = ["--namespaces", "--cores", "--before", "--jobs", "--top"];
+    let flags = ["--namespaces", "--cores", "--before", "--jobs", "--top", "--repeat"];
+    let repeat: usize = arg_after("--repeat").map_or(1, |n| n.parse().expect("--repeat N"));
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut sizes = Vec::new();
     for (i, a) in args.iter().enumerate() {
@@ -180,26 +184,71 @@ fn main() {
     if let Some(b) = before {
         binaries.insert(0, ("before", b));
     }
+    // Median wall-clock time per (binary, jobs), by size, for the growth lines.
+    let mut walls: Vec<(String, Vec<(usize, f64)>)> = Vec::new();
     for n in sizes {
         let (folder, files, resources) = write(n, namespaces);
         for j in &jobs {
-            for (label, binary) in &binaries {
-                let r = run(binary, &folder, one_core, *j);
+            let mut runs: Vec<Vec<Run>> = binaries.iter().map(|_| Vec::new()).collect();
+            for _ in 0..repeat.max(1) {
+                for (b, (_, binary)) in binaries.iter().enumerate() {
+                    runs[b].push(run(binary, &folder, one_core, *j));
+                }
+            }
+            for ((label, _), runs) in binaries.iter().zip(runs) {
+                let r = Median::of(&runs);
                 let opt = |v: Option<f64>, digits: usize| {
                     v.map_or_else(|| "?".to_string(), |v| format!("{v:.digits$}"))
                 };
                 println!(
-                    "{resources:>9} {files:>6} {label:>7} {:>6} {:>9.2} {:>9} {:>9}  {}",
+                    "{resources:>9} {files:>6} {label:>7} {:>6} {:>9.3} {:>9} {:>9}  {}",
                     j.unwrap_or("auto"),
                     r.wall,
                     opt(r.cpu, 2),
                     opt(r.peak_mib, 0),
-                    r.summary
+                    runs[0].summary
                 );
+                let key = format!("{label}, jobs {}", j.unwrap_or("auto"));
+                match walls.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, sizes)) => sizes.push((resources, r.wall)),
+                    None => walls.push((key, vec![(resources, r.wall)])),
+                }
             }
         }
         if !args.iter().any(|a| a == "--keep") {
             let _ = std::fs::remove_dir_all(&folder);
+        }
+    }
+    for (key, sizes) in &walls {
+        let Some(&(first, base)) = sizes.first() else { continue };
+        for &(n, wall) in &sizes[1..] {
+            println!(
+                "growth ({key}): time({n}) / time({first}) = {:.1} for {:.1}x the resources",
+                wall / base,
+                n as f64 / first as f64
+            );
+        }
+    }
+}
+
+/// The medians of repeated runs (peak memory: the largest).
+struct Median {
+    wall: f64,
+    cpu: Option<f64>,
+    peak_mib: Option<f64>,
+}
+
+impl Median {
+    fn of(runs: &[Run]) -> Self {
+        let median = |mut v: Vec<f64>| {
+            v.sort_by(f64::total_cmp);
+            v.get(v.len() / 2).copied()
+        };
+        let cpu: Option<Vec<f64>> = runs.iter().map(|r| r.cpu).collect();
+        Self {
+            wall: median(runs.iter().map(|r| r.wall).collect()).unwrap_or(f64::NAN),
+            cpu: cpu.and_then(median),
+            peak_mib: runs.iter().filter_map(|r| r.peak_mib).reduce(f64::max),
         }
     }
 }

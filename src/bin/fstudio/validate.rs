@@ -66,7 +66,8 @@ pub fn run(args: &Args) -> u8 {
     match args.format {
         Format::Text => out::print(&text(&findings, summary, inputs.files)),
         Format::Json => {
-            let out = json!({"findings": findings, "summary": summary});
+            // Serialised straight from the findings, without a JSON tree of them first.
+            let out = Report { findings: &findings, summary };
             out::println(&serde_json::to_string_pretty(&out).unwrap_or_default());
         }
         Format::Sarif => {
@@ -80,6 +81,13 @@ pub fn run(args: &Args) -> u8 {
     } else {
         0
     }
+}
+
+/// The JSON report: `{"findings": [...], "summary": {...}}`.
+#[derive(serde::Serialize)]
+struct Report<'a> {
+    findings: &'a [Finding],
+    summary: Summary,
 }
 
 /// `Kind/name`, or `Kind` when the resource has no name.

@@ -60,14 +60,16 @@ impl Rule for StmtClusterKeys {
         "Cluster-scoped Flink options in a statement or statementDefaults have no effect"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        for r in cx.of_kind(Kind::Statement) {
-            let base = r.spec_field(&["flinkConfiguration"]);
-            scan(out, r, r.spec_get(&["flinkConfiguration"]), &base, "a statement");
-        }
-        for e in cx.of_kind(Kind::Environment) {
+        // One walk over both kinds, so that large designs run it window by window.
+        for r in cx.subjects_of_kinds(&[Kind::Statement, Kind::Environment]) {
+            if r.kind == Kind::Statement {
+                let base = r.spec_field(&["flinkConfiguration"]);
+                scan(out, r, r.spec_get(&["flinkConfiguration"]), &base, "a statement");
+                continue;
+            }
             for branch in ["detached", "interactive"] {
                 let path = ["statementDefaults", branch, "flinkConfiguration"];
-                scan(out, e, e.spec_get(&path), &e.spec_field(&path), "statementDefaults");
+                scan(out, r, r.spec_get(&path), &r.spec_field(&path), "statementDefaults");
             }
         }
     }

@@ -11,7 +11,7 @@
 
 use super::shared::overlapping_fields;
 use crate::core::finding::Severity;
-use crate::core::model::Kind;
+use crate::core::model::{Kind, Resource};
 use crate::core::rules::{Context, Rule, Sink};
 
 /// See the module documentation.
@@ -29,8 +29,13 @@ impl Rule for UnverifiedMerge {
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
         let hint = "merge semantics for this field are not documented by CMF; verify with the instance status";
-        for r in cx.of_kind(Kind::Application) {
+        // One walk over both kinds, so that large designs run it window by window.
+        for r in cx.subjects_of_kinds(&[Kind::Application, Kind::ComputePool]) {
             let Some(env) = cx.environment_of(r) else { continue };
+            if r.kind == Kind::ComputePool {
+                pool(r, env, out, hint);
+                continue;
+            }
             for (field, mine, theirs) in
                 overlapping_fields(r, &[], env, &["flinkApplicationDefaults", "spec"])
             {
@@ -41,22 +46,20 @@ impl Rule for UnverifiedMerge {
                 out.report(r, &mine.pointer, msg).hint(hint);
             }
         }
-        for r in cx.of_kind(Kind::ComputePool) {
-            let Some(env) = cx.environment_of(r) else { continue };
-            let fields = overlapping_fields(
-                r,
-                &["clusterSpec"],
-                env,
-                &["computePoolDefaults", "clusterSpec"],
-            );
-            for (field, mine, _) in fields.into_iter().filter(|(_, m, t)| m.value == *t) {
-                let msg = format!(
-                    "clusterSpec.{field} is also set in environment '{}' computePoolDefaults",
-                    env.name()
-                );
-                out.report(r, &mine.pointer, msg).hint(hint);
-            }
-        }
+    }
+}
+
+/// A compute pool's `clusterSpec` fields that its environment's `computePoolDefaults`
+/// also set.
+fn pool(r: &Resource, env: &Resource, out: &mut Sink<'_>, hint: &str) {
+    let fields =
+        overlapping_fields(r, &["clusterSpec"], env, &["computePoolDefaults", "clusterSpec"]);
+    for (field, mine, _) in fields.into_iter().filter(|(_, m, t)| m.value == *t) {
+        let msg = format!(
+            "clusterSpec.{field} is also set in environment '{}' computePoolDefaults",
+            env.name()
+        );
+        out.report(r, &mine.pointer, msg).hint(hint);
     }
 }
 

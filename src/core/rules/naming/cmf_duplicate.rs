@@ -8,9 +8,8 @@
 //! first (upserts) or fails with 409.
 //! How to fix: rename one of them, or remove the duplicate definition.
 
-use std::collections::BTreeMap;
-
 use crate::core::finding::Severity;
+use crate::core::hash::FastMap;
 use crate::core::model::{Form, Kind, Resource};
 use crate::core::rules::{Context, Rule, Sink};
 
@@ -19,17 +18,38 @@ use super::cmf_name::name_pointer;
 /// See the module documentation.
 pub struct CmfDuplicate;
 
-fn scope(r: &Resource) -> Option<String> {
+/// Where a CMF name must be unique.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Scope<'a> {
+    /// CMF as a whole.
+    Cmf,
+    /// One environment (`?` when the resource names none).
+    Environment(&'a str),
+    /// One Kafka catalog.
+    Catalog(&'a str),
+}
+
+impl std::fmt::Display for Scope<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Scope::Cmf => f.write_str("CMF"),
+            Scope::Environment(e) => write!(f, "environment '{e}'"),
+            Scope::Catalog(c) => write!(f, "catalog '{c}'"),
+        }
+    }
+}
+
+fn scope(r: &Resource) -> Option<Scope<'_>> {
     match r.kind {
         Kind::Environment | Kind::KafkaCatalog | Kind::CmfSecret | Kind::DetachedSavepoint => {
-            Some("CMF".into())
+            Some(Scope::Cmf)
         }
         Kind::Application
         | Kind::ComputePool
         | Kind::Statement
         | Kind::SecretMapping
-        | Kind::Artifact => Some(format!("environment '{}'", r.environment().unwrap_or("?"))),
-        Kind::KafkaDatabase => Some(format!("catalog '{}'", r.catalog().unwrap_or("?"))),
+        | Kind::Artifact => Some(Scope::Environment(r.environment().unwrap_or("?"))),
+        Kind::KafkaDatabase => Some(Scope::Catalog(r.catalog().unwrap_or("?"))),
         _ => None,
     }
 }
@@ -52,15 +72,17 @@ impl Rule for CmfDuplicate {
         true
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        let mut first: BTreeMap<(Kind, String, String), &Resource> = BTreeMap::new();
+        // Keys borrow from the documents: no string is built for a resource that is not
+        // reported.
+        let mut first: FastMap<(Kind, Scope<'_>, &str), &Resource> = FastMap::default();
         for r in cx.resources().filter(|r| matches!(r.form, Form::CmfRest | Form::CfkCr)) {
             let (Some(s), name) = (scope(r), r.name()) else { continue };
             if name.is_empty() {
                 continue;
             }
-            match first.get(&(r.kind, s.clone(), name.to_string())) {
+            match first.get(&(r.kind, s, name)) {
                 None => {
-                    first.insert((r.kind, s, name.to_string()), r);
+                    first.insert((r.kind, s, name), r);
                 }
                 Some(prev) => {
                     let at = match prev.location(name_pointer(prev)) {

@@ -10,9 +10,8 @@
 //! the two definitions never takes effect.
 //! How to fix: remove one, or give them different names or namespaces.
 
-use std::collections::HashMap;
-
 use crate::core::finding::Severity;
+use crate::core::hash::FastMap;
 use crate::core::model::{Form, Kind, Resource};
 use crate::core::rules::{Context, Rule, Sink};
 
@@ -48,7 +47,8 @@ impl Rule for ObjectDuplicate {
         true
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        let mut first: HashMap<(&str, &str, &str, &str), &Resource> = HashMap::new();
+        let mut first: FastMap<(&str, &str, &str, &str), &Resource> = FastMap::default();
+        first.reserve(cx.resource_count());
         for r in cx.resources() {
             let Some(key) = identity(r) else { continue };
             let Some(prev) = first.get(&key) else {

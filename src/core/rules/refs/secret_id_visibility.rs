@@ -69,7 +69,8 @@ impl Rule for SecretIdVisibility {
         "Catalog/database invisible in an environment without a secret mapping named like its connectionSecretId"
     }
     fn check(&self, cx: &Context<'_>, out: &mut Sink<'_>) {
-        let envs: Vec<&str> = cx.of_kind(Kind::Environment).map(|e| e.name()).collect();
+        // Every environment's name, collected once for all windows of subjects.
+        let envs = cx.once(self.id(), || Environments::of(cx));
         // One walk: a statement's catalogs and databases, and a catalog's or database's own
         // environments.
         for r in cx.subjects_of_kinds(&[Kind::Statement, Kind::KafkaCatalog, Kind::KafkaDatabase]) {
@@ -108,23 +109,42 @@ fn statement(cx: &Context<'_>, s: &Resource, out: &mut Sink<'_>) {
 
 /// A catalog or database whose connection secret id is mapped in none or only some of
 /// the environments that see it (`envs`: every environment of the design).
-fn holder(cx: &Context<'_>, h: &Resource, envs: &[&str], out: &mut Sink<'_>) {
+/// The names of the design's environments, in design order and as a set.
+struct Environments {
+    names: Vec<String>,
+    set: HashSet<String>,
+}
+
+impl Environments {
+    fn of(cx: &Context<'_>) -> Self {
+        let names: Vec<String> =
+            cx.of_kind(Kind::Environment).map(|e| e.name().to_string()).collect();
+        let set = names.iter().cloned().collect();
+        Self { names, set }
+    }
+}
+
+fn holder(cx: &Context<'_>, h: &Resource, envs: &Environments, out: &mut Sink<'_>) {
     let own = h.spec_str(&["flinkEnvironment"]);
-    let targets: Vec<&str> = own.map_or_else(|| envs.to_vec(), |e| vec![e]);
     for id in connection_secret_ids(h) {
-        // `mapped(cx, id, e)` for every environment e, from one look-up of `id`.
+        // `mapped(cx, id, e)` for the holder's environment, or for every environment of
+        // the design when it names none, from one look-up of `id`.
         let maps: Vec<&Resource> = cx.named(Kind::SecretMapping, id).collect();
-        let everywhere_mapped = maps.iter().any(|m| m.environment().is_none());
-        let envs_mapped: HashSet<&str> = maps.iter().filter_map(|m| m.environment()).collect();
-        let missing: Vec<&str> = targets
-            .iter()
-            .copied()
-            .filter(|e| !everywhere_mapped && !envs_mapped.contains(e))
-            .collect();
-        let everywhere = missing.len() == targets.len();
-        if missing.is_empty() || (own.is_none() && !everywhere) {
+        if maps.iter().any(|m| m.environment().is_none()) {
             continue;
         }
+        let envs_mapped: HashSet<&str> = maps.iter().filter_map(|m| m.environment()).collect();
+        // Without an environment of its own, a holder is reported only when no environment
+        // maps its id: then it is missing from all of them. That is decided by the mappings
+        // (a few per id), not by a pass over every environment for every holder, which grew
+        // with the square of the design.
+        let missing: Vec<&str> = match own {
+            Some(e) if envs_mapped.contains(e) => continue,
+            Some(e) => vec![e],
+            None if envs_mapped.iter().any(|e| envs.set.contains(*e)) => continue,
+            None if envs.names.is_empty() => continue,
+            None => envs.names.iter().map(String::as_str).collect(),
+        };
         let at = secret_id_pointer(h, id);
         out.report(
             h,
@@ -185,5 +205,24 @@ mod tests {
     fn silent_with_the_mapping() {
         let map = "---\napiVersion: cmf.confluent.io/v1\nkind: EnvironmentSecretMapping\nmetadata: {name: sr-creds}\nspec: {secretName: s}\n";
         assert!(check(&SecretIdVisibility, &format!("{BASE}{map}")).is_empty());
+    }
+
+    /// A catalog without an environment of its own is visible wherever a mapping of its
+    /// id exists: silent when one of the environments maps it, reported once (naming
+    /// every environment, in design order) when none does.
+    #[test]
+    fn a_catalog_of_no_environment_is_missing_only_when_no_environment_maps_it() {
+        let design = "name: prod\nkubernetesNamespace: p\n---\nname: dev\nkubernetesNamespace: d\n---\n\
+            apiVersion: cmf.confluent.io/v1\nkind: KafkaCatalog\nmetadata: {name: cat}\nspec:\n  srInstance: {connectionConfig: {}, connectionSecretId: sr-creds}\n";
+        let f = check(&SecretIdVisibility, design);
+        assert_eq!(
+            pointers(&f),
+            [("/spec/srInstance/connectionSecretId".into(), Severity::Warning)]
+        );
+        assert!(f[0].message.contains("environment(s) prod, dev"), "{}", f[0].message);
+        let map = "---\napiVersion: platform.confluent.io/v1beta1\nkind: FlinkEnvironmentSecretMapping\nmetadata: {name: sr-creds}\nspec: {flinkEnvironment: dev, secretName: s}\n";
+        assert!(check(&SecretIdVisibility, &format!("{design}{map}")).is_empty());
+        let elsewhere = map.replace("flinkEnvironment: dev", "flinkEnvironment: test");
+        assert_eq!(check(&SecretIdVisibility, &format!("{design}{elsewhere}")).len(), 1);
     }
 }
