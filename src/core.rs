@@ -44,4 +44,5 @@ pub mod shared_material;
 pub mod sort;
 pub mod targets;
 pub mod templates;
+pub mod units;
 pub mod yaml;

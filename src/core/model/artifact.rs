@@ -25,6 +25,7 @@
 use serde_json::Value;
 
 use super::Resource;
+use crate::core::units::megabytes;
 
 /// Annotation: path or name of the file the artifact stands for.
 pub const FILE: &str = "studio.flinkstudio.dev/artifact-file";
@@ -35,7 +36,7 @@ pub const VERSIONS: &str = "studio.flinkstudio.dev/artifact-versions";
 /// Annotation: the file's content, base64, when attached to the design.
 pub const CONTENT: &str = "studio.flinkstudio.dev/artifact-content";
 
-/// Largest file the studio attaches to a design file (5 MiB; base64 makes it ≈6.7 MB of
+/// Largest file the studio attaches to a design file (5 MiB = 5.2 MB; base64 makes it ≈7 MB of
 /// text). Bigger jars stay beside the design and are picked or read at apply time.
 pub const MAX_ATTACHED: usize = 5 * 1024 * 1024;
 
@@ -251,10 +252,10 @@ pub fn attachment(
 ) -> Result<Vec<(&'static str, String)>, String> {
     if content.len() > MAX_ATTACHED {
         return Err(format!(
-            "{file_name} is {:.1} MB; the design file keeps files up to {} MB (keep it beside \
-             the design and pick it when you apply)",
-            content.len() as f64 / 1_000_000.0,
-            MAX_ATTACHED / 1024 / 1024
+            "{file_name} is {}; the design file keeps files up to {} (keep it beside the \
+             design and pick it when you apply)",
+            megabytes(content.len() as f64),
+            megabytes(MAX_ATTACHED as f64)
         ));
     }
     let mut out =
@@ -361,7 +362,7 @@ mod tests {
         let big = vec![0u8; MAX_ATTACHED + 1];
         let refused = with_attachment(&r, "big.jar", &big).unwrap_err();
         assert!(
-            refused.contains("big.jar is 5.2 MB; the design file keeps files up to 5 MB"),
+            refused.contains("big.jar is 5.2 MB; the design file keeps files up to 5.2 MB"),
             "{refused}"
         );
         assert!(with_attachment(&r, "edge.jar", &big[1..]).is_ok(), "exactly the cap is kept");

@@ -16,6 +16,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::Session;
 use crate::core::edit::Edit;
 use crate::core::model::{Kind, ResourceId, artifact};
+use crate::core::units::megabytes;
 use crate::ui::state::{AppState, use_state};
 
 /// A chosen file: (environment, artifact name) → content.
@@ -99,7 +100,7 @@ pub fn ArtifactFiles(session: Session) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let cap = artifact::MAX_ATTACHED / 1024 / 1024;
+    let cap = megabytes(artifact::MAX_ATTACHED as f64);
     move || {
         let list = artifacts.get();
         (!list.is_empty()).then(|| {
@@ -150,7 +151,7 @@ pub fn ArtifactFiles(session: Session) -> impl IntoView {
                                     None => view! {
                                         <button class="button" data-testid="artifact-attach"
                                             disabled=move || chosen.get().is_none()
-                                            title=format!("Keep the chosen file in the design file (base64, up to {cap} MB) so the design applies elsewhere without picking it; exports and share links never carry it")
+                                            title=format!("Keep the chosen file in the design file (base64, up to {cap}) so the design applies elsewhere without picking it; exports and share links never carry it")
                                             on:click=move |_| attach(app, session, &row_attach, error)>
                                             "Keep this file in the design file"
                                         </button>

@@ -13,6 +13,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{ProgressEvent, XmlHttpRequest};
 
 use crate::core::cmf::{Request, Response, TransportError};
+use crate::core::units::megabytes;
 
 /// How long an upload may take in all before it is given up (big jars over slow links;
 /// the user can cancel earlier).
@@ -50,10 +51,6 @@ impl Default for UploadWatch {
     fn default() -> Self {
         Self::new()
     }
-}
-
-fn megabytes(bytes: f64) -> String {
-    format!("{:.1} MB", bytes / 1_000_000.0)
 }
 
 /// "1.2 MB of 8.0 MB (15 %)".
