@@ -101,4 +101,20 @@ mod tests {
         );
         assert!(f.is_empty());
     }
+
+    #[test]
+    fn fires_on_cluster_keys_in_an_environments_statement_defaults() {
+        let f = check(
+            &StmtClusterKeys,
+            "name: prod\nkubernetesNamespace: flink\nstatementDefaults:\n  detached:\n    flinkConfiguration: {taskmanager.numberOfTaskSlots: '4'}\n  interactive:\n    flinkConfiguration: {execution.checkpointing.interval: 10s}\n",
+        );
+        assert_eq!(
+            pointers(&f),
+            [(
+                "/statementDefaults/detached/flinkConfiguration/taskmanager.numberOfTaskSlots"
+                    .into(),
+                Severity::Warning
+            )]
+        );
+    }
 }

@@ -32,20 +32,25 @@ impl Rule for UnverifiedMerge {
         // One walk over both kinds, so that large designs run it window by window.
         for r in cx.subjects_of_kinds(&[Kind::Application, Kind::ComputePool]) {
             let Some(env) = cx.environment_of(r) else { continue };
-            if r.kind == Kind::ComputePool {
-                pool(r, env, out, hint);
-                continue;
-            }
-            for (field, mine, theirs) in
-                overlapping_fields(r, &[], env, &["flinkApplicationDefaults", "spec"])
-            {
-                let msg = format!(
-                    "spec.{field} is also set by environment '{}' ({theirs}); assumed to win",
-                    env.name()
-                );
-                out.report(r, &mine.pointer, msg).hint(hint);
+            match r.kind {
+                Kind::ComputePool => pool(r, env, out, hint),
+                _ => application(r, env, out, hint),
             }
         }
+    }
+}
+
+/// An application's `spec` fields that its environment's `flinkApplicationDefaults` also
+/// set (the application's value is assumed to win).
+fn application(r: &Resource, env: &Resource, out: &mut Sink<'_>, hint: &str) {
+    for (field, mine, theirs) in
+        overlapping_fields(r, &[], env, &["flinkApplicationDefaults", "spec"])
+    {
+        let msg = format!(
+            "spec.{field} is also set by environment '{}' ({theirs}); assumed to win",
+            env.name()
+        );
+        out.report(r, &mine.pointer, msg).hint(hint);
     }
 }
 
@@ -80,5 +85,23 @@ mod tests {
         assert_eq!(pointers(&f), [("/spec/taskManager/resource/memory".into(), Severity::Info)]);
         assert!(f[0].message.contains("(4g)"));
         assert_eq!(f[0].line, Some(13));
+    }
+
+    #[test]
+    fn fires_on_a_pool_field_its_environment_sets_alike() {
+        let env = "name: prod\nkubernetesNamespace: flink\ncomputePoolDefaults:\n  clusterSpec:\n    \
+             taskManager: {resource: {memory: 4g}}\n---\n";
+        let pool = |memory: &str| {
+            format!(
+                "apiVersion: platform.confluent.io/v1beta1\nkind: FlinkComputePool\nmetadata: {{name: p}}\n\
+                 spec:\n  flinkEnvironment: prod\n  clusterSpec:\n    taskManager: {{resource: {{memory: {memory}}}}}\n"
+            )
+        };
+        let f = check(&UnverifiedMerge, &format!("{env}{}", pool("4g")));
+        assert_eq!(
+            pointers(&f),
+            [("/spec/clusterSpec/taskManager/resource/memory".into(), Severity::Info)]
+        );
+        assert!(check(&UnverifiedMerge, &format!("{env}{}", pool("2g"))).is_empty());
     }
 }

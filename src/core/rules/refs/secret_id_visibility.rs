@@ -107,8 +107,6 @@ fn statement(cx: &Context<'_>, s: &Resource, out: &mut Sink<'_>) {
     }
 }
 
-/// A catalog or database whose connection secret id is mapped in none or only some of
-/// the environments that see it (`envs`: every environment of the design).
 /// The names of the design's environments, in design order and as a set.
 struct Environments {
     names: Vec<String>,
@@ -124,25 +122,26 @@ impl Environments {
     }
 }
 
+/// A catalog or database whose connection secret id is mapped in none of the
+/// environments that see it: its own, or every environment of the design (`envs`) when
+/// it names none.
 fn holder(cx: &Context<'_>, h: &Resource, envs: &Environments, out: &mut Sink<'_>) {
     let own = h.spec_str(&["flinkEnvironment"]);
     for id in connection_secret_ids(h) {
-        // `mapped(cx, id, e)` for the holder's environment, or for every environment of
-        // the design when it names none, from one look-up of `id`.
-        let maps: Vec<&Resource> = cx.named(Kind::SecretMapping, id).collect();
-        if maps.iter().any(|m| m.environment().is_none()) {
-            continue;
-        }
-        let envs_mapped: HashSet<&str> = maps.iter().filter_map(|m| m.environment()).collect();
+        // `mapped(cx, id, e)` from one look-up of `id`: the environments of its mappings
+        // (`None`: a mapping of no environment, which maps it everywhere).
+        let mapped_in: Vec<Option<&str>> =
+            cx.named(Kind::SecretMapping, id).map(Resource::environment).collect();
         // Without an environment of its own, a holder is reported only when no environment
-        // maps its id: then it is missing from all of them. That is decided by the mappings
-        // (a few per id), not by a pass over every environment for every holder, which grew
-        // with the square of the design.
+        // maps its id: then it is missing from all of them. That is decided by the few
+        // mappings of the id, not by a pass over every environment for every holder, which
+        // grew with the square of the design.
         let missing: Vec<&str> = match own {
-            Some(e) if envs_mapped.contains(e) => continue,
+            _ if mapped_in.contains(&None) => continue,
+            Some(e) if mapped_in.contains(&Some(e)) => continue,
             Some(e) => vec![e],
-            None if envs_mapped.iter().any(|e| envs.set.contains(*e)) => continue,
             None if envs.names.is_empty() => continue,
+            None if mapped_in.iter().flatten().any(|e| envs.set.contains(*e)) => continue,
             None => envs.names.iter().map(String::as_str).collect(),
         };
         let at = secret_id_pointer(h, id);
